@@ -1,0 +1,334 @@
+"""The data the engine works on and hands out: the rule pack (immutable) and the assessment.
+
+Everything here is plain data (frozen dataclasses, tuples, dicts of str). Views (Qt, PDF, CLI,
+storage) read these objects and `Assessment.to_dict()`; they never reach into the loader or the
+expression compiler.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Literal, Mapping
+
+# ---------------------------------------------------------------- shared bits
+
+Lang = Literal["ko", "en"]
+
+
+@dataclass(frozen=True)
+class Text:
+    """A user-facing text in Korean and English (both required in rule files)."""
+
+    ko: str
+    en: str
+
+    def get(self, lang: str) -> str:
+        return self.en if lang == "en" else self.ko
+
+    def to_dict(self) -> dict[str, str]:
+        return {"ko": self.ko, "en": self.en}
+
+
+@dataclass(frozen=True)
+class Where:
+    """Where a rule-file element was written: for `path:line: message` and for the views."""
+
+    path: str
+    line: int  # 1-based
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}"
+
+
+# ---------------------------------------------------------------- rule pack
+
+QuestionType = Literal["bool", "int", "amount", "date", "choice", "multi", "text", "industry"]
+APPLICANT_TYPES = ("company", "school", "individual")
+
+
+@dataclass(frozen=True)
+class Option:
+    value: str
+    label: Text
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str
+    label: Text
+    order: int
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    type: QuestionType
+    topic: str
+    label: Text
+    help: Text | None
+    options: tuple[Option, ...] = ()  # choice / multi
+    min: float | None = None  # int / amount: inclusive bounds (amount in KRW)
+    max: float | None = None
+    unit: Text | None = None
+    audience: tuple[str, ...] = APPLICANT_TYPES  # applicant types the question is for
+    applies_if: Any = None  # compiled expression or None (always applies)
+    order: int = 0  # position in the catalog
+    where: Where | None = None
+
+
+@dataclass(frozen=True)
+class Industry:
+    """One KSIC entry (section letter + division digits, e.g. C25)."""
+
+    code: str
+    label: Text
+
+
+@dataclass(frozen=True)
+class Definition:
+    id: str
+    label: Text
+    expr: Any  # compiled expression
+    source: str  # the expression text as written
+    where: Where | None = None
+
+
+@dataclass(frozen=True)
+class Table:
+    id: str
+    match: Literal["exact", "prefix"]  # prefix: longest matching key prefix wins (KSIC codes)
+    entries: Mapping[str, Any]
+    where: Where | None = None
+
+
+@dataclass(frozen=True)
+class SourceFact:
+    id: str
+    text: Text
+
+
+@dataclass(frozen=True)
+class SourceNote:
+    """One note in seeds/: a source document in our words, with the facts rules cite."""
+
+    id: str
+    title: Text
+    publisher: str
+    date: dt.date
+    kind: str  # press_release | news | law | ministry_page | blog
+    reliability: str  # official | press | blog
+    origin: str | None  # file in the shared seeds, or the outlet and headline
+    url: str | None
+    facts: Mapping[str, SourceFact]
+    where: Where | None = None
+
+
+@dataclass(frozen=True)
+class Criterion:
+    """A leaf of an eligibility tree, or an exclusion (a disqualifier)."""
+
+    id: str
+    text: Text
+    expr: Any | None  # None: the sources are silent; always unknown ("to verify")
+    expr_source: str | None
+    sources: tuple[str, ...]  # "note-id#fact-id"
+    to_verify: bool = False  # rests on weak sources (blogs) or is an assumption
+    kind: Literal["criterion", "exclusion"] = "criterion"
+    where: Where | None = None
+
+
+@dataclass(frozen=True)
+class Group:
+    op: Literal["all", "any", "not"]
+    children: tuple["Node", ...]
+    id: str | None = None
+    text: Text | None = None
+    where: Where | None = None
+
+
+Node = Criterion | Group
+
+
+@dataclass(frozen=True)
+class Benefit:
+    text: Text
+    amount: int | None = None  # KRW, when a single figure applies
+    estimated: bool = False
+
+
+@dataclass(frozen=True)
+class Document:
+    id: str
+    text: Text
+
+
+@dataclass(frozen=True)
+class Round:
+    id: str
+    kind: Literal["fixed", "budget", "rolling", "not_announced"]
+    opens: dt.datetime | None  # aware, Asia/Seoul
+    closes: dt.datetime | None  # aware, Asia/Seoul (end of day when only a date was given)
+    note: Text | None = None
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Recurrence:
+    """How a program usually comes back, for estimating the next window."""
+
+    every: Literal["year"]
+    opens: tuple[int, int]  # (month, day)
+    closes: tuple[int, int]
+    note: Text | None = None
+
+
+@dataclass(frozen=True)
+class Program:
+    id: str
+    name: Text
+    ministry: Text
+    operator: Text | None
+    audience: tuple[str, ...]
+    summary: Text
+    benefits: tuple[Benefit, ...]
+    eligibility: Group
+    exclusions: tuple[Criterion, ...]
+    rounds: tuple[Round, ...]
+    recurrence: Recurrence | None
+    documents: tuple[Document, ...]
+    apply_how: Text
+    apply_url: str | None
+    sources: tuple[str, ...]  # note ids (or note#fact)
+    reviewed: dt.date
+    maturity: Literal["open_call", "announced_policy", "planned"]
+    tracks_of: str | None = None  # parent program id, for a track of a larger program
+    path: str = ""
+    where: Where | None = None
+
+
+@dataclass(frozen=True)
+class RuleError:
+    """One problem in a rule, profile or case file. str() gives `path:line: message`."""
+
+    path: str
+    line: int
+    message: str
+    column: int | None = None
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+@dataclass(frozen=True)
+class RulePack:
+    """Everything loaded from a rules folder. Immutable; `version` is a hash of the file contents."""
+
+    version: str
+    questions: Mapping[str, Question]  # in catalog order
+    topics: Mapping[str, Topic]
+    industries: Mapping[str, Industry]
+    definitions: Mapping[str, Definition]  # in dependency order
+    tables: Mapping[str, Table]
+    documents: Mapping[str, Document]
+    notes: Mapping[str, SourceNote]
+    programs: Mapping[str, Program]  # only the ones that loaded
+    errors: tuple[RuleError, ...]  # problems found; the programs with errors are left out
+    root: str = ""
+
+
+# ---------------------------------------------------------------- assessment
+
+Status = Literal["eligible", "ineligible", "undetermined"]
+Result = Literal["met", "not_met", "unknown"]
+DeadlineStatus = Literal["open", "upcoming", "closed", "not_announced", "rolling"]
+
+
+@dataclass(frozen=True)
+class NearMiss:
+    """A numeric limit missed: `value` compared with `limit` by `op`, missed by `by` (>0)."""
+
+    criterion: str
+    name: str  # the question or definition compared
+    value: float
+    limit: float
+    op: str  # "<", "<=", ">", ">="
+    by: float
+    unit: str | None  # "KRW", "people", "years", ... from the question, if any
+
+
+@dataclass(frozen=True)
+class CriterionResult:
+    id: str
+    text: Text
+    result: Result
+    kind: Literal["criterion", "exclusion", "audience"]
+    values: Mapping[str, Any]  # name -> value used (None when unknown); dates as ISO strings
+    sources: tuple[str, ...]
+    to_verify: bool
+    depth: int = 0  # nesting level in the tree, for indented display
+    group: str | None = None  # "any" / "not" when inside such a group
+
+
+@dataclass(frozen=True)
+class Deadline:
+    status: DeadlineStatus
+    opens: dt.date | None
+    closes: dt.date | None
+    days_left: int | None  # days from as_of to closes (KST); None when no closing date
+    estimated: bool
+    round_id: str | None
+    kind: str | None  # the round kind
+    note: Text | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "status": self.status,
+            "opens": self.opens.isoformat() if self.opens else None,
+            "closes": self.closes.isoformat() if self.closes else None,
+            "days_left": self.days_left,
+            "estimated": self.estimated,
+            "round": self.round_id,
+            "kind": self.kind,
+            "note": self.note.to_dict() if self.note else None,
+        }
+
+
+@dataclass(frozen=True)
+class ProgramResult:
+    program: Program
+    status: Status
+    criteria: tuple[CriterionResult, ...]  # audience first, then the tree in order, then exclusions
+    missing: tuple[str, ...]  # question ids that would decide an undetermined program
+    failed: tuple[str, ...]  # ids of every criterion / exclusion that is not met
+    near_misses: tuple[NearMiss, ...]
+    unverifiable: tuple[str, ...]  # criteria the sources are silent on (no expression)
+    deadline: Deadline
+
+    @property
+    def id(self) -> str:
+        return self.program.id
+
+    def to_dict(self, lang: str = "ko") -> dict[str, Any]:
+        from desktop.engine.serialize import program_result_to_dict
+
+        return program_result_to_dict(self, lang)
+
+
+@dataclass(frozen=True)
+class Assessment:
+    as_of: dt.date
+    rules_version: str
+    programs: tuple[ProgramResult, ...]  # in pack order
+    answers: Mapping[str, Any] = field(default_factory=dict)
+
+    def by_id(self, program_id: str) -> ProgramResult:
+        for p in self.programs:
+            if p.program.id == program_id:
+                return p
+        raise KeyError(program_id)
+
+    def to_dict(self, lang: str = "ko") -> dict[str, Any]:
+        from desktop.engine.serialize import assessment_to_dict
+
+        return assessment_to_dict(self, lang)

@@ -1,0 +1,35 @@
+"""Where the program finds its data: one lookup for the source tree and the bundle alike."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+
+def base_dir() -> Path:
+    """The folder that holds rules/, seeds/ and resources/.
+
+    In a PyInstaller bundle that is the bundle's data folder (sys._MEIPASS); from source it is the
+    repository root, one level above the `desktop` package.
+    """
+    bundled = getattr(sys, "_MEIPASS", None)
+    if bundled:
+        return Path(bundled)
+    return Path(__file__).resolve().parent.parent
+
+
+def rules_dir() -> Path:
+    return base_dir() / "rules"
+
+
+def seeds_dir() -> Path:
+    return base_dir() / "seeds"
+
+
+def resources_dir() -> Path:
+    return base_dir() / "resources"
+
+
+def font_path(bold: bool = False) -> Path:
+    name = "NanumGothicBold.ttf" if bold else "NanumGothic.ttf"
+    return resources_dir() / "fonts" / name
