@@ -332,3 +332,35 @@ class Assessment:
         from desktop.engine.serialize import assessment_to_dict
 
         return assessment_to_dict(self, lang)
+
+
+@dataclass(frozen=True)
+class CalendarEntry:
+    """One application window on the calendar (a real round or an estimated next one)."""
+
+    program: Program
+    round_id: str | None
+    kind: str  # round kind, or "estimated"
+    opens: dt.date | None
+    closes: dt.date | None  # KST date
+    estimated: bool
+    note: Text | None = None
+
+
+# ---------------------------------------------------------------- profiles
+
+
+@dataclass
+class Profile:
+    """A profile file (YAML or JSON): the applicant and their answers.
+
+    `answers` maps question id -> value (None = "I don't know"); it always holds
+    `applicant_type`. `expect` and `today` are only used by example cases.
+    """
+
+    name: str
+    applicant_type: str
+    answers: dict[str, Any]
+    expect: dict[str, str] = field(default_factory=dict)
+    today: dt.date | None = None
+    path: str | None = None
