@@ -12,6 +12,8 @@ APT_PACKAGES=(
   libxcb-randr0 libxcb-render-util0 libxcb-image0 libxcb-xfixes0 libxcb-xkb1
   # tests: PDF to text and images; a virtual screen for screenshots
   poppler-utils xvfb
+  # the desktop bundle build (PyInstaller reads binaries with objdump)
+  binutils
 )
 
 if command -v apt-get >/dev/null 2>&1 && command -v dpkg-query >/dev/null 2>&1; then

@@ -1,0 +1,68 @@
+"""Builds the PyInstaller bundle and starts it headless, as a school's computer would run it.
+
+Slow (a minute or more): marked `slow`; CI runs it. Skip locally with `-m "not slow"`.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from desktop import __version__
+from desktop.engine import load_rules
+
+ROOT = Path(__file__).resolve().parents[2]
+EXCLUDED_QT = ("QtQuick", "QtQml", "QtDesigner", "QtSql", "QtTest", "QtNetwork", "QtDBus")
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def bundle(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("bundle")
+    result = subprocess.run(
+        [sys.executable, "-m", "desktop.tools.build_bundle", "--dist", str(out / "dist"),
+         "--work", str(out / "work")],
+        cwd=ROOT, capture_output=True, text=True, timeout=1800,
+    )
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    folder = out / "dist" / "jiwon"
+    assert (folder / "jiwon").exists()
+    return folder
+
+
+def _run(folder: Path, *args: str, cwd: Path) -> subprocess.CompletedProcess:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(cwd))
+    return subprocess.run([str(folder / "jiwon"), *args], cwd=cwd, env=env,
+                          capture_output=True, text=True, timeout=300)
+
+
+def test_selfcheck_runs_from_the_bundle_alone(bundle, tmp_path):
+    # run from an empty folder: nothing may be read from the source checkout
+    result = _run(bundle, "selfcheck", cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "PDF" in result.stdout
+
+
+def test_version_names_package_and_rules(bundle, tmp_path):
+    result = _run(bundle, "--version", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert __version__ in result.stdout
+    assert load_rules().version in result.stdout
+
+
+def test_bundle_carries_data_and_leaves_unused_qt_out(bundle):
+    internal = bundle / "_internal"
+    assert (internal / "rules" / "questions.yaml").exists()
+    assert (internal / "resources" / "fonts" / "NanumGothic.ttf").exists()
+    assert (internal / "resources" / "fonts" / "OFL.txt").exists()
+    assert list((internal / "resources" / "translations").glob("*.qm"))
+    names = [p.name for p in internal.rglob("*")]
+    for module in EXCLUDED_QT:
+        assert not [n for n in names if module in n], module
+    size = sum(p.stat().st_size for p in bundle.rglob("*") if p.is_file())
+    print(f"bundle size: {size / 1e6:.1f} MB")
