@@ -1,0 +1,28 @@
+"""Saved profiles, their answers and their assessment history, in one SQLite file (sqlite-utils).
+
+The UI opens one `Store` with `open_store()` and calls its methods; nothing here imports Qt.
+"""
+
+from desktop.storage.answers import AnswerRecord
+from desktop.storage.assessments import AssessmentRecord, StatusChange, status_changes
+from desktop.storage.database import default_path
+from desktop.storage.errors import NoSuchProfile, StorageError
+from desktop.storage.migrations import MIGRATIONS, SCHEMA_VERSION
+from desktop.storage.profiles import ProfileRecord, ProfileSummary
+from desktop.storage.store import Store, open_store
+
+__all__ = [
+    "AnswerRecord",
+    "AssessmentRecord",
+    "MIGRATIONS",
+    "NoSuchProfile",
+    "ProfileRecord",
+    "ProfileSummary",
+    "SCHEMA_VERSION",
+    "StatusChange",
+    "Store",
+    "StorageError",
+    "default_path",
+    "open_store",
+    "status_changes",
+]

@@ -1,0 +1,181 @@
+"""Assessment history: what each check of a profile found, and what changed since.
+
+A profile is re-checked when the rules change (a new rule pack has a new content hash as its
+version). To say "3 programs changed outcome" the old result must be kept as it was, independent
+of the rule files that produced it, which may be gone. So each assessment is stored as a compact
+JSON snapshot that is ours, not the engine's full `to_dict()` (which is tied to a language and
+grows with every detail the views show): per program its status and name, the questions that
+would decide it, the criteria it failed and its deadline, plus the answers it was made from. The
+counts per status are columns too, for the saved-profiles list.
+
+Snapshot format 1:
+    {"format": 1, "as_of": "YYYY-MM-DD", "rules_version": str,
+     "programs": {program id: {"status": str, "name": {"ko", "en"}, "missing": [question id],
+                               "failed": [criterion id],
+                               "deadline": {"status", "closes": "YYYY-MM-DD"|None, "estimated"}}},
+     "answers": {question id: [kind, json text]}}   (see codec.py)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from typing import Any, Mapping, NamedTuple
+
+from sqlite_utils import Database
+
+from desktop.engine.model import Assessment
+from desktop.storage import profiles
+from desktop.storage.codec import decode_answers, encode_answers, parse_timestamp
+from desktop.storage.profiles import STATUSES
+
+SNAPSHOT_FORMAT = 1
+
+
+@dataclass(frozen=True)
+class AssessmentRecord:
+    id: int
+    profile_id: int
+    created: dt.datetime  # when the check was made
+    as_of: dt.date  # the date it was made for
+    rules_version: str
+    counts: Mapping[str, int]  # status -> number of programs
+    snapshot: Mapping[str, Any]  # see the module docstring
+
+    def statuses(self) -> dict[str, str]:
+        """Program id -> status, in the order the rules listed the programs."""
+        return snapshot_statuses(self.snapshot)
+
+    def answers(self) -> dict[str, Any]:
+        """The answers the assessment was made from, with their Python types back."""
+        return decode_answers(self.snapshot.get("answers", {}))
+
+
+class StatusChange(NamedTuple):
+    """A program whose outcome differs; None for a program that was not in one of the two."""
+
+    program_id: str
+    old: str | None
+    new: str | None
+
+
+def snapshot(assessment: Assessment) -> dict[str, Any]:
+    programs = {}
+    for result in assessment.programs:
+        deadline = result.deadline
+        programs[result.id] = {
+            "status": result.status,
+            "name": result.program.name.to_dict(),
+            "missing": list(result.missing),
+            "failed": list(result.failed),
+            "deadline": {
+                "status": deadline.status,
+                "closes": deadline.closes.isoformat() if deadline.closes else None,
+                "estimated": deadline.estimated,
+            },
+        }
+    return {
+        "format": SNAPSHOT_FORMAT,
+        "as_of": assessment.as_of.isoformat(),
+        "rules_version": assessment.rules_version,
+        "programs": programs,
+        "answers": encode_answers(dict(assessment.answers)),
+    }
+
+
+def count_statuses(statuses: Mapping[str, str]) -> dict[str, int]:
+    counts = {status: 0 for status in STATUSES}
+    for status in statuses.values():
+        counts[status] = counts.get(status, 0) + 1
+    return counts
+
+
+def snapshot_statuses(data: Mapping[str, Any]) -> dict[str, str]:
+    return {pid: entry["status"] for pid, entry in data.get("programs", {}).items()}
+
+
+def save_assessment(db: Database, profile_id: int, assessment: Assessment, now: str) -> int:
+    profiles.require(db, profile_id)
+    data = snapshot(assessment)
+    counts = count_statuses(snapshot_statuses(data))
+    return db.table("assessments").insert(
+        {
+            "profile_id": profile_id,
+            "created": now,
+            "as_of": data["as_of"],
+            "rules_version": assessment.rules_version,
+            "eligible": counts["eligible"],
+            "ineligible": counts["ineligible"],
+            "undetermined": counts["undetermined"],
+            "snapshot": json.dumps(data, ensure_ascii=False),
+        }
+    ).last_pk
+
+
+def _record(row: dict[str, Any]) -> AssessmentRecord:
+    return AssessmentRecord(
+        id=row["id"],
+        profile_id=row["profile_id"],
+        created=parse_timestamp(row["created"]),
+        as_of=dt.date.fromisoformat(row["as_of"]),
+        rules_version=row["rules_version"],
+        counts={status: row[status] for status in STATUSES},
+        snapshot=json.loads(row["snapshot"]),
+    )
+
+
+def history(db: Database, profile_id: int) -> list[AssessmentRecord]:
+    """Every assessment of the profile, the newest first."""
+    profiles.require(db, profile_id)
+    rows = db.table("assessments").rows_where(
+        "profile_id = ?", [profile_id], order_by="id DESC"
+    )
+    return [_record(row) for row in rows]
+
+
+def last_assessment(db: Database, profile_id: int) -> AssessmentRecord | None:
+    profiles.require(db, profile_id)
+    rows = list(
+        db.table("assessments").rows_where(
+            "profile_id = ?", [profile_id], order_by="id DESC", limit=1
+        )
+    )
+    return _record(rows[0]) if rows else None
+
+
+def is_stale(db: Database, profile_id: int, current_rules_version: str) -> bool:
+    """Whether the rules changed since the last assessment; False for a profile never assessed
+    (there is nothing to re-check, only a first check to make)."""
+    last = last_assessment(db, profile_id)
+    return last is not None and last.rules_version != current_rules_version
+
+
+def _statuses_of(item: Assessment | AssessmentRecord | Mapping[str, Any] | None) -> dict[str, str]:
+    if item is None:
+        return {}
+    if isinstance(item, Assessment):
+        return {result.id: result.status for result in item.programs}
+    if isinstance(item, AssessmentRecord):
+        return item.statuses()
+    return snapshot_statuses(item)
+
+
+def status_changes(
+    old: Mapping[str, Any] | AssessmentRecord | None,
+    new: Assessment | AssessmentRecord | Mapping[str, Any],
+) -> list[StatusChange]:
+    """The programs whose status differs between an earlier snapshot and a newer assessment.
+
+    Programs are listed in the newer assessment's order; programs that are no longer in the rules
+    come last, with `new` None; a program new to the rules has `old` None.
+    """
+    before = _statuses_of(old)
+    after = _statuses_of(new)
+    changes = [
+        StatusChange(pid, before.get(pid), status)
+        for pid, status in after.items()
+        if before.get(pid) != status
+    ]
+    changes += [StatusChange(pid, status, None) for pid, status in before.items() if pid not in after]
+    return changes

@@ -1,0 +1,198 @@
+"""The one object the UI holds: an open database and every operation on saved profiles.
+
+Each method is one transaction, committed (and flushed to disk, see database.py) before it
+returns, so what the user did is saved whatever happens next. Database problems come out as
+`StorageError` with a `kind` and a `Text` message; mistakes in the call itself (an unknown
+applicant type, a float as an answer) are `ValueError`/`TypeError`, and an id that is not there is
+`NoSuchProfile`. A lock makes the store usable from a worker thread as well as the UI thread.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import sqlite3
+import threading
+from pathlib import Path
+from typing import Any, Callable, Mapping, TypeVar
+
+from sqlite_utils import Database
+
+from desktop.engine.model import Assessment
+from desktop.storage import answers as _answers
+from desktop.storage import assessments as _assessments
+from desktop.storage import profiles as _profiles
+from desktop.storage.answers import AnswerRecord
+from desktop.storage.assessments import AssessmentRecord, StatusChange
+from desktop.storage.codec import timestamp, utc_now
+from desktop.storage.database import DEFAULT_TIMEOUT, default_path, open_database
+from desktop.storage.errors import storage_error
+from desktop.storage.migrations import schema_version
+from desktop.storage.profiles import ProfileRecord, ProfileSummary
+
+Clock = Callable[[], dt.datetime]
+T = TypeVar("T")
+
+# Errors that say something about the file; the others (IntegrityError, ProgrammingError, ...)
+# are mistakes in this code and are left as they are.
+_FILE_ERRORS = (sqlite3.OperationalError, sqlite3.InternalError)
+
+
+def _guarded(method: Callable[..., T]) -> Callable[..., T]:
+    @functools.wraps(method)
+    def wrapper(self: "Store", *args: Any, **kwargs: Any) -> T:
+        with self._lock:
+            try:
+                return method(self, *args, **kwargs)
+            except _FILE_ERRORS as error:
+                raise storage_error(error, self.path) from error
+            except sqlite3.DatabaseError as error:
+                if type(error) is not sqlite3.DatabaseError:
+                    raise
+                raise storage_error(error, self.path) from error
+
+    return wrapper
+
+
+class Store:
+    """Saved profiles, their answers and their assessment history, in one SQLite file."""
+
+    def __init__(
+        self, db: Database, path: Path, recovered_from: Path | None = None,
+        clock: Clock = utc_now,
+    ) -> None:
+        self.db = db
+        self.path = path
+        # Where a damaged database was moved when this one was started fresh (tell the user).
+        self.recovered_from = recovered_from
+        self._clock = clock
+        self._lock = threading.RLock()
+
+    def _now(self) -> str:
+        return timestamp(self._clock())
+
+    # ------------------------------------------------------------ the file
+
+    @property
+    @_guarded
+    def schema_version(self) -> int:
+        return schema_version(self.db)
+
+    def close(self) -> None:
+        with self._lock:
+            self.db.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ------------------------------------------------------------ profiles
+
+    @_guarded
+    def create_profile(self, name: str, applicant_type: str) -> int:
+        with self.db.atomic():
+            return _profiles.create_profile(self.db, name, applicant_type, self._now())
+
+    @_guarded
+    def get_profile(self, profile_id: int) -> ProfileRecord:
+        return _profiles.get_profile(self.db, profile_id)
+
+    @_guarded
+    def list_profiles(self, current_rules_version: str | None = None) -> list[ProfileSummary]:
+        """With `current_rules_version`, each summary also says whether it is stale."""
+        return _profiles.list_profiles(self.db, current_rules_version)
+
+    @_guarded
+    def rename_profile(self, profile_id: int, name: str) -> None:
+        with self.db.atomic():
+            _profiles.rename_profile(self.db, profile_id, name, self._now())
+
+    @_guarded
+    def duplicate_profile(self, profile_id: int, name: str | None = None) -> int:
+        """A copy with the same answers, named "<name> (사본)" unless a name is given."""
+        with self.db.atomic():
+            return _profiles.duplicate_profile(self.db, profile_id, name, self._now())
+
+    @_guarded
+    def delete_profile(self, profile_id: int) -> None:
+        """The profile, its answers and its assessments."""
+        with self.db.atomic():
+            _profiles.delete_profile(self.db, profile_id)
+
+    @_guarded
+    def set_position(self, profile_id: int, position: Any) -> None:
+        """Where the wizard is (any JSON data, e.g. {"question": "employees"}), to resume there."""
+        with self.db.atomic():
+            _profiles.set_position(self.db, profile_id, position)
+
+    # ------------------------------------------------------------ answers
+
+    @_guarded
+    def set_answer(self, profile_id: int, question_id: str, value: Any) -> None:
+        """Saved and on disk when this returns. None = "I don't know"."""
+        with self.db.atomic():
+            _answers.set_answer(self.db, profile_id, question_id, value, self._now())
+
+    @_guarded
+    def set_answers(self, profile_id: int, answers: Mapping[str, Any]) -> None:
+        """Several answers at once, all or none."""
+        with self.db.atomic():
+            _answers.set_answers(self.db, profile_id, dict(answers), self._now())
+
+    @_guarded
+    def clear_answer(self, profile_id: int, question_id: str) -> None:
+        """Back to "not answered"."""
+        with self.db.atomic():
+            _answers.clear_answer(self.db, profile_id, question_id, self._now())
+
+    @_guarded
+    def get_answers(self, profile_id: int) -> dict[str, Any]:
+        return _answers.get_answers(self.db, profile_id)
+
+    @_guarded
+    def answer_records(self, profile_id: int) -> list[AnswerRecord]:
+        """The answers with when each was given."""
+        return _answers.answer_records(self.db, profile_id)
+
+    # ------------------------------------------------------------ assessments
+
+    @_guarded
+    def save_assessment(self, profile_id: int, assessment: Assessment) -> int:
+        with self.db.atomic():
+            return _assessments.save_assessment(self.db, profile_id, assessment, self._now())
+
+    @_guarded
+    def history(self, profile_id: int) -> list[AssessmentRecord]:
+        """Newest first."""
+        return _assessments.history(self.db, profile_id)
+
+    @_guarded
+    def last_assessment(self, profile_id: int) -> AssessmentRecord | None:
+        return _assessments.last_assessment(self.db, profile_id)
+
+    @_guarded
+    def is_stale(self, profile_id: int, current_rules_version: str) -> bool:
+        return _assessments.is_stale(self.db, profile_id, current_rules_version)
+
+    @staticmethod
+    def status_changes(
+        old: Mapping[str, Any] | AssessmentRecord | None,
+        new: Assessment | AssessmentRecord | Mapping[str, Any],
+    ) -> list[StatusChange]:
+        return _assessments.status_changes(old, new)
+
+
+def open_store(
+    path: str | Path | None = None, *, timeout: float = DEFAULT_TIMEOUT, clock: Clock = utc_now
+) -> Store:
+    """Open (creating and migrating as needed) the database; the user's data folder by default.
+
+    Raises `StorageError` ('locked', 'readonly', 'io', 'newer'; 'corrupt' only when a damaged
+    file could not be moved aside). A damaged file is moved aside and `store.recovered_from` says
+    where it went.
+    """
+    target = Path(path) if path is not None else default_path()
+    db, moved = open_database(target, timeout)
+    return Store(db, target, recovered_from=moved, clock=clock)
