@@ -1,0 +1,76 @@
+"""The next twelve months of application windows, in date order.
+
+Only programs this applicant can or may be able to apply for are listed; a calendar crowded
+with programs that do not apply hides the dates that matter. Estimated windows are marked.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable
+
+from desktop.engine import calendar
+from desktop.engine.model import CalendarEntry
+from desktop.report import styles as st
+from desktop.report.context import ReportContext
+from desktop.report.flowables import Heading, coloured, data_table, para, plain, status_markup
+from desktop.report.safe_text import markup
+
+MONTHS = 12
+
+
+def relevant_entries(ctx: ReportContext) -> list[CalendarEntry]:
+    """Calendar entries of the eligible and undetermined programs, soonest first."""
+    status = {r.program.id: r.status for r in ctx.assessment.programs}
+    entries = calendar(ctx.pack, ctx.as_of, months=MONTHS, audience=ctx.profile.applicant_type)
+    kept = [e for e in entries if status.get(e.program.id, "ineligible") != "ineligible"]
+    return sorted(kept, key=lambda e: (e.closes or e.opens or dt.date.max, ctx.name(e.program)))
+
+
+def calendar_section(ctx: ReportContext) -> list[Flowable]:
+    ss = ctx.ss
+    title = ctx.w("calendar")
+    end = _add_months(ctx.as_of, MONTHS)
+    out: list[Flowable] = [
+        Heading(markup(title), ss["H1"], title, 0),
+        plain(ctx.w("calendar_intro", start=ctx.date(ctx.as_of), end=ctx.date(end)), ss["BodySmall"]),
+    ]
+    entries = relevant_entries(ctx)
+    if not entries:
+        out.append(plain(ctx.w("calendar_none"), ss["Body"]))
+        return out
+    status = {r.program.id: r.status for r in ctx.assessment.programs}
+    number = {r.program.id: i for i, r in enumerate(ctx.ordered, start=1)}
+    rows = [[para(markup(ctx.w(k)), ss[s]) for k, s in (
+        ("col_closes", "CellHead"), ("col_program", "CellHead"), ("col_opens", "CellHead"),
+        ("col_days_left", "CellHeadRight"), ("col_note", "CellHead"))]]
+    for e in entries:
+        look = st.STATUS_LOOK[status[e.program.id]]
+        name = (f"{number.get(e.program.id, '')}. {markup(ctx.name(e.program))}<br/>"
+                f'<font size="7">{status_markup(look, ctx.status_word(status[e.program.id]))}</font>')
+        notes = []
+        if e.estimated:
+            notes.append(coloured(markup(ctx.w("estimated")), st.WARN, bold=True))
+        if e.note is not None:
+            notes.append(markup(ctx.text(e.note)))
+        days = (e.closes - ctx.as_of).days if e.closes else None
+        rows.append([
+            para(markup(ctx.date(e.closes, weekday=True)), ss["CellBold"] if e.closes else ss["Cell"]),
+            para(name, ss["Cell"]),
+            para(markup(ctx.date(e.opens, weekday=True)), ss["Cell"]),
+            para(markup(ctx.days_left(days)), ss["CellRight"]),
+            para("<br/>".join(notes) or "–", ss["CellSmall"]),
+        ])
+    out.append(data_table(rows, [27 * mm, 65 * mm, 27 * mm, 17 * mm, st.FRAME_WIDTH - 136 * mm]))
+    return out
+
+
+def _add_months(d: dt.date, months: int) -> dt.date:
+    month = d.month - 1 + months
+    year = d.year + month // 12
+    month = month % 12 + 1
+    day = min(d.day, [31, 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28,
+                      31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1])
+    return dt.date(year, month, day)

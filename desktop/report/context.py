@@ -1,0 +1,120 @@
+"""What every part of the report needs to know: the data, the language and how to word things.
+
+Sections receive one `ReportContext` instead of five arguments, and every value they print goes
+through it, so dates, amounts and status words look the same in every section.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from reportlab.lib.styles import StyleSheet1
+
+from desktop.engine import format_value, labels
+from desktop.engine.model import Assessment, Profile, Program, ProgramResult, RulePack
+from desktop.report.styles import stylesheet
+from desktop.report.words import w
+
+_WEEKDAYS = {"ko": "월화수목금토일", "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")}
+
+# Outcome order in the summary: what the reader can act on first.
+STATUS_ORDER = {"eligible": 0, "undetermined": 1, "ineligible": 2}
+
+
+@dataclass
+class ReportContext:
+    assessment: Assessment
+    profile: Profile
+    pack: RulePack
+    lang: str
+    generated: dt.datetime
+    ss: StyleSheet1 = field(default_factory=stylesheet)
+
+    # ------------------------------------------------------------ words
+
+    def w(self, key: str, **fields: object) -> str:
+        return w(key, self.lang, **fields)
+
+    def text(self, t: Any) -> str:
+        """A rule-file `Text` in the report's language ("" for None)."""
+        return t.get(self.lang) if t is not None else ""
+
+    def status_word(self, status: str) -> str:
+        return labels.status(status, self.lang)
+
+    def result_word(self, result: str, kind: str) -> str:
+        if kind == "exclusion":
+            return self.w(f"excl_{result}")
+        return self.w(f"result_{result}")
+
+    def deadline_word(self, status: str) -> str:
+        return labels.deadline_status(status, self.lang)
+
+    def applicant_type_word(self, applicant_type: str) -> str:
+        return labels.applicant_type(applicant_type, self.lang)
+
+    def maturity_word(self, maturity: str) -> str:
+        return self.w(f"maturity_{maturity}")
+
+    # ------------------------------------------------------------ values
+
+    def date(self, d: dt.date | None, weekday: bool = False) -> str:
+        if d is None:
+            return self.w("no_date")
+        s = d.isoformat()
+        if weekday:
+            s += f" ({_WEEKDAYS[self.lang if self.lang == 'en' else 'ko'][d.weekday()]})"
+        return s
+
+    def datetime(self, t: dt.datetime) -> str:
+        return t.strftime("%Y-%m-%d %H:%M")
+
+    def days_left(self, days: int | None) -> str:
+        if days is None:
+            return self.w("no_date")
+        if days < 0:
+            return self.w("closed_days")
+        if days == 0:
+            return self.w("today_closes")
+        return self.w("days_left_one" if days == 1 else "days_left", n=f"{days:,}")
+
+    def question_label(self, name: str) -> str:
+        """The label of a question or definition id, or the id itself when neither exists."""
+        q = self.pack.questions.get(name)
+        if q is not None:
+            return self.text(q.label)
+        d = self.pack.definitions.get(name)
+        if d is not None:
+            return self.text(d.label)
+        return name
+
+    def value(self, name: str, value: Any) -> str:
+        """An answer or a value a criterion used, worded for people; None is "I don't know"."""
+        if value is None:
+            return self.w("dont_know")
+        return format_value(self.pack, name, value, self.lang)
+
+    # ------------------------------------------------------------ data
+
+    @property
+    def as_of(self) -> dt.date:
+        return self.assessment.as_of
+
+    @cached_property
+    def ordered(self) -> list[ProgramResult]:
+        """Programs in reading order: eligible, undetermined, ineligible; soonest deadline first."""
+        def key(r: ProgramResult) -> tuple:
+            d = r.deadline
+            closes = d.closes if d.closes is not None and (d.days_left or 0) >= 0 else dt.date.max
+            return (STATUS_ORDER.get(r.status, 3), closes, self.text(r.program.name))
+        return sorted(self.assessment.programs, key=key)
+
+    def name(self, program: Program) -> str:
+        return self.text(program.name)
+
+    @property
+    def applicant_name(self) -> str:
+        return self.profile.name.strip() if self.profile.name else ""

@@ -1,0 +1,145 @@
+"""Application deadlines as an iCalendar file, built with the `icalendar` library.
+
+One event per calendar entry, on the round's closing date in Korea: an all-day event when the
+round closes at the end of a day, a timed event (TZID Asia/Seoul, with its VTIMEZONE) when the
+call gives a closing hour. Each event carries a display reminder a week before and the
+program's application link. Estimated windows say so in the title, because a reader who only
+sees the calendar must not mistake a guess for an announced date. UIDs are derived from the
+program, round and date so that importing a newer export updates events instead of duplicating.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import icalendar
+
+from desktop import __version__
+from desktop.engine.model import CalendarEntry, Program, Round
+
+KST = ZoneInfo("Asia/Seoul")
+REMIND_DAYS = 7
+#: For all-day events the reminder fires at 09:00 on the day a week before (a trigger of
+#: exactly -7 days would fire at midnight).
+ALL_DAY_TRIGGER = -dt.timedelta(days=REMIND_DAYS - 1, hours=15)
+TIMED_TRIGGER = -dt.timedelta(days=REMIND_DAYS)
+#: A timed deadline is shown as the half hour leading up to it.
+TIMED_LENGTH = dt.timedelta(minutes=30)
+UID_DOMAIN = "jiwon.deadlines"
+
+_W = {
+    "closes": ("마감", "Closes"),
+    "opens": ("접수 시작", "Opens"),
+    "estimated": ("예상", "estimated"),
+    "cal_name": ("지원사업 신청 일정 (Jiwon)", "Support program deadlines (Jiwon)"),
+    "cal_desc": ("Jiwon이 만든 지원사업 접수 일정입니다. 신청 전 최신 공고를 확인하세요.",
+                 "Application windows exported by Jiwon. Check the latest call before applying."),
+    "window": ("접수 기간", "Window"),
+    "ministry": ("소관 부처", "Ministry"),
+    "est_note": ("예년 일정으로 추정한 날짜입니다. 실제 공고를 확인하세요.",
+                 "Dates estimated from previous years; check the actual call."),
+    "apply": ("신청 방법", "How to apply"),
+    "alarm": ("1주일 후 마감: {name}", "Closes in one week: {name}"),
+    "alarm_open": ("1주일 후 접수 시작: {name}", "Opens in one week: {name}"),
+}
+
+
+def _w(key: str, lang: str) -> str:
+    ko, en = _W[key]
+    return en if lang == "en" else ko
+
+
+def calendar_bytes(entries: list[CalendarEntry], lang: str = "ko",
+                   stamp: dt.datetime | None = None) -> bytes:
+    """An iCalendar (RFC 5545) file with one event per entry; `stamp` is the DTSTAMP (now)."""
+    lang = "en" if lang == "en" else "ko"
+    if stamp is None:
+        stamp = dt.datetime.now(dt.timezone.utc)
+    events = [ev for ev in (_event(e, lang, stamp) for e in entries) if ev is not None]
+    uids = sorted(str(ev["UID"]) for ev in events)
+    cal = icalendar.Calendar.new(
+        prodid=f"-//Jiwon//Jiwon {__version__}//{lang.upper()}",
+        name=_w("cal_name", lang),
+        description=_w("cal_desc", lang),
+        uid=str(uuid.uuid5(uuid.NAMESPACE_URL, "jiwon:" + "|".join(uids))),
+        subcomponents=events,
+    )
+    cal.add("X-WR-TIMEZONE", "Asia/Seoul")
+    cal.add_missing_timezones()
+    return cal.to_ical()
+
+
+def write_ics(entries: list[CalendarEntry], path: str | Path, lang: str = "ko") -> Path:
+    """Write the calendar file (the name in docs/architecture.md); returns the path."""
+    out = Path(path)
+    out.write_bytes(calendar_bytes(entries, lang))
+    return out
+
+
+def _find_round(program: Program, round_id: str | None) -> Round | None:
+    for r in program.rounds:
+        if r.id == round_id:
+            return r
+    return None
+
+
+def _closing_time(entry: CalendarEntry) -> dt.datetime | None:
+    """The round's closing moment when the call names an hour (not just a day)."""
+    if entry.estimated or entry.closes is None:
+        return None
+    rnd = _find_round(entry.program, entry.round_id)
+    if rnd is None or rnd.closes is None:
+        return None
+    closes = rnd.closes.astimezone(KST) if rnd.closes.tzinfo else rnd.closes.replace(tzinfo=KST)
+    if closes.date() != entry.closes:
+        return None
+    if (closes.hour, closes.minute) in ((23, 59), (0, 0)):
+        return None
+    return closes
+
+
+def _event(entry: CalendarEntry, lang: str, stamp: dt.datetime) -> icalendar.Event | None:
+    p = entry.program
+    name = p.name.get(lang)
+    closing = entry.closes is not None
+    day = entry.closes if closing else entry.opens
+    if day is None:
+        return None
+    timed = _closing_time(entry)
+    label = _w("closes" if closing else "opens", lang)
+    if timed is not None:
+        label += f" {timed:%H:%M}"
+    summary = f"[{label}] {name}"
+    if entry.estimated:
+        summary += f" ({_w('estimated', lang)})"
+
+    lines = [name, f"{_w('ministry', lang)}: {p.ministry.get(lang)}"]
+    if entry.opens or entry.closes:
+        window = f"{entry.opens.isoformat() if entry.opens else '…'} ~ " \
+                 f"{entry.closes.isoformat() if entry.closes else '…'}"
+        lines.append(f"{_w('window', lang)}: {window}")
+    if entry.estimated:
+        lines.append(_w("est_note", lang))
+    if entry.note is not None:
+        lines.append(entry.note.get(lang))
+    lines.append(f"{_w('apply', lang)}: {p.apply_how.get(lang)}")
+    if p.apply_url:
+        lines.append(p.apply_url)
+
+    kind = "closes" if closing else "opens"
+    uid = f"{p.id}.{entry.round_id or 'estimated'}.{kind}.{day.isoformat()}@{UID_DOMAIN}"
+    if timed is not None:
+        start, end, trigger = timed - TIMED_LENGTH, timed, TIMED_TRIGGER
+    else:
+        start, end, trigger = day, day + dt.timedelta(days=1), ALL_DAY_TRIGGER
+    event = icalendar.Event.new(
+        summary=summary, description="\n".join(lines), start=start, end=end, uid=uid,
+        url=p.apply_url or None, stamp=stamp, categories=[p.ministry.get(lang)],
+        transparency="TRANSPARENT",
+    )
+    alarm_text = _w("alarm" if closing else "alarm_open", lang).format(name=name)
+    event.add_component(icalendar.Alarm.new_display(description=alarm_text, trigger=trigger))
+    return event

@@ -1,0 +1,110 @@
+"""The PDF report: one call from an assessment to a finished, printable A4 document.
+
+The command line (`jiwon report`) and the app's "Save PDF…", "Print…" and preview all go
+through `write_report` / `report_bytes`, so every way of getting the report gives the same pages.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from pathlib import Path
+from typing import Any, BinaryIO
+from zoneinfo import ZoneInfo
+
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, PageBreak
+
+from desktop import __version__
+from desktop.engine.model import Assessment, Profile, RulePack
+from desktop.report.appendix import appendix, closing
+from desktop.report.calendar_section import calendar_section
+from desktop.report.checklist import checklist
+from desktop.report.context import ReportContext
+from desktop.report.flowables import Heading
+from desktop.report.fonts import register_fonts
+from desktop.report.program_section import program_section
+from desktop.report.safe_text import clean, markup
+from desktop.report.summary import cover, plain_title, summary
+from desktop.report.template import Furniture, ReportDoc, canvas_maker
+
+KST = ZoneInfo("Asia/Seoul")
+PDF_LANG = {"ko": "ko-KR", "en": "en-US"}
+
+
+def report_bytes(assessment: Assessment, profile: Profile, pack: RulePack, lang: str = "ko",
+                 generated: dt.datetime | None = None) -> bytes:
+    """The report as PDF bytes (for a preview that never touches the disk)."""
+    buf = io.BytesIO()
+    _build(buf, assessment, profile, pack, lang, generated)
+    return buf.getvalue()
+
+
+def write_report(assessment: Assessment, profile: Profile, pack: RulePack,
+                 out_path: str | Path, lang: str = "ko",
+                 generated: dt.datetime | None = None) -> Path:
+    """Write the report to `out_path` and return that path.
+
+    The file is written next to its final name and then moved into place, so a failure never
+    leaves a half-written PDF where the user expects a good one.
+    """
+    out = Path(out_path)
+    data = report_bytes(assessment, profile, pack, lang, generated)
+    tmp = out.with_name(out.name + ".part")
+    tmp.write_bytes(data)
+    tmp.replace(out)
+    return out
+
+
+#: The name in docs/architecture.md.
+def write_pdf(assessment: Assessment, profile: Profile, pack: RulePack, path: str | Path,
+              lang: str = "ko") -> Path:
+    return write_report(assessment, profile, pack, path, lang)
+
+
+def _build(target: BinaryIO, assessment: Assessment, profile: Profile, pack: RulePack,
+           lang: str, generated: dt.datetime | None) -> None:
+    lang = "en" if lang == "en" else "ko"
+    register_fonts()
+    if generated is None:
+        generated = dt.datetime.now(KST)
+    elif generated.tzinfo is not None:
+        generated = generated.astimezone(KST)
+    ctx = ReportContext(assessment=assessment, profile=profile, pack=pack, lang=lang,
+                        generated=generated)
+    furniture = Furniture(
+        header_left=f"{ctx.w('brand')} · {ctx.w('doc_title')}",
+        header_right=clean(ctx.applicant_name or ctx.w("no_name")),
+        footer_left=(f"{ctx.w('footer_note')} · {ctx.w('generated')} {ctx.datetime(generated)} · "
+                     f"{ctx.w('rules_version')} {assessment.rules_version[:12]}"),
+        page_word=ctx.w("page"),
+        lang=lang,
+    )
+    meta: dict[str, Any] = dict(
+        title=plain_title(ctx),
+        author="Jiwon",
+        subject=ctx.w("doc_subject"),
+        creator=f"Jiwon {__version__}",
+        keywords=[ctx.w("doc_title"), ctx.applicant_type_word(profile.applicant_type)],
+        lang=PDF_LANG[lang],
+    )
+    doc = ReportDoc(target, furniture, **meta)
+    doc.build(_story(ctx), canvasmaker=canvas_maker(furniture))
+
+
+def _story(ctx: ReportContext) -> list[Any]:
+    story: list[Any] = []
+    story += cover(ctx)
+    story += summary(ctx)
+    if ctx.ordered:
+        title = ctx.w("programs")
+        story += [PageBreak(), Heading(markup(title), ctx.ss["H1"], title, 0)]
+        for number, result in enumerate(ctx.ordered, start=1):
+            story += program_section(ctx, number, result)
+    # The checklist and the appendix are pages of their own: one is ticked by hand, the other
+    # is filed with the application.
+    story += [PageBreak()] + checklist(ctx)
+    story += [CondPageBreak(70 * mm)] + calendar_section(ctx)
+    story += [PageBreak()] + appendix(ctx)
+    story += closing(ctx)
+    return story

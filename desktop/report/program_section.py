@@ -1,0 +1,263 @@
+"""One section per program: the outcome and every reason for it, then what to do next.
+
+The order follows the questions a reader has: can we apply (outcome band), by when (window),
+why (each criterion with the values used), what is missing, what we would get, what to prepare,
+where to apply, and how far to trust all of this (sources, their age, estimates).
+"""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle,
+)
+
+from desktop.engine import format_amount, format_near_miss
+from desktop.engine.model import CriterionResult, ProgramResult
+from desktop.report import styles as st
+from desktop.report.context import ReportContext
+from desktop.report.flowables import (
+    Heading, TickBox, coloured, data_table, para, plain, status_markup,
+)
+from desktop.report.safe_text import href, markup
+from desktop.report.sources import SourceList
+
+# Criteria indented by nesting level; deeper than this stays at the last indent.
+INDENT = 7
+MAX_INDENT_LEVEL = 4
+
+
+def program_section(ctx: ReportContext, number: int, r: ProgramResult) -> list[Flowable]:
+    sources = SourceList(ctx, r)
+    out: list[Flowable] = [CondPageBreak(60 * mm)]
+    out.append(KeepTogether(_opening(ctx, number, r)))
+    out += _deadline(ctx, r)
+    out += _why(ctx, r, sources)
+    out += _missing(ctx, r)
+    out += _near_misses(ctx, r)
+    out += _benefits(ctx, r)
+    out += _documents(ctx, r)
+    out += _apply(ctx, r)
+    out += sources.flowables()
+    out.append(Spacer(1, 6 * mm))
+    return out
+
+
+# ------------------------------------------------------------------ opening
+
+
+def _opening(ctx: ReportContext, number: int, r: ProgramResult) -> list[Flowable]:
+    ss = ctx.ss
+    p = r.program
+    name = ctx.name(p)
+    meta = [markup(ctx.text(p.ministry))]
+    if p.operator is not None:
+        meta.append(f"{markup(ctx.w('operator'))}: {markup(ctx.text(p.operator))}")
+    if p.tracks_of and p.tracks_of in ctx.pack.programs:
+        meta.append(f"{markup(ctx.w('track_of'))}: {markup(ctx.name(ctx.pack.programs[p.tracks_of]))}")
+    meta.append(markup(ctx.maturity_word(p.maturity)))
+    look = st.STATUS_LOOK[r.status]
+    band = Table(
+        [[para(status_markup(look, ctx.status_word(r.status)), ss["Band"]),
+          para(markup(_outcome_sentence(ctx, r)), ss["BandText"])]],
+        colWidths=[34 * mm, st.FRAME_WIDTH - 34 * mm], hAlign="LEFT",
+    )
+    band_style = [
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("TOPPADDING", (0, 0), (-1, -1), 5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 5.5),
+        ("LEFTPADDING", (0, 0), (-1, -1), 6),
+        ("BOX", (0, 0), (-1, -1), 0.8, look.ink),
+        ("LINEBEFORE", (0, 0), (0, 0), 3.5, look.ink),
+    ]
+    if look.fill is not None:
+        band_style.append(("BACKGROUND", (0, 0), (0, 0), look.fill))
+    band.setStyle(TableStyle(band_style))
+    heading = f"{number}. {name}"
+    return [
+        Heading(markup(heading), ss["H2"], heading, 1),
+        para(" · ".join(meta), ss["Meta"]),
+        Spacer(1, 2.5 * mm),
+        band,
+        Spacer(1, 2.5 * mm),
+        plain(ctx.text(p.summary), ss["Body"]),
+    ]
+
+
+def _outcome_sentence(ctx: ReportContext, r: ProgramResult) -> str:
+    if r.status == "eligible":
+        return ctx.w("outcome_eligible")
+    if r.status == "ineligible":
+        audience = [c for c in r.criteria if c.kind == "audience" and c.result == "not_met"]
+        if audience:
+            return ctx.w("outcome_ineligible_audience",
+                         who=ctx.applicant_type_word(ctx.profile.applicant_type))
+        failed = [c for c in r.criteria if c.result == "not_met"]
+        return ctx.w("outcome_ineligible", n=len(failed),
+                     names=", ".join(ctx.text(c.text) for c in failed))
+    if r.missing:
+        return ctx.w("outcome_undetermined")
+    return ctx.w("outcome_undetermined_silent")
+
+
+# ------------------------------------------------------------------ window
+
+
+def _deadline(ctx: ReportContext, r: ProgramResult) -> list[Flowable]:
+    ss = ctx.ss
+    d = r.deadline
+    parts = [f"<b>{markup(ctx.w('deadline'))}</b>"]
+    if d.opens or d.closes:
+        parts.append(markup(ctx.w("window", opens=ctx.date(d.opens, True), closes=ctx.date(d.closes, True))))
+    state = ctx.deadline_word(d.status)
+    if d.estimated:
+        state += f" ({ctx.w('estimated')})"
+    parts.append(markup(state))
+    if d.days_left is not None and d.days_left >= 0:
+        parts.append(f"<b>{markup(ctx.days_left(d.days_left))}</b>")
+    out: list[Flowable] = [para(" · ".join(parts), ss["Body"])]
+    notes = []
+    if d.note is not None:
+        notes.append(("Note", ctx.text(d.note)))
+    if d.kind == "budget":
+        notes.append(("Note", ctx.w("round_budget_note")))
+    if d.estimated:
+        notes.append(("Warn", "※ " + ctx.w("round_estimated_note")))
+    out += [plain(text, ss[style]) for style, text in notes]
+    return out
+
+
+# ------------------------------------------------------------------ why
+
+
+def _why(ctx: ReportContext, r: ProgramResult, sources: SourceList) -> list[Flowable]:
+    ss = ctx.ss
+    if not r.criteria:
+        return []
+    head = [para(markup(ctx.w(k)), ss["CellHead"])
+            for k in ("col_result", "col_criterion", "col_values", "col_source")]
+    rows = [head]
+    for c in r.criteria:
+        look = st.RESULT_LOOK[c.result]
+        rows.append([
+            para(status_markup(look, ctx.result_word(c.result, c.kind)), ss["Cell"]),
+            _criterion_cell(ctx, r, c),
+            para(_values_markup(ctx, c), ss["Cell"]),
+            para(markup(sources.refs(c.sources)), ss["CellSmall"]),
+        ])
+    widths = [24 * mm, 78 * mm, 52 * mm, 16 * mm]
+    return [_h3(ctx, "why"), data_table(rows, widths)]
+
+
+def _criterion_cell(ctx: ReportContext, r: ProgramResult, c: CriterionResult):
+    ss = ctx.ss
+    bits = []
+    if c.kind == "exclusion":
+        bits.append(coloured(f"[{markup(ctx.w('kind_exclusion'))}]", st.MUTED))
+    elif c.kind == "audience":
+        bits.append(coloured(f"[{markup(ctx.w('kind_audience'))}]", st.MUTED))
+    if c.group in ("any", "not"):
+        bits.append(coloured(f"({markup(ctx.w('group_' + c.group))})", st.MUTED))
+    bits.append(markup(ctx.text(c.text)))
+    if c.to_verify:
+        bits.append(coloured(f"[{markup(ctx.w('to_verify'))}]", st.WARN, bold=True))
+    text = " ".join(bits)
+    if c.id in r.unverifiable:
+        text += f'<br/><font size="7" color="{st.WARN.hexval()}">{markup(ctx.w("sources_silent"))}</font>'
+    style = ss["Cell"].clone(f"crit{c.depth}")
+    style.leftIndent = INDENT * min(c.depth, MAX_INDENT_LEVEL)
+    return para(text, style)
+
+
+def _values_markup(ctx: ReportContext, c: CriterionResult) -> str:
+    lines = []
+    for name, value in c.values.items():
+        lines.append(
+            f'<font color="{st.MUTED.hexval()}">{markup(ctx.question_label(name))}:</font> '
+            f"{markup(ctx.value(name, value), 400)}"
+        )
+    return "<br/>".join(lines) if lines else "–"
+
+
+# ------------------------------------------------------------------ missing, near misses
+
+
+def _missing(ctx: ReportContext, r: ProgramResult) -> list[Flowable]:
+    if r.status != "undetermined" or not r.missing:
+        return []
+    ss = ctx.ss
+    out: list[Flowable] = [_h3(ctx, "missing"), plain(ctx.w("missing_intro"), ss["Note"])]
+    for qid in r.missing:
+        label = ctx.question_label(qid)
+        extra = ""
+        if qid in ctx.assessment.answers and ctx.assessment.answers[qid] is None:
+            extra = f' <font color="{st.MUTED.hexval()}">({markup(ctx.w("dont_know"))})</font>'
+        out.append(_bullet(ctx, markup(label) + extra))
+    return out
+
+
+def _near_misses(ctx: ReportContext, r: ProgramResult) -> list[Flowable]:
+    if not r.near_misses:
+        return []
+    out: list[Flowable] = [_h3(ctx, "near_misses")]
+    for nm in r.near_misses:
+        out.append(_bullet(ctx, markup(format_near_miss(ctx.pack, nm, ctx.lang))))
+    return out
+
+
+# ------------------------------------------------------------------ benefits, documents, apply
+
+
+def _benefits(ctx: ReportContext, r: ProgramResult) -> list[Flowable]:
+    benefits = r.program.benefits
+    if not benefits:
+        return []
+    out: list[Flowable] = [_h3(ctx, "benefits")]
+    for b in benefits:
+        text = markup(ctx.text(b.text))
+        if b.amount is not None:
+            amount = markup(format_amount(b.amount, ctx.lang))
+            text += f" – <b>{amount}</b>"
+        if b.estimated:
+            text += " " + coloured(f"({markup(ctx.w('estimated'))})", st.WARN)
+        out.append(_bullet(ctx, text))
+    return out
+
+
+def _documents(ctx: ReportContext, r: ProgramResult) -> list[Flowable]:
+    ss = ctx.ss
+    docs = r.program.documents
+    if not docs:
+        return [_h3(ctx, "documents"), plain(ctx.w("no_documents"), ss["Note"])]
+    rows = [[TickBox(), plain(ctx.text(d.text), ss["Cell"])] for d in docs]
+    table = Table(rows, colWidths=[8 * mm, st.FRAME_WIDTH - 8 * mm], hAlign="LEFT")
+    table.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 2),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+        ("TOPPADDING", (0, 0), (0, -1), 3.5),
+    ]))
+    return [_h3(ctx, "documents"), table]
+
+
+def _apply(ctx: ReportContext, r: ProgramResult) -> list[Flowable]:
+    ss = ctx.ss
+    p = r.program
+    out: list[Flowable] = [_h3(ctx, "apply"), plain(ctx.text(p.apply_how), ss["Body"])]
+    if p.apply_url:
+        url = markup(p.apply_url)
+        out.append(para(f'<link href="{href(p.apply_url)}" color="{st.ACCENT.hexval()}">'
+                        f"<u>{url}</u></link>", ss["Body"]))
+    return out
+
+
+# ------------------------------------------------------------------ helpers
+
+
+def _h3(ctx: ReportContext, key: str):
+    return para(markup(ctx.w(key)), ctx.ss["H3"])
+
+
+def _bullet(ctx: ReportContext, text_markup: str):
+    return Paragraph(text_markup, ctx.ss["Bullet"], bulletText="•")

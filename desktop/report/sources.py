@@ -1,0 +1,87 @@
+"""A program's sources as a numbered list, cited from the criteria table as [1], [2] ...
+
+Every criterion names the source note it rests on. Printing the full title in each table row
+would crowd it out, so the rows carry short reference numbers and the list after them gives the
+title, publisher, date, how reliable the source is, how old it is, and the facts relied on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from reportlab.platypus import Flowable, Paragraph
+
+from desktop.engine.model import ProgramResult
+from desktop.report import styles as st
+from desktop.report.context import ReportContext
+from desktop.report.flowables import coloured, para
+from desktop.report.safe_text import markup
+
+#: A source older than this (in months) at the assessment date gets a "check the latest" note.
+OLD_AFTER_MONTHS = 12
+
+
+def months_between(earlier: dt.date, later: dt.date) -> int:
+    months = (later.year - earlier.year) * 12 + (later.month - earlier.month)
+    if later.day < earlier.day:
+        months -= 1
+    return months
+
+
+class SourceList:
+    def __init__(self, ctx: ReportContext, r: ProgramResult):
+        self.ctx = ctx
+        self.result = r
+        self.numbers: dict[str, int] = {}
+        self.facts: dict[str, list[str]] = {}
+        for ref in r.program.sources:
+            self._add(ref)
+        for c in r.criteria:
+            for ref in c.sources:
+                self._add(ref)
+
+    def _add(self, ref: str) -> None:
+        note_id, _, fact_id = ref.partition("#")
+        if note_id not in self.numbers:
+            self.numbers[note_id] = len(self.numbers) + 1
+            self.facts[note_id] = []
+        if fact_id and fact_id not in self.facts[note_id]:
+            self.facts[note_id].append(fact_id)
+
+    def refs(self, refs: tuple[str, ...]) -> str:
+        """"[1] [3]" for the notes behind one criterion."""
+        numbers = sorted({self.numbers[r.partition("#")[0]] for r in refs if r.partition("#")[0] in self.numbers})
+        return " ".join(f"[{n}]" for n in numbers) if numbers else "–"
+
+    def flowables(self) -> list[Flowable]:
+        ctx, ss = self.ctx, self.ctx.ss
+        out: list[Flowable] = [para(markup(ctx.w("sources")), ss["H3"])]
+        for note_id, number in self.numbers.items():
+            note = ctx.pack.notes.get(note_id)
+            if note is None:
+                out.append(Paragraph(markup(note_id), ss["Ref"], bulletText=f"[{number}]"))
+                continue
+            parts = [f"<b>{markup(ctx.text(note.title))}</b>",
+                     markup(note.publisher), markup(ctx.date(note.date))]
+            text = " – ".join(parts[:1]) + " · " + " · ".join(parts[1:])
+            text += " · " + self._reliability(note.reliability)
+            months = months_between(note.date, ctx.as_of)
+            if months >= OLD_AFTER_MONTHS:
+                text += " · " + coloured(markup(ctx.w("source_old", months=months)), st.WARN)
+            for fact_id in self.facts[note_id]:
+                fact = note.facts.get(fact_id)
+                if fact is not None:
+                    text += (f'<br/><font size="7.3" color="{st.MUTED.hexval()}">'
+                             f"– {markup(ctx.text(fact.text))}</font>")
+            out.append(Paragraph(text, ss["Ref"], bulletText=f"[{number}]"))
+        reviewed = self.result.program.reviewed
+        out.append(para(markup(f"{ctx.w('reviewed')}: {ctx.date(reviewed)}"), ss["Note"]))
+        return out
+
+    def _reliability(self, reliability: str) -> str:
+        ctx = self.ctx
+        if reliability == "blog":
+            return coloured(markup(ctx.w("source_blog")), st.WARN, bold=True)
+        if reliability == "press":
+            return markup(ctx.w("source_press"))
+        return markup(ctx.w("source_official"))
