@@ -10,6 +10,7 @@ from desktop.storage.errors import NoSuchProfile, StorageError
 from desktop.storage.migrations import MIGRATIONS, SCHEMA_VERSION
 from desktop.storage.profiles import ProfileRecord, ProfileSummary
 from desktop.storage.store import Store, open_store
+from desktop.storage.transfer import export_profile, import_profile
 
 __all__ = [
     "AnswerRecord",
@@ -23,6 +24,8 @@ __all__ = [
     "Store",
     "StorageError",
     "default_path",
+    "export_profile",
+    "import_profile",
     "open_store",
     "status_changes",
 ]

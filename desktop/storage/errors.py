@@ -30,7 +30,7 @@ _SQLITE_CANTOPEN = 14
 _SQLITE_NOTADB = 26
 
 
-def _messages(kind: Kind, path: Path | None) -> Text:
+def _messages(kind: Kind, path: Path | None, subject: Text) -> Text:
     where = str(path) if path else ""
     if kind == "locked":
         return Text(
@@ -41,9 +41,9 @@ def _messages(kind: Kind, path: Path | None) -> Text:
         )
     if kind == "readonly":
         return Text(
-            ko=f"저장 파일이나 그 폴더에 쓸 수 없습니다(읽기 전용): {where}\n"
+            ko=f"{subject.ko}이나 그 폴더에 쓸 수 없습니다(읽기 전용): {where}\n"
             "쓰기 권한이 있는지, 읽기 전용 드라이브가 아닌지 확인하세요.",
-            en=f"The saved-profiles file or its folder cannot be written (read-only): {where}\n"
+            en=f"The {subject.en} or its folder cannot be written (read-only): {where}\n"
             "Check that you have write permission and that the drive is not read-only.",
         )
     if kind == "corrupt":
@@ -59,24 +59,31 @@ def _messages(kind: Kind, path: Path | None) -> Text:
             "Update Jiwon to the latest version.",
         )
     return Text(
-        ko=f"저장 파일을 읽거나 쓰지 못했습니다: {where}\n디스크 공간과 파일 위치를 확인하세요.",
-        en=f"The saved-profiles file could not be read or written: {where}\n"
+        ko=f"{subject.ko}을 읽거나 쓰지 못했습니다: {where}\n디스크 공간과 파일 위치를 확인하세요.",
+        en=f"The {subject.en} could not be read or written: {where}\n"
         "Check the free disk space and the file's location.",
     )
+
+
+DATABASE = Text(ko="저장 파일", en="saved-profiles file")
+EXPORT_FILE = Text(ko="내보낼 파일", en="export file")
 
 
 class StorageError(Exception):
     """A problem with the database file that the user has to know about.
 
     `kind` is one of 'locked', 'readonly', 'corrupt', 'io', 'newer'; `message` is the text to
-    show; `detail` is the underlying error, for the log file.
+    show; `detail` is the underlying error, for the log file. `subject` names the file in the
+    message: the database unless said otherwise (an exported profile).
     """
 
-    def __init__(self, kind: Kind, path: Path | None = None, detail: str = "") -> None:
+    def __init__(
+        self, kind: Kind, path: Path | None = None, detail: str = "", subject: Text = DATABASE
+    ) -> None:
         self.kind: Kind = kind
         self.path = path
         self.detail = detail
-        self.message: Text = _messages(kind, path)
+        self.message: Text = _messages(kind, path, subject)
         super().__init__(f"{kind}: {self.message.en}" + (f" ({detail})" if detail else ""))
 
 
@@ -121,5 +128,9 @@ def classify(error: BaseException, path: Path | None) -> Kind:
     return "io"
 
 
-def storage_error(error: BaseException, path: Path | None) -> StorageError:
-    return StorageError(classify(error, path), path, detail=f"{type(error).__name__}: {error}")
+def storage_error(
+    error: BaseException, path: Path | None, subject: Text = DATABASE
+) -> StorageError:
+    return StorageError(
+        classify(error, path), path, detail=f"{type(error).__name__}: {error}", subject=subject
+    )

@@ -91,9 +91,16 @@ class Store:
     # ------------------------------------------------------------ profiles
 
     @_guarded
-    def create_profile(self, name: str, applicant_type: str) -> int:
+    def create_profile(
+        self, name: str, applicant_type: str, answers: Mapping[str, Any] | None = None
+    ) -> int:
+        """A new profile, with its first answers if given (all saved, or nothing)."""
         with self.db.atomic():
-            return _profiles.create_profile(self.db, name, applicant_type, self._now())
+            now = self._now()
+            profile_id = _profiles.create_profile(self.db, name, applicant_type, now)
+            rest = {k: v for k, v in (answers or {}).items() if k != _answers.APPLICANT_TYPE}
+            _answers.set_answers(self.db, profile_id, rest, now)
+            return profile_id
 
     @_guarded
     def get_profile(self, profile_id: int) -> ProfileRecord:

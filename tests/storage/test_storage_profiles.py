@@ -19,6 +19,17 @@ def test_create_and_get_whole_record(store, clock):
     ]
 
 
+def test_create_with_first_answers_is_all_or_nothing(store, clock):
+    pid = store.create_profile("B", "individual", {"applicant_type": "individual", "age": 58,
+                                                   "was_owner": True})  # tick 1
+    assert store.get_answers(pid) == {"applicant_type": "individual", "age": 58,
+                                      "was_owner": True}
+    assert [r.answered for r in store.answer_records(pid)] == [clock.at(1), clock.at(1)]
+    with pytest.raises(TypeError):
+        store.create_profile("C", "individual", {"age": 58.5})
+    assert [row["name"] for row in store.db["profiles"].rows] == ["B"]
+
+
 def test_bad_names_and_types_are_refused(store):
     with pytest.raises(ValueError):
         store.create_profile("   ", "company")
