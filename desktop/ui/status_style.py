@@ -173,16 +173,18 @@ def _badge(lk: Look, size: int) -> QPixmap:
     return pm
 
 
-def badge_html(kind: str, value: str, text: str | None = None) -> str:
+def badge_html(kind: str, value: str, text: str | None = None, symbol: bool = True) -> str:
     """The word in the status colour with a leading symbol, for rich-text labels.
 
-    The symbol (✓ ✗ ? …) repeats the icon's shape so the text alone carries the status.
+    The symbol (✓ ✗ ? …) repeats the icon's shape so the text alone carries the status; pass
+    `symbol=False` where the icon stands right beside the word.
     """
     lk = look(kind, value)
     sym = {"check": "✓", "cross": "✗", "question": "?", "clock": "◷", "loop": "↻",
-           "flag": "⚑", "dash": "–"}.get(lk.glyph, "")
+           "flag": "⚑", "dash": "–"}.get(lk.glyph, "") if symbol else ""
     word = text if text is not None else label(kind, value)
-    return f'<span style="color:{lk.colour}; font-weight:600">{sym}&nbsp;{_esc(word)}</span>'
+    lead = f"{sym}&nbsp;" if sym else ""
+    return f'<span style="color:{lk.colour}; font-weight:600">{lead}{_esc(word)}</span>'
 
 
 def _esc(s: str) -> str:

@@ -1,0 +1,391 @@
+"""The detail of one program's outcome: why, what is missing, what it gives, where and by when.
+
+The order follows what a clerk asks: can we apply (status), by when (deadline), what is still
+needed (questions one click away) or why not (every failed criterion and the near miss), how
+each condition was checked (values and sources), and finally what to prepare and where to go.
+Warnings about old sources or estimated rounds sit right under the status, because they change
+how far the rest can be trusted.
+
+Built from plain widgets (labels and buttons) rather than an HTML page so every question is a
+real button the keyboard reaches and tests can click.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.engine import format_amount, format_near_miss
+from desktop.ui import status_style
+from desktop.ui.i18n import current_lang
+from desktop.ui.results import wording as wd
+
+INDENT_PX = 22
+MUTED = "#5f6368"
+WARN_BG = "#fff4e0"
+WARN_BORDER = "#9a5b00"
+
+
+def _esc(s: str) -> str:
+    return html.escape(s, quote=False)
+
+
+class ProgramDetail(QScrollArea):
+    """Everything about one ProgramResult; emits `answer_requested` for a deciding question."""
+
+    answer_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("programDetail")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self._pack = None
+        self._assessment = None
+        self._result = None
+        #: question id -> its button (for the keyboard, tests and the main window)
+        self.question_buttons: dict[str, QPushButton] = {}
+        #: the labels of the current detail by role, e.g. "near_miss", "warnings"
+        self.parts: dict[str, QWidget] = {}
+        self._placeholder()
+
+    # ------------------------------------------------------------------ public
+
+    @property
+    def result(self):
+        return self._result
+
+    def show_result(self, pack, assessment, result) -> None:
+        self._pack, self._assessment, self._result = pack, assessment, result
+        self._rebuild()
+
+    def clear(self) -> None:
+        self._pack = self._assessment = self._result = None
+        self._placeholder()
+
+    def text_content(self) -> str:
+        """All visible text of the detail, in order (for tests and accessibility checks)."""
+        out = []
+        body = self.widget()
+        if body is None:
+            return ""
+        for w in body.findChildren(QLabel):
+            if w.isVisibleTo(body) or not body.isVisible():
+                out.append(w.text())
+        for b in body.findChildren(QPushButton):
+            out.append(b.text())
+        return "\n".join(out)
+
+    # ------------------------------------------------------------------ building
+
+    def _new_body(self) -> QVBoxLayout:
+        self.question_buttons = {}
+        self.parts = {}
+        old = self.takeWidget()
+        if old is not None:
+            old.deleteLater()
+        body = QWidget()
+        body.setObjectName("programDetailBody")
+        lay = QVBoxLayout(body)
+        lay.setContentsMargins(16, 12, 16, 16)
+        lay.setSpacing(6)
+        self.setWidget(body)
+        return lay
+
+    def _placeholder(self) -> None:
+        lay = self._new_body()
+        lab = QLabel(self.tr("Select a program on the left to see why it has this outcome."))
+        lab.setWordWrap(True)
+        lab.setStyleSheet(f"color: {MUTED}")
+        lay.addWidget(lab)
+        lay.addStretch(1)
+        self.parts["placeholder"] = lab
+
+    def _rebuild(self) -> None:
+        if self._result is None:
+            self._placeholder()
+            return
+        lang = current_lang()
+        pack, a, r = self._pack, self._assessment, self._result
+        p = r.program
+        lay = self._new_body()
+
+        # --- heading
+        title = _label(f'<span style="font-size:15pt; font-weight:700">{_esc(wd.text(p.name, lang))}</span>')
+        title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        lay.addWidget(title)
+        self.parts["title"] = title
+        meta = [wd.text(p.ministry, lang)]
+        if p.operator is not None:
+            meta.append(wd.text(p.operator, lang))
+        if p.tracks_of and p.tracks_of in pack.programs:
+            meta.append(self.tr("Track of %1").replace(
+                "%1", wd.text(pack.programs[p.tracks_of].name, lang)))
+        lay.addWidget(_label(f'<span style="color:{MUTED}">{_esc(" · ".join(meta))}</span>'))
+
+        badges = QHBoxLayout()
+        badges.setSpacing(8)
+        badges.addWidget(_icon("program", r.status, 22))
+        status = _label(f'<span style="font-size:12pt">'
+                        f'{status_style.badge_html("program", r.status, symbol=False)}</span>')
+        status.setWordWrap(False)
+        badges.addWidget(status)
+        self.parts["status"] = status
+        badges.addSpacing(16)
+        badges.addWidget(_icon("maturity", p.maturity, 16))
+        maturity = _label(status_style.badge_html("maturity", p.maturity, symbol=False) + "&nbsp; "
+                          f'<span style="color:{MUTED}">{_esc(wd.maturity_sentence(p.maturity))}</span>')
+        badges.addWidget(maturity, 1)
+        self.parts["maturity"] = maturity
+        lay.addLayout(badges)
+        lay.addWidget(_label(_esc(wd.text(p.summary, lang))))
+
+        # --- warnings: how far to trust the rest
+        warnings = self._warnings(lang)
+        if warnings:
+            box = _label("<br>".join(f"⚠ {_esc(w)}" for w in warnings))
+            box.setObjectName("detailWarnings")
+            box.setStyleSheet(f"QLabel#detailWarnings {{ background: {WARN_BG}; color: #4a2c00;"
+                              f" border-left: 4px solid {WARN_BORDER}; padding: 6px 8px; }}")
+            lay.addWidget(box)
+            self.parts["warnings"] = box
+
+        # --- deadline
+        self._section(lay, self.tr("Application window"))
+        d = r.deadline
+        line = QHBoxLayout()
+        line.addWidget(_icon("deadline", d.status, 16))
+        dl = _label(f"{status_style.badge_html('deadline', d.status, symbol=False)} &nbsp; "
+                    f"{_esc(wd.deadline_sentence(d, a.as_of, lang))}")
+        line.addWidget(dl, 1)
+        lay.addLayout(line)
+        self.parts["deadline"] = dl
+        for note in wd.deadline_notes(d, lang):
+            lay.addWidget(_label(f'<span style="color:{MUTED}">{_esc(note)}</span>'))
+
+        # --- what to do about the outcome
+        if r.status == "undetermined":
+            self._missing(lay, lang)
+        elif r.status == "ineligible":
+            self._why_not(lay, lang)
+
+        # --- how each condition was checked
+        criteria = [c for c in r.criteria if c.kind != "exclusion"]
+        exclusions = [c for c in r.criteria if c.kind == "exclusion"]
+        if criteria:
+            self._section(lay, self.tr("Conditions"))
+            self._criteria(lay, criteria, lang, "criteria")
+        if exclusions:
+            self._section(lay, self.tr("Exclusions"))
+            hint = _label(f'<span style="color:{MUTED}">'
+                          f'{_esc(self.tr("Any of these rules a program out."))}</span>')
+            lay.addWidget(hint)
+            self._criteria(lay, exclusions, lang, "exclusions")
+
+        # --- what it gives, what to prepare, where to apply
+        if p.benefits:
+            self._section(lay, self.tr("Benefits"))
+            items = []
+            for b in p.benefits:
+                s = _esc(wd.text(b.text, lang))
+                if b.amount is not None:
+                    s += f" — <b>{_esc(format_amount(b.amount, lang))}</b>"
+                if b.estimated:
+                    s += f' <span style="color:{WARN_BORDER}">({_esc(self.tr("estimated"))})</span>'
+                items.append(s)
+            self.parts["benefits"] = _bullets(lay, items)
+        self._section(lay, self.tr("Documents to prepare"))
+        if p.documents:
+            self.parts["documents"] = _bullets(
+                lay, [_esc(wd.text(doc.text, lang)) for doc in p.documents], box="☐")
+        else:
+            lay.addWidget(_label(f'<span style="color:{MUTED}">'
+                                 f'{_esc(self.tr("The sources list no documents."))}</span>'))
+        self._section(lay, self.tr("Where to apply"))
+        lay.addWidget(_label(_esc(wd.text(p.apply_how, lang))))
+        if p.apply_url:
+            link = _label(f'<a href="{html.escape(p.apply_url)}">{_esc(p.apply_url)}</a>')
+            link.setObjectName("applyLink")
+            link.setToolTip(self.tr("Opens in your web browser"))
+            link.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+            link.setOpenExternalLinks(False)
+            link.linkActivated.connect(lambda url: QDesktopServices.openUrl(QUrl(url)))
+            lay.addWidget(link)
+            self.parts["apply_link"] = link
+
+        # --- sources
+        notes = wd.program_notes(pack, r)
+        if notes:
+            self._section(lay, self.tr("Sources"))
+            self.parts["sources"] = _bullets(
+                lay, [_esc(wd.source_line(n, a.as_of, lang)) for n in notes])
+        lay.addWidget(_label(f'<span style="color:{MUTED}">' + _esc(
+            self.tr("Rules last reviewed %1.").replace("%1", wd.date_text(p.reviewed, lang, False)))
+            + "</span>"))
+        lay.addStretch(1)
+        self.verticalScrollBar().setValue(0)
+
+    def _warnings(self, lang: str) -> list[str]:
+        pack, a, r = self._pack, self._assessment, self._result
+        out = []
+        notes = wd.program_notes(pack, r)
+        if notes and wd.is_old(notes[0].date, a.as_of):
+            out.append(self.tr("This information may be out of date: the newest source is from "
+                               "%1, more than a year before the assessment date (%2). Check the "
+                               "current call for applications.")
+                       .replace("%1", wd.date_text(notes[0].date, lang, False))
+                       .replace("%2", wd.date_text(a.as_of, lang, False)))
+        if r.deadline.estimated:
+            out.append(self.tr("The application window is an estimate from previous years; the "
+                               "actual dates have not been announced."))
+        if r.unverifiable:
+            out.append(self.tr("The sources say nothing about some conditions; only the operator "
+                               "can confirm them."))
+        elif any(c.to_verify for c in r.criteria):
+            out.append(self.tr("Some conditions rest on unofficial sources and are marked "
+                               "“to verify”."))
+        return out
+
+    def _missing(self, lay: QVBoxLayout, lang: str) -> None:
+        pack, a, r = self._pack, self._assessment, self._result
+        self._section(lay, self.tr("Questions that would decide it"))
+        if not r.missing:
+            lay.addWidget(_label(_esc(self.tr(
+                "No answer of yours can decide this program: the sources are silent on a "
+                "condition, so ask the operator."))))
+            return
+        lay.addWidget(_label(f'<span style="color:{MUTED}">' + _esc(self.tr(
+            "Answer these to decide this program. Click a question to answer it now.")) + "</span>"))
+        for qid in r.missing:
+            q = pack.questions.get(qid)
+            caption = wd.text(q.label, lang) if q is not None else qid
+            if qid in a.answers and a.answers[qid] is None:
+                caption += "  " + self.tr("(you answered “I don't know”)")
+            btn = QPushButton("➜  " + caption)
+            btn.setObjectName(f"ask_{qid}")
+            btn.setProperty("questionId", qid)
+            btn.setCursor(Qt.CursorShape.PointingHandCursor)
+            btn.setStyleSheet("QPushButton { text-align: left; padding: 5px 10px; }")
+            btn.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+            if q is not None and q.help is not None:
+                btn.setToolTip(wd.text(q.help, lang))
+            btn.clicked.connect(lambda _=False, qid=qid: self.answer_requested.emit(qid))
+            lay.addWidget(btn)
+            self.question_buttons[qid] = btn
+
+    def _why_not(self, lay: QVBoxLayout, lang: str) -> None:
+        pack, r = self._pack, self._result
+        self._section(lay, self.tr("Why not"))
+        failed = [c for c in r.criteria if c.result == "not_met"]
+        items = []
+        for c in failed:
+            s = _esc(wd.text(c.text, lang))
+            if c.kind == "exclusion":
+                s = f"<b>{_esc(self.tr('Excluded:'))}</b> " + s
+            items.append(s)
+        self.parts["why_not"] = _bullets(lay, items, box="✗", colour=status_style.RED)
+        if r.near_misses:
+            lay.addWidget(_label(f"<b>{_esc(self.tr('Close to the limit'))}</b>"))
+            nm = _bullets(lay, [_esc(format_near_miss(pack, n, lang)) for n in r.near_misses])
+            self.parts["near_miss"] = nm
+
+    def _criteria(self, lay: QVBoxLayout, rows, lang: str, part: str) -> None:
+        pack, a = self._pack, self._assessment
+        box = QWidget()
+        box.setObjectName(f"detail_{part}")
+        v = QVBoxLayout(box)
+        v.setContentsMargins(0, 0, 0, 0)
+        v.setSpacing(4)
+        prev = None
+        for c in rows:
+            kind = "exclusion" if c.kind == "exclusion" else "criterion"
+            if c.group in ("any", "not") and (prev is None or prev.group != c.group
+                                              or prev.depth != c.depth):
+                head = (self.tr("At least one of these:") if c.group == "any"
+                        else self.tr("None of these may hold:"))
+                hl = _label(f'<span style="color:{MUTED}"><i>{_esc(head)}</i></span>')
+                hl.setContentsMargins(INDENT_PX * max(0, c.depth - 1), 0, 0, 0)
+                v.addWidget(hl)
+            row = QHBoxLayout()
+            row.setSpacing(6)
+            row.addSpacing(INDENT_PX * c.depth)
+            row.addWidget(_icon(kind, c.result, 16), 0, Qt.AlignmentFlag.AlignTop)
+            badge = status_style.badge_html(kind, c.result, symbol=False)
+            body = badge + " &nbsp; " + _esc(wd.text(c.text, lang))
+            if c.kind == "audience":
+                body = (badge + " &nbsp; "
+                        f'<span style="color:{MUTED}">{_esc(self.tr("Who can apply:"))}</span> '
+                        + _esc(wd.text(c.text, lang)))
+            if c.to_verify:
+                body += (f' <span style="color:{WARN_BORDER}; font-weight:600">'
+                         f'[{_esc(self.tr("to verify"))}]</span>')
+            small = []
+            if c.values:
+                vals = ", ".join(
+                    f"{_esc(wd.with_colon(wd.name_label(pack, n, lang)))} "
+                    f"<b>{_esc(wd.value_text(pack, a.answers, n, val, lang))}</b>"
+                    for n, val in c.values.items())
+                small.append(_esc(self.tr("Values used:")) + " " + vals)
+            if c.id in self._result.unverifiable:
+                small.append(_esc(self.tr("The sources are silent on this; ask the operator.")))
+            if c.sources:
+                small.append(_esc(self.tr("Source:")) + " " + _esc(wd.citation_text(pack, c.sources, lang)))
+            if small:
+                body += f'<br><span style="color:{MUTED}; font-size:9pt">' + "<br>".join(small) + "</span>"
+            lab = _label(body)
+            lab.setProperty("criterionId", c.id)
+            lab.setProperty("result", c.result)
+            row.addWidget(lab, 1)
+            v.addLayout(row)
+            prev = c
+        lay.addWidget(box)
+        self.parts[part] = box
+
+    def _section(self, lay: QVBoxLayout, title: str) -> None:
+        lay.addSpacing(8)
+        head = _label(f'<span style="font-size:11pt; font-weight:700">{_esc(title)}</span>')
+        head.setAccessibleName(title)
+        line = QFrame()
+        line.setFrameShape(QFrame.Shape.HLine)
+        line.setStyleSheet("color: #d0d0d0")
+        lay.addWidget(head)
+        lay.addWidget(line)
+
+    def refresh(self) -> None:
+        """Redraws in the current language (the results view calls this on a language switch)."""
+        self._rebuild()
+
+
+def _label(rich: str) -> QLabel:
+    lab = QLabel(rich)
+    lab.setTextFormat(Qt.TextFormat.RichText)
+    lab.setWordWrap(True)
+    lab.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return lab
+
+
+def _icon(kind: str, value: str, size: int) -> QLabel:
+    lab = QLabel()
+    lab.setPixmap(status_style.pixmap(kind, value, size, lab.devicePixelRatioF() or 1.0))
+    lab.setFixedSize(size, size)
+    lab.setAccessibleName(status_style.label(kind, value))
+    return lab
+
+
+def _bullets(lay: QVBoxLayout, items: list[str], box: str = "•", colour: str | None = None) -> QLabel:
+    mark = f'<span style="color:{colour}">{box}</span>' if colour else box
+    lab = _label("<br>".join(f"{mark}&nbsp; {s}" for s in items))
+    lay.addWidget(lab)
+    return lab

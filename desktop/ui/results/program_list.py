@@ -1,0 +1,128 @@
+"""The programs of an assessment in three groups: eligible, needs answers, not eligible.
+
+Groups come in the order a user acts on them, and inside a group the soonest closing window
+comes first (then the name), the same order as the PDF's summary. Each group's title carries
+its count so "3 eligible" is seen before any program is opened.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem
+
+from desktop.ui import status_style
+from desktop.ui.results import wording as wd
+
+GROUPS = ("eligible", "undetermined", "ineligible")
+ROLE_PROGRAM = Qt.ItemDataRole.UserRole + 1
+
+
+def sort_key(result, lang: str) -> tuple:
+    d = result.deadline
+    live = d.closes is not None and d.status != "closed"
+    return (0 if live else 1, d.closes if live else dt.date.max, wd.text(result.program.name, lang))
+
+
+class ProgramList(QTreeWidget):
+    """Two columns (program, window); group rows are not selectable, program rows are."""
+
+    program_selected = Signal(str)  # program id ("" when nothing is selected)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("programList")
+        self.setColumnCount(2)
+        self.setRootIsDecorated(False)
+        self.setUniformRowHeights(False)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setAlternatingRowColors(False)
+        self.setWordWrap(True)
+        self.setIndentation(14)
+        head = self.header()
+        head.setStretchLastSection(False)
+        head.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        head.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.group_items: dict[str, QTreeWidgetItem] = {}
+        self.currentItemChanged.connect(self._current_changed)
+
+    def fill(self, assessment, lang: str) -> None:
+        """Shows the assessment's programs; keeps the current program selected if still there."""
+        keep = self.current_program_id()
+        self.blockSignals(True)
+        self.clear()
+        self.group_items = {}
+        by_status: dict[str, list] = {g: [] for g in GROUPS}
+        for r in assessment.programs:
+            by_status.setdefault(r.status, []).append(r)
+        bold = self.font()
+        bold.setBold(True)
+        for status in GROUPS:
+            results = sorted(by_status[status], key=lambda r: sort_key(r, lang))
+            group = QTreeWidgetItem(self)
+            group.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            group.setIcon(0, status_style.icon("program", status))
+            group.setFont(0, bold)
+            group.setData(0, ROLE_PROGRAM, None)
+            group.setData(0, Qt.ItemDataRole.UserRole, status)
+            group.setFirstColumnSpanned(True)
+            self.group_items[status] = group
+            for r in results:
+                item = QTreeWidgetItem(group)
+                item.setText(0, wd.text(r.program.name, lang))
+                item.setData(0, ROLE_PROGRAM, r.program.id)
+                item.setToolTip(0, wd.text(r.program.summary, lang))
+                item.setText(1, self._window_text(r))
+                item.setForeground(1, status_style.colour("deadline", r.deadline.status))
+                item.setToolTip(1, wd.deadline_sentence(r.deadline, assessment.as_of, lang))
+            group.setExpanded(True)
+        self.blockSignals(False)
+        self.retranslate()
+        if keep and self.select_program(keep):
+            return
+        for status in GROUPS:
+            if self.group_items[status].childCount():
+                self.setCurrentItem(self.group_items[status].child(0))
+                return
+        self.program_selected.emit("")
+
+    def _window_text(self, r) -> str:
+        d = r.deadline
+        if d.status in ("open", "upcoming") and d.days_left is not None and d.days_left >= 0:
+            s = f"D-{d.days_left}"
+        else:
+            s = status_style.label("deadline", d.status)
+        if d.estimated:
+            s += " *"
+        return s
+
+    def retranslate(self) -> None:
+        self.setHeaderLabels([self.tr("Program"), self.tr("Window")])
+        for status, group in self.group_items.items():
+            group.setText(0, f"{status_style.label('program', status)} ({group.childCount()})")
+            group.setToolTip(0, "")
+
+    def counts(self) -> dict[str, int]:
+        return {s: g.childCount() for s, g in self.group_items.items()}
+
+    def program_ids(self, status: str) -> list[str]:
+        g = self.group_items.get(status)
+        return [g.child(i).data(0, ROLE_PROGRAM) for i in range(g.childCount())] if g else []
+
+    def current_program_id(self) -> str | None:
+        item = self.currentItem()
+        return item.data(0, ROLE_PROGRAM) if item is not None else None
+
+    def select_program(self, program_id: str) -> bool:
+        for g in self.group_items.values():
+            for i in range(g.childCount()):
+                if g.child(i).data(0, ROLE_PROGRAM) == program_id:
+                    self.setCurrentItem(g.child(i))
+                    return True
+        return False
+
+    def _current_changed(self, current, _previous) -> None:
+        pid = current.data(0, ROLE_PROGRAM) if current is not None else None
+        if pid:
+            self.program_selected.emit(pid)

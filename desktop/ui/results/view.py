@@ -1,0 +1,138 @@
+"""The results page: the grouped program list beside the detail of the selected program.
+
+The main window calls `show_assessment` after every evaluation and listens to
+`answer_requested` to take the user to a question that would decide an undetermined program.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
+
+from desktop.ui import i18n
+from desktop.ui.results import wording as wd
+from desktop.ui.results.detail import MUTED, ProgramDetail
+from desktop.ui.results.program_list import ProgramList
+
+
+class ResultsView(QWidget):
+    """Programs grouped by outcome with counts; the selected one explained in full."""
+
+    #: a question id the user wants to answer (from "Questions that would decide it")
+    answer_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("resultsView")
+        self._pack = None
+        self._assessment = None
+        self._profile_name = ""
+
+        self.heading = QLabel()
+        self.heading.setTextFormat(Qt.TextFormat.RichText)
+        self.heading.setWordWrap(True)
+        self.subheading = QLabel()
+        self.subheading.setWordWrap(True)
+        self.subheading.setStyleSheet(f"color: {MUTED}")
+
+        self.program_list = ProgramList()
+        self.legend = QLabel()
+        self.legend.setWordWrap(True)
+        self.legend.setStyleSheet(f"color: {MUTED}")
+        left = QWidget()
+        lv = QVBoxLayout(left)
+        lv.setContentsMargins(0, 0, 0, 0)
+        lv.addWidget(self.program_list, 1)
+        lv.addWidget(self.legend)
+
+        self.detail = ProgramDetail()
+        self.detail.answer_requested.connect(self.answer_requested)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([380, 620])
+        self.splitter.setChildrenCollapsible(False)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.subheading)
+        layout.addWidget(self.splitter, 1)
+
+        self.program_list.program_selected.connect(self._select)
+        self.setFocusProxy(self.program_list)
+
+        # Rule texts follow the language too; Qt's LanguageChange only covers tr() texts.
+        self._redraw_pending = False
+        i18n.language_changed.connect(self._schedule_redraw)
+        self.retranslate()
+
+    # ------------------------------------------------------------------ public
+
+    def show_assessment(self, pack, assessment, profile_name: str) -> None:
+        self._pack, self._assessment, self._profile_name = pack, assessment, profile_name or ""
+        self._redraw()
+
+    @property
+    def assessment(self):
+        return self._assessment
+
+    def select_program(self, program_id: str) -> bool:
+        return self.program_list.select_program(program_id)
+
+    # ------------------------------------------------------------------ drawing
+
+    def _redraw(self) -> None:
+        self._redraw_pending = False
+        self.retranslate()
+        if self._assessment is None:
+            self.program_list.clear()
+            self.detail.clear()
+            return
+        self.program_list.fill(self._assessment, i18n.current_lang())
+
+    def _select(self, program_id: str) -> None:
+        if not program_id or self._assessment is None:
+            self.detail.clear()
+            return
+        self.detail.show_result(self._pack, self._assessment, self._assessment.by_id(program_id))
+
+    def _schedule_redraw(self, *_args) -> None:
+        if not self._redraw_pending:
+            self._redraw_pending = True
+            QTimer.singleShot(0, self._redraw)
+
+    def retranslate(self) -> None:
+        lang = i18n.current_lang()
+        a = self._assessment
+        if a is None:
+            self.heading.setText(f"<h3>{html.escape(self.tr('Results'))}</h3>")
+            self.subheading.setText(self.tr("Answer the questions to see which programs you can "
+                                            "apply for."))
+        else:
+            who = self._profile_name.strip()
+            title = self.tr("Results for %1").replace("%1", who) if who else self.tr("Results")
+            self.heading.setText(f"<h3>{html.escape(title)}</h3>")
+            counts = {s: sum(1 for r in a.programs if r.status == s)
+                      for s in ("eligible", "undetermined", "ineligible")}
+            self.subheading.setText(
+                self.tr("%1 programs: %2 eligible, %3 need answers, %4 not eligible · assessed "
+                        "on %5 · rules %6")
+                .replace("%1", str(len(a.programs)))
+                .replace("%2", str(counts["eligible"]))
+                .replace("%3", str(counts["undetermined"]))
+                .replace("%4", str(counts["ineligible"]))
+                .replace("%5", wd.date_text(a.as_of, lang, weekday=False))
+                .replace("%6", a.rules_version[:12]))
+        self.program_list.retranslate()
+        self.legend.setText(self.tr("D-n: days left until the window closes. "
+                                    "* estimated from previous years."))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._schedule_redraw()
+        super().changeEvent(event)
