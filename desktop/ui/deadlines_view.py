@@ -309,7 +309,8 @@ class DeadlinesView(QWidget):
     # ------------------------------------------------------------------ language
 
     def retranslate(self) -> None:
-        self.heading.setText(f"<h3>{self.tr('Deadlines')}</h3>")
+        title = self.tr("Deadlines")
+        self.heading.setText(f"<h3>{title}</h3>")
         if self._as_of is not None:
             self.note.setText(self.tr(
                 "Every program's application windows as of %1 (Korean time), closing soonest "

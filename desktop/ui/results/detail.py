@@ -189,8 +189,8 @@ class ProgramDetail(QScrollArea):
             self._criteria(lay, criteria, lang, "criteria")
         if exclusions:
             self._section(lay, self.tr("Exclusions"))
-            hint = _label(f'<span style="color:{MUTED}">'
-                          f'{_esc(self.tr("Any of these rules a program out."))}</span>')
+            hint_text = self.tr("Any of these rules a program out.")
+            hint = _label(f'<span style="color:{MUTED}">{_esc(hint_text)}</span>')
             lay.addWidget(hint)
             self._criteria(lay, exclusions, lang, "exclusions")
 
@@ -198,12 +198,13 @@ class ProgramDetail(QScrollArea):
         if p.benefits:
             self._section(lay, self.tr("Benefits"))
             items = []
+            estimated = self.tr("estimated")
             for b in p.benefits:
                 s = _esc(wd.text(b.text, lang))
                 if b.amount is not None:
                     s += f" — <b>{_esc(format_amount(b.amount, lang))}</b>"
                 if b.estimated:
-                    s += f' <span style="color:{WARN_BORDER}">({_esc(self.tr("estimated"))})</span>'
+                    s += f' <span style="color:{WARN_BORDER}">({_esc(estimated)})</span>'
                 items.append(s)
             self.parts["benefits"] = _bullets(lay, items)
         self._section(lay, self.tr("Documents to prepare"))
@@ -211,8 +212,8 @@ class ProgramDetail(QScrollArea):
             self.parts["documents"] = _bullets(
                 lay, [_esc(wd.text(doc.text, lang)) for doc in p.documents], box="☐")
         else:
-            lay.addWidget(_label(f'<span style="color:{MUTED}">'
-                                 f'{_esc(self.tr("The sources list no documents."))}</span>'))
+            none = self.tr("The sources list no documents.")
+            lay.addWidget(_label(f'<span style="color:{MUTED}">{_esc(none)}</span>'))
         self._section(lay, self.tr("Where to apply"))
         lay.addWidget(_label(_esc(wd.text(p.apply_how, lang))))
         if p.apply_url:
@@ -290,14 +291,16 @@ class ProgramDetail(QScrollArea):
         self._section(lay, self.tr("Why not"))
         failed = [c for c in r.criteria if c.result == "not_met"]
         items = []
+        excluded = self.tr("Excluded:")
         for c in failed:
             s = _esc(wd.text(c.text, lang))
             if c.kind == "exclusion":
-                s = f"<b>{_esc(self.tr('Excluded:'))}</b> " + s
+                s = f"<b>{_esc(excluded)}</b> " + s
             items.append(s)
         self.parts["why_not"] = _bullets(lay, items, box="✗", colour=status_style.RED)
         if r.near_misses:
-            lay.addWidget(_label(f"<b>{_esc(self.tr('Close to the limit'))}</b>"))
+            close = self.tr("Close to the limit")
+            lay.addWidget(_label(f"<b>{_esc(close)}</b>"))
             nm = _bullets(lay, [_esc(format_near_miss(pack, n, lang)) for n in r.near_misses])
             self.parts["near_miss"] = nm
 
@@ -309,6 +312,8 @@ class ProgramDetail(QScrollArea):
         v.setContentsMargins(0, 0, 0, 0)
         v.setSpacing(4)
         prev = None
+        who_can_apply = self.tr("Who can apply:")
+        to_verify = self.tr("to verify")
         for c in rows:
             kind = "exclusion" if c.kind == "exclusion" else "criterion"
             if c.group in ("any", "not") and (prev is None or prev.group != c.group
@@ -326,11 +331,11 @@ class ProgramDetail(QScrollArea):
             body = badge + " &nbsp; " + _esc(wd.text(c.text, lang))
             if c.kind == "audience":
                 body = (badge + " &nbsp; "
-                        f'<span style="color:{MUTED}">{_esc(self.tr("Who can apply:"))}</span> '
+                        f'<span style="color:{MUTED}">{_esc(who_can_apply)}</span> '
                         + _esc(wd.text(c.text, lang)))
             if c.to_verify:
                 body += (f' <span style="color:{WARN_BORDER}; font-weight:600">'
-                         f'[{_esc(self.tr("to verify"))}]</span>')
+                         f'[{_esc(to_verify)}]</span>')
             small = []
             if c.values:
                 vals = ", ".join(

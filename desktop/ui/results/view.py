@@ -110,7 +110,8 @@ class ResultsView(QWidget):
         lang = i18n.current_lang()
         a = self._assessment
         if a is None:
-            self.heading.setText(f"<h3>{html.escape(self.tr('Results'))}</h3>")
+            title = self.tr("Results")
+            self.heading.setText(f"<h3>{html.escape(title)}</h3>")
             self.subheading.setText(self.tr("Answer the questions to see which programs you can "
                                             "apply for."))
         else:

@@ -197,5 +197,5 @@ def maturity_sentence(maturity: str) -> str:
         "open_call": translate("Wording", "A call for applications has been published."),
         "announced_policy": translate(
             "Wording", "Announced as policy; no call for applications has been published yet."),
-        "planned": translate("Wording", "Planned; the details may still change."),
+        "planned": translate("Wording", "No call yet; the details may still change."),
     }.get(maturity, "")

@@ -1,0 +1,738 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ko_KR">
+    <context>
+        <name>AboutDialog</name>
+        <message>
+            <location filename="../../desktop/ui/about_dialog.py" line="151" />
+            <source>About Jiwon</source>
+            <translation>Jiwon(지원) 정보</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/about_dialog.py" line="154" />
+            <source>Checks which Korean government support programs a company, school or person can apply for, why, and by when. It runs offline: your answers stay on this computer. The results are a pre-screening, not an official decision.</source>
+            <translation>기업·학교·개인이 신청할 수 있는 정부 지원사업과 그 이유, 마감일을 알려 줍니다. 인터넷 연결 없이 작동하며 입력한 답변은 이 컴퓨터 밖으로 나가지 않습니다. 결과는 사전검토이며 공식 결정이 아닙니다.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/about_dialog.py" line="157" />
+            <source>Program version:</source>
+            <translation>프로그램 버전:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/about_dialog.py" line="158" />
+            <source>Rules version:</source>
+            <translation>규칙 버전:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/about_dialog.py" line="159" />
+            <source>Programs loaded:</source>
+            <translation>불러온 사업 수:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/about_dialog.py" line="161" />
+            <source>Component</source>
+            <translation>구성 요소</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/about_dialog.py" line="161" />
+            <source>Version</source>
+            <translation>버전</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/about_dialog.py" line="161" />
+            <source>Licence</source>
+            <translation>라이선스</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/about_dialog.py" line="163" />
+            <source>Qt and PySide6 are used under the GNU Lesser General Public License v3; you may replace them with your own build. The other libraries' licences permit redistribution with this notice.</source>
+            <translation>Qt와 PySide6는 GNU 약소 일반 공중 사용 허가서(LGPL) v3에 따라 사용하며, 직접 빌드한 버전으로 바꿔 쓸 수 있습니다. 다른 라이브러리의 라이선스는 이 고지와 함께 재배포하는 것을 허용합니다.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/about_dialog.py" line="166" />
+            <source>Libraries</source>
+            <translation>라이브러리</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/about_dialog.py" line="167" />
+            <source>Font licence</source>
+            <translation>글꼴 라이선스</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/about_dialog.py" line="169" />
+            <source>Korean text is shown and printed in the NanumGothic font by NAVER, shipped with the program under the SIL Open Font License 1.1:</source>
+            <translation>한글은 네이버의 나눔고딕 글꼴로 표시하고 인쇄합니다. 이 글꼴은 SIL 오픈 폰트 라이선스 1.1에 따라 프로그램과 함께 배포됩니다:</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeadlinesView</name>
+        <message>
+            <location filename="../../desktop/ui/deadlines_view.py" line="277" />
+            <source>today</source>
+            <extracomment>a program id whose row the user opened (double click / Enter)</extracomment>
+            <translation>오늘</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/deadlines_view.py" line="280" />
+            <source>estimated</source>
+            <translation>예상</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/deadlines_view.py" line="281" />
+            <source>Estimated from previous years; not announced yet.</source>
+            <translation>예년 일정으로 추정한 날짜입니다. 아직 공고되지 않았습니다.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/deadlines_view.py" line="288" />
+            <source>Program</source>
+            <translation>사업</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/deadlines_view.py" line="288" />
+            <source>Who can apply</source>
+            <translation>신청 대상</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/deadlines_view.py" line="288" />
+            <source>Status</source>
+            <translation>상태</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/deadlines_view.py" line="288" />
+            <source>Opens</source>
+            <translation>접수 시작</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/deadlines_view.py" line="289" />
+            <source>Closes</source>
+            <translation>마감</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/deadlines_view.py" line="289" />
+            <source>Days left</source>
+            <translation>남은 기간</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/deadlines_view.py" line="289" />
+            <source>Estimate</source>
+            <translation>추정 여부</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/ui/deadlines_view.py" line="296" />
+            <source>%n window(s)</source>
+            <translation>
+                <numerusform>접수 기간 %n건</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/deadlines_view.py" line="312" />
+            <source>Deadlines</source>
+            <translation>마감 일정</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/deadlines_view.py" line="316" />
+            <source>Every program's application windows as of %1 (Korean time), closing soonest first; closed windows at the end. Estimated windows are inferred from previous years and not yet announced.</source>
+            <translation>%1(한국 시간) 기준 모든 사업의 접수 기간입니다. 마감이 가까운 순서로 보여 주며 마감된 기간은 맨 뒤에 있습니다. '예상'은 아직 공고되지 않아 예년 일정으로 추정한 기간입니다.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/deadlines_view.py" line="320" />
+            <source>&amp;Who can apply:</source>
+            <translation>신청 대상(&amp;W):</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/deadlines_view.py" line="321" />
+            <source>&amp;Status:</source>
+            <translation>상태(&amp;S):</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/deadlines_view.py" line="322" />
+            <source>Everyone</source>
+            <translation>전체</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/deadlines_view.py" line="325" />
+            <source>Any status</source>
+            <translation>모든 상태</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/deadlines_view.py" line="329" />
+            <source>Export to calendar…</source>
+            <translation>캘린더로 내보내기…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/deadlines_view.py" line="331" />
+            <source>Saves the windows of the next 12 months as a calendar file (.ics) with a reminder 7 days before each closing date.</source>
+            <translation>향후 12개월의 접수 기간을 캘린더 파일(.ics)로 저장합니다. 마감 7일 전에 알림이 울립니다.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PreviewDialog</name>
+        <message>
+            <location filename="../../desktop/ui/report_actions/preview.py" line="135" />
+            <source>Page %1 of %2</source>
+            <translation>%2쪽 중 %1쪽</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/report_actions/preview.py" line="160" />
+            <source>Report preview</source>
+            <translation>보고서 미리 보기</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/report_actions/preview.py" line="161" />
+            <source>Zoom in</source>
+            <translation>확대</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/report_actions/preview.py" line="162" />
+            <source>Zoom out</source>
+            <translation>축소</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/ui/report_actions/preview.py" line="163" />
+            <source>%n page(s)</source>
+            <translation>
+                <numerusform>%n쪽</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/report_actions/preview.py" line="164" />
+            <source>Save PDF…</source>
+            <translation>PDF 저장…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/report_actions/preview.py" line="165" />
+            <source>Print…</source>
+            <translation>인쇄…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/report_actions/preview.py" line="166" />
+            <source>Close</source>
+            <translation>닫기</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProgramDetail</name>
+        <message>
+            <location filename="../../desktop/ui/results/detail.py" line="109" />
+            <source>Select a program on the left to see why it has this outcome.</source>
+            <extracomment>question id -&gt; its button (for the keyboard, tests and the main window) the labels of the current detail by role, e.g. "near_miss", "warnings"</extracomment>
+            <translation>왼쪽에서 사업을 고르면 판정 근거를 볼 수 있습니다.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/results/detail.py" line="134" />
+            <source>Track of %1</source>
+            <translation>%1의 세부 트랙</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/results/detail.py" line="166" />
+            <source>Application window</source>
+            <translation>접수 기간</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/results/detail.py" line="188" />
+            <source>Conditions</source>
+            <translation>자격 조건</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/results/detail.py" line="191" />
+            <source>Exclusions</source>
+            <translation>제외 사유</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/results/detail.py" line="192" />
+            <source>Any of these rules a program out.</source>
+            <translation>하나라도 해당하면 신청할 수 없습니다.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/results/detail.py" line="199" />
+            <source>Benefits</source>
+            <translation>지원 내용</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/results/detail.py" line="201" />
+            <source>estimated</source>
+            <translation>예상</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/results/detail.py" line="210" />
+            <source>Documents to prepare</source>
+            <translation>준비 서류</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/results/detail.py" line="215" />
+            <source>The sources list no documents.</source>
+            <translation>출처에 준비 서류가 명시되어 있지 않습니다.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/results/detail.py" line="217" />
+            <source>Where to apply</source>
+            <translation>신청 방법</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/results/detail.py" line="222" />
+            <source>Opens in your web browser</source>
+            <translation>웹 브라우저에서 열립니다</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/results/detail.py" line="232" />
+            <source>Sources</source>
+            <translation>출처</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/results/detail.py" line="236" />
+            <source>Rules last reviewed %1.</source>
+            <translation>규칙 최종 검토일: %1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/results/detail.py" line="246" />
+            <source>This information may be out of date: the newest source is from %1, more than a year before the assessment date (%2). Check the current call for applications.</source>
+            <translation>정보가 오래되었을 수 있습니다. 가장 최근 출처가 %1 자료로, 검토 기준일(%2)보다 1년 이상 전입니다. 최신 공고를 확인하세요.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/results/detail.py" line="252" />
+            <source>The application window is an estimate from previous years; the actual dates have not been announced.</source>
+            <translation>접수 기간은 예년 일정으로 추정한 것이며, 실제 일정은 아직 공고되지 않았습니다.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/results/detail.py" line="255" />
+            <source>The sources say nothing about some conditions; only the operator can confirm them.</source>
+            <translation>출처에 기준이 나와 있지 않은 조건이 있어 운영 기관만 확인할 수 있습니다.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/results/detail.py" line="258" />
+            <source>Some conditions rest on unofficial sources and are marked “to verify”.</source>
+            <translation>일부 조건은 비공식 자료에 근거하므로 '확인 필요'로 표시했습니다.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/results/detail.py" line="264" />
+            <source>Questions that would decide it</source>
+            <translation>판정에 필요한 질문</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/results/detail.py" line="267" />
+            <source>No answer of yours can decide this program: the sources are silent on a condition, so ask the operator.</source>
+            <translation>답변만으로는 판정할 수 없습니다. 출처에 기준이 없는 조건이 있으니 운영 기관에 문의하세요.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/results/detail.py" line="271" />
+            <source>Answer these to decide this program. Click a question to answer it now.</source>
+            <translation>아래 질문에 답하면 이 사업의 판정이 정해집니다. 질문을 누르면 바로 답할 수 있습니다.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/results/detail.py" line="276" />
+            <source>(you answered “I don't know”)</source>
+            <translation>('모름'으로 답함)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/results/detail.py" line="291" />
+            <source>Why not</source>
+            <translation>신청할 수 없는 이유</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/results/detail.py" line="294" />
+            <source>Excluded:</source>
+            <translation>제외:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/results/detail.py" line="302" />
+            <source>Close to the limit</source>
+            <translation>아깝게 못 미친 기준</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/results/detail.py" line="315" />
+            <source>Who can apply:</source>
+            <translation>신청 대상:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/results/detail.py" line="316" />
+            <source>to verify</source>
+            <translation>확인 필요</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/results/detail.py" line="321" />
+            <source>At least one of these:</source>
+            <translation>다음 중 하나 이상:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/results/detail.py" line="322" />
+            <source>None of these may hold:</source>
+            <translation>다음에 해당하지 않을 것:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/results/detail.py" line="345" />
+            <source>Values used:</source>
+            <translation>사용한 값:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/results/detail.py" line="347" />
+            <source>The sources are silent on this; ask the operator.</source>
+            <translation>출처에 기준이 없습니다. 운영 기관에 문의하세요.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/results/detail.py" line="349" />
+            <source>Source:</source>
+            <translation>출처:</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProgramList</name>
+        <message>
+            <location filename="../../desktop/ui/results/program_list.py" line="101" />
+            <source>Program</source>
+            <translation>사업</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/results/program_list.py" line="101" />
+            <source>Window</source>
+            <translation>접수</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportActions</name>
+        <message>
+            <location filename="../../desktop/ui/report_actions/__init__.py" line="97" />
+            <location filename="../../desktop/ui/report_actions/__init__.py" line="118" />
+            <source>Save PDF report</source>
+            <translation>PDF 보고서 저장</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/report_actions/__init__.py" line="102" />
+            <location filename="../../desktop/ui/report_actions/__init__.py" line="120" />
+            <source>PDF files (*.pdf)</source>
+            <translation>PDF 파일 (*.pdf)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/report_actions/__init__.py" line="109" />
+            <location filename="../../desktop/ui/report_actions/__init__.py" line="127" />
+            <source>The report could not be saved to %1.</source>
+            <translation>보고서를 %1에 저장하지 못했습니다.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/report_actions/__init__.py" line="137" />
+            <source>PDF viewer needed</source>
+            <translation>PDF 뷰어 필요</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/report_actions/__init__.py" line="138" />
+            <source>This installation cannot draw PDF pages itself (neither Qt PDF nor PDFium is installed). The report opens in your PDF viewer instead; print it from there.</source>
+            <translation>이 설치본에는 PDF 쪽을 직접 그리는 기능(Qt PDF 또는 PDFium)이 없습니다. 보고서를 PDF 뷰어로 열 테니 그곳에서 인쇄하세요.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/report_actions/__init__.py" line="147" />
+            <location filename="../../desktop/ui/report_actions/__init__.py" line="203" />
+            <source>Print report</source>
+            <translation>보고서 인쇄</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/report_actions/__init__.py" line="151" />
+            <source>The report could not be read for printing.</source>
+            <translation>인쇄할 보고서를 읽지 못했습니다.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/report_actions/__init__.py" line="175" />
+            <source>The report could not be printed.</source>
+            <translation>보고서를 인쇄하지 못했습니다.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/report_actions/__init__.py" line="203" />
+            <location filename="../../desktop/ui/report_actions/__init__.py" line="225" />
+            <source>The report could not be made.</source>
+            <translation>보고서를 만들지 못했습니다.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/report_actions/__init__.py" line="216" />
+            <source>Report preview</source>
+            <translation>보고서 미리 보기</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/report_actions/__init__.py" line="255" />
+            <source>Export to calendar</source>
+            <translation>캘린더로 내보내기</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/ui/report_actions/__init__.py" line="259" />
+            <source>No application window opens or closes in the next %n month(s), so there is nothing to export.</source>
+            <translation>
+                <numerusform>앞으로 %n개월 안에 시작하거나 마감하는 접수 기간이 없어 내보낼 일정이 없습니다.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/report_actions/__init__.py" line="265" />
+            <source>Calendar files (*.ics)</source>
+            <translation>캘린더 파일 (*.ics)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/report_actions/__init__.py" line="273" />
+            <source>The calendar file could not be saved to %1.</source>
+            <translation>캘린더 파일을 %1에 저장하지 못했습니다.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ResultsView</name>
+        <message>
+            <location filename="../../desktop/ui/results/view.py" line="115" />
+            <source>Answer the questions to see which programs you can apply for.</source>
+            <translation>질문에 답하면 신청할 수 있는 사업을 보여 드립니다.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/results/view.py" line="119" />
+            <source>Results for %1</source>
+            <translation>%1 검토 결과</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/results/view.py" line="113" />
+            <location filename="../../desktop/ui/results/view.py" line="119" />
+            <source>Results</source>
+            <extracomment>a question id the user wants to answer (from "Questions that would decide it")</extracomment>
+            <translation>검토 결과</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/results/view.py" line="124" />
+            <source>%1 programs: %2 eligible, %3 need answers, %4 not eligible · assessed on %5 · rules %6</source>
+            <translation>전체 %1개 사업: 신청 가능 %2개, 답변 필요 %3개, 해당 없음 %4개 · 검토 기준일 %5 · 규칙 %6</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/results/view.py" line="133" />
+            <source>D-n: days left until the window closes. * estimated from previous years.</source>
+            <translation>D-n: 마감까지 남은 날수. *: 예년 일정으로 추정.</translation>
+        </message>
+    </context>
+    <context>
+        <name>StatusStyle</name>
+        <message>
+            <location filename="../../desktop/ui/status_style.py" line="43" />
+            <source>Eligible</source>
+            <translation>신청 가능</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/status_style.py" line="44" />
+            <source>Needs answers</source>
+            <translation>답변 필요</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/status_style.py" line="45" />
+            <source>Not eligible</source>
+            <translation>해당 없음</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/status_style.py" line="49" />
+            <source>Met</source>
+            <translation>충족</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/status_style.py" line="50" />
+            <source>Not met</source>
+            <translation>미충족</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/status_style.py" line="51" />
+            <location filename="../../desktop/ui/status_style.py" line="57" />
+            <source>Unknown</source>
+            <translation>모름</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/status_style.py" line="55" />
+            <source>Does not apply</source>
+            <translation>해당 없음</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/status_style.py" line="56" />
+            <source>Applies: excluded</source>
+            <translation>해당: 제외됨</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/status_style.py" line="61" />
+            <source>Open</source>
+            <translation>접수 중</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/status_style.py" line="62" />
+            <source>Upcoming</source>
+            <translation>접수 예정</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/status_style.py" line="63" />
+            <source>Closed</source>
+            <translation>마감</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/status_style.py" line="64" />
+            <source>Not announced</source>
+            <translation>미공고</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/status_style.py" line="65" />
+            <source>Rolling</source>
+            <translation>상시 접수</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/status_style.py" line="69" />
+            <source>Open call</source>
+            <translation>공고된 사업</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/status_style.py" line="70" />
+            <source>Announced policy</source>
+            <translation>발표된 정책</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/status_style.py" line="71" />
+            <source>Planned</source>
+            <translation>계획 단계</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/status_style.py" line="76" />
+            <source>Company</source>
+            <translation>기업</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/status_style.py" line="77" />
+            <source>School</source>
+            <translation>학교</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/status_style.py" line="78" />
+            <source>Individual</source>
+            <translation>개인</translation>
+        </message>
+    </context>
+    <context>
+        <name>Wording</name>
+        <message>
+            <location filename="../../desktop/ui/results/wording.py" line="46" />
+            <source>closes today</source>
+            <translation>오늘 마감</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/ui/results/wording.py" line="47" />
+            <source>%n day(s) left</source>
+            <translation>
+                <numerusform>%n일 남음</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/results/wording.py" line="72" />
+            <source>I don't know</source>
+            <translation>모름</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/results/wording.py" line="73" />
+            <source>not answered yet</source>
+            <translation>아직 답하지 않음</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/results/wording.py" line="74" />
+            <source>unknown</source>
+            <translation>알 수 없음</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/results/wording.py" line="91" />
+            <source>Open now; no closing date announced</source>
+            <translation>접수 중 (마감일 미공고)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/results/wording.py" line="93" />
+            <source>Open now: closes %1</source>
+            <translation>접수 중: %1 마감</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/results/wording.py" line="99" />
+            <source>Opens %1</source>
+            <translation>%1 접수 시작</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/ui/results/wording.py" line="102" />
+            <source>in %n day(s)</source>
+            <translation>
+                <numerusform>%n일 후</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/results/wording.py" line="104" />
+            <source>closes %1</source>
+            <translation>%1 마감</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/results/wording.py" line="106" />
+            <source>Upcoming</source>
+            <translation>접수 예정</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/results/wording.py" line="108" />
+            <source>Closed on %1</source>
+            <translation>%1 마감됨</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/results/wording.py" line="109" />
+            <source>Closed</source>
+            <translation>마감됨</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/results/wording.py" line="111" />
+            <source>Applications are taken all year round</source>
+            <translation>연중 상시 접수</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/results/wording.py" line="113" />
+            <source>until %1</source>
+            <translation>%1까지</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/results/wording.py" line="116" />
+            <source>Next round not announced; expected %1 – %2</source>
+            <translation>다음 접수 미공고, 예상 기간 %1 ~ %2</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/results/wording.py" line="119" />
+            <source>Next round not announced</source>
+            <translation>다음 접수 미공고</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/results/wording.py" line="121" />
+            <source>(estimated)</source>
+            <translation>(예상)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/results/wording.py" line="131" />
+            <source>This round may close early when its budget runs out.</source>
+            <translation>예산이 소진되면 일찍 마감될 수 있습니다.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/results/wording.py" line="166" />
+            <source>official</source>
+            <translation>공식 자료</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/results/wording.py" line="167" />
+            <source>press report</source>
+            <translation>언론 보도</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/results/wording.py" line="168" />
+            <source>unofficial: to verify</source>
+            <translation>비공식 자료: 확인 필요</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/ui/results/wording.py" line="177" />
+            <source>%n month(s) old</source>
+            <translation>
+                <numerusform>%n개월 전 자료</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/results/wording.py" line="197" />
+            <source>A call for applications has been published.</source>
+            <translation>모집 공고가 나와 있습니다.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/results/wording.py" line="198" />
+            <source>Announced as policy; no call for applications has been published yet.</source>
+            <translation>정책으로 발표되었으나 아직 모집 공고는 없습니다.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/results/wording.py" line="200" />
+            <source>No call yet; the details may still change.</source>
+            <translation>아직 공고가 없으며 세부 내용이 바뀔 수 있습니다.</translation>
+        </message>
+    </context>
+</TS>
