@@ -92,6 +92,8 @@ class Definition:
     expr: Any  # compiled expression
     source: str  # the expression text as written
     where: Where | None = None
+    unit: Text | None = None  # for near misses on a derived number ("years", ...)
+    help: Text | None = None
 
 
 @dataclass(frozen=True)
@@ -100,6 +102,8 @@ class Table:
     match: Literal["exact", "prefix"]  # prefix: longest matching key prefix wins (KSIC codes)
     entries: Mapping[str, Any]
     where: Where | None = None
+    default: Any = None  # value for a key that matches no entry (None: unknown)
+    label: Text | None = None
 
 
 @dataclass(frozen=True)
@@ -235,6 +239,8 @@ class RulePack:
     programs: Mapping[str, Program]  # only the ones that loaded
     errors: tuple[RuleError, ...]  # problems found; the programs with errors are left out
     root: str = ""
+    # The engine's precomputed evaluation plan (dependency sets, tree shapes); not part of the data.
+    compiled: Any = field(default=None, compare=False, repr=False)
 
 
 # ---------------------------------------------------------------- assessment

@@ -1,0 +1,77 @@
+"""`jiwon deadlines`: every application window in the next twelve months (text, JSON or iCalendar)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from desktop.cli.common import UsageError, load_pack, parse_today, report_rule_errors
+from desktop.cli.render import render_calendar
+from desktop.engine import calendar
+
+
+def entries_to_dict(entries, as_of, lang: str) -> list[dict]:
+    out = []
+    for e in entries:
+        out.append(
+            {
+                "program": e.program.id,
+                "name": e.program.name.to_dict(),
+                "round": e.round_id,
+                "kind": e.kind,
+                "opens": e.opens.isoformat() if e.opens else None,
+                "closes": e.closes.isoformat() if e.closes else None,
+                "days_left": (e.closes - as_of).days if e.closes else None,
+                "estimated": e.estimated,
+                "note": e.note.to_dict() if e.note else None,
+                "audience": list(e.program.audience),
+            }
+        )
+    return out
+
+
+def _write(data: bytes, out: str | None) -> None:
+    if out:
+        Path(out).write_bytes(data)
+    else:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+
+
+def run(args: argparse.Namespace) -> int:
+    today = parse_today(args.today)
+    pack = load_pack(args)
+    report_rule_errors(pack, args.lang)
+    entries = calendar(pack, today, months=args.months, audience=args.audience)
+    if args.format == "ics":
+        try:
+            from desktop.report.ics import calendar_bytes
+        except ImportError as err:
+            raise UsageError(f"the calendar writer is not available / 캘린더 파일을 만들 수 없습니다: {err}") from None
+        _write(calendar_bytes(entries, args.lang), args.output)
+        return 0
+    if args.format == "json":
+        data = {
+            "as_of": today.isoformat(),
+            "rules_version": pack.version,
+            "entries": entries_to_dict(entries, today, args.lang),
+        }
+        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    else:
+        text = render_calendar(entries, today, args.lang)
+    _write(text.encode("utf-8"), args.output)
+    return 0
+
+
+def add_parser(sub) -> None:
+    p = sub.add_parser("deadlines", help="접수 일정 / application windows")
+    p.add_argument("--rules", metavar="DIR")
+    p.add_argument("--today", metavar="YYYY-MM-DD")
+    p.add_argument("--audience", choices=("company", "school", "individual"))
+    p.add_argument("--months", type=int, default=12)
+    p.add_argument("--lang", choices=("ko", "en"), default="ko")
+    p.add_argument("--format", choices=("text", "json", "ics"), default="text")
+    p.add_argument("-o", "--output", metavar="FILE")
+    p.set_defaults(func=run)

@@ -1,0 +1,44 @@
+"""`jiwon evaluate PROFILE`: the assessment of one profile as terminal text or JSON."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from desktop.cli.common import load_pack, parse_today, report_rule_errors
+from desktop.cli.render import render_assessment
+from desktop.engine import evaluate, load_profile
+from desktop.engine.profile import ProfileError
+from desktop.engine.serialize import assessment_to_dict
+
+
+def run(args: argparse.Namespace) -> int:
+    today = parse_today(args.today)
+    pack = load_pack(args)
+    report_rule_errors(pack, args.lang)
+    try:
+        profile = load_profile(args.profile, pack)
+    except ProfileError as err:
+        for e in err.errors:
+            print(str(e), file=sys.stderr)
+        return 2
+    as_of = today if args.today else (profile.today or today)
+    assessment = evaluate(pack, profile.answers, as_of)
+    if args.format == "json":
+        data = assessment_to_dict(assessment, args.lang, pack)
+        data["profile"] = {"name": profile.name, "applicant_type": profile.applicant_type}
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        sys.stdout.write(render_assessment(assessment, pack, args.lang, profile))
+    return 0
+
+
+def add_parser(sub) -> None:
+    p = sub.add_parser("evaluate", help="프로필 평가 / assess one profile")
+    p.add_argument("profile", metavar="PROFILE", help="profile file (YAML or JSON)")
+    p.add_argument("--rules", metavar="DIR")
+    p.add_argument("--today", metavar="YYYY-MM-DD", help="assessment date (default: today in Korea)")
+    p.add_argument("--lang", choices=("ko", "en"), default="ko")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.set_defaults(func=run)

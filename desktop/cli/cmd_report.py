@@ -1,0 +1,41 @@
+"""`jiwon report PROFILE -o OUT.pdf`: the printable assessment, made by desktop.report."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from desktop.cli.common import UsageError, bi, load_pack, parse_today, report_rule_errors
+from desktop.engine import evaluate, load_profile
+from desktop.engine.profile import ProfileError
+
+
+def run(args: argparse.Namespace) -> int:
+    today = parse_today(args.today)
+    pack = load_pack(args)
+    report_rule_errors(pack, args.lang)
+    try:
+        profile = load_profile(args.profile, pack)
+    except ProfileError as err:
+        for e in err.errors:
+            print(str(e), file=sys.stderr)
+        return 2
+    as_of = today if args.today else (profile.today or today)
+    assessment = evaluate(pack, profile.answers, as_of)
+    try:
+        from desktop.report.pdf import write_report
+    except ImportError as err:
+        raise UsageError(f"the PDF writer is not available / PDF를 만들 수 없습니다: {err}") from None
+    write_report(assessment, profile, pack, args.output, lang=args.lang)
+    print(bi(f"보고서를 저장했습니다: {args.output}", f"report written: {args.output}", args.lang))
+    return 0
+
+
+def add_parser(sub) -> None:
+    p = sub.add_parser("report", help="PDF 보고서 / write the PDF report for a profile")
+    p.add_argument("profile", metavar="PROFILE")
+    p.add_argument("-o", "--output", metavar="OUT.pdf", required=True)
+    p.add_argument("--rules", metavar="DIR")
+    p.add_argument("--today", metavar="YYYY-MM-DD")
+    p.add_argument("--lang", choices=("ko", "en"), default="ko")
+    p.set_defaults(func=run)

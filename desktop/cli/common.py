@@ -1,0 +1,49 @@
+"""Bits every subcommand shares: reading --today, loading rules, naming broken files on stderr."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+
+from desktop.engine import load_rules, today_kst
+from desktop.engine.clock import parse_date
+from desktop.engine.model import RulePack
+
+
+class UsageError(Exception):
+    """Bad command-line input: printed as one line, exit 2."""
+
+
+def bi(ko: str, en: str, lang: str = "ko") -> str:
+    return en if lang == "en" else ko
+
+
+def parse_today(text: str | None) -> dt.date:
+    if text is None:
+        return today_kst()
+    day = parse_date(text)
+    if day is None:
+        raise UsageError(f"--today: '{text}' is not a date YYYY-MM-DD / 날짜 형식이 아닙니다")
+    return day
+
+
+def load_pack(args: argparse.Namespace) -> RulePack:
+    return load_rules(getattr(args, "rules", None))
+
+
+def report_rule_errors(pack: RulePack, lang: str = "ko") -> None:
+    """For evaluate / deadlines: results come from the programs that loaded; say what did not."""
+    if not pack.errors:
+        return
+    files = sorted({e.path for e in pack.errors})
+    print(
+        bi(
+            f"규칙 파일 {len(files)}개에 문제가 있어 해당 프로그램은 제외했습니다:",
+            f"{len(files)} rule file(s) have problems; their programs were left out:",
+            lang,
+        ),
+        file=sys.stderr,
+    )
+    for err in pack.errors:
+        print(str(err), file=sys.stderr)

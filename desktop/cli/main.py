@@ -1,0 +1,83 @@
+"""`jiwon` entry point: subcommands check, evaluate, deadlines, report, selfcheck, gui.
+
+With no subcommand it starts the desktop app. Bad input is a one-line message and exit 2, never a
+Python traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from desktop import __version__
+from desktop.cli import cmd_check, cmd_deadlines, cmd_evaluate, cmd_report, cmd_selfcheck
+from desktop.cli.common import UsageError
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that exits 2 with a one-line message (its default) but never prints to stdout."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="jiwon",
+        description="지원: 정부 지원사업 신청 자격 도우미 / Jiwon: eligibility assistant for Korean support programs",
+    )
+    parser.add_argument("--version", action="store_true", help="버전 / show the version and rules version")
+    parser.add_argument("--rules", metavar="DIR", help=argparse.SUPPRESS)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    cmd_check.add_parser(sub)
+    cmd_evaluate.add_parser(sub)
+    cmd_deadlines.add_parser(sub)
+    cmd_report.add_parser(sub)
+    cmd_selfcheck.add_parser(sub)
+    gui = sub.add_parser("gui", help="데스크톱 앱 실행 / start the desktop app")
+    gui.set_defaults(func=None)
+    return parser
+
+
+def _version(rules: str | None) -> int:
+    from desktop.engine import load_rules
+
+    pack = load_rules(rules)
+    print(f"jiwon {__version__} (rules {pack.version})")
+    return 0
+
+
+def _gui(argv: list[str]) -> int:
+    try:
+        from desktop.ui.app import run
+    except ImportError as err:
+        print(
+            f"데스크톱 앱을 시작할 수 없습니다 / cannot start the desktop app: {err}\n"
+            "명령줄은 'jiwon --help'를 참고하세요 / see 'jiwon --help' for the command line",
+            file=sys.stderr,
+        )
+        return 1
+    return int(run(argv) or 0)
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:
+        return int(exit_.code or 0)
+    try:
+        if args.version:
+            return _version(args.rules)
+        if args.command in (None, "gui"):
+            return _gui(argv)
+        return int(args.func(args))
+    except UsageError as err:
+        print(str(err), file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

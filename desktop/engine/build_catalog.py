@@ -1,0 +1,132 @@
+"""The shared catalogs: questions and topics, industries (KSIC), documents.
+
+Each item is checked on its own: an item with a problem is reported and left out, the others load.
+Question conditions (`applies_if`) are built later, once definitions are known.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from desktop.engine.model import APPLICANT_TYPES, Document, Industry, Option, Topic, Where
+from desktop.engine.problems import Problems, bad_items, text_of
+from desktop.engine.yamlsrc import SourceFile
+
+MIN_ONLY_TYPES = ("int", "amount")
+OPTION_TYPES = ("choice", "multi")
+
+
+def read_topics(src: SourceFile, problems: Problems, found) -> dict[str, Topic]:
+    topics: dict[str, Topic] = {}
+    skip = bad_items(found, "topics", src)
+    data = src.data if isinstance(src.data, dict) else {}
+    for i, raw in enumerate(data.get("topics") or []):
+        if i in skip or not isinstance(raw, dict):
+            continue
+        tid = raw["id"]
+        if tid in topics:
+            problems.at(src, ("topics", i, "id"), f"duplicate topic id '{tid}'")
+            continue
+        topics[tid] = Topic(tid, text_of(raw["label"]), len(topics))
+    return topics
+
+
+def read_question_items(
+    src: SourceFile, problems: Problems, found, topics: dict[str, Topic]
+) -> list[tuple[int, dict[str, Any]]]:
+    """The question items that pass every check that needs no expression: (index, raw item)."""
+    skip = bad_items(found, "questions", src)
+    data = src.data if isinstance(src.data, dict) else {}
+    seen: dict[str, int] = {}
+    items = []
+    for i, raw in enumerate(data.get("questions") or []):
+        if i in skip or not isinstance(raw, dict):
+            continue
+        qid = raw["id"]
+        at = ("questions", i)
+        ok = True
+        if qid in seen:
+            problems.at(src, at + ("id",), f"duplicate question id '{qid}' (first on line {seen[qid]})")
+            continue
+        seen[qid] = src.line(*at, "id")
+        if topics and raw["topic"] not in topics:
+            from desktop.engine.suggest import did_you_mean
+
+            problems.at(
+                src, at + ("topic",), f"question '{qid}': unknown topic '{raw['topic']}'{did_you_mean(raw['topic'], topics)}"
+            )
+            ok = False
+        qtype = raw["type"]
+        options = raw.get("options")
+        if qtype in OPTION_TYPES and not options:
+            problems.at(src, at, f"question '{qid}': a {qtype} question needs options")
+            ok = False
+        if qtype not in OPTION_TYPES and options:
+            problems.at(src, at + ("options",), f"question '{qid}': options are only for choice and multi questions")
+            ok = False
+        if options:
+            values: dict[str, int] = {}
+            for j, opt in enumerate(options):
+                if opt["value"] in values:
+                    problems.at(src, at + ("options", j), f"question '{qid}': option '{opt['value']}' written twice")
+                    ok = False
+                values[opt["value"]] = j
+        for bound in ("min", "max"):
+            if bound in raw and qtype not in MIN_ONLY_TYPES:
+                problems.at(src, at + (bound,), f"question '{qid}': {bound} is only for int and amount questions")
+                ok = False
+        if "min" in raw and "max" in raw and raw["min"] > raw["max"]:
+            problems.at(src, at + ("max",), f"question '{qid}': max {raw['max']} is below min {raw['min']}")
+            ok = False
+        if ok:
+            items.append((i, raw))
+    return items
+
+
+def question_parts(src: SourceFile, i: int, raw: dict[str, Any]) -> dict[str, Any]:
+    """The Question fields that need no expression, ready for Question(**parts, applies_if=...)."""
+    return dict(
+        id=raw["id"],
+        type=raw["type"],
+        topic=raw["topic"],
+        label=text_of(raw["label"]),
+        help=text_of(raw.get("help")),
+        options=tuple(Option(o["value"], text_of(o["label"])) for o in raw.get("options") or ()),
+        min=raw.get("min"),
+        max=raw.get("max"),
+        unit=text_of(raw.get("unit")),
+        audience=tuple(raw.get("audience") or APPLICANT_TYPES),
+        where=Where(src.path, src.line("questions", i)),
+    )
+
+
+def read_industries(src: SourceFile, problems: Problems) -> dict[str, Industry]:
+    found = problems.check_schema(src, "industries")
+    skip = bad_items(found, "industries", src)
+    out: dict[str, Industry] = {}
+    data = src.data if isinstance(src.data, dict) else {}
+    for i, raw in enumerate(data.get("industries") or []):
+        if i in skip or not isinstance(raw, dict):
+            continue
+        code = raw["code"]
+        if code in out:
+            problems.at(src, ("industries", i, "code"), f"duplicate industry code '{code}'")
+            continue
+        out[code] = Industry(code, text_of(raw["label"]))
+    return out
+
+
+def read_documents(src: SourceFile, problems: Problems) -> dict[str, Document]:
+    found = problems.check_schema(src, "documents")
+    skip = bad_items(found, "documents", src)
+    out: dict[str, Document] = {}
+    data = src.data if isinstance(src.data, dict) else {}
+    for i, raw in enumerate(data.get("documents") or []):
+        if i in skip or not isinstance(raw, dict):
+            continue
+        did = raw["id"]
+        if did in out:
+            problems.at(src, ("documents", i, "id"), f"duplicate document id '{did}'")
+            continue
+        out[did] = Document(did, text_of(raw["text"]))
+    return out

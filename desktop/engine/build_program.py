@@ -1,0 +1,264 @@
+"""One program file -> Program, or nothing and every problem reported with its line.
+
+A program with any problem is left out whole: a half-checked program could call someone eligible
+on the strength of the criteria that happened to load.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any, Mapping
+
+from desktop.engine.build_definitions import expr_message
+from desktop.engine.clock import parse_date, parse_kst
+from desktop.engine.expr import ExprError, Names, build_expr
+from desktop.engine.model import (
+    Benefit,
+    Criterion,
+    Document,
+    Group,
+    Program,
+    Recurrence,
+    Round,
+    SourceNote,
+    Where,
+)
+from desktop.engine.problems import Problems, text_of
+from desktop.engine.suggest import did_you_mean
+from desktop.engine.yamlsrc import SourceFile
+
+_GROUP_KEYS = ("all", "any", "not")
+_LEAF_ONLY = ("expr", "source", "to_verify")
+
+
+@dataclass
+class ProgramContext:
+    names: Names
+    documents: Mapping[str, Document]
+    notes: Mapping[str, SourceNote]
+    broken_notes: frozenset = frozenset()  # note ids whose files failed to load
+
+
+class _Reader:
+    def __init__(self, src: SourceFile, problems: Problems, ctx: ProgramContext):
+        self.src = src
+        self.problems = problems
+        self.ctx = ctx
+        self.failed = False
+        self.ids: dict[str, int] = {}
+
+    def error(self, path: tuple, message: str, column: int | None = None) -> None:
+        self.failed = True
+        self.problems.at(self.src, path, message, column)
+
+    # ------------------------------------------------------------ citations
+    def cites(self, values: Any, path: tuple) -> tuple[str, ...]:
+        out = []
+        for i, cite in enumerate(values or ()):
+            self.check_cite(cite, path + (i,))
+            out.append(cite)
+        return tuple(out)
+
+    def check_cite(self, cite: str, path: tuple) -> None:
+        note_id, _, fact_id = cite.partition("#")
+        note = self.ctx.notes.get(note_id)
+        if note is None:
+            if note_id in self.ctx.broken_notes:
+                self.error(path, f"cites source note '{note_id}', whose file has errors")
+            else:
+                self.error(path, f"unknown source note '{note_id}'{did_you_mean(note_id, self.ctx.notes)}")
+            return
+        if fact_id and fact_id not in note.facts:
+            self.error(
+                path, f"source note '{note_id}' has no fact '{fact_id}'{did_you_mean(fact_id, note.facts)}"
+            )
+
+    # ------------------------------------------------------------ ids and expressions
+    def claim_id(self, cid: str, path: tuple) -> None:
+        if cid in self.ids:
+            self.error(path, f"duplicate criterion id '{cid}' (first on line {self.ids[cid]})")
+        else:
+            self.ids[cid] = self.src.line(*path)
+
+    def expr(self, text: str, path: tuple, what: str):
+        try:
+            return build_expr(text, self.ctx.names)
+        except ExprError as err:
+            self.error(path, expr_message(what, err), err.column)
+            return None
+
+    # ------------------------------------------------------------ eligibility tree
+    def node(self, raw: dict, path: tuple, depth: int) -> Group | Criterion | None:
+        groups = [k for k in _GROUP_KEYS if k in raw]
+        where = Where(self.src.path, self.src.line(*path))
+        if len(groups) > 1:
+            self.error(path, f"a group has exactly one of all / any / not; found {', '.join(groups)}")
+            return None
+        if groups:
+            op = groups[0]
+            for key in _LEAF_ONLY:
+                if key in raw:
+                    self.error(path + (key,), f"'{key}' belongs to a criterion, not to an '{op}' group")
+            if "id" in raw:
+                self.claim_id(raw["id"], path + ("id",))
+            kids_raw = [raw[op]] if op == "not" else raw[op]
+            kids = []
+            for i, kid in enumerate(kids_raw):
+                kpath = path + (op,) if op == "not" else path + (op, i)
+                built = self.node(kid, kpath, depth + 1)
+                if built is not None:
+                    kids.append(built)
+            return Group(op, tuple(kids), id=raw.get("id"), text=text_of(raw.get("text")), where=where)
+        if "id" not in raw or "text" not in raw:
+            missing = " and ".join(k for k in ("id", "text") if k not in raw)
+            self.error(path, f"a criterion needs {missing} (or is it a group? use all / any / not)")
+            return None
+        cid = raw["id"]
+        self.claim_id(cid, path + ("id",))
+        expr = None
+        if "expr" in raw:
+            expr = self.expr(raw["expr"], path + ("expr",), f"criterion '{cid}'")
+        return Criterion(
+            id=cid,
+            text=text_of(raw["text"]),
+            expr=expr,
+            expr_source=raw.get("expr"),
+            sources=self.cites(raw.get("source"), path + ("source",)),
+            to_verify=bool(raw.get("to_verify", False)),
+            kind="criterion",
+            where=where,
+        )
+
+    def exclusion(self, raw: dict, path: tuple) -> Criterion:
+        cid = raw["id"]
+        self.claim_id(cid, path + ("id",))
+        expr = None
+        if "when" in raw:
+            expr = self.expr(raw["when"], path + ("when",), f"exclusion '{cid}'")
+        return Criterion(
+            id=cid,
+            text=text_of(raw["text"]),
+            expr=expr,
+            expr_source=raw.get("when"),
+            sources=self.cites(raw.get("source"), path + ("source",)),
+            to_verify=bool(raw.get("to_verify", False)),
+            kind="exclusion",
+            where=Where(self.src.path, self.src.line(*path)),
+        )
+
+    # ------------------------------------------------------------ rounds
+    def round(self, raw: dict, path: tuple, seen: dict) -> Round | None:
+        rid = str(raw["id"])
+        if rid in seen:
+            self.error(path + ("id",), f"duplicate round id '{rid}'")
+        seen[rid] = True
+        kind = raw["kind"]
+        opens = closes = None
+        if "opens" in raw:
+            opens = parse_kst(raw["opens"], end_of_day=False)
+            if opens is None:
+                self.error(path + ("opens",), f"opens: '{raw['opens']}' is not a real date")
+        if "closes" in raw:
+            closes = parse_kst(raw["closes"], end_of_day=True)
+            if closes is None:
+                self.error(path + ("closes",), f"closes: '{raw['closes']}' is not a real date")
+        if opens and closes and closes < opens:
+            self.error(path + ("closes",), f"round '{rid}' closes before it opens")
+        if kind == "fixed" and "opens" not in raw and "closes" not in raw:
+            self.error(path, f"round '{rid}': a fixed round needs opens, closes or both")
+        if kind == "budget" and "opens" not in raw:
+            self.error(path, f"round '{rid}': a budget round needs opens")
+        if kind == "not_announced" and ("opens" in raw or "closes" in raw):
+            self.error(path, f"round '{rid}': a not_announced round has no dates (use recurrence for an estimate)")
+        return Round(
+            id=rid,
+            kind=kind,
+            opens=opens,
+            closes=closes,
+            note=text_of(raw.get("note")),
+            sources=self.cites(raw.get("source"), path + ("source",))
+            + self.cites(raw.get("sources"), path + ("sources",)),
+        )
+
+    def recurrence(self, raw: dict, path: tuple) -> Recurrence | None:
+        parts = []
+        for key in ("opens", "closes"):
+            month, day = (int(x) for x in raw[key].split("-"))
+            try:
+                dt.date(2000, month, day)  # a leap year: 02-29 is allowed
+            except ValueError:
+                self.error(path + (key,), f"recurrence {key}: '{raw[key]}' is not a real month and day")
+                return None
+            parts.append((month, day))
+        self.cites(raw.get("source"), path + ("source",))
+        self.cites(raw.get("sources"), path + ("sources",))
+        return Recurrence("year", parts[0], parts[1], text_of(raw.get("note")))
+
+    # ------------------------------------------------------------ the whole file
+    def program(self) -> Program | None:
+        raw = self.src.data
+        root_raw = raw["eligibility"]
+        root = self.node(root_raw, ("eligibility",), 0)
+        if root is not None and not isinstance(root, Group):
+            root = Group("all", (root,), where=root.where)
+        exclusions = tuple(
+            self.exclusion(item, ("exclusions", i)) for i, item in enumerate(raw.get("exclusions") or ())
+        )
+        seen_rounds: dict = {}
+        rounds = tuple(
+            r
+            for i, item in enumerate(raw.get("rounds") or ())
+            if (r := self.round(item, ("rounds", i), seen_rounds)) is not None
+        )
+        recurrence = self.recurrence(raw["recurrence"], ("recurrence",)) if "recurrence" in raw else None
+        documents = []
+        for i, doc_id in enumerate(raw.get("documents") or ()):
+            doc = self.ctx.documents.get(doc_id)
+            if doc is None:
+                self.error(("documents", i), f"unknown document '{doc_id}'{did_you_mean(doc_id, self.ctx.documents)}")
+            else:
+                documents.append(doc)
+        sources = self.cites(raw["sources"], ("sources",))
+        benefits = []
+        for i, b in enumerate(raw.get("benefits") or ()):
+            self.cites(b.get("source"), ("benefits", i, "source"))
+            self.cites(b.get("sources"), ("benefits", i, "sources"))
+            benefits.append(Benefit(text_of(b["text"]), b.get("amount"), bool(b.get("estimated", False))))
+        reviewed = parse_date(raw["reviewed"])
+        if reviewed is None:
+            self.error(("reviewed",), f"reviewed: '{raw['reviewed']}' is not a real date")
+        if self.failed or root is None:
+            return None
+        return Program(
+            id=raw["id"],
+            name=text_of(raw["name"]),
+            ministry=text_of(raw["ministry"]),
+            operator=text_of(raw.get("operator")),
+            audience=tuple(raw["audience"]),
+            summary=text_of(raw["summary"]),
+            benefits=tuple(benefits),
+            eligibility=root,
+            exclusions=exclusions,
+            rounds=rounds,
+            recurrence=recurrence,
+            documents=tuple(documents),
+            apply_how=text_of(raw["apply"]["how"]),
+            apply_url=raw["apply"].get("url"),
+            sources=sources,
+            reviewed=reviewed,
+            maturity=raw["maturity"],
+            tracks_of=raw.get("tracks_of"),
+            path=self.src.path,
+            where=Where(self.src.path, self.src.line()),
+        )
+
+
+def read_program(src: SourceFile, problems: Problems, ctx: ProgramContext) -> Program | None:
+    """The program in `src`, or None when it has any problem (all of them reported)."""
+    if not isinstance(src.data, dict):
+        problems.at(src, (), "a program file must be a mapping (id: ..., name: ..., ...)")
+        return None
+    if problems.check_schema(src, "program"):
+        return None
+    return _Reader(src, problems, ctx).program()

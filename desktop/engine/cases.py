@@ -1,0 +1,79 @@
+"""Example cases (rules/cases/*.yaml): profiles with the outcomes they must give, run as checks.
+
+The same runner serves `jiwon check`, `jiwon selfcheck` and the pytest collection of cases, so a
+case fails the same way everywhere: `path:line: case expects X for program Y, got Z (why)`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from desktop.engine.clock import today_kst
+from desktop.engine.evaluate import evaluate
+from desktop.engine.model import Assessment, Profile, ProgramResult, RuleError, RulePack
+from desktop.engine.profile import ProfileError, check_expectations, profile_from_source, read_profile_source
+
+
+@dataclass
+class CaseRun:
+    path: str
+    profile: Profile | None = None
+    assessment: Assessment | None = None
+    errors: list[RuleError] = field(default_factory=list)  # the file itself is wrong
+    mismatches: list[RuleError] = field(default_factory=list)  # outcomes differ from `expect`
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors and not self.mismatches
+
+
+def case_files(rules_dir: str | Path) -> list[Path]:
+    folder = Path(rules_dir) / "cases"
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml", ".json") and p.is_file())
+
+
+def why(result: ProgramResult) -> str:
+    """A short reason for an outcome, for mismatch messages."""
+    if result.status == "ineligible":
+        return "failed: " + ", ".join(result.failed)
+    if result.status == "undetermined":
+        parts = []
+        if result.missing:
+            parts.append("missing: " + ", ".join(result.missing))
+        if result.unverifiable:
+            parts.append("no expression: " + ", ".join(result.unverifiable))
+        return "; ".join(parts) or "unknown criteria"
+    return "every criterion met"
+
+
+def run_case(pack: RulePack, path: str | Path) -> CaseRun:
+    run = CaseRun(str(path))
+    try:
+        src = read_profile_source(path)
+        run.path = src.path
+        profile = profile_from_source(src, pack, path=src.path)
+    except ProfileError as err:
+        run.errors.extend(err.errors)
+        return run
+    run.profile = profile
+    if not profile.expect:
+        run.errors.append(RuleError(src.path, src.line(), "a case needs an expect: block"))
+    run.errors.extend(check_expectations(profile, pack, src))
+    as_of = profile.today or today_kst()
+    run.assessment = evaluate(pack, profile.answers, as_of)
+    for pid, expected in profile.expect.items():
+        if pid not in pack.programs:
+            continue
+        result = run.assessment.by_id(pid)
+        if result.status != expected:
+            run.mismatches.append(
+                RuleError(
+                    src.path,
+                    src.line("expect", pid),
+                    f"case expects {expected} for program {pid}, got {result.status} ({why(result)})",
+                )
+            )
+    return run

@@ -1,0 +1,254 @@
+"""evaluate(): answers -> one outcome per program, each explaining itself.
+
+Every criterion is evaluated (no short cut), so a not-eligible result can list every failed
+criterion, and an undetermined one can name exactly the questions that would decide it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Mapping
+
+from desktop.engine.clock import today_kst
+from desktop.engine.deadlines import program_deadline
+from desktop.engine.expr.tri import UNKNOWN, is_number
+from desktop.engine.labels import audience_text
+from desktop.engine.model import Assessment, CriterionResult, NearMiss, ProgramResult, RulePack
+from desktop.engine.plan import LeafPlan, PackPlan, ProgramPlan, plan_of
+from desktop.engine.scope import Scope
+
+_RESULT = {True: "met", False: "not_met"}
+_EXCLUSION_RESULT = {True: "not_met", False: "met"}  # from the applicant's side
+
+
+def evaluate(pack: RulePack, answers: Mapping[str, Any], as_of: dt.date | None = None) -> Assessment:
+    """One ProgramResult per loaded program, in pack order. Never raises for odd answers."""
+    as_of = as_of or today_kst()
+    plan = plan_of(pack)
+    scope = Scope(answers, plan.definitions, as_of)
+    applicant = answers.get("applicant_type")
+    deadlines = _deadlines(plan, as_of)
+    results = tuple(
+        _program(plan, pp, scope, answers, applicant, deadlines[pid]) for pid, pp in plan.programs.items()
+    )
+    return Assessment(as_of=as_of, rules_version=pack.version, programs=results, answers=dict(answers))
+
+
+def _deadlines(plan: PackPlan, as_of: dt.date) -> dict:
+    cache = plan.deadline_cache
+    found = cache.get(as_of)
+    if found is None:
+        if len(cache) > 64:
+            cache.clear()
+        found = {pid: program_deadline(pp.program, as_of) for pid, pp in plan.programs.items()}
+        cache[as_of] = found
+    return found
+
+
+def truth_of(leaf: LeafPlan, scope: Scope) -> Any:
+    if leaf.expr is None:
+        return UNKNOWN
+    v = leaf.expr(scope)
+    if v is True or v is False:
+        return v
+    if v is UNKNOWN:
+        return UNKNOWN
+    try:
+        return bool(v)
+    except Exception:
+        return UNKNOWN
+
+
+def tree_value(node, values: list) -> Any:
+    kind = node[0]
+    if kind == "leaf":
+        return values[node[1]]
+    if kind == "not":
+        v = _all(node[1], values)
+        return v if v is UNKNOWN else not v
+    if kind == "all":
+        return _all(node[1], values)
+    result: Any = False
+    for kid in node[1]:
+        v = tree_value(kid, values)
+        if v is True:
+            return True
+        if v is UNKNOWN:
+            result = UNKNOWN
+    return result
+
+
+def _all(kids, values) -> Any:
+    result: Any = True
+    for kid in kids:
+        v = tree_value(kid, values)
+        if v is False:
+            return False
+        if v is UNKNOWN:
+            result = UNKNOWN
+    return result
+
+
+def _collect(node, values: list, want: Any, out: list) -> None:
+    """Leaves that make `node` come out as `want` (False: failed ones; UNKNOWN: undecided ones)."""
+    kind = node[0]
+    if kind == "leaf":
+        out.append(node[1])
+        return
+    if kind == "not":
+        # `not` fails when its inside holds: the leaves holding it are the reason.
+        flipped = {False: True, True: False}.get(want, UNKNOWN) if want is not UNKNOWN else UNKNOWN
+        for kid in node[1]:
+            if tree_value(kid, values) is flipped:
+                _collect(kid, values, flipped, out)
+        return
+    for kid in node[1]:
+        if tree_value(kid, values) is want:
+            _collect(kid, values, want, out)
+
+
+def _plain(value: Any) -> Any:
+    if value is UNKNOWN:
+        return None
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def _values(leaf: LeafPlan, scope: Scope) -> dict:
+    return {name: _plain(scope[name]) for name in leaf.names}
+
+
+def _near_miss(leaf: LeafPlan, scope: Scope) -> NearMiss | None:
+    spec = leaf.near
+    value = scope[spec.name]
+    try:
+        limit = spec.limit(scope)
+    except Exception:
+        return None
+    if not is_number(value) or not is_number(limit):
+        return None
+    by = value - limit if spec.op in ("<", "<=") else limit - value
+    if by <= 0:
+        return None
+    return NearMiss(leaf.criterion.id, spec.name, value, limit, spec.op, by, leaf.unit)
+
+
+def _applies(plan: PackPlan, pack_questions, qid: str, scope: Scope, applicant, answers, out: set, seen: set) -> None:
+    """Add `qid` to `out` if it is unanswered and applies; if whether it applies is itself unknown,
+    add the unanswered questions that decide that instead."""
+    if qid in seen:
+        return
+    seen.add(qid)
+    q = pack_questions.get(qid)
+    if q is None or answers.get(qid) is not None:
+        return
+    if applicant is not None and applicant not in q.audience:
+        return
+    if q.applies_if is None:
+        out.add(qid)
+        return
+    ok = q.applies_if(scope)
+    if ok is True:
+        out.add(qid)
+    elif ok is UNKNOWN:
+        for dep in plan.applies_questions.get(qid, ()):
+            _applies(plan, pack_questions, dep, scope, applicant, answers, out, seen)
+
+
+def _program(plan: PackPlan, pp: ProgramPlan, scope: Scope, answers, applicant, deadline) -> ProgramResult:
+    program = pp.program
+    if applicant is None:
+        audience_ok = UNKNOWN
+    else:
+        audience_ok = applicant in pp.audience
+    audience = CriterionResult(
+        id="audience",
+        text=audience_text(program.audience),
+        result="unknown" if audience_ok is UNKNOWN else _RESULT[audience_ok],
+        kind="audience",
+        values={"applicant_type": applicant},
+        sources=(),
+        to_verify=False,
+    )
+    unverifiable = tuple(l.criterion.id for l in pp.leaves + pp.exclusions if l.expr is None)
+    if audience_ok is False:
+        return ProgramResult(program, "ineligible", (audience,), (), ("audience",), (), unverifiable, deadline)
+
+    values = [truth_of(leaf, scope) for leaf in pp.leaves]
+    excluded = [truth_of(leaf, scope) for leaf in pp.exclusions]
+    tree = tree_value(pp.tree, values)
+    any_excluded = True in excluded
+    if tree is False or any_excluded:
+        status = "ineligible"
+    elif tree is True and audience_ok is True and UNKNOWN not in excluded:
+        status = "eligible"
+    else:
+        status = "undetermined"
+
+    criteria = [audience]
+    for leaf, v in zip(pp.leaves, values):
+        criteria.append(
+            CriterionResult(
+                id=leaf.criterion.id,
+                text=leaf.criterion.text,
+                result="unknown" if v is UNKNOWN else _RESULT[v],
+                kind="criterion",
+                values=_values(leaf, scope),
+                sources=leaf.criterion.sources,
+                to_verify=leaf.criterion.to_verify or leaf.expr is None,
+                depth=leaf.depth,
+                group=leaf.group,
+            )
+        )
+    for leaf, v in zip(pp.exclusions, excluded):
+        criteria.append(
+            CriterionResult(
+                id=leaf.criterion.id,
+                text=leaf.criterion.text,
+                result="unknown" if v is UNKNOWN else _EXCLUSION_RESULT[v],
+                kind="exclusion",
+                values=_values(leaf, scope),
+                sources=leaf.criterion.sources,
+                to_verify=leaf.criterion.to_verify or leaf.expr is None,
+            )
+        )
+
+    failed: tuple = ()
+    near: tuple = ()
+    missing: tuple = ()
+    if status == "ineligible":
+        bad: list[int] = []
+        if tree is False:
+            _collect(pp.tree, values, False, bad)
+        failed_leaves = [pp.leaves[i] for i in dict.fromkeys(bad)]
+        failed = tuple(l.criterion.id for l in failed_leaves) + tuple(
+            l.criterion.id for l, v in zip(pp.exclusions, excluded) if v is True
+        )
+        near = tuple(
+            nm for l in failed_leaves if l.near is not None and (nm := _near_miss(l, scope)) is not None
+        )
+    elif status == "undetermined":
+        open_leaves: list[int] = []
+        if tree is UNKNOWN:
+            _collect(pp.tree, values, UNKNOWN, open_leaves)
+        deciding = [pp.leaves[i] for i in open_leaves] + [
+            l for l, v in zip(pp.exclusions, excluded) if v is UNKNOWN
+        ]
+        wanted: set[str] = set()
+        seen: set[str] = set()
+        for leaf in deciding:
+            for qid in leaf.questions:
+                _applies(plan, plan.questions, qid, scope, applicant, answers, wanted, seen)
+        missing = tuple(sorted(wanted, key=plan.order.__getitem__))
+    return ProgramResult(
+        program=program,
+        status=status,
+        criteria=tuple(criteria),
+        missing=missing,
+        failed=failed,
+        near_misses=near,
+        unverifiable=unverifiable,
+        deadline=deadline,
+    )
+

@@ -1,0 +1,240 @@
+"""load_rules(): every rule and seed file -> one immutable, versioned RulePack.
+
+Never raises for a problem in a file. Problems become `pack.errors` (`path:line: message`); a
+broken program file is left out and the others load; a broken shared file loads what it can.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from pathlib import Path
+from typing import Iterable
+
+from desktop import paths
+from desktop.engine.build_catalog import (
+    question_parts,
+    read_documents,
+    read_industries,
+    read_question_items,
+    read_topics,
+)
+from desktop.engine.build_definitions import expr_message, read_definitions, read_tables
+from desktop.engine.build_notes import read_note
+from desktop.engine.build_program import ProgramContext, read_program
+from desktop.engine.expr import ExprError, Names, build_expr
+from desktop.engine.model import APPLICANT_TYPES, Option, Program, Question, RulePack, Text, Topic
+from desktop.engine.plan import build_plan
+from desktop.engine.problems import Problems
+from desktop.engine.suggest import did_you_mean
+from desktop.engine.yamlsrc import SourceFile, YamlProblem, display_path, parse_source
+
+SHARED_FILES = ("questions.yaml", "industries.yaml", "definitions.yaml", "documents.yaml")
+
+APPLICANT_TYPE_LABELS = {
+    "company": Text("기업", "Company"),
+    "school": Text("학교", "School"),
+    "individual": Text("개인", "Individual"),
+}
+
+
+def default_seeds_dir(rules_dir: Path) -> Path:
+    inside = rules_dir / "seeds"
+    return inside if inside.is_dir() else rules_dir.parent / "seeds"
+
+
+def _yaml_files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+
+
+class _Files:
+    """Reads each file once, hashing its bytes into the pack version as it goes."""
+
+    def __init__(self, problems: Problems):
+        self.problems = problems
+        self.hashed: list[tuple[str, bytes]] = []
+
+    def read(self, path: Path, label: str) -> SourceFile | None:
+        shown = display_path(path)
+        try:
+            raw = path.read_bytes()
+        except OSError as err:
+            self.problems.add(shown, 1, f"cannot read the file: {err.strerror or err}")
+            return None
+        self.hashed.append((label, raw))
+        try:
+            return parse_source(raw, shown)
+        except YamlProblem as err:
+            self.problems.add(shown, err.line, err.message)
+            return None
+
+    def version(self) -> str:
+        h = hashlib.sha256()
+        for label, raw in sorted(self.hashed):
+            h.update(label.encode("utf-8") + b"\0")
+            h.update(len(raw).to_bytes(8, "big"))
+            h.update(raw)
+        return h.hexdigest()[:12]
+
+
+def load_rules(rules_dir: str | Path | None = None, seeds_dir: str | Path | None = None) -> RulePack:
+    rules = Path(rules_dir) if rules_dir is not None else paths.rules_dir()
+    seeds = Path(seeds_dir) if seeds_dir is not None else default_seeds_dir(rules)
+    problems = Problems()
+    files = _Files(problems)
+    if not rules.is_dir():
+        problems.add(display_path(rules), 1, "the rules folder does not exist")
+
+    sources: dict[str, SourceFile | None] = {}
+    for name in SHARED_FILES:
+        path = rules / name
+        if path.is_file():
+            sources[name] = files.read(path, f"rules/{name}")
+        else:
+            sources[name] = None
+            if rules.is_dir():
+                problems.add(display_path(path), 1, f"{name} is missing")
+
+    # Questions (expressions come later, once definitions are known).
+    topics: dict[str, Topic] = {}
+    question_items: list = []
+    qsrc = sources["questions.yaml"]
+    if qsrc is not None and qsrc.data is not None:
+        found = problems.check_schema(qsrc, "questions")
+        topics = read_topics(qsrc, problems, found)
+        question_items = read_question_items(qsrc, problems, found, topics)
+    shells: dict[str, Question] = {}
+    for i, raw in question_items:
+        shells[raw["id"]] = Question(**question_parts(qsrc, i, raw), order=len(shells))
+    if "applicant_type" not in shells:
+        shells = {"applicant_type": _applicant_type_question(topics), **shells}
+    unavailable: dict[str, str] = {}
+    if qsrc is not None and isinstance(qsrc.data, dict) and isinstance(qsrc.data.get("questions"), list):
+        for raw in qsrc.data["questions"]:
+            if isinstance(raw, dict) and isinstance(raw.get("id"), str) and raw["id"] not in shells:
+                unavailable[raw["id"]] = "question"
+
+    industries = {}
+    if sources["industries.yaml"] is not None and sources["industries.yaml"].data is not None:
+        industries = read_industries(sources["industries.yaml"], problems)
+    documents = {}
+    if sources["documents.yaml"] is not None and sources["documents.yaml"].data is not None:
+        documents = read_documents(sources["documents.yaml"], problems)
+
+    tables, definitions = {}, {}
+    dsrc = sources["definitions.yaml"]
+    if dsrc is not None and dsrc.data is not None:
+        found = problems.check_schema(dsrc, "definitions")
+        tables = read_tables(dsrc, problems, found)
+        definitions = read_definitions(dsrc, problems, found, shells, tables, unavailable)
+    def_kinds = {d.id: d.expr.kind for d in definitions.values()}
+    names = Names(shells, def_kinds, tables, unavailable)
+
+    questions: dict[str, Question] = {}
+    for qid, q in shells.items():
+        raw = next((r for i, r in question_items if r["id"] == qid), None)
+        if raw is None or "applies_if" not in raw:
+            questions[qid] = dataclasses.replace(q, order=len(questions))
+            continue
+        i = next(i for i, r in question_items if r["id"] == qid)
+        try:
+            expr = build_expr(raw["applies_if"], names)
+        except ExprError as err:
+            problems.at(qsrc, ("questions", i, "applies_if"), expr_message(f"question '{qid}' applies_if", err), err.column)
+            unavailable[qid] = "question"
+            continue
+        if qid in expr.names:
+            problems.at(qsrc, ("questions", i, "applies_if"), f"question '{qid}' applies_if uses the question itself")
+            unavailable[qid] = "question"
+            continue
+        questions[qid] = dataclasses.replace(q, applies_if=expr, order=len(questions))
+    if len(questions) != len(shells):
+        # Something may rest on a question that was just left out: rebuild the names without it.
+        names = Names(questions, def_kinds, tables, unavailable)
+
+    notes = {}
+    broken_notes: set[str] = set()
+    for path in _yaml_files(seeds):
+        src = files.read(path, f"seeds/{path.name}")
+        if src is None:
+            broken_notes.add(path.stem)
+            continue
+        note = read_note(src, problems)
+        if note is None:
+            raw_id = src.data.get("id") if isinstance(src.data, dict) else None
+            broken_notes.add(raw_id if isinstance(raw_id, str) else path.stem)
+            continue
+        if note.id in notes:
+            problems.at(src, ("id",), f"duplicate source note id '{note.id}' (also in {notes[note.id].where.path})")
+            continue
+        notes[note.id] = note
+
+    ctx = ProgramContext(names, documents, notes, frozenset(broken_notes))
+    programs: dict[str, Program] = {}
+    left_out: set[str] = set()
+    for path in _yaml_files(rules / "programs"):
+        src = files.read(path, f"rules/programs/{path.name}")
+        if src is None:
+            left_out.add(path.stem)
+            continue
+        program = read_program(src, problems, ctx)
+        if program is None:
+            raw_id = src.data.get("id") if isinstance(src.data, dict) else None
+            left_out.add(raw_id if isinstance(raw_id, str) else path.stem)
+            continue
+        if program.id in programs:
+            problems.at(src, ("id",), f"duplicate program id '{program.id}' (also in {programs[program.id].path})")
+            continue
+        programs[program.id] = program
+    for pid in list(programs):
+        parent = programs[pid].tracks_of
+        if parent is not None and parent not in programs:
+            prog = programs.pop(pid)
+            if parent in left_out:
+                message = f"tracks_of: program '{parent}' could not be loaded (see its own error)"
+            else:
+                message = f"tracks_of: unknown program '{parent}'{did_you_mean(parent, programs)}"
+            problems.add(prog.path, _line_of(prog, "tracks_of"), message)
+
+    pack = RulePack(
+        version=files.version(),
+        questions=questions,
+        topics=topics,
+        industries=industries,
+        definitions=definitions,
+        tables=tables,
+        documents=documents,
+        notes=notes,
+        programs=programs,
+        errors=tuple(problems.items),
+        root=str(rules.resolve()) if rules.exists() else str(rules),
+    )
+    object.__setattr__(pack, "compiled", build_plan(pack))
+    return pack
+
+
+def _line_of(program: Program, key: str) -> int:
+    try:
+        src = parse_source(Path(program.path).read_bytes(), program.path)
+        return src.line(key)
+    except (OSError, YamlProblem):
+        return 1
+
+
+def _applicant_type_question(topics: dict[str, Topic]) -> Question:
+    """`applicant_type` is always known; when the catalog does not declare it, Jiwon does."""
+    return Question(
+        id="applicant_type",
+        type="choice",
+        topic=next(iter(topics), "applicant"),
+        label=Text("신청자 유형", "Applicant type"),
+        help=None,
+        options=tuple(Option(t, APPLICANT_TYPE_LABELS[t]) for t in APPLICANT_TYPES),
+    )
+
+
+def iter_rule_errors(pack: RulePack) -> Iterable[str]:
+    for err in pack.errors:
+        yield str(err)

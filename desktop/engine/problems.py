@@ -1,0 +1,41 @@
+"""Collects `path:line: message` problems while loading, so one bad file never stops the rest."""
+
+from __future__ import annotations
+
+from desktop.engine.model import RuleError, Text
+from desktop.engine.schemas import is_soft, schema_problems
+from desktop.engine.yamlsrc import SourceFile
+
+
+class Problems:
+    def __init__(self) -> None:
+        self.items: list[RuleError] = []
+
+    def add(self, path: str, line: int, message: str, column: int | None = None) -> None:
+        self.items.append(RuleError(path, line, message, column))
+
+    def at(self, src: SourceFile, key_path: tuple, message: str, column: int | None = None) -> None:
+        self.add(src.path, src.line(*key_path), message, column)
+
+    def check_schema(self, src: SourceFile, schema: str) -> list[tuple[tuple, int, str]]:
+        """Report every schema problem in the file; returns them for deciding what to leave out."""
+        found = schema_problems(src, schema)
+        for _path, line, message in found:
+            self.add(src.path, line, message)
+        return found
+
+
+def bad_items(found: list[tuple[tuple, int, str]], list_key: str, src: SourceFile | None = None) -> set[int]:
+    """Indexes of the items of top-level list `list_key` with a schema problem that matters
+    (a stray key in a text pair that still has both languages does not, when `src` is given)."""
+    return {
+        p[1]
+        for p, _line, _msg in found
+        if len(p) >= 2 and p[0] == list_key and isinstance(p[1], int) and not (src is not None and is_soft(p, src))
+    }
+
+
+def text_of(value: object) -> Text | None:
+    if isinstance(value, dict) and isinstance(value.get("ko"), str) and isinstance(value.get("en"), str):
+        return Text(value["ko"], value["en"])
+    return None

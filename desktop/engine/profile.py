@@ -1,0 +1,181 @@
+"""Profile files (YAML or JSON): an applicant's answers, shared by the CLI, the app and the cases.
+
+Every value goes through coerce_answer(), and every problem names the field and its line, with a
+suggestion for a likely typo: "profiles/x.yaml:7: answers.avg_sale: unknown question (did you mean
+'avg_sales_3y'?)". `null` means "I don't know".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+
+from desktop.engine.answers import AnswerError, coerce_answer
+from desktop.engine.clock import parse_date
+from desktop.engine.model import APPLICANT_TYPES, Profile, RuleError, RulePack
+from desktop.engine.schemas import schema_problems
+from desktop.engine.suggest import did_you_mean
+from desktop.engine.yamlsrc import SourceFile, YamlProblem, display_path, parse_source
+
+
+class ProfileError(ValueError):
+    """A profile with problems; `errors` are RuleErrors (str() = `path:line: message`)."""
+
+    def __init__(self, errors: list[RuleError]):
+        super().__init__("\n".join(str(e) for e in errors))
+        self.errors = errors
+
+
+def read_profile_source(path: str | Path) -> SourceFile:
+    """Parse a profile file (YAML or JSON) with line numbers. Raises ProfileError."""
+    p = Path(path)
+    shown = display_path(p)
+    try:
+        raw = p.read_bytes()
+    except OSError as err:
+        raise ProfileError([RuleError(shown, 1, f"cannot read the file: {err.strerror or err}")]) from None
+    try:
+        return parse_source(raw, shown)
+    except YamlProblem as err:
+        if p.suffix.lower() == ".json":
+            return _json_source(raw, shown, err)
+        raise ProfileError([RuleError(shown, err.line, err.message)]) from None
+
+
+def _json_source(raw: bytes, shown: str, yaml_err: YamlProblem) -> SourceFile:
+    """JSON that YAML cannot read (tabs, for instance): read it as JSON, lines of top-level keys only."""
+    try:
+        data = json.loads(raw.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as err:
+        line = getattr(err, "lineno", yaml_err.line)
+        msg = getattr(err, "msg", "the file is not UTF-8 text")
+        raise ProfileError([RuleError(shown, line, f"JSON syntax error: {msg}")]) from None
+    return SourceFile(shown, data, {(): 1})
+
+
+def load_profile(path: str | Path, pack: RulePack) -> Profile:
+    """Read and check a profile or case file. Raises ProfileError listing every problem."""
+    src = read_profile_source(path)
+    return profile_from_source(src, pack, path=str(path))
+
+
+def profile_from_dict(data: Any, pack: RulePack, path: str | None = None) -> Profile:
+    """A checked Profile from already parsed data (e.g. from storage). Raises ProfileError."""
+    src = SourceFile(path or "<profile>", data, {(): 1})
+    return profile_from_source(src, pack, path=path)
+
+
+def profile_from_source(src: SourceFile, pack: RulePack, path: str | None = None) -> Profile:
+    data = src.data
+    errors: list[RuleError] = []
+
+    def add(key_path: tuple, message: str) -> None:
+        errors.append(RuleError(src.path, src.line(*key_path), message))
+
+    if not isinstance(data, dict):
+        raise ProfileError([RuleError(src.path, src.line(), "a profile must be a mapping with applicant_type and answers")])
+    # Answers are plain data to the schema; dates written in JSON are text anyway.
+    for key_path, line, message in schema_problems(src, "profile"):
+        errors.append(RuleError(src.path, line, message))
+    if errors:
+        raise ProfileError(errors)
+
+    applicant = data["applicant_type"]
+    answers: dict[str, Any] = {"applicant_type": applicant}
+    for qid, raw in data["answers"].items():
+        where = ("answers", qid)
+        if qid == "applicant_type":
+            if raw != applicant:
+                add(where, f"answers.applicant_type: {raw!r} differs from applicant_type {applicant!r}")
+            continue
+        if qid not in pack.questions:
+            add(where, f"answers.{qid}: unknown question{did_you_mean(qid, pack.questions)}")
+            continue
+        try:
+            answers[qid] = coerce_answer(pack, qid, raw)
+        except AnswerError as err:
+            add(where, f"answers.{qid}: {err.message.en}")
+    today = None
+    if "today" in data:
+        today = parse_date(data["today"])
+        if today is None:
+            add(("today",), f"today: '{data['today']}' is not a real date")
+    if errors:
+        raise ProfileError(errors)
+    name = data.get("name")
+    if not name:
+        name = Path(path).stem if path else ""
+    return Profile(
+        name=str(name),
+        applicant_type=applicant,
+        answers=answers,
+        expect=dict(data.get("expect") or {}),
+        today=today,
+        path=path,
+    )
+
+
+def profile_to_dict(profile: Profile) -> dict[str, Any]:
+    """The file format as plain data (dates as dates, lists for multi answers)."""
+    answers = {}
+    for qid, value in profile.answers.items():
+        if qid == "applicant_type":
+            continue
+        answers[qid] = list(value) if isinstance(value, tuple) else value
+    out: dict[str, Any] = {"name": profile.name, "applicant_type": profile.applicant_type}
+    if profile.today is not None:
+        out["today"] = profile.today
+    out["answers"] = answers
+    if profile.expect:
+        out["expect"] = dict(profile.expect)
+    return out
+
+
+def dump_profile(profile: Profile) -> str:
+    """YAML text in the same format load_profile reads (it round-trips)."""
+    yaml = YAML(typ="rt")
+    yaml.default_flow_style = False
+    yaml.allow_unicode = True
+    data = profile_to_dict(profile)
+    buf = io.StringIO()
+    yaml.dump(_for_yaml(data), buf)
+    return buf.getvalue()
+
+
+def _for_yaml(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _for_yaml(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_for_yaml(v) for v in value]
+    if isinstance(value, dt.datetime):
+        return value.date()
+    return value
+
+
+def check_expectations(profile: Profile, pack: RulePack, src_lines: SourceFile | None = None) -> list[RuleError]:
+    """Programs named in a case's `expect:` that do not exist (cases only)."""
+    errors = []
+    for pid in profile.expect:
+        if pid not in pack.programs:
+            line = src_lines.line("expect", pid) if src_lines else 1
+            errors.append(
+                RuleError(profile.path or "<profile>", line, f"expect.{pid}: unknown program{did_you_mean(pid, pack.programs)}")
+            )
+    return errors
+
+
+__all__ = [
+    "APPLICANT_TYPES",
+    "ProfileError",
+    "check_expectations",
+    "dump_profile",
+    "load_profile",
+    "profile_from_dict",
+    "profile_to_dict",
+    "read_profile_source",
+]

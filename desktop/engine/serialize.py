@@ -1,0 +1,99 @@
+"""Assessments as plain JSON-ready dicts: the `jiwon evaluate --format json` contract.
+
+Texts come in the chosen language (`text`), with both languages next to them where a reader of
+the JSON may need the other one (names, criterion texts, notes).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from desktop.engine import labels
+from desktop.engine.model import Assessment, CriterionResult, Deadline, NearMiss, ProgramResult
+
+
+def plain(value: Any) -> Any:
+    """Values as JSON has them: dates as ISO text, tuples as lists."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, (tuple, list)):
+        return [plain(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): plain(v) for k, v in value.items()}
+    return value
+
+
+def criterion_to_dict(c: CriterionResult, lang: str = "ko") -> dict[str, Any]:
+    return {
+        "id": c.id,
+        "result": c.result,
+        "result_text": labels.word(labels.RESULT, c.result, lang),
+        "text": c.text.get(lang),
+        "texts": c.text.to_dict(),
+        "kind": c.kind,
+        "values": plain(dict(c.values)),
+        "sources": list(c.sources),
+        "to_verify": c.to_verify,
+        "depth": c.depth,
+        "group": c.group,
+    }
+
+
+def near_miss_to_dict(nm: NearMiss, pack=None, lang: str = "ko") -> dict[str, Any]:
+    out = {
+        "criterion": nm.criterion,
+        "name": nm.name,
+        "value": nm.value,
+        "limit": nm.limit,
+        "op": nm.op,
+        "by": nm.by,
+        "unit": nm.unit,
+    }
+    if pack is not None:
+        from desktop.engine.formatting import format_near_miss
+
+        out["text"] = format_near_miss(nm, pack, lang)
+    return out
+
+
+def deadline_to_dict(d: Deadline, lang: str = "ko") -> dict[str, Any]:
+    out = d.to_dict()
+    out["status_text"] = labels.word(labels.DEADLINE_STATUS, d.status, lang)
+    out["days_left_text"] = labels.days_left_text(d.days_left, lang)
+    out["note_text"] = d.note.get(lang) if d.note else None
+    return out
+
+
+def program_result_to_dict(r: ProgramResult, lang: str = "ko", pack=None) -> dict[str, Any]:
+    p = r.program
+    return {
+        "id": p.id,
+        "name": p.name.to_dict(),
+        "name_text": p.name.get(lang),
+        "ministry": p.ministry.to_dict(),
+        "tracks_of": p.tracks_of,
+        "maturity": p.maturity,
+        "status": r.status,
+        "status_text": labels.word(labels.STATUS, r.status, lang),
+        "missing": list(r.missing),
+        "criteria": [criterion_to_dict(c, lang) for c in r.criteria],
+        "failed": list(r.failed),
+        "near_misses": [near_miss_to_dict(nm, pack, lang) for nm in r.near_misses],
+        "unverifiable": list(r.unverifiable),
+        "deadline": deadline_to_dict(r.deadline, lang),
+        "documents": [d.id for d in p.documents],
+        "apply_url": p.apply_url,
+        "sources": list(p.sources),
+        "reviewed": p.reviewed.isoformat(),
+    }
+
+
+def assessment_to_dict(a: Assessment, lang: str = "ko", pack=None) -> dict[str, Any]:
+    """The whole assessment; pass `pack` to add worded near misses."""
+    return {
+        "as_of": a.as_of.isoformat(),
+        "rules_version": a.rules_version,
+        "lang": lang,
+        "programs": [program_result_to_dict(r, lang, pack) for r in a.programs],
+    }
