@@ -1,0 +1,142 @@
+"""`jiwon` with no subcommand: the desktop app.
+
+Start-up order matters: the application object first (with its high-DPI policy, which must be
+set before it exists), then the shipped Korean font and the translators, so that the very first
+window already draws Hangul and speaks the user's language; then the rule pack and the database,
+whose problems are shown rather than raised: a broken rule file leaves a banner, a damaged
+database is set aside, a locked or read-only one is explained with a choice of what to do.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from desktop import __version__
+from desktop.ui import errors, fonts, i18n, settings, style
+from desktop.ui.icons import app_icon
+
+log = logging.getLogger("jiwon.ui")
+
+
+def parse_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
+    """Our own options; everything else (Qt's -platform, -style, ...) is left for Qt."""
+    parser = argparse.ArgumentParser(prog="jiwon", add_help=False)
+    parser.add_argument("--data-dir", help="folder for the profiles database and the log")
+    parser.add_argument("--rules", help="rules folder (default: the one shipped)")
+    parser.add_argument("--today", type=dt.date.fromisoformat,
+                        help="assess as of this date (YYYY-MM-DD)")
+    parser.add_argument("--lang", choices=i18n.LANGUAGES, help="interface language")
+    opts, rest = parser.parse_known_args(argv[1:])
+    return opts, argv[:1] + rest
+
+
+def make_application(argv: list[str]) -> QApplication:
+    """The QApplication with Jiwon's names, DPI policy, font, look and icon."""
+    existing = QApplication.instance()
+    if existing is None:
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+        QCoreApplication.setOrganizationName(settings.ORGANIZATION)
+        QCoreApplication.setApplicationName(settings.APPLICATION)
+        QCoreApplication.setApplicationVersion(__version__)
+        app = QApplication(argv)
+    else:
+        app = existing  # type: ignore[assignment]
+    QGuiApplication.setApplicationDisplayName("Jiwon")
+    QGuiApplication.setDesktopFileName("jiwon")
+    style.apply_style(app)
+    fonts.apply_app_font(app)
+    app.setWindowIcon(app_icon())
+    return app
+
+
+def load_pack(rules: str | Path | None = None):
+    """The rule pack; problems in single files are in `pack.errors` (shown as a banner)."""
+    from desktop.engine import load_rules
+
+    return load_rules(Path(rules) if rules else None)
+
+
+def ask_about_storage(err) -> str:
+    """The database cannot be used: 'retry', 'memory' (work without saving) or 'quit'."""
+    tr = QCoreApplication.translate
+    box = QMessageBox(QMessageBox.Icon.Warning, tr("Startup", "Saved profiles are not available"),
+                      err.message.get(i18n.current_lang()))
+    box.setInformativeText(tr("Startup", "You can try again, work without saving, or quit."))
+    retry = box.addButton(tr("Startup", "&Try again"), QMessageBox.ButtonRole.AcceptRole)
+    memory = box.addButton(tr("Startup", "&Work without saving"), QMessageBox.ButtonRole.ActionRole)
+    quit_ = box.addButton(tr("Startup", "&Quit"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(retry)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is memory:
+        return "memory"
+    if clicked is quit_:
+        return "quit"
+    return "retry"
+
+
+def open_store_or_ask(path: Path | None, ask=None):
+    """(store, why answers are not saved or None), or (None, None) when the user chose to quit."""
+    from desktop.storage import StorageError, open_store
+
+    ask = ask or ask_about_storage
+    while True:
+        try:
+            return open_store(path), None
+        except StorageError as err:
+            log.warning("cannot open the database: %s", err)
+            choice = ask(err)
+            if choice == "quit":
+                return None, None
+            if choice == "memory":
+                return open_store(":memory:"), err.message.get(i18n.current_lang())
+
+
+def launch(data_dir: str | Path | None = None, rules: str | Path | None = None,
+           today: dt.date | None = None, ask=None):
+    """Load the rules, open the database and build the main window (not shown); None to quit."""
+    from desktop.storage import default_path
+    from desktop.ui.main_window import MainWindow
+
+    pack = load_pack(rules)
+    for problem in pack.errors:
+        log.warning("rule file problem: %s", problem)
+    db_path = Path(data_dir) / "jiwon.db" if data_dir else default_path()
+    store, why = open_store_or_ask(db_path, ask)
+    if store is None:
+        return None
+    if store.recovered_from is not None:
+        log.warning("damaged database set aside as %s", store.recovered_from)
+    return MainWindow(pack, store, as_of=today, saving_disabled=why)
+
+
+def run(argv: list[str] | None = None) -> int:
+    """Start the desktop app; returns the exit code."""
+    argv = list(sys.argv if argv is None else argv)
+    if not argv:
+        argv = ["jiwon"]
+    opts, qt_argv = parse_args(argv)
+    data_dir = Path(opts.data_dir) if opts.data_dir else None
+    if data_dir is not None:
+        settings.use_file(data_dir / "settings.ini")
+    app = make_application(qt_argv)
+    errors.install((data_dir / "jiwon.log") if data_dir else None)
+    i18n.set_language(opts.lang or i18n.startup_lang(), remember=bool(opts.lang))
+    window = launch(data_dir, opts.rules, opts.today)
+    if window is None:
+        return 1
+    window.show()
+    return app.exec()
+
+
+if __name__ == "__main__":
+    raise SystemExit(run())

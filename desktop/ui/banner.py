@@ -1,0 +1,66 @@
+"""A strip across the top of the window for things the user must know but need not stop for.
+
+Used for rule files that failed to load (the app runs with the rest), a damaged database that was
+set aside, and saving that stopped working. Unlike a message box it does not block the work, and
+unlike the status bar it stays until it is read and closed.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+
+STYLES = {
+    "warning": ("#fff4e5", "#9a5b00"),
+    "error": ("#fdecea", "#b3261e"),
+    "info": ("#e8f0fe", "#1f5fbf"),
+}
+
+
+class Banner(QFrame):
+    closed = Signal()
+
+    def __init__(self, kind: str = "warning", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.kind = kind
+        back, fore = STYLES.get(kind, STYLES["warning"])
+        self.setObjectName(f"banner_{kind}")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setStyleSheet(
+            f"QFrame#{self.objectName()} {{ background: {back}; border: 1px solid {fore};"
+            f" border-radius: 4px; }} QLabel {{ color: #202124; background: transparent; }}"
+            f" QLabel#bannerTitle {{ color: {fore}; font-weight: bold; }}")
+        self.title = QLabel(self)
+        self.title.setObjectName("bannerTitle")
+        self.title.setWordWrap(True)
+        self.body = QLabel(self)
+        self.body.setObjectName("bannerBody")
+        self.body.setWordWrap(True)
+        self.body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.close_button = QToolButton(self)
+        self.close_button.setObjectName("bannerClose")
+        self.close_button.setText("✕")
+        self.close_button.setAutoRaise(True)
+        self.close_button.clicked.connect(self.dismiss)
+        texts = QVBoxLayout()
+        texts.setSpacing(2)
+        texts.addWidget(self.title)
+        texts.addWidget(self.body)
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(10, 6, 6, 6)
+        lay.addLayout(texts, 1)
+        lay.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.set_close_text(self.tr("Close"))
+
+    def set_text(self, title: str, body: str = "") -> None:
+        self.title.setText(title)
+        self.body.setText(body)
+        self.body.setVisible(bool(body))
+
+    def set_close_text(self, text: str) -> None:
+        self.close_button.setToolTip(text)
+        self.close_button.setAccessibleName(text)
+
+    def dismiss(self) -> None:
+        self.hide()
+        self.closed.emit()

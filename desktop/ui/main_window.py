@@ -1,0 +1,509 @@
+"""The main window: Start, Wizard, Results and Deadlines pages, menus, and the warning banners.
+
+It owns the open profile (a `ProfileSession`) and moves it between the pages: the start page
+asks to open a profile, the wizard says when nothing is left to ask, the results ask for a question
+to be answered. The results and deadlines views, the report actions and the About box come from
+their own modules; when one of them cannot be imported the window still opens, with a note in its
+place, so a problem in one view never keeps the user from their saved profiles.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (QLabel, QMainWindow, QMessageBox, QStackedWidget, QToolBar,
+                               QVBoxLayout, QWidget)
+
+from desktop.engine import today_kst
+from desktop.engine.model import Assessment, RulePack
+from desktop.storage import NoSuchProfile, Store, StorageError
+from desktop.ui import i18n, settings
+from desktop.ui.banner import Banner
+from desktop.ui.i18n import current_lang
+from desktop.ui.icons import app_icon
+from desktop.ui.session import ProfileSession
+from desktop.ui.start_page import StartPage
+from desktop.ui.wizard import WizardView
+
+log = logging.getLogger("jiwon.ui")
+
+START, WIZARD, RESULTS, DEADLINES = "start", "wizard", "results", "deadlines"
+
+
+def _optional(module: str, name: str) -> Any:
+    """A class or module from a view that may not be there (yet); None, logged, if it fails."""
+    try:
+        mod = __import__(module, fromlist=[name])
+        return getattr(mod, name) if name else mod
+    except Exception:  # noqa: BLE001 - any failure in an optional view must not stop the app
+        log.exception("could not load %s.%s", module, name)
+        return None
+
+
+class _Missing(QLabel):
+    """Stands in for a view that could not be loaded."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setWordWrap(True)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setText(self.tr("This view is not available in this version."))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, pack: RulePack, store: Store, as_of: dt.date | None = None,
+                 saving_disabled: str | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.setWindowIcon(app_icon())
+        self.pack = pack
+        self.store = store
+        self.as_of = as_of or today_kst()
+        self.session: ProfileSession | None = None
+        self._saving_disabled = saving_disabled  # why answers are only kept in memory, if so
+        self._changes_text: str | None = None
+
+        # pages
+        self.stack = QStackedWidget(self)
+        self.start = StartPage(store, pack, self)
+        self.start.open_requested.connect(self.open_profile)
+        self.start.profiles_changed.connect(self._profiles_changed)
+        self.start.storage_failed.connect(self.report_storage_error)
+        self.wizard = WizardView(self)
+        self.wizard.finished.connect(self.show_results)
+        self.wizard.storage_failed.connect(self.report_storage_error)
+        results_cls = _optional("desktop.ui.results", "ResultsView")
+        self.results = results_cls(self) if results_cls else _Missing(self)
+        if hasattr(self.results, "answer_requested"):
+            self.results.answer_requested.connect(self.answer_question)
+        deadlines_cls = _optional("desktop.ui.deadlines_view", "DeadlinesView")
+        self.deadlines = deadlines_cls(self) if deadlines_cls else _Missing(self)
+        if hasattr(self.deadlines, "set_pack"):
+            self.deadlines.set_pack(pack, self.as_of)
+        self.pages = {START: self.start, WIZARD: self.wizard, RESULTS: self.results,
+                      DEADLINES: self.deadlines}
+        for page in self.pages.values():
+            self.stack.addWidget(page)
+
+        # banners above the pages
+        self.rules_banner = Banner("warning", self)
+        self.rules_banner.setObjectName("rulesBanner")
+        self.store_banner = Banner("info", self)
+        self.store_banner.setObjectName("storeBanner")
+        self.save_banner = Banner("error", self)
+        self.save_banner.setObjectName("saveBanner")
+        self.changes_banner = Banner("info", self)
+        self.changes_banner.setObjectName("changesBanner")
+        for b in (self.rules_banner, self.store_banner, self.save_banner, self.changes_banner):
+            b.hide()
+        central = QWidget(self)
+        lay = QVBoxLayout(central)
+        lay.setContentsMargins(8, 6, 8, 0)
+        lay.setSpacing(6)
+        for b in (self.rules_banner, self.store_banner, self.save_banner, self.changes_banner):
+            lay.addWidget(b)
+        lay.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self._report_actions = _optional("desktop.ui.report_actions", "")
+        self._about_cls = _optional("desktop.ui.about_dialog", "AboutDialog")
+        self._make_actions()
+        self._make_menus()
+        self.status_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.status_label)
+
+        self.rules_banner.setVisible(bool(pack.errors))
+        self.store_banner.setVisible(store.recovered_from is not None
+                                     or saving_disabled is not None)
+        i18n.language_changed.connect(self._language_changed)
+        self.retranslate()
+        self.show_page(START)
+        last = settings.get(settings.LAST_PROFILE)
+        if last:
+            self.start.select(last)
+        self.resize(1200, 800)
+        geometry = settings.get(settings.WINDOW_GEOMETRY)
+        if not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        state = settings.get(settings.WINDOW_STATE)
+        if not state.isEmpty():
+            self.restoreState(state)
+
+    # ------------------------------------------------------------ actions and menus
+
+    def _action(self, name: str, slot, shortcuts: tuple[str, ...] = ()) -> QAction:
+        act = QAction(self)
+        act.setObjectName(name)
+        if shortcuts:
+            act.setShortcuts([QKeySequence(s) for s in shortcuts])
+        act.triggered.connect(slot)
+        self.addAction(act)
+        return act
+
+    def _make_actions(self) -> None:
+        a = self._action
+        self.act_new = a("actNew", lambda: self.start.new_profile(), ("Ctrl+Shift+N",))
+        self.act_import = a("actImport", self.import_profile, ("Ctrl+I",))
+        self.act_export = a("actExport", self.export_profile, ("Ctrl+E",))
+        self.act_pdf = a("actPdf", self.save_pdf, ("Ctrl+S",))
+        self.act_print = a("actPrint", self.print_report, ("Ctrl+P",))
+        self.act_preview = a("actPreview", self.preview_report, ("Ctrl+Shift+P",))
+        self.act_quit = a("actQuit", self.close, ("Ctrl+Q",))
+        self.act_start = a("actStart", lambda: self.show_page(START), ("Ctrl+1",))
+        self.act_wizard = a("actWizard", lambda: self.show_page(WIZARD), ("Ctrl+2",))
+        self.act_results = a("actResults", self.show_results, ("Ctrl+3",))
+        self.act_deadlines = a("actDeadlines", lambda: self.show_page(DEADLINES), ("Ctrl+4",))
+        self.act_about = a("actAbout", self.show_about, ("F1",))
+        self.lang_group = QActionGroup(self)
+        self.lang_actions: dict[str, QAction] = {}
+        for code, text in (("ko", "한국어"), ("en", "English")):
+            act = QAction(text, self)
+            act.setObjectName(f"actLang_{code}")
+            act.setCheckable(True)
+            act.triggered.connect(lambda _=False, c=code: i18n.set_language(c))
+            self.lang_group.addAction(act)
+            self.lang_actions[code] = act
+        self.page_actions = {START: self.act_start, WIZARD: self.act_wizard,
+                             RESULTS: self.act_results, DEADLINES: self.act_deadlines}
+        for act in self.page_actions.values():
+            act.setCheckable(True)
+        self.page_group = QActionGroup(self)
+        for act in self.page_actions.values():
+            self.page_group.addAction(act)
+
+    def _make_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        for act in (self.act_new, self.act_import, self.act_export):
+            self.file_menu.addAction(act)
+        self.file_menu.addSeparator()
+        for act in (self.act_pdf, self.act_preview, self.act_print):
+            self.file_menu.addAction(act)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.act_quit)
+        self.view_menu = bar.addMenu("")
+        for act in self.page_actions.values():
+            self.view_menu.addAction(act)
+        self.lang_menu = bar.addMenu("")
+        for act in self.lang_actions.values():
+            self.lang_menu.addAction(act)
+        self.help_menu = bar.addMenu("")
+        self.help_menu.addAction(self.act_about)
+
+        self.toolbar = QToolBar(self)
+        self.toolbar.setObjectName("mainToolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for act in self.page_actions.values():
+            self.toolbar.addAction(act)
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.act_pdf)
+        self.toolbar.addAction(self.act_print)
+        self.addToolBar(self.toolbar)
+
+    def _update_actions(self) -> None:
+        has = self.session is not None
+        for act in (self.act_wizard, self.act_results, self.act_pdf, self.act_print,
+                    self.act_preview):
+            act.setEnabled(has)
+        self.act_export.setEnabled(has or self.start.selected_id() is not None)
+        reports = self._report_actions is not None
+        for act in (self.act_pdf, self.act_print, self.act_preview):
+            act.setEnabled(has and reports)
+        self.act_about.setEnabled(self._about_cls is not None)
+        self.act_deadlines.setEnabled(not isinstance(self.deadlines, _Missing))
+
+    # ------------------------------------------------------------ pages
+
+    def current_page(self) -> str:
+        widget = self.stack.currentWidget()
+        return next(k for k, v in self.pages.items() if v is widget)
+
+    def show_page(self, page: str) -> None:
+        if page in (WIZARD, RESULTS) and self.session is None:
+            page = START
+        if page == RESULTS:
+            self.show_results()
+            return
+        self._switch(page)
+
+    def _switch(self, page: str) -> None:
+        self.stack.setCurrentWidget(self.pages[page])
+        self.page_actions[page].setChecked(True)
+        self.changes_banner.setVisible(page == RESULTS and self._changes_text is not None)
+        if page == START:
+            self.start.refresh()
+            self.start.focus_list()
+        elif page == WIZARD:
+            self.wizard.setFocus()
+            fields = [self.wizard.fields[q] for q in self.wizard._order]
+            target = next((f for f in fields if not f.is_answered), fields[0] if fields else None)
+            if target is not None:
+                target.focus_input()
+        self._update_actions()
+        self._update_title()
+
+    # ------------------------------------------------------------ the open profile
+
+    def open_profile(self, profile_id: int) -> bool:
+        try:
+            session = ProfileSession(self.store, self.pack, profile_id, self.as_of, self)
+            last = self.store.last_assessment(profile_id)
+        except NoSuchProfile:
+            self.start.refresh()
+            return False
+        except StorageError as err:
+            self.report_storage_error(err)
+            return False
+        if self.session is not None:
+            self.wizard.close_session()
+            self.session.deleteLater()
+        self.session = session
+        self._previous = last if last is not None and last.rules_version != self.pack.version \
+            else None
+        self._changes_text = None
+        settings.put(settings.LAST_PROFILE, profile_id)
+        if self.wizard.open_session(session):
+            self._switch(WIZARD)
+        else:
+            self.show_results()
+        self.statusBar().showMessage(self.tr("Answers are saved as you give them."), 5000)
+        return True
+
+    def close_profile(self) -> None:
+        if self.session is not None:
+            self.wizard.close_session()
+            self.session.deleteLater()
+        self.session = None
+        self._changes_text = None
+        self._switch(START)
+
+    def show_results(self) -> None:
+        """Evaluate, keep the assessment in the history, and show it."""
+        s = self.session
+        if s is None:
+            self._switch(START)
+            return
+        assessment = s.assessment
+        try:
+            s.save_assessment()
+        except StorageError as err:
+            self.report_storage_error(err)
+        self._describe_changes(assessment)
+        if hasattr(self.results, "show_assessment"):
+            self.results.show_assessment(self.pack, assessment, s.name)
+        self._switch(RESULTS)
+
+    def answer_question(self, question_id: str) -> None:
+        """From the results: go to the question that would decide a program."""
+        if self.session is None:
+            return
+        self._switch(WIZARD)
+        self.wizard.show_question(question_id)
+
+    def _describe_changes(self, assessment: Assessment) -> None:
+        """After the rules changed: which programs now come out differently."""
+        previous = getattr(self, "_previous", None)
+        if previous is None:
+            return
+        self._changes_text = None
+        changes = Store.status_changes(previous, assessment)
+        self._changes = changes
+        self._retranslate_changes()
+        self._previous_shown = True
+
+    def _retranslate_changes(self) -> None:
+        from desktop.ui import status_style
+
+        changes = getattr(self, "_changes", None)
+        if changes is None:
+            return
+        lang = current_lang()
+        names = {p.id: p.name.get(lang) for p in self.pack.programs.values()}
+        lines = []
+        for c in changes:
+            old = status_style.label("program", c.old) if c.old else self.tr("(new program)")
+            new = status_style.label("program", c.new) if c.new else self.tr("(no longer listed)")
+            lines.append(f"• {names.get(c.program_id, c.program_id)}: {old} → {new}")
+        title = (self.tr("The program rules changed since this profile was last checked. "
+                         "%n program(s) now come out differently:", "", len(changes))
+                 if changes else
+                 self.tr("The program rules changed since this profile was last checked; "
+                         "no program's outcome changed."))
+        self._changes_text = title
+        self.changes_banner.set_text(title, "\n".join(lines))
+
+    # ------------------------------------------------------------ file actions
+
+    def import_profile(self) -> None:
+        pid = self.start.import_profile()
+        if pid is not None:
+            self._switch(START)
+            self.start.select(pid)
+
+    def export_profile(self) -> None:
+        pid = self.session.profile_id if self.session is not None else self.start.selected_id()
+        if pid is not None:
+            self.start.export_profile(pid)
+
+    def _report_args(self) -> tuple | None:
+        if self.session is None or self._report_actions is None:
+            return None
+        return self.pack, self.session.assessment, self.session.profile()
+
+    def save_pdf(self) -> None:
+        args = self._report_args()
+        if args:
+            self._report_actions.save_pdf(self, *args)
+
+    def print_report(self) -> None:
+        args = self._report_args()
+        if args:
+            self._report_actions.print_report(self, *args)
+
+    def preview_report(self) -> None:
+        args = self._report_args()
+        if args:
+            self._report_actions.preview_report(self, *args)
+
+    def show_about(self) -> None:
+        if self._about_cls is not None:
+            self._about_cls(self, self.pack).exec()
+
+    def _profiles_changed(self) -> None:
+        """A rename or delete on the start page may concern the open profile."""
+        if self.session is None:
+            return
+        try:
+            record = self.store.get_profile(self.session.profile_id)
+        except NoSuchProfile:
+            self.close_profile()
+            return
+        except StorageError:
+            return
+        self.session.name = record.name
+        self.wizard._update_who()
+        self._update_title()
+
+    # ------------------------------------------------------------ problems
+
+    def report_storage_error(self, err: StorageError) -> None:
+        """Saving or reading failed: say so where it stays visible, and once in a dialog."""
+        log.warning("storage problem: %s", err)
+        text = err.message.get(current_lang())
+        self._storage_error = err
+        self.save_banner.set_text(self._save_banner_title(), text)
+        self.save_banner.show()
+        QMessageBox.warning(self, self._save_banner_title(), text)
+
+    def _save_banner_title(self) -> str:
+        return self.tr("Your saved profiles could not be read or written")
+
+    def _retranslate_banners(self) -> None:
+        lang = current_lang()
+        errors = self.pack.errors
+        if errors:
+            files = sorted({e.path for e in errors})
+            self.rules_banner.set_text(
+                self.tr("Some rule files could not be loaded; the programs in them are left "
+                        "out until they are fixed:", "", len(files)),
+                "\n".join(str(e) for e in errors[:8])
+                + ("\n…" if len(errors) > 8 else ""))
+        store = self.store
+        if self._saving_disabled is not None:
+            self.store_banner.set_text(
+                self.tr("Answers are not being saved"),
+                self._saving_disabled + "\n" + self.tr(
+                    "You can keep working, but everything is lost when Jiwon is closed."))
+        elif store.recovered_from is not None:
+            self.store_banner.set_text(
+                self.tr("The saved-profiles file was damaged"),
+                self.tr("It was set aside (not deleted) as %1 and a fresh, empty file was "
+                        "started.").replace("%1", str(store.recovered_from)))
+        err = getattr(self, "_storage_error", None)
+        if err is not None:
+            self.save_banner.set_text(self._save_banner_title(), err.message.get(lang))
+        for b in (self.rules_banner, self.store_banner, self.save_banner, self.changes_banner):
+            b.set_close_text(self.tr("Close this message"))
+        self._retranslate_changes()
+
+    # ------------------------------------------------------------ language, title, closing
+
+    def _update_title(self) -> None:
+        base = self.tr("Jiwon – support programs")
+        self.setWindowTitle(f"{base} – {self.session.name}" if self.session else base)
+        if self.session is not None:
+            self.status_label.setText(self.tr("Saved in %1").replace("%1", str(self.store.path)))
+        else:
+            self.status_label.setText("")
+
+    def _language_changed(self, lang: str) -> None:
+        self.lang_actions[lang].setChecked(True)
+        # rule texts are not Qt translations: redraw what shows them now
+        if self.session is not None and self.current_page() == RESULTS and hasattr(
+                self.results, "show_assessment"):
+            self.results.show_assessment(self.pack, self.session.assessment, self.session.name)
+
+    def retranslate(self) -> None:
+        self.file_menu.setTitle(self.tr("&File"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.lang_menu.setTitle(self.tr("&Language"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.toolbar.setWindowTitle(self.tr("Main toolbar"))
+        texts = {
+            self.act_new: self.tr("&New profile…"),
+            self.act_import: self.tr("&Import profile…"),
+            self.act_export: self.tr("&Export profile…"),
+            self.act_pdf: self.tr("Save &PDF…"),
+            self.act_print: self.tr("P&rint…"),
+            self.act_preview: self.tr("Print pre&view…"),
+            self.act_quit: self.tr("&Quit"),
+            self.act_start: self.tr("&Start"),
+            self.act_wizard: self.tr("&Questions"),
+            self.act_results: self.tr("&Results"),
+            self.act_deadlines: self.tr("&Deadlines"),
+            self.act_about: self.tr("&About Jiwon"),
+        }
+        for act, text in texts.items():
+            act.setText(text)
+        tips = {
+            self.act_start: self.tr("Saved profiles and new ones"),
+            self.act_wizard: self.tr("The questions for the open profile"),
+            self.act_results: self.tr("Which programs fit, and why"),
+            self.act_deadlines: self.tr("Every program's application windows"),
+            self.act_pdf: self.tr("Save the results as a PDF report"),
+            self.act_print: self.tr("Print the results"),
+        }
+        for act, tip in tips.items():
+            shortcut = act.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            act.setToolTip(f"{tip} ({shortcut})" if shortcut else tip)
+            act.setStatusTip(tip)
+        self.lang_actions[current_lang()].setChecked(True)
+        self._retranslate_banners()
+        self._update_title()
+        self._update_actions()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        for f in self.wizard.fields.values():  # a value typed but not yet confirmed
+            if f.pending():
+                f.commit()
+        settings.put(settings.WINDOW_GEOMETRY, self.saveGeometry())
+        settings.put(settings.WINDOW_STATE, self.saveState())
+        super().closeEvent(event)

@@ -1,0 +1,68 @@
+"""Dates: typed as YYYY-MM-DD or picked from a calendar.
+
+A plain line of text rather than QDateEdit: a date edit always holds *some* date, so it cannot say
+"not answered yet", and its section-by-section typing surprises people who paste a date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QDate, QPoint, Qt
+from PySide6.QtWidgets import QCalendarWidget, QToolButton, QWidget
+
+from desktop.ui.wizard.fields.entry import EntryField
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("DateField", text)
+
+
+class DateField(EntryField):
+    def build_input(self) -> None:
+        super().build_input()
+        self.pick = QToolButton(self)
+        self.pick.setObjectName("pickDate")
+        self.pick.setText("📅")
+        self.pick.clicked.connect(self.open_calendar)
+        self.input_row.addWidget(self.pick)
+        self._calendar: QCalendarWidget | None = None
+
+    def input_width(self) -> int:
+        return 150
+
+    def input_widgets(self) -> list[QWidget]:
+        return [self.edit, self.pick]
+
+    def retranslate_input(self) -> None:
+        self.edit.setPlaceholderText(_tr("YYYY-MM-DD"))
+        self.pick.setToolTip(_tr("Pick a date from a calendar"))
+        self.pick.setAccessibleName(_tr("Pick a date from a calendar"))
+
+    def show_value(self, value: Any) -> None:
+        self.edit.setText(value.isoformat() if isinstance(value, dt.date) else str(value))
+        self._checked_text = self.edit.text()
+
+    def open_calendar(self) -> None:
+        cal = QCalendarWidget(self, Qt.WindowType.Popup)
+        cal.setObjectName("datePopup")
+        cal.setGridVisible(True)
+        cal.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        current = self.value if isinstance(self.value, dt.date) else None
+        start = current or dt.date.today()
+        cal.setSelectedDate(QDate(start.year, start.month, start.day))
+        cal.activated.connect(lambda d: self._picked(cal, d))
+        cal.clicked.connect(lambda d: self._picked(cal, d))
+        pos = self.edit.mapToGlobal(QPoint(0, self.edit.height()))
+        cal.move(pos)
+        cal.show()
+        cal.setFocus(Qt.FocusReason.PopupFocusReason)
+        self._calendar = cal
+
+    def _picked(self, cal: QCalendarWidget, d: QDate) -> None:
+        cal.close()
+        self._calendar = None
+        self.edit.setText(f"{d.year():04d}-{d.month():02d}-{d.day():02d}")
+        self.check_pending()
+        self.edit.setFocus(Qt.FocusReason.OtherFocusReason)

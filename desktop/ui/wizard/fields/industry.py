@@ -1,0 +1,81 @@
+"""The KSIC industry picker: type part of a name or a code, pick from the matches.
+
+Nobody knows the code of "metal products except machinery and furniture" by heart, and nobody
+wants to scroll through eighty divisions either; matching anywhere in "C25 금속가공제품 제조업"
+lets either the code or any word of the name find it. A finer code than the list holds (C30393)
+can still be typed; the engine checks that it starts with a known division.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QStringListModel, Qt
+from PySide6.QtWidgets import QCompleter, QToolButton, QWidget
+
+from desktop.ui.i18n import current_lang
+from desktop.ui.wizard.fields.entry import EntryField
+
+_CODE = re.compile(r"^\s*([A-Za-z]\d{0,5})(?:\s|$|[—\-:·])")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("IndustryField", text)
+
+
+class IndustryField(EntryField):
+    def build_input(self) -> None:
+        super().build_input()
+        self.model = QStringListModel(self)
+        self.completer = QCompleter(self.model, self)
+        self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.completer.setMaxVisibleItems(12)
+        self.completer.activated[str].connect(self._completed)
+        self.edit.setCompleter(self.completer)
+        self.browse = QToolButton(self)
+        self.browse.setObjectName("browseIndustries")
+        self.browse.setText("▾")
+        self.browse.clicked.connect(self.show_all)
+        self.input_row.addWidget(self.browse)
+
+    def input_width(self) -> int:
+        return 380
+
+    def input_widgets(self) -> list[QWidget]:
+        return [self.edit, self.browse]
+
+    def entries(self) -> list[str]:
+        lang = current_lang()
+        return [f"{ind.code} {ind.label.get(lang)}" for ind in self.ctx.pack.industries.values()]
+
+    def retranslate_input(self) -> None:
+        self.model.setStringList(self.entries())
+        self.edit.setPlaceholderText(_tr("Type a code or part of the name, e.g. C25 or 금속"))
+        self.browse.setToolTip(_tr("Show all industries"))
+        self.browse.setAccessibleName(_tr("Show all industries"))
+
+    def show_all(self) -> None:
+        self.edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.completer.setCompletionPrefix("")
+        self.completer.complete()
+
+    def _completed(self, text: str) -> None:
+        self.edit.setText(text)
+        self.check_pending()
+
+    def show_value(self, value: Any) -> None:
+        self.edit.setText(self.ctx.display(self.question.id, value))
+        self._checked_text = self.edit.text()
+
+    def to_raw(self, text: str) -> Any:
+        """The code at the start of the text; or, for a name that matches one entry only, its code."""
+        m = _CODE.match(text + " ")
+        if m:
+            return m.group(1).upper()
+        needle = text.casefold()
+        hits = [e for e in self.entries() if needle in e.casefold()]
+        if len(hits) == 1:
+            return hits[0].split(" ", 1)[0]
+        return text

@@ -1,0 +1,164 @@
+"""The panel beside the questions: every program and where it stands with the answers so far.
+
+It is what makes the wizard worth finishing: the user sees a program turn green, or red with the
+reason, the moment they answer. Rows stay in the rule pack's order (tracks under their program) and
+are updated in place, so nothing jumps while the user works; only the status column changes.
+Activating an undecided program jumps to the first question that would decide it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QTreeWidget,
+                               QTreeWidgetItem, QVBoxLayout, QWidget)
+
+from desktop.engine.model import Assessment, ProgramResult, RulePack
+from desktop.ui import status_style
+from desktop.ui.i18n import current_lang
+
+_ID = Qt.ItemDataRole.UserRole
+
+
+class LivePanel(QWidget):
+    #: the user wants to answer this question (an undecided program's first missing one)
+    question_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("livePanel")
+        self._pack: RulePack | None = None
+        self._assessment: Assessment | None = None
+        self._items: dict[str, QTreeWidgetItem] = {}
+        self._shown: dict[str, tuple] = {}
+
+        self.title = QLabel(self)
+        self.title.setObjectName("panelTitle")
+        self.summary = QLabel(self)
+        self.summary.setObjectName("panelSummary")
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.tree = QTreeWidget(self)
+        self.tree.setObjectName("liveTree")
+        self.tree.setColumnCount(2)
+        self.tree.setRootIsDecorated(False)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setItemsExpandable(False)
+        self.tree.setWordWrap(False)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.itemActivated.connect(self._activated)
+        self.hint = QLabel(self)
+        self.hint.setObjectName("panelHint")
+        self.hint.setWordWrap(True)
+
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(8, 0, 0, 0)
+        lay.addWidget(self.title)
+        lay.addWidget(self.summary)
+        lay.addWidget(self.tree, 1)
+        lay.addWidget(self.hint)
+        self.retranslate()
+
+    # ------------------------------------------------------------ content
+
+    def show_assessment(self, pack: RulePack, assessment: Assessment) -> None:
+        """Show (or update in place) every program's status."""
+        if pack is not self._pack:
+            self._build(pack)
+        self._assessment = assessment
+        lang = current_lang()
+        counts = {"eligible": 0, "undetermined": 0, "ineligible": 0}
+        for result in assessment.programs:
+            counts[result.status] = counts.get(result.status, 0) + 1
+            item = self._items.get(result.id)
+            if item is None:
+                continue
+            key = (result.status, lang, result.missing, result.failed)
+            if self._shown.get(result.id) == key:
+                continue
+            self._shown[result.id] = key
+            self._paint(item, result, lang)
+        self.summary.setText(" &nbsp; ".join(
+            status_style.badge_html("program", s, f"{status_style.label('program', s)} {n}")
+            for s, n in counts.items()))
+
+    def status_of(self, program_id: str) -> str:
+        """The status word shown for a program (tests and screen readers)."""
+        item = self._items[program_id]
+        return item.text(1)
+
+    def _build(self, pack: RulePack) -> None:
+        self._pack = pack
+        self.tree.clear()
+        self._items.clear()
+        self._shown.clear()
+        for program in pack.programs.values():
+            if program.tracks_of and program.tracks_of in self._items:
+                parent_item = self._items[program.tracks_of]
+                item = QTreeWidgetItem(parent_item)
+                parent_item.setExpanded(True)
+                self.tree.setRootIsDecorated(False)
+            else:
+                item = QTreeWidgetItem(self.tree)
+            item.setData(0, _ID, program.id)
+            self._items[program.id] = item
+        self.tree.expandAll()
+        self._retranslate_names()
+
+    def _retranslate_names(self) -> None:
+        if self._pack is None:
+            return
+        lang = current_lang()
+        for pid, item in self._items.items():
+            program = self._pack.programs[pid]
+            item.setText(0, program.name.get(lang))
+
+    def _paint(self, item: QTreeWidgetItem, result: ProgramResult, lang: str) -> None:
+        item.setIcon(1, status_style.icon("program", result.status))
+        item.setText(1, status_style.label("program", result.status))
+        item.setForeground(1, status_style.colour("program", result.status))
+        item.setToolTip(0, self._why(result, lang))
+        item.setToolTip(1, item.toolTip(0))
+
+    def _why(self, result: ProgramResult, lang: str) -> str:
+        name = result.program.name.get(lang)
+        if result.status == "undetermined" and result.missing and self._pack is not None:
+            labels = [self._pack.questions[q].label.get(lang) for q in result.missing
+                      if q in self._pack.questions]
+            return name + "\n" + self.tr("Would be decided by:") + "\n• " + "\n• ".join(labels)
+        if result.status == "ineligible":
+            failed = [c.text.get(lang) for c in result.criteria if c.result == "not_met"]
+            if failed:
+                return name + "\n" + self.tr("Not met:") + "\n• " + "\n• ".join(failed)
+        return name
+
+    def _activated(self, item: QTreeWidgetItem, _column: int) -> None:
+        if self._assessment is None:
+            return
+        pid = item.data(0, _ID)
+        try:
+            result = self._assessment.by_id(pid)
+        except KeyError:
+            return
+        if result.missing:
+            self.question_requested.emit(result.missing[0])
+
+    # ------------------------------------------------------------ language
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Programs, as of your answers so far"))
+        self.tree.setHeaderLabels([self.tr("Program"), self.tr("Status")])
+        self.hint.setText(self.tr("Double-click a program that needs answers to go to its question."))
+        self._retranslate_names()
+        self._shown.clear()
+        if self._pack is not None and self._assessment is not None:
+            self.show_assessment(self._pack, self._assessment)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
