@@ -39,7 +39,7 @@ def answer_rows(ctx: ReportContext) -> list[tuple[str | None, str, str]]:
     strays = [k for k in answers if k != "applicant_type" and k not in pack.questions]
     for k in strays:
         v = answers[k]
-        rows.append((None, k, ctx.w("dont_know") if v is None else str(v)))
+        rows.append((None, k, ctx.value(k, v)))
     return rows
 
 

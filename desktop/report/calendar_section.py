@@ -6,8 +6,6 @@ with programs that do not apply hides the dates that matter. Estimated windows a
 
 from __future__ import annotations
 
-import datetime as dt
-
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
@@ -22,20 +20,18 @@ MONTHS = 12
 
 
 def relevant_entries(ctx: ReportContext) -> list[CalendarEntry]:
-    """Calendar entries of the eligible and undetermined programs, soonest first."""
+    """Calendar entries of the eligible and undetermined programs, in the engine's date order."""
     status = {r.program.id: r.status for r in ctx.assessment.programs}
     entries = calendar(ctx.pack, ctx.as_of, months=MONTHS, audience=ctx.profile.applicant_type)
-    kept = [e for e in entries if status.get(e.program.id, "ineligible") != "ineligible"]
-    return sorted(kept, key=lambda e: (e.closes or e.opens or dt.date.max, ctx.name(e.program)))
+    return [e for e in entries if status.get(e.program.id, "ineligible") != "ineligible"]
 
 
 def calendar_section(ctx: ReportContext) -> list[Flowable]:
     ss = ctx.ss
     title = ctx.w("calendar")
-    end = _add_months(ctx.as_of, MONTHS)
     out: list[Flowable] = [
         Heading(markup(title), ss["H1"], title, 0),
-        plain(ctx.w("calendar_intro", start=ctx.date(ctx.as_of), end=ctx.date(end)), ss["BodySmall"]),
+        plain(ctx.w("calendar_intro", start=ctx.date(ctx.as_of), months=MONTHS), ss["BodySmall"]),
     ]
     entries = relevant_entries(ctx)
     if not entries:
@@ -66,11 +62,3 @@ def calendar_section(ctx: ReportContext) -> list[Flowable]:
     out.append(data_table(rows, [27 * mm, 65 * mm, 27 * mm, 17 * mm, st.FRAME_WIDTH - 136 * mm]))
     return out
 
-
-def _add_months(d: dt.date, months: int) -> dt.date:
-    month = d.month - 1 + months
-    year = d.year + month // 12
-    month = month % 12 + 1
-    day = min(d.day, [31, 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28,
-                      31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1])
-    return dt.date(year, month, day)

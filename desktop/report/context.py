@@ -14,6 +14,7 @@ from typing import Any
 from reportlab.lib.styles import StyleSheet1
 
 from desktop.engine import format_value, labels
+from desktop.engine.formatting import format_number
 from desktop.engine.model import Assessment, Profile, Program, ProgramResult, RulePack
 from desktop.report.styles import stylesheet
 from desktop.report.words import w
@@ -43,21 +44,26 @@ class ReportContext:
         return t.get(self.lang) if t is not None else ""
 
     def status_word(self, status: str) -> str:
-        return labels.status(status, self.lang)
+        return labels.word(labels.STATUS, status, self.lang)
 
     def result_word(self, result: str, kind: str) -> str:
+        # An exclusion that is "met" means the applicant is clear of it; the engine's
+        # met / not met would read backwards there.
         if kind == "exclusion":
             return self.w(f"excl_{result}")
-        return self.w(f"result_{result}")
+        return labels.word(labels.RESULT, result, self.lang)
 
     def deadline_word(self, status: str) -> str:
-        return labels.deadline_status(status, self.lang)
+        return labels.word(labels.DEADLINE_STATUS, status, self.lang)
 
     def applicant_type_word(self, applicant_type: str) -> str:
-        return labels.applicant_type(applicant_type, self.lang)
+        return labels.word(labels.APPLICANT_TYPE, applicant_type, self.lang)
 
     def maturity_word(self, maturity: str) -> str:
-        return self.w(f"maturity_{maturity}")
+        return labels.word(labels.MATURITY, maturity, self.lang)
+
+    def kind_word(self, kind: str) -> str:
+        return labels.word(labels.CRITERION_KIND, kind, self.lang)
 
     # ------------------------------------------------------------ values
 
@@ -75,11 +81,7 @@ class ReportContext:
     def days_left(self, days: int | None) -> str:
         if days is None:
             return self.w("no_date")
-        if days < 0:
-            return self.w("closed_days")
-        if days == 0:
-            return self.w("today_closes")
-        return self.w("days_left_one" if days == 1 else "days_left", n=f"{days:,}")
+        return labels.days_left_text(days, self.lang)
 
     def question_label(self, name: str) -> str:
         """The label of a question or definition id, or the id itself when neither exists."""
@@ -94,8 +96,16 @@ class ReportContext:
     def value(self, name: str, value: Any) -> str:
         """An answer or a value a criterion used, worded for people; None is "I don't know"."""
         if value is None:
-            return self.w("dont_know")
-        return format_value(self.pack, name, value, self.lang)
+            return labels.DONT_KNOW.get(self.lang)
+        q = self.pack.questions.get(name)
+        if q is not None:
+            return format_value(q, value, self.lang, self.pack.industries)
+        if isinstance(value, bool):
+            return (labels.YES if value else labels.NO).get(self.lang)
+        d = self.pack.definitions.get(name)
+        if isinstance(value, (int, float)):
+            return format_number(value, getattr(d, "unit", None), self.lang)
+        return str(value)
 
     # ------------------------------------------------------------ data
 

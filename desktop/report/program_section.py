@@ -12,7 +12,7 @@ from reportlab.platypus import (
     CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle,
 )
 
-from desktop.engine import format_amount, format_near_miss
+from desktop.engine import format_amount, format_near_miss, labels
 from desktop.engine.model import CriterionResult, ProgramResult
 from desktop.report import styles as st
 from desktop.report.context import ReportContext
@@ -28,19 +28,34 @@ MAX_INDENT_LEVEL = 4
 
 
 def program_section(ctx: ReportContext, number: int, r: ProgramResult) -> list[Flowable]:
+    """The section for one program; shorter for programs the applicant cannot apply to.
+
+    A program not open to this kind of applicant at all gets only its outcome and the reason;
+    a program missed on a criterion keeps what could make it worth another look (near misses,
+    benefits, sources) but no checklist or application steps.
+    """
     sources = SourceList(ctx, r)
-    out: list[Flowable] = [CondPageBreak(60 * mm)]
+    out: list[Flowable] = [CondPageBreak(45 * mm)]
     out.append(KeepTogether(_opening(ctx, number, r)))
+    if _wrong_audience(r):
+        out += _why(ctx, r, sources)
+        out.append(Spacer(1, 5 * mm))
+        return out
     out += _deadline(ctx, r)
     out += _why(ctx, r, sources)
     out += _missing(ctx, r)
     out += _near_misses(ctx, r)
     out += _benefits(ctx, r)
-    out += _documents(ctx, r)
-    out += _apply(ctx, r)
+    if r.status != "ineligible":
+        out += _documents(ctx, r)
+        out += _apply(ctx, r)
     out += sources.flowables()
     out.append(Spacer(1, 6 * mm))
     return out
+
+
+def _wrong_audience(r: ProgramResult) -> bool:
+    return any(c.kind == "audience" and c.result == "not_met" for c in r.criteria)
 
 
 # ------------------------------------------------------------------ opening
@@ -88,8 +103,7 @@ def _outcome_sentence(ctx: ReportContext, r: ProgramResult) -> str:
     if r.status == "eligible":
         return ctx.w("outcome_eligible")
     if r.status == "ineligible":
-        audience = [c for c in r.criteria if c.kind == "audience" and c.result == "not_met"]
-        if audience:
+        if _wrong_audience(r):
             return ctx.w("outcome_ineligible_audience",
                          who=ctx.applicant_type_word(ctx.profile.applicant_type))
         failed = [c for c in r.criteria if c.result == "not_met"]
@@ -116,14 +130,11 @@ def _deadline(ctx: ReportContext, r: ProgramResult) -> list[Flowable]:
     if d.days_left is not None and d.days_left >= 0:
         parts.append(f"<b>{markup(ctx.days_left(d.days_left))}</b>")
     out: list[Flowable] = [para(" · ".join(parts), ss["Body"])]
-    notes = []
+    # The engine's note already says when a window is estimated or may close early on budget;
+    # an estimate is printed as a warning so it is not mistaken for an announced date.
     if d.note is not None:
-        notes.append(("Note", ctx.text(d.note)))
-    if d.kind == "budget":
-        notes.append(("Note", ctx.w("round_budget_note")))
-    if d.estimated:
-        notes.append(("Warn", "※ " + ctx.w("round_estimated_note")))
-    out += [plain(text, ss[style]) for style, text in notes]
+        text = ctx.text(d.note)
+        out.append(plain("※ " + text, ss["Warn"]) if d.estimated else plain(text, ss["Note"]))
     return out
 
 
@@ -153,14 +164,14 @@ def _criterion_cell(ctx: ReportContext, r: ProgramResult, c: CriterionResult):
     ss = ctx.ss
     bits = []
     if c.kind == "exclusion":
-        bits.append(coloured(f"[{markup(ctx.w('kind_exclusion'))}]", st.MUTED))
+        bits.append(coloured(f"[{markup(ctx.kind_word('exclusion'))}]", st.MUTED))
     elif c.kind == "audience":
-        bits.append(coloured(f"[{markup(ctx.w('kind_audience'))}]", st.MUTED))
+        bits.append(coloured(f"[{markup(ctx.kind_word('audience'))}]", st.MUTED))
     if c.group in ("any", "not"):
         bits.append(coloured(f"({markup(ctx.w('group_' + c.group))})", st.MUTED))
     bits.append(markup(ctx.text(c.text)))
     if c.to_verify:
-        bits.append(coloured(f"[{markup(ctx.w('to_verify'))}]", st.WARN, bold=True))
+        bits.append(coloured(f"[{markup(labels.TO_VERIFY.get(ctx.lang))}]", st.WARN, bold=True))
     text = " ".join(bits)
     if c.id in r.unverifiable:
         text += f'<br/><font size="7" color="{st.WARN.hexval()}">{markup(ctx.w("sources_silent"))}</font>'
@@ -191,7 +202,7 @@ def _missing(ctx: ReportContext, r: ProgramResult) -> list[Flowable]:
         label = ctx.question_label(qid)
         extra = ""
         if qid in ctx.assessment.answers and ctx.assessment.answers[qid] is None:
-            extra = f' <font color="{st.MUTED.hexval()}">({markup(ctx.w("dont_know"))})</font>'
+            extra = f' <font color="{st.MUTED.hexval()}">({markup(ctx.value(qid, None))})</font>'
         out.append(_bullet(ctx, markup(label) + extra))
     return out
 
@@ -201,7 +212,7 @@ def _near_misses(ctx: ReportContext, r: ProgramResult) -> list[Flowable]:
         return []
     out: list[Flowable] = [_h3(ctx, "near_misses")]
     for nm in r.near_misses:
-        out.append(_bullet(ctx, markup(format_near_miss(ctx.pack, nm, ctx.lang))))
+        out.append(_bullet(ctx, markup(format_near_miss(nm, ctx.pack, ctx.lang))))
     return out
 
 

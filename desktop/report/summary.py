@@ -17,6 +17,7 @@ from desktop.report.safe_text import clean, markup
 # A name this long already fills several lines of the cover; anything longer is cut there
 # (the appendix and the header show it too, shortened to fit).
 NAME_LIMIT = 300
+SUBTITLE_LIMIT = 90
 
 
 def cover(ctx: ReportContext) -> list[Flowable]:
@@ -24,7 +25,7 @@ def cover(ctx: ReportContext) -> list[Flowable]:
     name = ctx.applicant_name or ctx.w("no_name")
     title = ctx.w("doc_title")
     out: list[Flowable] = [Heading(markup(title), ss["Title"], title, 0)]
-    out.append(plain(name, ss["Subtitle"], NAME_LIMIT))
+    out.append(plain(name, ss["Subtitle"], SUBTITLE_LIMIT))
     rows = [
         (ctx.w("applicant"), markup(name, NAME_LIMIT)),
         (ctx.w("applicant_type"), markup(ctx.applicant_type_word(ctx.profile.applicant_type))),

@@ -38,19 +38,13 @@ _WORDS: dict[str, tuple[str, str]] = {
     "col_no": ("번호", "No."),
     "col_program": ("사업", "Program"),
     "col_status": ("판정", "Outcome"),
-    "col_deadline": ("접수 상태", "Window"),
     "col_closes": ("마감일", "Closes"),
     "col_days_left": ("남은 기간", "Days left"),
     "no_programs": ("평가한 사업이 없습니다.", "No programs were assessed."),
     # programs
     "programs": ("사업별 검토 결과", "Program by program"),
-    "ministry": ("소관 부처", "Ministry"),
     "operator": ("운영 기관", "Operator"),
     "track_of": ("상위 사업", "Track of"),
-    "maturity": ("사업 단계", "Stage"),
-    "maturity_open_call": ("공고된 사업", "Open call"),
-    "maturity_announced_policy": ("발표된 정책 (세부 공고 전)", "Announced policy (no call yet)"),
-    "maturity_planned": ("계획 단계", "Planned"),
     "outcome_eligible": ("모든 자격 조건을 충족하고 제외 사유가 없습니다.",
                          "Every condition is met and no exclusion applies."),
     "outcome_ineligible": ("충족하지 않는 조건 {n}개: {names}",
@@ -67,17 +61,11 @@ _WORDS: dict[str, tuple[str, str]] = {
     "col_criterion": ("조건", "Condition"),
     "col_values": ("사용한 값", "Values used"),
     "col_source": ("출처", "Source"),
-    "result_met": ("충족", "met"),
-    "result_not_met": ("미충족", "not met"),
-    "result_unknown": ("모름", "unknown"),
     "excl_met": ("해당 없음", "does not apply"),
     "excl_not_met": ("해당", "applies"),
     "excl_unknown": ("모름", "unknown"),
-    "kind_exclusion": ("제외 사유", "Exclusion"),
-    "kind_audience": ("신청 대상", "Who can apply"),
     "group_any": ("다음 중 하나", "one of"),
     "group_not": ("다음에 해당하지 않을 것", "must not hold"),
-    "to_verify": ("확인 필요", "to verify"),
     "sources_silent": ("출처에 기준 없음 – 운영 기관 확인 필요",
                        "Sources are silent – ask the operator"),
     "missing": ("답이 필요한 질문", "Questions still to answer"),
@@ -86,7 +74,6 @@ _WORDS: dict[str, tuple[str, str]] = {
                       "are included."),
     "near_misses": ("아깝게 못 미친 기준", "Near misses"),
     "benefits": ("지원 내용", "Benefits"),
-    "estimated_amount": ("예상 금액", "estimated amount"),
     "documents": ("준비 서류", "Documents to prepare"),
     "no_documents": ("출처에 준비 서류가 명시되어 있지 않습니다.", "The sources list no documents."),
     "apply": ("신청 방법", "How to apply"),
@@ -97,23 +84,10 @@ _WORDS: dict[str, tuple[str, str]] = {
     "source_blog": ("비공식 자료 – 확인 필요", "unofficial source – to verify"),
     "source_press": ("언론 보도", "press report"),
     "source_official": ("공식 자료", "official"),
-    "round_estimated_note": (
-        "다음 접수 기간은 아직 공고되지 않아 예년 일정으로 추정한 것입니다. 실제 공고를 확인하세요.",
-        "The next window has not been announced; the dates are estimated from previous years. "
-        "Check the actual call.",
-    ),
-    "round_budget_note": ("예산 소진 시 조기 마감될 수 있습니다.", "May close early when the budget runs out."),
     # deadline words
     "estimated": ("예상", "estimated"),
-    "closes_on": ("{date} 마감", "closes {date}"),
-    "opens_on": ("{date} 접수 시작", "opens {date}"),
     "window": ("{opens} ~ {closes}", "{opens} – {closes}"),
-    "days_left": ("D-{n}", "{n} days"),
-    "days_left_one": ("D-{n}", "{n} day"),
-    "today_closes": ("오늘 마감", "closes today"),
-    "closed_days": ("마감", "closed"),
     "no_date": ("–", "–"),
-    "round": ("회차", "round"),
     # combined checklist
     "checklist": ("준비 서류 통합 목록", "Combined document checklist"),
     "checklist_intro": (
@@ -133,9 +107,11 @@ _WORDS: dict[str, tuple[str, str]] = {
     # calendar
     "calendar": ("마감 일정 (향후 12개월)", "Deadline calendar (next 12 months)"),
     "calendar_intro": (
-        "{start}부터 {end}까지 접수가 시작되거나 마감되는 일정입니다. '예상'은 예년 일정으로 추정한 날짜입니다.",
-        "Windows opening or closing from {start} to {end}. \u201cEstimated\u201d dates are inferred "
-        "from previous years.",
+        "검토 기준일({start})부터 {months}개월 안에 접수가 시작되거나 마감되는 일정입니다. 신청할 수 없는 사업은 뺐습니다. "
+        "'예상'은 예년 일정으로 추정한 날짜입니다.",
+        "Windows opening or closing within {months} months of the assessment date ({start}), "
+        "without the programs that do not apply. \u201cEstimated\u201d dates are inferred from "
+        "previous years.",
     ),
     "calendar_none": ("향후 12개월 안에 알려진 일정이 없습니다.", "No known dates in the next 12 months."),
     "col_opens": ("접수 시작", "Opens"),
@@ -146,9 +122,6 @@ _WORDS: dict[str, tuple[str, str]] = {
                        "This report rests on these answers; different answers may change the outcome."),
     "col_question": ("질문", "Question"),
     "col_answer": ("답변", "Answer"),
-    "dont_know": ("모름", "I don't know"),
-    "yes": ("예", "Yes"),
-    "no": ("아니요", "No"),
     "no_answers": ("입력한 답변이 없습니다.", "No answers were given."),
     # closing
     "closing_title": ("유의 사항", "Please note"),
@@ -167,10 +140,6 @@ _WORDS: dict[str, tuple[str, str]] = {
         "\u201cTo verify\u201d marks conditions that rest on unofficial sources or that the sources "
         "do not state.",
     ),
-    # applicant types (fallback when the catalog has no label)
-    "type_company": ("기업", "Company"),
-    "type_school": ("학교", "School"),
-    "type_individual": ("개인", "Individual"),
 }
 
 
