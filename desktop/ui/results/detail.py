@@ -301,7 +301,7 @@ class ProgramDetail(QScrollArea):
         if r.near_misses:
             close = self.tr("Close to the limit")
             lay.addWidget(_label(f"<b>{_esc(close)}</b>"))
-            nm = _bullets(lay, [_esc(format_near_miss(pack, n, lang)) for n in r.near_misses])
+            nm = _bullets(lay, [_esc(format_near_miss(n, pack, lang)) for n in r.near_misses])
             self.parts["near_miss"] = nm
 
     def _criteria(self, lay: QVBoxLayout, rows, lang: str, part: str) -> None:

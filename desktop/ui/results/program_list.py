@@ -9,8 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem
+from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+)
 
 from desktop.ui import status_style
 from desktop.ui.results import wording as wd
@@ -23,6 +30,28 @@ def sort_key(result, lang: str) -> tuple:
     d = result.deadline
     live = d.closes is not None and d.status != "closed"
     return (0 if live else 1, d.closes if live else dt.date.max, wd.text(result.program.name, lang))
+
+
+class _WrappingNames(QStyledItemDelegate):
+    """Row heights that fit a wrapped program name in the first column's current width.
+
+    QTreeView wraps text when asked but sizes rows before it knows the column width, which
+    cuts the second line off; this measures the name at the width it actually gets.
+    """
+
+    def sizeHint(self, option, index):
+        base = super().sizeHint(option, index)
+        view = self.parent()
+        if index.column() != 0 or not index.parent().isValid():
+            return base
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        width = view.header().sectionSize(0) - view.indentation() - 10
+        if width <= 40:
+            return base
+        rect = opt.fontMetrics.boundingRect(QRect(0, 0, width, 10_000),
+                                            int(Qt.TextFlag.TextWordWrap), opt.text)
+        return QSize(base.width(), max(base.height(), rect.height() + 4))
 
 
 class ProgramList(QTreeWidget):
@@ -38,12 +67,17 @@ class ProgramList(QTreeWidget):
         self.setUniformRowHeights(False)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setAlternatingRowColors(False)
+        # Program names are long ("Hope Return Package — closure support (store demolition
+        # subsidy)"): wrap them instead of cutting them off.
         self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.setIndentation(14)
         head = self.header()
         head.setStretchLastSection(False)
         head.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         head.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.setItemDelegate(_WrappingNames(self))
+        head.sectionResized.connect(lambda *_: self.scheduleDelayedItemsLayout())
         self.group_items: dict[str, QTreeWidgetItem] = {}
         self.currentItemChanged.connect(self._current_changed)
 

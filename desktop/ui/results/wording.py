@@ -13,7 +13,8 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from desktop.engine import format_value
+from desktop.engine import format_value, labels
+from desktop.engine.formatting import format_number
 
 translate = QCoreApplication.translate  # lupdate reads translate("Wording", "...") calls
 
@@ -72,10 +73,16 @@ def value_text(pack, answers, name: str, value: Any, lang: str) -> str:
                 return translate("Wording", "I don't know")
             return translate("Wording", "not answered yet")
         return translate("Wording", "unknown")
-    try:
-        return format_value(pack, name, value, lang)
-    except Exception:  # noqa: BLE001 - a value the formatter does not know is still shown
-        return str(value)
+    q = pack.questions.get(name)
+    if q is not None:
+        return format_value(q, value, lang, pack.industries)
+    # a derived value (definition): no options, but maybe a unit
+    if isinstance(value, bool):
+        return (labels.YES if value else labels.NO).get(lang)
+    if isinstance(value, (int, float)):
+        d = pack.definitions.get(name)
+        return format_number(value, getattr(d, "unit", None), lang)
+    return str(value)
 
 
 # ---------------------------------------------------------------- deadlines
@@ -123,13 +130,9 @@ def deadline_sentence(deadline, as_of: dt.date, lang: str) -> str:
 
 
 def deadline_notes(deadline, lang: str) -> list[str]:
-    """Extra lines under the deadline: the round's note, budget and estimate warnings."""
-    out = []
-    if deadline.note is not None:
-        out.append(text(deadline.note, lang))
-    if deadline.kind == "budget":
-        out.append(translate("Wording", "This round may close early when its budget runs out."))
-    return out
+    """Extra lines under the deadline: the round's note (the engine adds the budget and
+    estimate remarks to it, so they are not repeated here)."""
+    return [text(deadline.note, lang)] if deadline.note is not None else []
 
 
 # ---------------------------------------------------------------- sources
