@@ -120,18 +120,18 @@ def _values(leaf: LeafPlan, scope: Scope) -> dict:
 
 
 def _near_miss(leaf: LeafPlan, scope: Scope) -> NearMiss | None:
-    spec = leaf.near
-    value = scope[spec.name]
-    try:
-        limit = spec.limit(scope)
-    except Exception:
-        return None
-    if not is_number(value) or not is_number(limit):
-        return None
-    by = value - limit if spec.op in ("<", "<=") else limit - value
-    if by <= 0:
-        return None
-    return NearMiss(leaf.criterion.id, spec.name, value, limit, spec.op, by, leaf.unit)
+    for spec in leaf.near:
+        value = scope[spec.name]
+        try:
+            limit = spec.limit(scope)
+        except Exception:
+            continue
+        if not is_number(value) or not is_number(limit):
+            continue
+        by = value - limit if spec.op in ("<", "<=") else limit - value
+        if by > 0:
+            return NearMiss(leaf.criterion.id, spec.name, value, limit, spec.op, by, leaf.unit)
+    return None
 
 
 def _applies(plan: PackPlan, pack_questions, qid: str, scope: Scope, applicant, answers, out: set, seen: set) -> None:
@@ -226,7 +226,7 @@ def _program(plan: PackPlan, pp: ProgramPlan, scope: Scope, answers, applicant, 
             l.criterion.id for l, v in zip(pp.exclusions, excluded) if v is True
         )
         near = tuple(
-            nm for l in failed_leaves if l.near is not None and (nm := _near_miss(l, scope)) is not None
+            nm for l in failed_leaves if l.near and (nm := _near_miss(l, scope)) is not None
         )
     elif status == "undetermined":
         open_leaves: list[int] = []

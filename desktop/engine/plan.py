@@ -21,7 +21,7 @@ class LeafPlan:
     group: str | None  # "any" / "not" when directly inside such a group
     names: tuple[str, ...]  # direct names read, for "values used"
     questions: tuple[str, ...]  # questions it depends on, transitively, catalog order
-    near: Any  # NearMissSpec or None
+    near: tuple  # NearMissSpec for each limit of a `name < limit` or `low <= name <= high` leaf
     unit: str | None
     unit_text: Text | None
 
@@ -101,8 +101,8 @@ def _leaf(pack: RulePack, plan: PackPlan, c: Criterion, depth: int, group: str |
     expr = c.expr
     names = tuple(sorted(expr.names, key=lambda n: (plan.order.get(n, 10**6), n))) if expr else ()
     qs = plan.questions_of(expr.names) if expr else frozenset()
-    near = expr.near if expr is not None else None
-    unit, unit_text = _unit_of(pack, near.name if near else None)
+    near = expr.near if expr is not None else ()
+    unit, unit_text = _unit_of(pack, near[0].name if near else None)
     return LeafPlan(
         criterion=c,
         expr=expr,

@@ -74,7 +74,7 @@ class Expr:
         self.names = names  # frozenset of question and definition ids read directly
         self.uses_today = uses_today
         self.kind = kind
-        self.near = near  # NearMissSpec or None
+        self.near = near  # tuple of NearMissSpec: the limits a failure can be measured against
         self.tables = tables  # frozenset of table ids used
 
     def __call__(self, scope) -> Any:
@@ -635,21 +635,37 @@ _FLIP = {"<": ">", "<=": ">=", ">": "<", ">=": "<="}
 _OP_TEXT = {ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">="}
 
 
-def _near_miss_spec(tree: ast.expr, built: _Built, builder: _Builder) -> NearMissSpec | None:
-    """Recognise `name < limit` (either way round) where the limit does not depend on `name`."""
-    if not isinstance(tree, ast.Compare) or len(tree.ops) != 1 or type(tree.ops[0]) not in _OP_TEXT:
-        return None
-    op = _OP_TEXT[type(tree.ops[0])]
-    left, right = tree.left, tree.comparators[0]
-    if isinstance(left, ast.Name) and left.id != "today":
-        name, other = left.id, right
-    elif isinstance(right, ast.Name) and right.id != "today":
-        name, other, op = right.id, left, _FLIP[op]
-    else:
-        return None
+def _near_miss_spec(tree: ast.expr, built: _Built, builder: _Builder) -> tuple[NearMissSpec, ...]:
+    """Recognise `name < limit` (either way round) or a range `low <= name <= high`, where the
+    limits do not depend on `name`: the shapes whose failure can be told as "missed by so much"."""
+    if not isinstance(tree, ast.Compare) or not all(type(op) in _OP_TEXT for op in tree.ops):
+        return ()
+    operands = [tree.left, *tree.comparators]
+    if len(tree.ops) == 1:
+        left, right = operands
+        op = _OP_TEXT[type(tree.ops[0])]
+        if isinstance(left, ast.Name) and left.id != "today":
+            spec = _spec(left.id, op, right, builder)
+        elif isinstance(right, ast.Name) and right.id != "today":
+            spec = _spec(right.id, _FLIP[op], left, builder)
+        else:
+            spec = None
+        return (spec,) if spec else ()
+    if len(tree.ops) == 2 and isinstance(operands[1], ast.Name) and operands[1].id != "today":
+        name = operands[1].id
+        low = _spec(name, _FLIP[_OP_TEXT[type(tree.ops[0])]], operands[0], builder)
+        high = _spec(name, _OP_TEXT[type(tree.ops[1])], operands[2], builder)
+        return (low, high) if low and high else ()
+    return ()
+
+
+def _spec(name: str, op: str, other: ast.expr, builder: _Builder) -> NearMissSpec | None:
     other_built = builder.built[id(other)]
     if name in other_built.names or other_built.kind not in ("number", "any"):
         return None
-    if builder.built[id(left if name == getattr(left, "id", None) else right)].kind not in ("number", "any"):
+    kind = builder.names.questions[name].type if name in builder.names.questions else None
+    if kind is not None and QUESTION_KINDS.get(kind) != "number":
+        return None
+    if kind is None and builder.names.definitions.get(name, "any") not in ("number", "any"):
         return None
     return NearMissSpec(name, op, other_built.fn)

@@ -60,7 +60,7 @@ _BAD_OPERATORS = {
 
 def suggest(word: str, choices) -> str:
     """' (did you mean 'x'?)' for a likely typo, else ''."""
-    match = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.7)
+    match = difflib.get_close_matches(word, [c for c in choices if isinstance(c, str)], n=1, cutoff=0.6)
     return f" (did you mean '{match[0]}'?)" if match else ""
 
 
