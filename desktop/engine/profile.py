@@ -32,30 +32,38 @@ class ProfileError(ValueError):
 
 
 def read_profile_source(path: str | Path) -> SourceFile:
-    """Parse a profile file (YAML or JSON) with line numbers. Raises ProfileError."""
+    """Parse a profile file (YAML or JSON) with line numbers. Raises ProfileError.
+
+    JSON files are read by the JSON parser (YAML would accept things JSON does not); the YAML
+    reader then only supplies line numbers, which it can for any JSON without tabs.
+    """
     p = Path(path)
     shown = display_path(p)
     try:
         raw = p.read_bytes()
     except OSError as err:
         raise ProfileError([RuleError(shown, 1, f"cannot read the file: {err.strerror or err}")]) from None
+    if p.suffix.lower() == ".json":
+        return _json_source(raw, shown)
     try:
         return parse_source(raw, shown)
     except YamlProblem as err:
-        if p.suffix.lower() == ".json":
-            return _json_source(raw, shown, err)
         raise ProfileError([RuleError(shown, err.line, err.message)]) from None
 
 
-def _json_source(raw: bytes, shown: str, yaml_err: YamlProblem) -> SourceFile:
-    """JSON that YAML cannot read (tabs, for instance): read it as JSON, lines of top-level keys only."""
+def _json_source(raw: bytes, shown: str) -> SourceFile:
     try:
         data = json.loads(raw.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as err:
-        line = getattr(err, "lineno", yaml_err.line)
-        msg = getattr(err, "msg", "the file is not UTF-8 text")
-        raise ProfileError([RuleError(shown, line, f"JSON syntax error: {msg}")]) from None
-    return SourceFile(shown, data, {(): 1})
+    except UnicodeDecodeError:
+        raise ProfileError([RuleError(shown, 1, "the file is not UTF-8 text")]) from None
+    except json.JSONDecodeError as err:
+        raise ProfileError([RuleError(shown, err.lineno, f"JSON syntax error: {err.msg}")]) from None
+    try:
+        with_lines = parse_source(raw, shown)
+    except YamlProblem:
+        return SourceFile(shown, data, {(): 1})
+    with_lines.data = data
+    return with_lines
 
 
 def load_profile(path: str | Path, pack: RulePack) -> Profile:
