@@ -304,7 +304,7 @@ class DeadlinesView(QWidget):
     def _schedule_redraw(self, *_args) -> None:
         if not self._redraw_pending:
             self._redraw_pending = True
-            QTimer.singleShot(0, self._fill)
+            QTimer.singleShot(0, self, self._fill)  # dropped if self is deleted first
 
     # ------------------------------------------------------------------ language
 

@@ -82,8 +82,7 @@ class ProgramDetail(QScrollArea):
         if body is None:
             return ""
         for w in body.findChildren(QLabel):
-            if w.isVisibleTo(body) or not body.isVisible():
-                out.append(w.text())
+            out.append(w.text())
         for b in body.findChildren(QPushButton):
             out.append(b.text())
         return "\n".join(out)
@@ -91,18 +90,24 @@ class ProgramDetail(QScrollArea):
     # ------------------------------------------------------------------ building
 
     def _new_body(self) -> QVBoxLayout:
+        """A fresh page to fill; `_install` puts it in place once it is complete, so it is shown
+        in one go (widgets added to a page already on screen only appear after a round trip
+        through the event loop)."""
         self.question_buttons = {}
         self.parts = {}
+        self._body = QWidget()
+        self._body.setObjectName("programDetailBody")
+        lay = QVBoxLayout(self._body)
+        lay.setContentsMargins(16, 12, 16, 16)
+        lay.setSpacing(6)
+        return lay
+
+    def _install(self) -> None:
         old = self.takeWidget()
         if old is not None:
             old.deleteLater()
-        body = QWidget()
-        body.setObjectName("programDetailBody")
-        lay = QVBoxLayout(body)
-        lay.setContentsMargins(16, 12, 16, 16)
-        lay.setSpacing(6)
-        self.setWidget(body)
-        return lay
+        self.setWidget(self._body)
+        self.verticalScrollBar().setValue(0)
 
     def _placeholder(self) -> None:
         lay = self._new_body()
@@ -112,6 +117,7 @@ class ProgramDetail(QScrollArea):
         lay.addWidget(lab)
         lay.addStretch(1)
         self.parts["placeholder"] = lab
+        self._install()
 
     def _rebuild(self) -> None:
         if self._result is None:
@@ -236,7 +242,7 @@ class ProgramDetail(QScrollArea):
             self.tr("Rules last reviewed %1.").replace("%1", wd.date_text(p.reviewed, lang, False)))
             + "</span>"))
         lay.addStretch(1)
-        self.verticalScrollBar().setValue(0)
+        self._install()
 
     def _warnings(self, lang: str) -> list[str]:
         pack, a, r = self._pack, self._assessment, self._result

@@ -104,7 +104,7 @@ class ResultsView(QWidget):
     def _schedule_redraw(self, *_args) -> None:
         if not self._redraw_pending:
             self._redraw_pending = True
-            QTimer.singleShot(0, self._redraw)
+            QTimer.singleShot(0, self, self._redraw)  # dropped if self is deleted first
 
     def retranslate(self) -> None:
         lang = i18n.current_lang()

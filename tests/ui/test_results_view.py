@@ -1,0 +1,208 @@
+"""The results page on real assessments of the example cases in rules/cases.
+
+Each test evaluates a case file with the real engine and rule pack, shows it in a ResultsView
+and reads what the user would read: group titles with counts, the detail's parts, the question
+buttons. Where a test needs a situation no case file has (a near miss, a missing answer) it
+takes a case and changes one answer, and says so.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+
+from desktop.engine import evaluate, load_profile
+from desktop.paths import rules_dir
+from desktop.ui import i18n
+from desktop.ui.results import ResultsView
+
+COMPANY = "company-parts-maker-eligible.yaml"
+_DROP = object()
+
+
+def assess(pack, case: str, **changes):
+    """The case's profile and its assessment, with `changes` applied to its answers
+    (`name=_DROP` removes an answer)."""
+    profile = load_profile(Path(rules_dir()) / "cases" / case, pack)
+    answers = dict(profile.answers)
+    for key, value in changes.items():
+        if value is _DROP:
+            answers.pop(key, None)
+        else:
+            answers[key] = value
+    return profile, evaluate(pack, answers, profile.today)
+
+
+@pytest.fixture
+def view(qtbot):
+    v = ResultsView()
+    qtbot.addWidget(v)
+    v.resize(1200, 800)
+    v.show()
+    return v
+
+
+def test_company_case_groups_every_program_as_the_case_expects(view, rule_pack):
+    profile, assessment = assess(rule_pack, COMPANY)
+    view.show_assessment(rule_pack, assessment, profile.name)
+    lst = view.program_list
+    for status in ("eligible", "undetermined", "ineligible"):
+        shown = set(lst.program_ids(status))
+        assert shown == {r.id for r in assessment.programs if r.status == status}
+        expected = {pid for pid, s in profile.expect.items() if s == status}
+        assert expected <= shown, status
+    counts = lst.counts()
+    assert counts["eligible"] >= sum(1 for s in profile.expect.values() if s == "eligible") > 0
+    assert lst.group_items["eligible"].text(0) == f"Eligible ({counts['eligible']})"
+    assert lst.group_items["ineligible"].text(0) == f"Not eligible ({counts['ineligible']})"
+    assert lst.group_items["undetermined"].text(0) == f"Needs answers ({counts['undetermined']})"
+    assert profile.name in view.heading.text()
+    assert f"{counts['eligible']} eligible" in view.subheading.text()
+    # the first eligible program is opened at once
+    assert view.detail.result is not None and view.detail.result.status == "eligible"
+
+
+def test_eligible_detail_explains_every_criterion_with_values_and_sources(view, rule_pack):
+    profile, assessment = assess(rule_pack, COMPANY)
+    view.show_assessment(rule_pack, assessment, profile.name)
+    assert view.select_program("sme-ax")
+    r = assessment.by_id("sme-ax")
+    detail = view.detail
+    labels = detail.parts["criteria"].findChildren(type(detail.parts["title"]))
+    by_id = {lab.property("criterionId"): lab for lab in labels if lab.property("criterionId")}
+    criteria = [c for c in r.criteria if c.kind != "exclusion"]
+    assert set(by_id) == {c.id for c in criteria}
+    for c in criteria:
+        text = by_id[c.id].text()
+        assert c.text.en in text
+        assert by_id[c.id].property("result") == c.result
+        assert {"met": "Met", "not_met": "Not met", "unknown": "Unknown"}[c.result] in text
+    sales = next(lab.text() for lab in labels if "avg_sales_3y" in _values_of(r, lab))
+    assert "KRW 23.0 billion" in sales  # 230억 in words, not 23000000000
+    text = detail.text_content()
+    note = rule_pack.notes[r.criteria[1].sources[0].split("#")[0]]
+    assert note.title.en in text and note.date.isoformat() in text
+    exclusions = [c for c in r.criteria if c.kind == "exclusion"]
+    assert exclusions
+    shown = " ".join(lab.text() for lab in detail.parts["exclusions"].findChildren(type(detail.parts["title"])))
+    for c in exclusions:
+        assert c.text.en in shown
+    assert "Does not apply" in shown  # an exclusion that does not hold, in words
+    assert r.program.apply_how.en in text
+    for doc in r.program.documents:
+        assert doc.text.en in detail.parts["documents"].text()
+
+
+def _values_of(result, label) -> str:
+    c = next((c for c in result.criteria if c.id == label.property("criterionId")), None)
+    return " ".join(c.values) if c is not None else ""
+
+
+def test_not_eligible_lists_every_failed_criterion_and_the_near_miss(view, rule_pack):
+    # the company case with its sales raised above the food-manufacturing ceiling (1,200억)
+    profile, assessment = assess(rule_pack, COMPANY, industry="C10", avg_sales_3y=123_000_000_000,
+                                 in_sme_grace_period=False)
+    view.show_assessment(rule_pack, assessment, profile.name)
+    assert "sme-ax" in view.program_list.program_ids("ineligible")
+    view.select_program("sme-ax")
+    r = assessment.by_id("sme-ax")
+    why = view.detail.parts["why_not"].text()
+    failed = [c for c in r.criteria if c.result == "not_met"]
+    assert failed
+    for c in failed:
+        assert c.text.en in why
+    near = view.detail.parts["near_miss"].text()
+    assert "KRW 123.0 billion is above the KRW 120.0 billion limit" in near
+
+
+def test_needs_answers_question_is_one_click_away(qtbot, view, rule_pack):
+    # the company case without its tax-arrears answer: sme-ax cannot be decided
+    profile, assessment = assess(rule_pack, COMPANY, tax_arrears=_DROP)
+    view.show_assessment(rule_pack, assessment, profile.name)
+    assert "sme-ax" in view.program_list.program_ids("undetermined")
+    view.select_program("sme-ax")
+    button = view.detail.question_buttons["tax_arrears"]
+    assert rule_pack.questions["tax_arrears"].label.en in button.text()
+    with qtbot.waitSignal(view.answer_requested, timeout=1000) as signal:
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert signal.args == ["tax_arrears"]
+
+
+def test_dont_know_answer_is_named_on_the_question(view, rule_pack):
+    profile, assessment = assess(rule_pack, COMPANY, tax_arrears=None)
+    view.show_assessment(rule_pack, assessment, profile.name)
+    view.select_program("sme-ax")
+    assert "I don't know" in view.detail.question_buttons["tax_arrears"].text()
+
+
+def test_apply_link_opens_the_browser(monkeypatch, view, rule_pack):
+    profile, assessment = assess(rule_pack, COMPANY)
+    view.show_assessment(rule_pack, assessment, profile.name)
+    pid = next(r.id for r in assessment.programs if r.program.apply_url)
+    view.select_program(pid)
+    opened: list[QUrl] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    link = view.detail.parts["apply_link"]
+    link.linkActivated.emit(assessment.by_id(pid).program.apply_url)
+    assert [u.toString() for u in opened] == [assessment.by_id(pid).program.apply_url]
+
+
+def test_estimated_window_and_old_sources_are_warned_about(view, rule_pack):
+    profile, assessment = assess(rule_pack, COMPANY)
+    view.show_assessment(rule_pack, assessment, profile.name)
+    estimated = next(r for r in assessment.programs if r.deadline.estimated)
+    view.select_program(estimated.id)
+    assert "estimate" in view.detail.parts["warnings"].text()
+    assert "(estimated)" in view.detail.parts["deadline"].text()
+    # a program whose newest source is more than a year older than the assessment date
+    from desktop.ui.results import wording
+
+    old = next((r for r in assessment.programs
+                if (notes := wording.program_notes(rule_pack, r))
+                and wording.is_old(notes[0].date, assessment.as_of)), None)
+    if old is None:
+        pytest.skip("no program of this case rests on sources older than a year")
+    view.select_program(old.id)
+    newest = wording.program_notes(rule_pack, old)[0].date.isoformat()
+    assert "out of date" in view.detail.parts["warnings"].text()
+    assert newest in view.detail.parts["warnings"].text()
+
+
+def test_language_switch_retranslates_groups_and_rule_texts(qtbot, view, rule_pack):
+    profile, assessment = assess(rule_pack, COMPANY)
+    view.show_assessment(rule_pack, assessment, profile.name)
+    view.select_program("sme-ax")
+    program = assessment.by_id("sme-ax").program
+    assert program.name.en in view.detail.parts["title"].text()
+    n = view.program_list.counts()["eligible"]
+
+    i18n.set_language("ko", remember=False)
+    qtbot.waitUntil(lambda: view.program_list.group_items["eligible"].text(0) == f"신청 가능 ({n})")
+    qtbot.waitUntil(lambda: program.name.ko in view.detail.parts["title"].text())
+    assert view.program_list.current_program_id() == "sme-ax"  # the selection is kept
+    assert "검토 결과" in view.heading.text()
+    assert "자격 조건" in view.detail.text_content()
+
+    i18n.set_language("en", remember=False)
+    qtbot.waitUntil(lambda: view.program_list.group_items["eligible"].text(0) == f"Eligible ({n})")
+    qtbot.waitUntil(lambda: program.name.en in view.detail.parts["title"].text())
+
+
+def test_status_is_readable_without_colour(view, rule_pack):
+    """Every status shows a word, and the icons of the three outcomes differ in shape."""
+    from desktop.ui import status_style
+
+    profile, assessment = assess(rule_pack, COMPANY)
+    view.show_assessment(rule_pack, assessment, profile.name)
+    glyphs = {status_style.look("program", s).glyph for s in ("eligible", "undetermined", "ineligible")}
+    assert len(glyphs) == 3
+    assert "Eligible" in view.detail.parts["status"].text()
+
+
+def test_empty_view_invites_to_answer(view):
+    assert "Answer the questions" in view.subheading.text()
+    assert view.detail.result is None
+    assert "Select a program" in view.detail.text_content()
