@@ -24,18 +24,24 @@ from desktop.ui import errors, fonts, i18n, settings, style
 from desktop.ui.icons import app_icon
 
 log = logging.getLogger("jiwon.ui")
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 
 
-def parse_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
-    """Our own options; everything else (Qt's -platform, -style, ...) is left for Qt."""
+def parse_args(args: list[str]) -> tuple[argparse.Namespace, list[str]]:
+    """Our own options (from `args`, without the program name); the rest is left for Qt.
+
+    Returns the options and the argv for QApplication (program name first).
+    """
     parser = argparse.ArgumentParser(prog="jiwon", add_help=False)
     parser.add_argument("--data-dir", help="folder for the profiles database and the log")
     parser.add_argument("--rules", help="rules folder (default: the one shipped)")
     parser.add_argument("--today", type=dt.date.fromisoformat,
                         help="assess as of this date (YYYY-MM-DD)")
     parser.add_argument("--lang", choices=i18n.LANGUAGES, help="interface language")
-    opts, rest = parser.parse_known_args(argv[1:])
-    return opts, argv[:1] + rest
+    if args[:1] == ["gui"]:  # `jiwon gui` is the same as `jiwon`
+        args = args[1:]
+    opts, rest = parser.parse_known_args(args)
+    return opts, ["jiwon", *rest]
 
 
 def make_application(argv: list[str]) -> QApplication:
@@ -67,13 +73,12 @@ def load_pack(rules: str | Path | None = None):
 
 def ask_about_storage(err) -> str:
     """The database cannot be used: 'retry', 'memory' (work without saving) or 'quit'."""
-    tr = QCoreApplication.translate
-    box = QMessageBox(QMessageBox.Icon.Warning, tr("Startup", "Saved profiles are not available"),
+    box = QMessageBox(QMessageBox.Icon.Warning, translate("Startup", "Saved profiles are not available"),
                       err.message.get(i18n.current_lang()))
-    box.setInformativeText(tr("Startup", "You can try again, work without saving, or quit."))
-    retry = box.addButton(tr("Startup", "&Try again"), QMessageBox.ButtonRole.AcceptRole)
-    memory = box.addButton(tr("Startup", "&Work without saving"), QMessageBox.ButtonRole.ActionRole)
-    quit_ = box.addButton(tr("Startup", "&Quit"), QMessageBox.ButtonRole.RejectRole)
+    box.setInformativeText(translate("Startup", "You can try again, work without saving, or quit."))
+    retry = box.addButton(translate("Startup", "&Try again"), QMessageBox.ButtonRole.AcceptRole)
+    memory = box.addButton(translate("Startup", "&Work without saving"), QMessageBox.ButtonRole.ActionRole)
+    quit_ = box.addButton(translate("Startup", "&Quit"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(retry)
     box.exec()
     clicked = box.clickedButton()
@@ -120,11 +125,8 @@ def launch(data_dir: str | Path | None = None, rules: str | Path | None = None,
 
 
 def run(argv: list[str] | None = None) -> int:
-    """Start the desktop app; returns the exit code."""
-    argv = list(sys.argv if argv is None else argv)
-    if not argv:
-        argv = ["jiwon"]
-    opts, qt_argv = parse_args(argv)
+    """Start the desktop app with `argv` (the arguments after the command name); the exit code."""
+    opts, qt_argv = parse_args(list(sys.argv[1:] if argv is None else argv))
     data_dir = Path(opts.data_dir) if opts.data_dir else None
     if data_dir is not None:
         settings.use_file(data_dir / "settings.ini")

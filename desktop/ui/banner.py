@@ -37,6 +37,18 @@ class Banner(QFrame):
         self.body.setObjectName("bannerBody")
         self.body.setWordWrap(True)
         self.body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details = QLabel(self)
+        self.details.setObjectName("bannerDetails")
+        self.details.setWordWrap(True)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details.hide()
+        self.details_button = QToolButton(self)
+        self.details_button.setObjectName("bannerDetailsButton")
+        self.details_button.setAutoRaise(True)
+        self.details_button.setCheckable(True)
+        self.details_button.toggled.connect(self._toggle_details)
+        self.details_button.hide()
+        self._details_texts = ("Show details", "Hide details")
         self.close_button = QToolButton(self)
         self.close_button.setObjectName("bannerClose")
         self.close_button.setText("✕")
@@ -46,9 +58,11 @@ class Banner(QFrame):
         texts.setSpacing(2)
         texts.addWidget(self.title)
         texts.addWidget(self.body)
+        texts.addWidget(self.details)
         lay = QHBoxLayout(self)
         lay.setContentsMargins(10, 6, 6, 6)
         lay.addLayout(texts, 1)
+        lay.addWidget(self.details_button, 0, Qt.AlignmentFlag.AlignTop)
         lay.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
         self.set_close_text(self.tr("Close"))
 
@@ -56,6 +70,17 @@ class Banner(QFrame):
         self.title.setText(title)
         self.body.setText(body)
         self.body.setVisible(bool(body))
+
+    def set_details(self, details: str, show_text: str, hide_text: str) -> None:
+        """Longer text behind a "Show details" button (e.g. every `path:line: message`)."""
+        self.details.setText(details)
+        self._details_texts = (show_text, hide_text)
+        self.details_button.setVisible(bool(details))
+        self._toggle_details(self.details_button.isChecked())
+
+    def _toggle_details(self, shown: bool) -> None:
+        self.details.setVisible(shown and bool(self.details.text()))
+        self.details_button.setText(self._details_texts[1 if shown else 0])
 
     def set_close_text(self, text: str) -> None:
         self.close_button.setToolTip(text)

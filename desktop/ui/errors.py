@@ -18,6 +18,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 log = logging.getLogger("jiwon")
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 
 _showing = False
 
@@ -73,11 +74,11 @@ def handle_exception(exc_type: type[BaseException], exc: BaseException,
     try:
         box = QMessageBox(QApplication.activeWindow())
         box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(QCoreApplication.translate("ErrorHandler", "Something went wrong"))
-        box.setText(QCoreApplication.translate(
+        box.setWindowTitle(translate("ErrorHandler", "Something went wrong"))
+        box.setText(translate(
             "ErrorHandler", "Something went wrong, but your answers are saved."))
         box.setInformativeText(
-            QCoreApplication.translate("ErrorHandler", "%1\n\nDetails were written to %2.").replace("%1", short_message(exc))
+            translate("ErrorHandler", "%1\n\nDetails were written to %2.").replace("%1", short_message(exc))
             .replace("%2", str(_current_log_path())))
         box.setStandardButtons(QMessageBox.StandardButton.Ok)
         box.exec()

@@ -92,6 +92,8 @@ class MainWindow(QMainWindow):
         self.deadlines = deadlines_cls(self) if deadlines_cls else _Missing(self)
         if hasattr(self.deadlines, "set_pack"):
             self.deadlines.set_pack(pack, self.as_of)
+        if hasattr(self.deadlines, "program_activated"):
+            self.deadlines.program_activated.connect(self.show_program)
         self.pages = {START: self.start, WIZARD: self.wizard, RESULTS: self.results,
                       DEADLINES: self.deadlines}
         for page in self.pages.values():
@@ -275,6 +277,8 @@ class MainWindow(QMainWindow):
             else None
         self._changes_text = None
         settings.put(settings.LAST_PROFILE, profile_id)
+        if hasattr(self.deadlines, "set_filters"):  # a school sees the school windows first
+            self.deadlines.set_filters(audience=session.applicant_type)
         if self.wizard.open_session(session):
             self._switch(WIZARD)
         else:
@@ -305,6 +309,14 @@ class MainWindow(QMainWindow):
         if hasattr(self.results, "show_assessment"):
             self.results.show_assessment(self.pack, assessment, s.name)
         self._switch(RESULTS)
+
+    def show_program(self, program_id: str) -> None:
+        """From the deadlines: the open profile's result for that program."""
+        if self.session is None:
+            return
+        self.show_results()
+        if hasattr(self.results, "select_program"):
+            self.results.select_program(program_id)
 
     def answer_question(self, question_id: str) -> None:
         """From the results: go to the question that would decide a program."""
@@ -417,10 +429,12 @@ class MainWindow(QMainWindow):
         if errors:
             files = sorted({e.path for e in errors})
             self.rules_banner.set_text(
-                self.tr("Some rule files could not be loaded; the programs in them are left "
-                        "out until they are fixed:", "", len(files)),
-                "\n".join(str(e) for e in errors[:8])
-                + ("\n…" if len(errors) > 8 else ""))
+                self.tr("%n rule file(s) could not be loaded completely. Programs with errors "
+                        "are left out until they are fixed:", "", len(files)),
+                ", ".join(files))
+            self.rules_banner.set_details(
+                "\n".join(str(e) for e in errors[:40]) + ("\n…" if len(errors) > 40 else ""),
+                self.tr("Show details"), self.tr("Hide details"))
         store = self.store
         if self._saving_disabled is not None:
             self.store_banner.set_text(

@@ -30,6 +30,8 @@ class LivePanel(QWidget):
         self._assessment: Assessment | None = None
         self._items: dict[str, QTreeWidgetItem] = {}
         self._shown: dict[str, tuple] = {}
+        self._applicant: str | None = None
+        self._hidden = 0
 
         self.title = QLabel(self)
         self.title.setObjectName("panelTitle")
@@ -41,6 +43,7 @@ class LivePanel(QWidget):
         self.tree.setObjectName("liveTree")
         self.tree.setColumnCount(2)
         self.tree.setRootIsDecorated(False)
+        self.tree.setIndentation(14)
         self.tree.setUniformRowHeights(True)
         self.tree.setItemsExpandable(False)
         self.tree.setWordWrap(False)
@@ -65,18 +68,31 @@ class LivePanel(QWidget):
 
     # ------------------------------------------------------------ content
 
-    def show_assessment(self, pack: RulePack, assessment: Assessment) -> None:
-        """Show (or update in place) every program's status."""
+    def show_assessment(self, pack: RulePack, assessment: Assessment,
+                        applicant_type: str | None = None) -> None:
+        """Show (or update in place) every program's status.
+
+        Programs not open to `applicant_type` at all are left out: a company does not need to be
+        told after every answer that it is no school.
+        """
         if pack is not self._pack:
             self._build(pack)
         self._assessment = assessment
+        if applicant_type is not None:
+            self._applicant = applicant_type
         lang = current_lang()
         counts = {"eligible": 0, "undetermined": 0, "ineligible": 0}
+        hidden = 0
         for result in assessment.programs:
-            counts[result.status] = counts.get(result.status, 0) + 1
             item = self._items.get(result.id)
             if item is None:
                 continue
+            other = self._applicant is not None and self._applicant not in result.program.audience
+            item.setHidden(other)
+            if other:
+                hidden += 1
+                continue
+            counts[result.status] = counts.get(result.status, 0) + 1
             key = (result.status, lang, result.missing, result.failed)
             if self._shown.get(result.id) == key:
                 continue
@@ -85,6 +101,15 @@ class LivePanel(QWidget):
         self.summary.setText(" &nbsp; ".join(
             status_style.badge_html("program", s, f"{status_style.label('program', s)} {n}")
             for s, n in counts.items()))
+        self._hidden = hidden
+        self._update_hint()
+
+    def _update_hint(self) -> None:
+        text = self.tr("Double-click a program that needs answers to go to its question.")
+        if self._hidden:
+            text += " " + self.tr("%n program(s) for other kinds of applicants are not listed.",
+                                  "", self._hidden)
+        self.hint.setText(text)
 
     def status_of(self, program_id: str) -> str:
         """The status word shown for a program (tests and screen readers)."""
@@ -96,16 +121,18 @@ class LivePanel(QWidget):
         self.tree.clear()
         self._items.clear()
         self._shown.clear()
-        for program in pack.programs.values():
-            if program.tracks_of and program.tracks_of in self._items:
-                parent_item = self._items[program.tracks_of]
-                item = QTreeWidgetItem(parent_item)
-                parent_item.setExpanded(True)
-                self.tree.setRootIsDecorated(False)
-            else:
+        programs = list(pack.programs.values())
+        # programs first, then their tracks under them (the pack lists files alphabetically)
+        for program in programs:
+            if not (program.tracks_of and program.tracks_of in pack.programs):
                 item = QTreeWidgetItem(self.tree)
-            item.setData(0, _ID, program.id)
-            self._items[program.id] = item
+                item.setData(0, _ID, program.id)
+                self._items[program.id] = item
+        for program in programs:
+            if program.tracks_of and program.tracks_of in pack.programs:
+                item = QTreeWidgetItem(self._items[program.tracks_of])
+                item.setData(0, _ID, program.id)
+                self._items[program.id] = item
         self.tree.expandAll()
         self._retranslate_names()
 
@@ -152,11 +179,11 @@ class LivePanel(QWidget):
     def retranslate(self) -> None:
         self.title.setText(self.tr("Programs, as of your answers so far"))
         self.tree.setHeaderLabels([self.tr("Program"), self.tr("Status")])
-        self.hint.setText(self.tr("Double-click a program that needs answers to go to its question."))
+        self._update_hint()
         self._retranslate_names()
         self._shown.clear()
         if self._pack is not None and self._assessment is not None:
-            self.show_assessment(self._pack, self._assessment)
+            self.show_assessment(self._pack, self._assessment, self._applicant)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -187,7 +187,7 @@ class WizardView(QWidget):
         if topic not in topics or not self._page_ids(topic):
             topic = planner.first_topic(session.wanted(), session.applicable(), session.answers,
                                         list(session.pack.topics))
-        self.live.show_assessment(session.pack, session.assessment)
+        self.live.show_assessment(session.pack, session.assessment, session.applicant_type)
         self._update_who()
         if topic is None:
             self.topic = None
@@ -348,8 +348,10 @@ class WizardView(QWidget):
     def _fix_tab_order(self) -> None:
         chain: list[QWidget] = []
         for qid in self._order:
-            chain += [w for w in self.fields[qid].findChildren(QWidget)
-                      if w.focusPolicy() & Qt.FocusPolicy.TabFocus]
+            field = self.fields[qid]
+            chain += [w for w in field.findChildren(QWidget)
+                      if w.focusPolicy() & Qt.FocusPolicy.TabFocus
+                      and w.window() is field.window()]  # not the completer's popup
         chain += [self.back_button, self.results_button, self.next_button, self.live.tree]
         for a, b in zip(chain, chain[1:]):
             QWidget.setTabOrder(a, b)
@@ -372,7 +374,7 @@ class WizardView(QWidget):
         s = self.session
         if s is None:
             return
-        self.live.show_assessment(s.pack, s.assessment)
+        self.live.show_assessment(s.pack, s.assessment, s.applicant_type)
         self._sync_fields()
         self._update_progress()
 

@@ -32,8 +32,7 @@ class FieldContext(Protocol):
         """How an accepted value is shown back in the input, in the current language."""
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("AnswerField", text)
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 
 
 class AnswerField(QFrame):
@@ -188,7 +187,7 @@ class AnswerField(QFrame):
         if self._answered:
             return True
         if self._error is None:
-            self._set_error(lambda: _tr("Please answer, or choose \u201cI don't know\u201d."))
+            self._set_error(lambda: translate("AnswerField", "Please answer, or choose “I don't know”."))
         return False
 
     # ------------------------------------------------------------ accepting and refusing
@@ -284,7 +283,7 @@ class AnswerField(QFrame):
         else:
             self.help.hide()
         if self.dont_know is not None:
-            self.dont_know.setText(_tr("I don't know"))
+            self.dont_know.setText(translate("AnswerField", "I don't know"))
         if self._error is not None:
             self.error.setText(self._error())
         self.retranslate_input()

@@ -19,8 +19,7 @@ DONT_KNOW = "__dont_know__"
 MAX_RADIOS = 6  # more options than this go into a drop-down list
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ChoiceField", text)
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 
 
 class _RadioField(AnswerField):
@@ -62,7 +61,7 @@ class _RadioField(AnswerField):
     def retranslate_input(self) -> None:
         labels = dict(self.options())
         for value, btn in self.buttons:
-            btn.setText(_tr("I don't know") if value == DONT_KNOW else labels.get(value, str(value)))
+            btn.setText(translate("ChoiceField", "I don't know") if value == DONT_KNOW else labels.get(value, str(value)))
 
     def _clicked(self, index: int) -> None:
         value = self.buttons[index][0]
@@ -93,7 +92,7 @@ class _RadioField(AnswerField):
 
 class BoolField(_RadioField):
     def options(self) -> list[tuple[Any, str]]:
-        return [(True, _tr("Yes")), (False, _tr("No"))]
+        return [(True, translate("ChoiceField", "Yes")), (False, translate("ChoiceField", "No"))]
 
 
 class RadioChoiceField(_RadioField):
@@ -131,10 +130,10 @@ class ComboChoiceField(AnswerField):
 
     def retranslate_input(self) -> None:
         lang = current_lang()
-        self.combo.setItemText(0, _tr("(choose)"))
+        self.combo.setItemText(0, translate("ChoiceField", "(choose)"))
         for i, o in enumerate(self.question.options, start=1):
             self.combo.setItemText(i, o.label.get(lang))
-        self.combo.setItemText(self.combo.count() - 1, _tr("I don't know"))
+        self.combo.setItemText(self.combo.count() - 1, translate("ChoiceField", "I don't know"))
 
     def _activated(self, index: int) -> None:
         data = self.combo.itemData(index)
@@ -191,7 +190,7 @@ class MultiField(AnswerField):
         labels = {o.value: o.label.get(lang) for o in self.question.options}
         for value, cb in self.boxes:
             cb.setText(labels[value])
-        self.none_box.setText(_tr("None of these"))
+        self.none_box.setText(translate("ChoiceField", "None of these"))
 
     def selected(self) -> tuple[str, ...]:
         return tuple(v for v, cb in self.boxes if cb.isChecked())

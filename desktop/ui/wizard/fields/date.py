@@ -15,8 +15,7 @@ from PySide6.QtWidgets import QCalendarWidget, QToolButton, QWidget
 from desktop.ui.wizard.fields.entry import EntryField
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DateField", text)
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 
 
 class DateField(EntryField):
@@ -36,9 +35,9 @@ class DateField(EntryField):
         return [self.edit, self.pick]
 
     def retranslate_input(self) -> None:
-        self.edit.setPlaceholderText(_tr("YYYY-MM-DD"))
-        self.pick.setToolTip(_tr("Pick a date from a calendar"))
-        self.pick.setAccessibleName(_tr("Pick a date from a calendar"))
+        self.edit.setPlaceholderText(translate("DateField", "YYYY-MM-DD"))
+        self.pick.setToolTip(translate("DateField", "Pick a date from a calendar"))
+        self.pick.setAccessibleName(translate("DateField", "Pick a date from a calendar"))
 
     def show_value(self, value: Any) -> None:
         self.edit.setText(value.isoformat() if isinstance(value, dt.date) else str(value))

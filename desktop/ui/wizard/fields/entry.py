@@ -17,8 +17,7 @@ from desktop.ui.i18n import current_lang
 from desktop.ui.wizard.fields.base import AnswerField
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("EntryField", text)
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 
 
 class EntryField(AnswerField):
@@ -99,7 +98,7 @@ class NumberField(EntryField):
         q = self.question
         self.unit.setText(q.unit.get(current_lang()) if q.unit else "")
         self.unit.setVisible(q.unit is not None)
-        self.edit.setPlaceholderText(_tr("e.g. 1,250"))
+        self.edit.setPlaceholderText(translate("EntryField", "e.g. 1,250"))
 
 
 class AmountField(EntryField):
@@ -117,7 +116,7 @@ class AmountField(EntryField):
         return 220
 
     def retranslate_input(self) -> None:
-        self.edit.setPlaceholderText(_tr("e.g. 1,230억 or 5000만"))
+        self.edit.setPlaceholderText(translate("EntryField", "e.g. 1,230억 or 5000만"))
         self._show_exact()
 
     def show_value(self, value: Any) -> None:

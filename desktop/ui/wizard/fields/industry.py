@@ -20,8 +20,7 @@ from desktop.ui.wizard.fields.entry import EntryField
 _CODE = re.compile(r"^\s*([A-Za-z]\d{0,5})(?:\s|$|[—\-:·])")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("IndustryField", text)
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 
 
 class IndustryField(EntryField):
@@ -52,9 +51,9 @@ class IndustryField(EntryField):
 
     def retranslate_input(self) -> None:
         self.model.setStringList(self.entries())
-        self.edit.setPlaceholderText(_tr("Type a code or part of the name, e.g. C25 or 금속"))
-        self.browse.setToolTip(_tr("Show all industries"))
-        self.browse.setAccessibleName(_tr("Show all industries"))
+        self.edit.setPlaceholderText(translate("IndustryField", "Type a code or part of the name, e.g. C25 or 금속"))
+        self.browse.setToolTip(translate("IndustryField", "Show all industries"))
+        self.browse.setAccessibleName(translate("IndustryField", "Show all industries"))
 
     def show_all(self) -> None:
         self.edit.setFocus(Qt.FocusReason.OtherFocusReason)
