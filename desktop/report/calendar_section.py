@@ -9,7 +9,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
-from desktop.engine import calendar
+from desktop.engine import calendar, labels
 from desktop.engine.model import CalendarEntry
 from desktop.report import styles as st
 from desktop.report.context import ReportContext
@@ -41,24 +41,27 @@ def calendar_section(ctx: ReportContext) -> list[Flowable]:
     number = {r.program.id: i for i, r in enumerate(ctx.ordered, start=1)}
     rows = [[para(markup(ctx.w(k)), ss[s]) for k, s in (
         ("col_closes", "CellHead"), ("col_program", "CellHead"), ("col_opens", "CellHead"),
-        ("col_days_left", "CellHeadRight"), ("col_note", "CellHead"))]]
+        ("col_days_left", "CellHeadRight"))]]
+    small = f'<font size="7" color="{st.MUTED.hexval()}">'
     for e in entries:
         look = st.STATUS_LOOK[status[e.program.id]]
-        name = (f"{number.get(e.program.id, '')}. {markup(ctx.name(e.program))}<br/>"
-                f'<font size="7">{status_markup(look, ctx.status_word(status[e.program.id]))}</font>')
-        notes = []
-        if e.estimated:
-            notes.append(coloured(markup(ctx.w("estimated")), st.WARN, bold=True))
+        program = (f"{number.get(e.program.id, '')}. {markup(ctx.name(e.program))}<br/>"
+                   f'<font size="7">{status_markup(look, ctx.status_word(status[e.program.id]))}</font>')
         if e.note is not None:
-            notes.append(markup(ctx.text(e.note)))
+            program += f"<br/>{small}{markup(ctx.text(e.note))}</font>"
+        if e.closes is not None:
+            closes = markup(ctx.date(e.closes, weekday=True))
+        else:  # rolling, or until the budget runs out: say so instead of a bare dash
+            closes = markup(labels.word(labels.ROUND_KIND, e.kind, ctx.lang))
+        if e.estimated:
+            closes += "<br/>" + coloured(f"({markup(ctx.w('estimated'))})", st.WARN, bold=True)
         days = (e.closes - ctx.as_of).days if e.closes else None
         rows.append([
-            para(markup(ctx.date(e.closes, weekday=True)), ss["CellBold"] if e.closes else ss["Cell"]),
-            para(name, ss["Cell"]),
+            para(closes, ss["CellBold"] if e.closes else ss["Cell"]),
+            para(program, ss["Cell"]),
             para(markup(ctx.date(e.opens, weekday=True)), ss["Cell"]),
-            para(markup(ctx.days_left(days)), ss["CellRight"]),
-            para("<br/>".join(notes) or "–", ss["CellSmall"]),
+            para(markup(ctx.days_left_short(days)), ss["CellRight"]),
         ])
-    out.append(data_table(rows, [27 * mm, 65 * mm, 27 * mm, 17 * mm, st.FRAME_WIDTH - 136 * mm]))
+    out.append(data_table(rows, [28 * mm, st.FRAME_WIDTH - 28 * mm - 28 * mm - 20 * mm, 28 * mm,
+                                 20 * mm]))
     return out
-

@@ -83,6 +83,18 @@ class ReportContext:
             return self.w("no_date")
         return labels.days_left_text(days, self.lang)
 
+    def days_left_short(self, days: int | None) -> str:
+        """For a narrow "days left" column: "D-12" / "12 days"; past dates as "closed"."""
+        if days is None:
+            return self.w("no_date")
+        if days < 0:
+            return self.deadline_word("closed")
+        if days == 0:
+            return labels.CLOSES_TODAY.get(self.lang)
+        if self.lang == "en":
+            return f"{days:,} day" if days == 1 else f"{days:,} days"
+        return labels.DAYS_LEFT.ko.format(n=days)
+
     def question_label(self, name: str) -> str:
         """The label of a question or definition id, or the id itself when neither exists."""
         q = self.pack.questions.get(name)

@@ -36,11 +36,11 @@ def program_section(ctx: ReportContext, number: int, r: ProgramResult) -> list[F
     """
     sources = SourceList(ctx, r)
     out: list[Flowable] = [CondPageBreak(45 * mm)]
-    out.append(KeepTogether(_opening(ctx, number, r)))
     if _wrong_audience(r):
-        out += _why(ctx, r, sources)
+        out.append(KeepTogether(_opening(ctx, number, r) + _why(ctx, r, sources)))
         out.append(Spacer(1, 5 * mm))
         return out
+    out.append(KeepTogether(_opening(ctx, number, r)))
     out += _deadline(ctx, r)
     out += _why(ctx, r, sources)
     out += _missing(ctx, r)
@@ -183,8 +183,11 @@ def _criterion_cell(ctx: ReportContext, r: ProgramResult, c: CriterionResult):
 def _values_markup(ctx: ReportContext, c: CriterionResult) -> str:
     lines = []
     for name, value in c.values.items():
+        label = ctx.question_label(name)
+        if not label.rstrip().endswith(("?", "？", ":")):
+            label += ":"
         lines.append(
-            f'<font color="{st.MUTED.hexval()}">{markup(ctx.question_label(name))}:</font> '
+            f'<font color="{st.MUTED.hexval()}">{markup(label)}</font> '
             f"{markup(ctx.value(name, value), 400)}"
         )
     return "<br/>".join(lines) if lines else "–"

@@ -73,7 +73,7 @@ def stylesheet() -> StyleSheet1:
     ss.add(ParagraphStyle("Note", parent=ss["Body"], fontSize=7.5, leading=11, textColor=MUTED))
     ss.add(ParagraphStyle("Warn", parent=ss["Note"], textColor=WARN))
     ss.add(ParagraphStyle(
-        "Bullet", parent=ss["Body"], leftIndent=11, bulletIndent=2, spaceAfter=2,
+        "Bullet", parent=ss["Body"], leftIndent=14, bulletIndent=4, spaceAfter=2,
     ))
 
     ss.add(ParagraphStyle(

@@ -83,7 +83,7 @@ def summary(ctx: ReportContext) -> list[Flowable]:
             para(name, ss["Cell"]),
             para(status_markup(look, ctx.status_word(r.status)), ss["Cell"]),
             para(closing_markup(ctx, r.deadline), ss["Cell"]),
-            para(markup(ctx.days_left(r.deadline.days_left)), ss["CellRight"]),
+            para(markup(ctx.days_left_short(r.deadline.days_left)), ss["CellRight"]),
         ])
         if look.fill is not None:
             extra.append(("BACKGROUND", (2, i), (2, i), look.fill))

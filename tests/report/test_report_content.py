@@ -1,0 +1,197 @@
+"""The report for real cases says what the assessment says: programs, outcomes, dates, answers.
+
+Each expectation is computed from the assessment the engine produced, never typed in, so these
+tests follow the rule files as they change.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from desktop.engine import format_value, labels
+from desktop.report.checklist import combined_documents
+from desktop.report.context import STATUS_ORDER, ReportContext
+from desktop.report.pdf import report_bytes, write_report
+from desktop.report.words import w
+from readback import GENERATED, pdf_pages, squash
+
+HANGUL = re.compile("[가-힣]")
+
+
+def ordered(case):
+    """Programs in the order the report promises: eligible, undetermined, ineligible."""
+    results = list(case.assessment.programs)
+    return sorted(results, key=lambda r: STATUS_ORDER[r.status])
+
+
+def build(tmp_path, pack, case, lang):
+    out = write_report(case.assessment, case.profile, pack, tmp_path / f"report-{lang}.pdf", lang,
+                       generated=GENERATED)
+    return out, pdf_pages(out)
+
+
+def section(text: str, start: str, end: str | None) -> str:
+    """The squashed text from heading `start` to heading `end` (or the end of the text)."""
+    a = text.index(squash(start))
+    b = text.index(squash(end), a + 1) if end else len(text)
+    return text[a:b]
+
+
+def report_order(pack, case, lang):
+    """The program sections in the order they are printed, with their headings."""
+    ctx = ReportContext(case.assessment, case.profile, pack, lang, GENERATED)
+    return [(i, r, f"{i}. {r.program.name.get(lang)}") for i, r in enumerate(ctx.ordered, 1)]
+
+
+@pytest.mark.parametrize("who", ["company", "school", "individual"])
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_every_program_has_its_outcome_and_dates(request, tmp_path, pack, who, lang):
+    case = request.getfixturevalue(who)
+    path, pages = build(tmp_path, pack, case, lang)
+    text = squash("\n".join(pages))
+    sections = report_order(pack, case, lang)
+    assert len(sections) == len(pack.programs)
+    checklist_title = w("checklist", lang)
+    for k, (i, r, heading) in enumerate(sections):
+        nxt = sections[k + 1][2] if k + 1 < len(sections) else checklist_title
+        body = section(text, heading, nxt)
+        status = labels.STATUS[r.status].get(lang)
+        assert squash(status) in body, (heading, status)
+        for other, word in labels.STATUS.items():
+            if other != r.status and r.status != "undetermined":
+                # the outcome band names one outcome only
+                assert squash(word.get(lang)) not in body[:400], (heading, other)
+        d = r.deadline
+        if r.status != "ineligible" and d.closes is not None:
+            assert d.closes.isoformat() in body, (heading, d.closes)
+    if lang == "ko":
+        assert HANGUL.search("".join(pages))
+
+
+@pytest.mark.parametrize("who", ["company", "school", "individual"])
+def test_summary_lists_eligible_first_with_closing_dates(request, tmp_path, pack, who):
+    case = request.getfixturevalue(who)
+    _, pages = build(tmp_path, pack, case, "ko")
+    summary = squash(section(squash("\n".join(pages)), w("summary", "ko"), w("programs", "ko")))
+    positions = []
+    for r in case.assessment.programs:
+        name = squash(r.program.name.ko)
+        assert name in summary, r.program.id
+        positions.append((summary.index(name), STATUS_ORDER[r.status], r))
+    positions.sort(key=lambda p: p[0])
+    ranks = [rank for _, rank, _ in positions]
+    assert ranks == sorted(ranks), "eligible, then undetermined, then ineligible"
+    for r in case.assessment.programs:
+        if r.deadline.closes is not None:
+            assert r.deadline.closes.isoformat() in summary
+    counts = w("summary_counts", "ko", total=len(case.assessment.programs),
+               **{s: sum(r.status == s for r in case.assessment.programs)
+                  for s in ("eligible", "undetermined", "ineligible")})
+    assert squash(counts) in summary
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_every_page_has_header_footer_and_page_x_of_y(tmp_path, pack, company, lang):
+    _, pages = build(tmp_path, pack, company, lang)
+    total = len(pages)
+    assert total >= 3
+    generated = GENERATED.strftime("%Y-%m-%d %H:%M")
+    for n, page in enumerate(pages, start=1):
+        flat = squash(page)
+        assert squash(f"{n} / {total}") in flat, n
+        assert squash(generated) in flat
+        assert company.assessment.rules_version[:12] in flat
+        assert squash(w("doc_title", lang)) in flat
+    first = squash(pages[0])
+    assert squash(company.profile.name) in first
+    assert company.assessment.as_of.isoformat() in first
+    assert squash(labels.APPLICANT_TYPE["company"].get(lang)) in first
+
+
+def test_english_report_of_the_same_assessment(tmp_path, pack, company):
+    _, ko_pages = build(tmp_path, pack, company, "ko")
+    _, en_pages = build(tmp_path, pack, company, "en")
+    en = squash("\n".join(en_pages))
+    ko = squash("\n".join(ko_pages))
+    for r in company.assessment.programs:
+        assert squash(r.program.name.en) in en
+        assert squash(r.program.name.ko) in ko
+        assert squash(r.program.name.ko) not in en
+    # the English report is English apart from the applicant's own name and source titles that
+    # only exist in Korean
+    body = en.replace(squash(company.profile.name), "")
+    hangul = len(HANGUL.findall(body))
+    assert hangul < 0.02 * len(body), hangul
+    assert squash(w("closing_1", "en")) in en
+    assert squash(w("closing_1", "ko")) in ko
+
+
+def test_combined_checklist_names_each_document_once(tmp_path, pack, company):
+    _, pages = build(tmp_path, pack, company, "ko")
+    text = squash("\n".join(pages))
+    checklist = section(text, w("checklist", "ko"), w("calendar", "ko"))
+    ctx = ReportContext(company.assessment, company.profile, pack, "ko", GENERATED)
+    docs = combined_documents(ctx)
+    eligible = [r for r in company.assessment.programs if r.status == "eligible"]
+    if not eligible:
+        assert squash(w("checklist_none", "ko")) in checklist
+        return
+    asked = {d.id for r in eligible for d in r.program.documents}
+    assert {d.id for d, _ in docs} == asked
+    for doc, programs in docs:
+        assert checklist.count(squash(doc.text.ko)) == 1, doc.id
+        for p in programs:
+            assert squash(p.name.ko) in checklist
+    shared = [d for d, ps in docs if len(ps) > 1]
+    if len(eligible) > 1:
+        assert shared, "eligible programs in the company case share no document"
+
+
+@pytest.mark.parametrize("who", ["company", "school", "individual"])
+def test_appendix_lists_every_answer_with_dont_know(request, tmp_path, pack, who):
+    case = request.getfixturevalue(who)
+    _, pages = build(tmp_path, pack, case, "ko")
+    text = squash("\n".join(pages))
+    appendix = section(text, w("appendix", "ko"), w("closing_title", "ko"))
+    answers = case.assessment.answers
+    for qid, value in answers.items():
+        if qid == "applicant_type":
+            continue
+        q = pack.questions[qid]
+        assert squash(q.label.ko) in appendix, qid
+        shown = format_value(q, value, "ko", pack.industries)
+        assert squash(shown) in appendix, (qid, shown)
+    if any(v is None for v in answers.values()):
+        assert squash(labels.DONT_KNOW.ko) in appendix
+
+
+def test_undetermined_programs_name_the_deciding_questions(tmp_path, pack, cases):
+    """Some case has an undetermined program; its section lists the questions that decide it."""
+    found = [(c, r) for c in cases.values() for r in c.assessment.programs
+             if r.status == "undetermined" and r.missing]
+    assert found, "no case leaves a program undetermined"
+    case, _ = found[0]
+    _, pages = build(tmp_path, pack, case, "en")
+    text = squash("\n".join(pages))
+    sections = report_order(pack, case, "en")
+    for k, (i, r, heading) in enumerate(sections):
+        if r.status != "undetermined" or not r.missing:
+            continue
+        nxt = sections[k + 1][2] if k + 1 < len(sections) else w("checklist", "en")
+        body = section(text, heading, nxt)
+        assert squash(w("missing", "en")) in body
+        for qid in r.missing:
+            assert squash(pack.questions[qid].label.en) in body, qid
+
+
+def test_report_bytes_is_the_same_document(pack, company, tmp_path):
+    data = report_bytes(company.assessment, company.profile, pack, "ko", generated=GENERATED)
+    assert data.startswith(b"%PDF-")
+    path = tmp_path / "from-bytes.pdf"
+    path.write_bytes(data)
+    written = write_report(company.assessment, company.profile, pack, tmp_path / "w.pdf", "ko",
+                           generated=GENERATED)
+    assert pdf_pages(path) == pdf_pages(written)
+    assert not (tmp_path / "w.pdf.part").exists()
