@@ -18,6 +18,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 MAX_NODES = 200_000
+_PLAIN_TAGS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
 MAX_BYTES = 5_000_000
 
 
@@ -125,6 +126,9 @@ class _Converter:
             line = self.src.lines.get(path, node.start_mark.line + 1)
             raise YamlProblem("anchors and aliases (&, *) are not supported", line)
         self.seen.add(id(node))
+        if not isinstance(node, ScalarNode) and str(node.tag) not in _PLAIN_TAGS:
+            line = self.src.lines.get(path, node.start_mark.line + 1)
+            raise YamlProblem(f"YAML tags such as {node.tag} are not supported", line)
         if isinstance(node, MappingNode):
             out: dict = {}
             for key_node, value_node in node.value:
@@ -144,6 +148,9 @@ class _Converter:
         if isinstance(node, SequenceNode):
             items = []
             for i, item in enumerate(node.value):
+                if id(item) in self.seen and not isinstance(item, ScalarNode):
+                    # An alias: the node's own mark is where the anchor was written, not here.
+                    raise YamlProblem("anchors and aliases (&, *) are not supported", self.src.line(*path))
                 self.src.lines[path + (i,)] = item.start_mark.line + 1
                 items.append(self.convert(item, path + (i,), depth + 1))
             return items
