@@ -213,163 +213,163 @@
     <context>
         <name>ProgramDetail</name>
         <message>
-            <location filename="../../desktop/ui/results/detail.py" line="109" />
+            <location filename="../../desktop/ui/results/detail.py" line="114" />
             <source>Select a program on the left to see why it has this outcome.</source>
             <extracomment>question id -&gt; its button (for the keyboard, tests and the main window) the labels of the current detail by role, e.g. "near_miss", "warnings"</extracomment>
             <translation>왼쪽에서 사업을 고르면 판정 근거를 볼 수 있습니다.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/detail.py" line="134" />
+            <location filename="../../desktop/ui/results/detail.py" line="140" />
             <source>Track of %1</source>
             <translation>%1의 세부 트랙</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/detail.py" line="166" />
+            <location filename="../../desktop/ui/results/detail.py" line="172" />
             <source>Application window</source>
             <translation>접수 기간</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/detail.py" line="188" />
+            <location filename="../../desktop/ui/results/detail.py" line="194" />
             <source>Conditions</source>
             <translation>자격 조건</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/detail.py" line="191" />
+            <location filename="../../desktop/ui/results/detail.py" line="197" />
             <source>Exclusions</source>
             <translation>제외 사유</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/detail.py" line="192" />
+            <location filename="../../desktop/ui/results/detail.py" line="198" />
             <source>Any of these rules a program out.</source>
             <translation>하나라도 해당하면 신청할 수 없습니다.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/detail.py" line="199" />
+            <location filename="../../desktop/ui/results/detail.py" line="205" />
             <source>Benefits</source>
             <translation>지원 내용</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/detail.py" line="201" />
+            <location filename="../../desktop/ui/results/detail.py" line="207" />
             <source>estimated</source>
             <translation>예상</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/detail.py" line="210" />
+            <location filename="../../desktop/ui/results/detail.py" line="216" />
             <source>Documents to prepare</source>
             <translation>준비 서류</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/detail.py" line="215" />
+            <location filename="../../desktop/ui/results/detail.py" line="221" />
             <source>The sources list no documents.</source>
             <translation>출처에 준비 서류가 명시되어 있지 않습니다.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/detail.py" line="217" />
+            <location filename="../../desktop/ui/results/detail.py" line="223" />
             <source>Where to apply</source>
             <translation>신청 방법</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/detail.py" line="222" />
+            <location filename="../../desktop/ui/results/detail.py" line="228" />
             <source>Opens in your web browser</source>
             <translation>웹 브라우저에서 열립니다</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/detail.py" line="232" />
+            <location filename="../../desktop/ui/results/detail.py" line="238" />
             <source>Sources</source>
             <translation>출처</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/detail.py" line="236" />
+            <location filename="../../desktop/ui/results/detail.py" line="242" />
             <source>Rules last reviewed %1.</source>
             <translation>규칙 최종 검토일: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/detail.py" line="246" />
+            <location filename="../../desktop/ui/results/detail.py" line="252" />
             <source>This information may be out of date: the newest source is from %1, more than a year before the assessment date (%2). Check the current call for applications.</source>
             <translation>정보가 오래되었을 수 있습니다. 가장 최근 출처가 %1 자료로, 검토 기준일(%2)보다 1년 이상 전입니다. 최신 공고를 확인하세요.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/detail.py" line="252" />
+            <location filename="../../desktop/ui/results/detail.py" line="258" />
             <source>The application window is an estimate from previous years; the actual dates have not been announced.</source>
             <translation>접수 기간은 예년 일정으로 추정한 것이며, 실제 일정은 아직 공고되지 않았습니다.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/detail.py" line="255" />
+            <location filename="../../desktop/ui/results/detail.py" line="261" />
             <source>The sources say nothing about some conditions; only the operator can confirm them.</source>
             <translation>출처에 기준이 나와 있지 않은 조건이 있어 운영 기관만 확인할 수 있습니다.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/detail.py" line="258" />
+            <location filename="../../desktop/ui/results/detail.py" line="264" />
             <source>Some conditions rest on unofficial sources and are marked “to verify”.</source>
             <translation>일부 조건은 비공식 자료에 근거하므로 '확인 필요'로 표시했습니다.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/detail.py" line="264" />
+            <location filename="../../desktop/ui/results/detail.py" line="270" />
             <source>Questions that would decide it</source>
             <translation>판정에 필요한 질문</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/detail.py" line="267" />
+            <location filename="../../desktop/ui/results/detail.py" line="273" />
             <source>No answer of yours can decide this program: the sources are silent on a condition, so ask the operator.</source>
             <translation>답변만으로는 판정할 수 없습니다. 출처에 기준이 없는 조건이 있으니 운영 기관에 문의하세요.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/detail.py" line="271" />
+            <location filename="../../desktop/ui/results/detail.py" line="277" />
             <source>Answer these to decide this program. Click a question to answer it now.</source>
             <translation>아래 질문에 답하면 이 사업의 판정이 정해집니다. 질문을 누르면 바로 답할 수 있습니다.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/detail.py" line="276" />
+            <location filename="../../desktop/ui/results/detail.py" line="282" />
             <source>(you answered “I don't know”)</source>
             <translation>('모름'으로 답함)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/detail.py" line="291" />
+            <location filename="../../desktop/ui/results/detail.py" line="297" />
             <source>Why not</source>
             <translation>신청할 수 없는 이유</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/detail.py" line="294" />
+            <location filename="../../desktop/ui/results/detail.py" line="300" />
             <source>Excluded:</source>
             <translation>제외:</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/detail.py" line="302" />
+            <location filename="../../desktop/ui/results/detail.py" line="308" />
             <source>Close to the limit</source>
             <translation>아깝게 못 미친 기준</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/detail.py" line="315" />
+            <location filename="../../desktop/ui/results/detail.py" line="321" />
             <source>Who can apply:</source>
             <translation>신청 대상:</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/detail.py" line="316" />
+            <location filename="../../desktop/ui/results/detail.py" line="322" />
             <source>to verify</source>
             <translation>확인 필요</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/detail.py" line="321" />
+            <location filename="../../desktop/ui/results/detail.py" line="327" />
             <source>At least one of these:</source>
             <translation>다음 중 하나 이상:</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/detail.py" line="322" />
+            <location filename="../../desktop/ui/results/detail.py" line="328" />
             <source>None of these may hold:</source>
             <translation>다음에 해당하지 않을 것:</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/detail.py" line="345" />
+            <location filename="../../desktop/ui/results/detail.py" line="351" />
             <source>Values used:</source>
             <translation>사용한 값:</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/detail.py" line="347" />
+            <location filename="../../desktop/ui/results/detail.py" line="353" />
             <source>The sources are silent on this; ask the operator.</source>
             <translation>출처에 기준이 없습니다. 운영 기관에 문의하세요.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/detail.py" line="349" />
+            <location filename="../../desktop/ui/results/detail.py" line="355" />
             <source>Source:</source>
             <translation>출처:</translation>
         </message>
@@ -377,12 +377,12 @@
     <context>
         <name>ProgramList</name>
         <message>
-            <location filename="../../desktop/ui/results/program_list.py" line="101" />
+            <location filename="../../desktop/ui/results/program_list.py" line="135" />
             <source>Program</source>
             <translation>사업</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/program_list.py" line="101" />
+            <location filename="../../desktop/ui/results/program_list.py" line="135" />
             <source>Window</source>
             <translation>접수</translation>
         </message>
@@ -489,7 +489,7 @@
         <message>
             <location filename="../../desktop/ui/results/view.py" line="124" />
             <source>%1 programs: %2 eligible, %3 need answers, %4 not eligible · assessed on %5 · rules %6</source>
-            <translation>전체 %1개 사업: 신청 가능 %2개, 답변 필요 %3개, 해당 없음 %4개 · 검토 기준일 %5 · 규칙 %6</translation>
+            <translation>전체 %1개 사업: 신청 가능 %2개, 답변 필요 %3개, 신청 불가 %4개 · 검토 기준일 %5 · 규칙 %6</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/results/view.py" line="133" />
@@ -512,7 +512,7 @@
         <message>
             <location filename="../../desktop/ui/status_style.py" line="45" />
             <source>Not eligible</source>
-            <translation>해당 없음</translation>
+            <translation>신청 불가</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/status_style.py" line="49" />
@@ -599,138 +599,133 @@
     <context>
         <name>Wording</name>
         <message>
-            <location filename="../../desktop/ui/results/wording.py" line="46" />
+            <location filename="../../desktop/ui/results/wording.py" line="47" />
             <source>closes today</source>
             <translation>오늘 마감</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/ui/results/wording.py" line="47" />
+            <location filename="../../desktop/ui/results/wording.py" line="48" />
             <source>%n day(s) left</source>
             <translation>
                 <numerusform>%n일 남음</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/wording.py" line="72" />
+            <location filename="../../desktop/ui/results/wording.py" line="73" />
             <source>I don't know</source>
             <translation>모름</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/wording.py" line="73" />
+            <location filename="../../desktop/ui/results/wording.py" line="74" />
             <source>not answered yet</source>
             <translation>아직 답하지 않음</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/wording.py" line="74" />
+            <location filename="../../desktop/ui/results/wording.py" line="75" />
             <source>unknown</source>
             <translation>알 수 없음</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/wording.py" line="91" />
+            <location filename="../../desktop/ui/results/wording.py" line="98" />
             <source>Open now; no closing date announced</source>
             <translation>접수 중 (마감일 미공고)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/wording.py" line="93" />
+            <location filename="../../desktop/ui/results/wording.py" line="100" />
             <source>Open now: closes %1</source>
             <translation>접수 중: %1 마감</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/wording.py" line="99" />
+            <location filename="../../desktop/ui/results/wording.py" line="106" />
             <source>Opens %1</source>
             <translation>%1 접수 시작</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/ui/results/wording.py" line="102" />
+            <location filename="../../desktop/ui/results/wording.py" line="109" />
             <source>in %n day(s)</source>
             <translation>
                 <numerusform>%n일 후</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/wording.py" line="104" />
+            <location filename="../../desktop/ui/results/wording.py" line="111" />
             <source>closes %1</source>
             <translation>%1 마감</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/wording.py" line="106" />
+            <location filename="../../desktop/ui/results/wording.py" line="113" />
             <source>Upcoming</source>
             <translation>접수 예정</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/wording.py" line="108" />
+            <location filename="../../desktop/ui/results/wording.py" line="115" />
             <source>Closed on %1</source>
             <translation>%1 마감됨</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/wording.py" line="109" />
+            <location filename="../../desktop/ui/results/wording.py" line="116" />
             <source>Closed</source>
             <translation>마감됨</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/wording.py" line="111" />
+            <location filename="../../desktop/ui/results/wording.py" line="118" />
             <source>Applications are taken all year round</source>
             <translation>연중 상시 접수</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/wording.py" line="113" />
+            <location filename="../../desktop/ui/results/wording.py" line="120" />
             <source>until %1</source>
             <translation>%1까지</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/wording.py" line="116" />
+            <location filename="../../desktop/ui/results/wording.py" line="123" />
             <source>Next round not announced; expected %1 – %2</source>
             <translation>다음 접수 미공고, 예상 기간 %1 ~ %2</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/wording.py" line="119" />
+            <location filename="../../desktop/ui/results/wording.py" line="126" />
             <source>Next round not announced</source>
             <translation>다음 접수 미공고</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/wording.py" line="121" />
+            <location filename="../../desktop/ui/results/wording.py" line="128" />
             <source>(estimated)</source>
             <translation>(예상)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/wording.py" line="131" />
-            <source>This round may close early when its budget runs out.</source>
-            <translation>예산이 소진되면 일찍 마감될 수 있습니다.</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/results/wording.py" line="166" />
+            <location filename="../../desktop/ui/results/wording.py" line="169" />
             <source>official</source>
             <translation>공식 자료</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/wording.py" line="167" />
+            <location filename="../../desktop/ui/results/wording.py" line="170" />
             <source>press report</source>
             <translation>언론 보도</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/wording.py" line="168" />
+            <location filename="../../desktop/ui/results/wording.py" line="171" />
             <source>unofficial: to verify</source>
             <translation>비공식 자료: 확인 필요</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/ui/results/wording.py" line="177" />
+            <location filename="../../desktop/ui/results/wording.py" line="180" />
             <source>%n month(s) old</source>
             <translation>
                 <numerusform>%n개월 전 자료</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/wording.py" line="197" />
+            <location filename="../../desktop/ui/results/wording.py" line="200" />
             <source>A call for applications has been published.</source>
             <translation>모집 공고가 나와 있습니다.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/wording.py" line="198" />
+            <location filename="../../desktop/ui/results/wording.py" line="201" />
             <source>Announced as policy; no call for applications has been published yet.</source>
             <translation>정책으로 발표되었으나 아직 모집 공고는 없습니다.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/wording.py" line="200" />
+            <location filename="../../desktop/ui/results/wording.py" line="203" />
             <source>No call yet; the details may still change.</source>
             <translation>아직 공고가 없으며 세부 내용이 바뀔 수 있습니다.</translation>
         </message>

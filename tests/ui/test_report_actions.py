@@ -22,7 +22,7 @@ from desktop.paths import rules_dir
 from desktop.ui import i18n, report_actions
 from desktop.ui.report_actions import pages as pdf_pages
 
-COMPANY_CASE = "company-hanbit-precision.yaml"
+COMPANY_CASE = "company-parts-maker-eligible.yaml"
 
 
 @pytest.fixture(scope="module")

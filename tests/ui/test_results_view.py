@@ -20,6 +20,10 @@ from desktop.ui import i18n
 from desktop.ui.results import ResultsView
 
 COMPANY = "company-parts-maker-eligible.yaml"
+NEAR_MISS = "company-food-near-miss.yaml"
+UNKNOWNS = "company-unknown-answers.yaml"
+SCHOOL = "school-specialized-gyeongbuk.yaml"
+INDIVIDUAL = "individual-closed-shop-owner.yaml"
 _DROP = object()
 
 
@@ -102,13 +106,12 @@ def _values_of(result, label) -> str:
 
 
 def test_not_eligible_lists_every_failed_criterion_and_the_near_miss(view, rule_pack):
-    # the company case with its sales raised above the food-manufacturing ceiling (1,200억)
-    profile, assessment = assess(rule_pack, COMPANY, industry="C10", avg_sales_3y=123_000_000_000,
-                                 in_sme_grace_period=False)
+    # a food maker whose average sales (1,230억) are just above the 1,200억 SME ceiling
+    profile, assessment = assess(rule_pack, NEAR_MISS)
     view.show_assessment(rule_pack, assessment, profile.name)
-    assert "sme-ax" in view.program_list.program_ids("ineligible")
-    view.select_program("sme-ax")
-    r = assessment.by_id("sme-ax")
+    r = next(r for r in assessment.programs if r.near_misses)
+    assert r.id in view.program_list.program_ids("ineligible")
+    view.select_program(r.id)
     why = view.detail.parts["why_not"].text()
     failed = [c for c in r.criteria if c.result == "not_met"]
     assert failed
@@ -118,24 +121,83 @@ def test_not_eligible_lists_every_failed_criterion_and_the_near_miss(view, rule_
     assert "KRW 123.0 billion is above the KRW 120.0 billion limit" in near
 
 
-def test_needs_answers_question_is_one_click_away(qtbot, view, rule_pack):
-    # the company case without its tax-arrears answer: sme-ax cannot be decided
+def test_near_miss_in_korean(qtbot, view, rule_pack):
+    profile, assessment = assess(rule_pack, NEAR_MISS)
+    i18n.set_language("ko", remember=False)
+    view.show_assessment(rule_pack, assessment, profile.name)
+    r = next(r for r in assessment.programs if r.near_misses)
+    view.select_program(r.id)
+    assert "1,230억 원이 한도 1,200억 원을 30억 원 초과" in view.detail.parts["near_miss"].text()
+    assert "신청 불가" in view.detail.parts["status"].text()
+
+
+def test_needs_answers_questions_are_one_click_away(qtbot, view, rule_pack):
+    # a machinery maker whose clerk answered "I don't know" to the size questions
+    profile, assessment = assess(rule_pack, UNKNOWNS)
+    view.show_assessment(rule_pack, assessment, profile.name)
+    r = next(r for r in assessment.programs if r.status == "undetermined" and len(r.missing) > 1)
+    assert r.id in view.program_list.program_ids("undetermined")
+    view.select_program(r.id)
+    buttons = view.detail.question_buttons
+    assert list(buttons) == list(r.missing)
+    for qid in r.missing:
+        assert rule_pack.questions[qid].label.en in buttons[qid].text()
+    last = r.missing[-1]
+    with qtbot.waitSignal(view.answer_requested, timeout=1000) as signal:
+        qtbot.mouseClick(buttons[last], Qt.MouseButton.LeftButton)
+    assert signal.args == [last]
+    # a question answered "I don't know" says so on its button
+    dont_know = [q for q in r.missing if q in assessment.answers and assessment.answers[q] is None]
+    assert dont_know
+    assert "I don't know" in buttons[dont_know[0]].text()
+
+
+def test_needs_answers_from_a_missing_answer(qtbot, view, rule_pack):
+    # the parts maker without its tax-arrears answer: the programs that exclude arrears wait for it
     profile, assessment = assess(rule_pack, COMPANY, tax_arrears=_DROP)
     view.show_assessment(rule_pack, assessment, profile.name)
     assert "sme-ax" in view.program_list.program_ids("undetermined")
     view.select_program("sme-ax")
     button = view.detail.question_buttons["tax_arrears"]
-    assert rule_pack.questions["tax_arrears"].label.en in button.text()
+    assert "I don't know" not in button.text()
     with qtbot.waitSignal(view.answer_requested, timeout=1000) as signal:
-        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        button.click()
     assert signal.args == ["tax_arrears"]
 
 
-def test_dont_know_answer_is_named_on_the_question(view, rule_pack):
-    profile, assessment = assess(rule_pack, COMPANY, tax_arrears=None)
+def test_school_case_shows_the_specialized_high_school_tracks(view, rule_pack):
+    profile, assessment = assess(rule_pack, SCHOOL)
     view.show_assessment(rule_pack, assessment, profile.name)
-    view.select_program("sme-ax")
-    assert "I don't know" in view.detail.question_buttons["tax_arrears"].text()
+    eligible = view.program_list.program_ids("eligible")
+    tracks = [pid for pid, p in rule_pack.programs.items() if p.tracks_of == "sme-specialized-hs"]
+    assert "sme-specialized-hs" in eligible
+    assert {pid for pid, s in profile.expect.items() if s == "eligible"} <= set(eligible)
+    track = next(pid for pid in eligible if pid in tracks)
+    view.select_program(track)
+    parent = rule_pack.programs["sme-specialized-hs"].name.en
+    assert f"Track of {parent}" in view.detail.text_content()
+    d = assessment.by_id(track).deadline
+    assert d.closes.isoformat() in view.detail.parts["deadline"].text()
+    # a school is never shown company figures
+    assert "KRW" not in view.detail.parts["criteria"].findChildren(type(view.heading))[0].text()
+
+
+def test_individual_case(view, rule_pack):
+    profile, assessment = assess(rule_pack, INDIVIDUAL)
+    view.show_assessment(rule_pack, assessment, profile.name)
+    eligible = set(view.program_list.program_ids("eligible"))
+    assert {pid for pid, s in profile.expect.items() if s == "eligible"} <= eligible
+    assert "hope-return" in eligible
+    view.select_program("hope-return")
+    text = view.detail.text_content()
+    for b in assessment.by_id("hope-return").program.benefits:
+        assert b.text.en in text
+    # a school program is out because of who can apply, and says so
+    school_only = next(r for r in assessment.programs if r.program.audience == ("school",))
+    view.select_program(school_only.id)
+    audience = next(c for c in school_only.criteria if c.kind == "audience")
+    assert audience.result == "not_met"
+    assert audience.text.en in view.detail.parts["why_not"].text()
 
 
 def test_apply_link_opens_the_browser(monkeypatch, view, rule_pack):
