@@ -18,8 +18,8 @@ def run(args: argparse.Namespace) -> int:
     mismatches = 0
     for path in cases:
         outcome = run_case(pack, path)
-        lines.extend(str(e) for e in outcome.errors)
-        lines.extend(str(e) for e in outcome.mismatches)
+        found = sorted(outcome.errors + outcome.mismatches, key=lambda e: e.line)
+        lines.extend(str(e) for e in found)
         mismatches += len(outcome.mismatches)
     for line in lines:
         print(line)
