@@ -25,7 +25,7 @@ class _LanguageNotifier(QObject):
 
 
 _notifier = _LanguageNotifier()
-#: Emitted with the new language code ('ko' or 'en') after the translators were swapped.
+# Emitted with the new language code ('ko' or 'en') after the translators were swapped.
 language_changed = _notifier.language_changed
 
 _lang: str = "ko"

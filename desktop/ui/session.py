@@ -25,7 +25,7 @@ APPLICANT_TYPE = "applicant_type"
 class ProfileSession(QObject):
     """The profile being worked on. Raises the store's StorageError when saving fails."""
 
-    #: the answers changed (the assessment and the question lists are fresh again)
+    # the answers changed (the assessment and the question lists are fresh again)
     changed = Signal()
 
     def __init__(self, store: Store, pack: RulePack, profile_id: int,

@@ -29,11 +29,11 @@ STALE_COLOUR = status_style.AMBER
 
 
 class StartPage(QWidget):
-    #: open this profile in the wizard (or its results)
+    # open this profile in the wizard (or its results)
     open_requested = Signal(int)
-    #: the list changed (a profile renamed or deleted may be the one open)
+    # the list changed (a profile renamed or deleted may be the one open)
     profiles_changed = Signal()
-    #: a store call failed; the main window tells the user
+    # a store call failed; the main window tells the user
     storage_failed = Signal(object)
 
     def __init__(self, store: Store, pack: RulePack, parent: QWidget | None = None):
@@ -259,7 +259,7 @@ class StartPage(QWidget):
         name = self.tree.currentItem().text(0)
         if confirm:
             box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Delete profile"),
-                              self.tr("Delete the profile \u201c%1\u201d with all its answers and "
+                              self.tr("Delete the profile “%1” with all its answers and "
                                       "its check history?").replace("%1", name),
                               QMessageBox.StandardButton.NoButton, self)
             box.setInformativeText(self.tr("This cannot be undone. Export it first if you may "

@@ -20,7 +20,7 @@ _ID = Qt.ItemDataRole.UserRole
 
 
 class LivePanel(QWidget):
-    #: the user wants to answer this question (an undecided program's first missing one)
+    # the user wants to answer this question (an undecided program's first missing one)
     question_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None):

@@ -28,9 +28,9 @@ from desktop.ui.wizard.live_panel import LivePanel
 
 
 class WizardView(QWidget):
-    #: nothing is left to ask (or the user asked for the results): show them
+    # nothing is left to ask (or the user asked for the results): show them
     finished = Signal()
-    #: saving failed; the main window tells the user
+    # saving failed; the main window tells the user
     storage_failed = Signal(object)
 
     def __init__(self, parent: QWidget | None = None):

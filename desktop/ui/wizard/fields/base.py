@@ -38,9 +38,9 @@ translate = QCoreApplication.translate  # lupdate reads translate("Context", "te
 class AnswerField(QFrame):
     """One question on a wizard page. Subclasses build the input for their question type."""
 
-    #: an answer was accepted: (question id, value); value None means "I don't know"
+    # an answer was accepted: (question id, value); value None means "I don't know"
     answered = Signal(str, object)
-    #: the user emptied the field: the question is back to "not answered"
+    # the user emptied the field: the question is back to "not answered"
     cleared = Signal(str)
 
     def __init__(self, question: Question, ctx: FieldContext, parent: QWidget | None = None):
