@@ -116,8 +116,13 @@ class _Filter(QSortFilterProxyModel):
         self.setSortRole(ROLE_SORT)
 
     def set_filters(self, audience: str | None, status: str | None) -> None:
-        self.audience, self.status = audience, status
-        self.invalidateFilter()
+        if hasattr(self, "beginFilterChange"):  # Qt 6.10+; invalidateFilter is deprecated there
+            self.beginFilterChange()
+            self.audience, self.status = audience, status
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self.audience, self.status = audience, status
+            self.invalidateFilter()
 
     def filterAcceptsRow(self, row: int, parent) -> bool:
         model = self.sourceModel()
@@ -293,7 +298,9 @@ class DeadlinesView(QWidget):
         self._update_count()
 
     def _update_count(self) -> None:
-        self.count_label.setText(self.tr("%n window(s)", "", self.proxy.rowCount()))
+        n = self.proxy.rowCount()
+        self.count_label.setText(self.tr("%n window", "", n) if n == 1 else
+                                 self.tr("%n windows", "", n))
 
     def _activated(self, index) -> None:
         src = self.proxy.mapToSource(index)

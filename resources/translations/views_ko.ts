@@ -118,49 +118,56 @@
             <translation>추정 여부</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/ui/deadlines_view.py" line="296" />
-            <source>%n window(s)</source>
+            <location filename="../../desktop/ui/deadlines_view.py" line="297" />
+            <source>%n window</source>
+            <translation>
+                <numerusform>접수 기간 %n건</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/ui/deadlines_view.py" line="298" />
+            <source>%n windows</source>
             <translation>
                 <numerusform>접수 기간 %n건</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/deadlines_view.py" line="312" />
+            <location filename="../../desktop/ui/deadlines_view.py" line="314" />
             <source>Deadlines</source>
             <translation>마감 일정</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/deadlines_view.py" line="316" />
+            <location filename="../../desktop/ui/deadlines_view.py" line="318" />
             <source>Every program's application windows as of %1 (Korean time), closing soonest first; closed windows at the end. Estimated windows are inferred from previous years and not yet announced.</source>
             <translation>%1(한국 시간) 기준 모든 사업의 접수 기간입니다. 마감이 가까운 순서로 보여 주며 마감된 기간은 맨 뒤에 있습니다. '예상'은 아직 공고되지 않아 예년 일정으로 추정한 기간입니다.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/deadlines_view.py" line="320" />
+            <location filename="../../desktop/ui/deadlines_view.py" line="322" />
             <source>&amp;Who can apply:</source>
             <translation>신청 대상(&amp;W):</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/deadlines_view.py" line="321" />
+            <location filename="../../desktop/ui/deadlines_view.py" line="323" />
             <source>&amp;Status:</source>
             <translation>상태(&amp;S):</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/deadlines_view.py" line="322" />
+            <location filename="../../desktop/ui/deadlines_view.py" line="324" />
             <source>Everyone</source>
             <translation>전체</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/deadlines_view.py" line="325" />
+            <location filename="../../desktop/ui/deadlines_view.py" line="327" />
             <source>Any status</source>
             <translation>모든 상태</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/deadlines_view.py" line="329" />
+            <location filename="../../desktop/ui/deadlines_view.py" line="331" />
             <source>Export to calendar…</source>
             <translation>캘린더로 내보내기…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/deadlines_view.py" line="331" />
+            <location filename="../../desktop/ui/deadlines_view.py" line="333" />
             <source>Saves the windows of the next 12 months as a calendar file (.ics) with a reminder 7 days before each closing date.</source>
             <translation>향후 12개월의 접수 기간을 캘린더 파일(.ics)로 저장합니다. 마감 7일 전에 알림이 울립니다.</translation>
         </message>
@@ -188,24 +195,31 @@
             <translation>축소</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/ui/report_actions/preview.py" line="163" />
-            <source>%n page(s)</source>
+            <location filename="../../desktop/ui/report_actions/preview.py" line="164" />
+            <source>%n page</source>
+            <translation>
+                <numerusform>%n쪽</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/ui/report_actions/preview.py" line="164" />
+            <source>%n pages</source>
             <translation>
                 <numerusform>%n쪽</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/report_actions/preview.py" line="164" />
+            <location filename="../../desktop/ui/report_actions/preview.py" line="165" />
             <source>Save PDF…</source>
             <translation>PDF 저장…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/report_actions/preview.py" line="165" />
+            <location filename="../../desktop/ui/report_actions/preview.py" line="166" />
             <source>Print…</source>
             <translation>인쇄…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/report_actions/preview.py" line="166" />
+            <location filename="../../desktop/ui/report_actions/preview.py" line="167" />
             <source>Close</source>
             <translation>닫기</translation>
         </message>
@@ -450,8 +464,8 @@
             <translation>캘린더로 내보내기</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/ui/report_actions/__init__.py" line="259" />
-            <source>No application window opens or closes in the next %n month(s), so there is nothing to export.</source>
+            <location filename="../../desktop/ui/report_actions/__init__.py" line="258" />
+            <source>No application window opens or closes in the next %n months, so there is nothing to export.</source>
             <translation>
                 <numerusform>앞으로 %n개월 안에 시작하거나 마감하는 접수 기간이 없어 내보낼 일정이 없습니다.</numerusform>
             </translation>
@@ -603,129 +617,150 @@
             <source>closes today</source>
             <translation>오늘 마감</translation>
         </message>
-        <message numerus="yes">
-            <location filename="../../desktop/ui/results/wording.py" line="48" />
-            <source>%n day(s) left</source>
-            <translation>
-                <numerusform>%n일 남음</numerusform>
-            </translation>
-        </message>
         <message>
-            <location filename="../../desktop/ui/results/wording.py" line="73" />
+            <location filename="../../desktop/ui/results/wording.py" line="76" />
             <source>I don't know</source>
             <translation>모름</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/wording.py" line="74" />
+            <location filename="../../desktop/ui/results/wording.py" line="77" />
             <source>not answered yet</source>
             <translation>아직 답하지 않음</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/wording.py" line="75" />
+            <location filename="../../desktop/ui/results/wording.py" line="78" />
             <source>unknown</source>
             <translation>알 수 없음</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/wording.py" line="98" />
+            <location filename="../../desktop/ui/results/wording.py" line="101" />
             <source>Open now; no closing date announced</source>
             <translation>접수 중 (마감일 미공고)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/wording.py" line="100" />
+            <location filename="../../desktop/ui/results/wording.py" line="103" />
             <source>Open now: closes %1</source>
             <translation>접수 중: %1 마감</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/wording.py" line="106" />
+            <location filename="../../desktop/ui/results/wording.py" line="109" />
             <source>Opens %1</source>
             <translation>%1 접수 시작</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/ui/results/wording.py" line="109" />
-            <source>in %n day(s)</source>
+            <location filename="../../desktop/ui/results/wording.py" line="50" />
+            <source>%n day left</source>
+            <translation>
+                <numerusform>%n일 남음</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/ui/results/wording.py" line="51" />
+            <source>%n days left</source>
+            <translation>
+                <numerusform>%n일 남음</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/ui/results/wording.py" line="112" />
+            <source>in %n day</source>
+            <translation>
+                <numerusform>%n일 후</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/ui/results/wording.py" line="113" />
+            <source>in %n days</source>
             <translation>
                 <numerusform>%n일 후</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/wording.py" line="111" />
+            <location filename="../../desktop/ui/results/wording.py" line="115" />
             <source>closes %1</source>
             <translation>%1 마감</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/wording.py" line="113" />
+            <location filename="../../desktop/ui/results/wording.py" line="117" />
             <source>Upcoming</source>
             <translation>접수 예정</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/wording.py" line="115" />
+            <location filename="../../desktop/ui/results/wording.py" line="119" />
             <source>Closed on %1</source>
             <translation>%1 마감됨</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/wording.py" line="116" />
+            <location filename="../../desktop/ui/results/wording.py" line="120" />
             <source>Closed</source>
             <translation>마감됨</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/wording.py" line="118" />
+            <location filename="../../desktop/ui/results/wording.py" line="122" />
             <source>Applications are taken all year round</source>
             <translation>연중 상시 접수</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/wording.py" line="120" />
+            <location filename="../../desktop/ui/results/wording.py" line="124" />
             <source>until %1</source>
             <translation>%1까지</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/wording.py" line="123" />
+            <location filename="../../desktop/ui/results/wording.py" line="127" />
             <source>Next round not announced; expected %1 – %2</source>
             <translation>다음 접수 미공고, 예상 기간 %1 ~ %2</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/wording.py" line="126" />
+            <location filename="../../desktop/ui/results/wording.py" line="130" />
             <source>Next round not announced</source>
             <translation>다음 접수 미공고</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/wording.py" line="128" />
+            <location filename="../../desktop/ui/results/wording.py" line="132" />
             <source>(estimated)</source>
             <translation>(예상)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/wording.py" line="169" />
+            <location filename="../../desktop/ui/results/wording.py" line="173" />
             <source>official</source>
             <translation>공식 자료</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/wording.py" line="170" />
+            <location filename="../../desktop/ui/results/wording.py" line="174" />
             <source>press report</source>
             <translation>언론 보도</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/wording.py" line="171" />
+            <location filename="../../desktop/ui/results/wording.py" line="175" />
             <source>unofficial: to verify</source>
             <translation>비공식 자료: 확인 필요</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/ui/results/wording.py" line="180" />
-            <source>%n month(s) old</source>
+            <location filename="../../desktop/ui/results/wording.py" line="185" />
+            <source>%n month old</source>
+            <translation>
+                <numerusform>%n개월 전 자료</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/ui/results/wording.py" line="186" />
+            <source>%n months old</source>
             <translation>
                 <numerusform>%n개월 전 자료</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/wording.py" line="200" />
+            <location filename="../../desktop/ui/results/wording.py" line="206" />
             <source>A call for applications has been published.</source>
             <translation>모집 공고가 나와 있습니다.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/wording.py" line="201" />
+            <location filename="../../desktop/ui/results/wording.py" line="207" />
             <source>Announced as policy; no call for applications has been published yet.</source>
             <translation>정책으로 발표되었으나 아직 모집 공고는 없습니다.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/wording.py" line="203" />
+            <location filename="../../desktop/ui/results/wording.py" line="209" />
             <source>No call yet; the details may still change.</source>
             <translation>아직 공고가 없으며 세부 내용이 바뀔 수 있습니다.</translation>
         </message>

@@ -255,9 +255,9 @@ def export_calendar(parent: QWidget | None, pack, as_of, audience: str | None = 
     title = translate("ReportActions", "Export to calendar")
     entries = calendar(pack, as_of, months=months, audience=audience)
     if not entries:
-        QMessageBox.information(parent, title,
-                                translate("ReportActions", "No application window opens or closes in the next %n "
-                                          "month(s), so there is nothing to export.", None, months))
+        QMessageBox.information(parent, title, translate(
+            "ReportActions", "No application window opens or closes in the next %n months, so "
+            "there is nothing to export.", None, months))
         return None
     if path is None:
         stem = f"deadlines_{as_of.isoformat()}" + (f"_{audience}" if audience else "")

@@ -45,7 +45,10 @@ def days_left_text(days: int | None) -> str:
         return ""
     if days == 0:
         return translate("Wording", "closes today")
-    return translate("Wording", "%n day(s) left", None, days)
+    # English needs its own singular; the Korean is the same for both
+    if days == 1:
+        return translate("Wording", "%n day left", None, days)
+    return translate("Wording", "%n days left", None, days)
 
 
 def name_label(pack, name: str, lang: str) -> str:
@@ -106,7 +109,8 @@ def deadline_sentence(deadline, as_of: dt.date, lang: str) -> str:
             s = translate("Wording", "Opens %1").replace("%1", opens)
             wait = (d.opens - as_of).days
             if wait > 0:
-                s += " · " + translate("Wording", "in %n day(s)", None, wait)
+                s += " · " + (translate("Wording", "in %n day", None, wait) if wait == 1
+                              else translate("Wording", "in %n days", None, wait))
             if d.closes is not None:
                 s += " · " + translate("Wording", "closes %1").replace("%1", closes)
         else:
@@ -177,7 +181,9 @@ def source_line(note, as_of: dt.date, lang: str) -> str:
     s = f"{text(note.title, lang)} — {note.publisher}, {date_text(note.date, lang, weekday=False)}"
     s += f" ({reliability_text(note.reliability)})"
     if is_old(note.date, as_of):
-        s += " · " + translate("Wording", "%n month(s) old", None, months_between(note.date, as_of))
+        months = months_between(note.date, as_of)
+        s += " · " + (translate("Wording", "%n month old", None, months) if months == 1
+                      else translate("Wording", "%n months old", None, months))
     return s
 
 
