@@ -16,6 +16,7 @@ from desktop.engine import format_amount, format_near_miss, labels
 from desktop.engine.model import CriterionResult, ProgramResult
 from desktop.report import styles as st
 from desktop.report.context import ReportContext
+from desktop.report.fonts import REGULAR
 from desktop.report.flowables import (
     Heading, TickBox, coloured, data_table, para, plain, status_markup,
 )
@@ -78,6 +79,7 @@ def _opening(ctx: ReportContext, number: int, r: ProgramResult) -> list[Flowable
         colWidths=[34 * mm, st.FRAME_WIDTH - 34 * mm], hAlign="LEFT",
     )
     band_style = [
+        ("FONTNAME", (0, 0), (-1, -1), REGULAR),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("TOPPADDING", (0, 0), (-1, -1), 5),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 5.5),
@@ -246,6 +248,7 @@ def _documents(ctx: ReportContext, r: ProgramResult) -> list[Flowable]:
     rows = [[TickBox(), plain(ctx.text(d.text), ss["Cell"])] for d in docs]
     table = Table(rows, colWidths=[8 * mm, st.FRAME_WIDTH - 8 * mm], hAlign="LEFT")
     table.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), REGULAR),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 2),
         ("TOPPADDING", (0, 0), (-1, -1), 2),

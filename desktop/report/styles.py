@@ -121,6 +121,8 @@ def stylesheet() -> StyleSheet1:
 def table_style_commands(header_rows: int = 1, zebra: bool = True) -> list[tuple]:
     """The common grid of every data table: a tinted header row, hairlines, light zebra rows."""
     cmds: list[tuple] = [
+        # plain-string cells (even empty ones) would otherwise select Helvetica
+        ("FONTNAME", (0, 0), (-1, -1), REGULAR),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 4),
         ("RIGHTPADDING", (0, 0), (-1, -1), 4),

@@ -11,6 +11,7 @@ from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from desktop.report import styles as st
 from desktop.report.context import ReportContext
+from desktop.report.fonts import REGULAR
 from desktop.report.flowables import Heading, data_table, para, plain, status_markup
 from desktop.report.safe_text import clean, markup
 
@@ -36,6 +37,7 @@ def cover(ctx: ReportContext) -> list[Flowable]:
     data = [[para(markup(k), ss["CellLabel"]), para(v, ss["Cell"])] for k, v in rows]
     info = Table(data, colWidths=[32 * mm, st.FRAME_WIDTH - 32 * mm], hAlign="LEFT")
     info.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), REGULAR),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 5),
         ("TOPPADDING", (0, 0), (-1, -1), 2.5),

@@ -149,7 +149,8 @@ class ReportDoc(BaseDocTemplate):
             target, pagesize=st.PAGE_SIZE,
             leftMargin=st.MARGIN_LEFT, rightMargin=st.MARGIN_RIGHT,
             topMargin=st.MARGIN_TOP, bottomMargin=st.MARGIN_BOTTOM,
-            displayDocTitle=True, **meta,
+            displayDocTitle=True, initialFontName=REGULAR, initialFontSize=9,
+            initialLeading=13.5, **meta,
         )
         self.addPageTemplates([ReportPage(furniture)])
         self._marks = 0
