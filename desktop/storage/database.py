@@ -101,8 +101,21 @@ def set_aside(path: Path, now: dt.datetime | None = None) -> Path:
     return target
 
 
+MEMORY = ":memory:"
+
+
+def open_memory() -> Database:
+    """A database that lives only as long as the program: for going on when the file is unusable."""
+    db = Database(sqlite3.connect(MEMORY, check_same_thread=False), execute_plugins=False)
+    db.execute("PRAGMA foreign_keys = ON")
+    migrate(db)
+    return db
+
+
 def open_database(path: Path, timeout: float = DEFAULT_TIMEOUT) -> tuple[Database, Path | None]:
     """The checked, migrated database at `path`, and where a damaged file was put, if one was."""
+    if str(path) == MEMORY:
+        return open_memory(), None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:

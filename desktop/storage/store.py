@@ -196,6 +196,9 @@ def open_store(
 ) -> Store:
     """Open (creating and migrating as needed) the database; the user's data folder by default.
 
+    `":memory:"` gives a store that keeps nothing once the program ends, for carrying on when the
+    file cannot be used (the user must be told that nothing is saved).
+
     Raises `StorageError` ('locked', 'readonly', 'io', 'newer'; 'corrupt' only when a damaged
     file could not be moved aside). A damaged file is moved aside and `store.recovered_from` says
     where it went.

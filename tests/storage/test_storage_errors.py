@@ -285,6 +285,15 @@ def test_default_location_is_the_user_data_folder(tmp_path, monkeypatch):
     assert (tmp_path / "data" / "Jiwon" / "jiwon.db").is_file()
 
 
+def test_memory_store_for_carrying_on_without_the_file(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    with open_store(":memory:") as store:
+        assert store.schema_version == 3 and store.recovered_from is None
+        pid = store.create_profile("임시", "company", {"employees": 3})
+        assert store.get_answers(pid) == {"applicant_type": "company", "employees": 3}
+    assert list(tmp_path.iterdir()) == []  # no file appeared anywhere
+
+
 def test_every_write_is_committed_when_the_call_returns(store):
     """No transaction is left open: another connection sees each change at once."""
     pid = store.create_profile("A", "company")
