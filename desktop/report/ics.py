@@ -54,11 +54,15 @@ def _w(key: str, lang: str) -> str:
 
 def calendar_bytes(entries: list[CalendarEntry], lang: str = "ko",
                    stamp: dt.datetime | None = None) -> bytes:
-    """An iCalendar (RFC 5545) file with one event per entry; `stamp` is the DTSTAMP (now)."""
+    """An iCalendar (RFC 5545) file with one event per entry; `stamp` is the DTSTAMP (now).
+
+    An entry without a closing date becomes an "opens" event, unless it opened before `stamp`.
+    """
     lang = "en" if lang == "en" else "ko"
     if stamp is None:
         stamp = dt.datetime.now(dt.timezone.utc)
-    events = [ev for ev in (_event(e, lang, stamp) for e in entries) if ev is not None]
+    today = stamp.astimezone(KST).date() if stamp.tzinfo else stamp.date()
+    events = [ev for ev in (_event(e, lang, stamp, today) for e in entries) if ev is not None]
     uids = sorted(str(ev["UID"]) for ev in events)
     cal = icalendar.Calendar.new(
         prodid=f"-//Jiwon//Jiwon {__version__}//{lang.upper()}",
@@ -101,12 +105,15 @@ def _closing_time(entry: CalendarEntry) -> dt.datetime | None:
     return closes
 
 
-def _event(entry: CalendarEntry, lang: str, stamp: dt.datetime) -> icalendar.Event | None:
+def _event(entry: CalendarEntry, lang: str, stamp: dt.datetime,
+           today: dt.date) -> icalendar.Event | None:
+    """The event for one entry; None for a window with no closing date that opened already
+    (a rolling or budget-bound program has no date worth a reminder)."""
     p = entry.program
     name = p.name.get(lang)
     closing = entry.closes is not None
     day = entry.closes if closing else entry.opens
-    if day is None:
+    if day is None or (not closing and day < today):
         return None
     timed = _closing_time(entry)
     label = _w("closes" if closing else "opens", lang)
@@ -121,10 +128,10 @@ def _event(entry: CalendarEntry, lang: str, stamp: dt.datetime) -> icalendar.Eve
         window = f"{entry.opens.isoformat() if entry.opens else '…'} ~ " \
                  f"{entry.closes.isoformat() if entry.closes else '…'}"
         lines.append(f"{_w('window', lang)}: {window}")
-    if entry.estimated:
-        lines.append(_w("est_note", lang))
-    if entry.note is not None:
+    if entry.note is not None:  # the engine's note already explains an estimate
         lines.append(entry.note.get(lang))
+    elif entry.estimated:
+        lines.append(_w("est_note", lang))
     lines.append(f"{_w('apply', lang)}: {p.apply_how.get(lang)}")
     if p.apply_url:
         lines.append(p.apply_url)
