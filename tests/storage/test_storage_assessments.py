@@ -7,7 +7,6 @@ import datetime as dt
 import json
 import shutil
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
