@@ -2,8 +2,8 @@
 
 Schools use this to see the Specialized High School tracks' windows side by side; companies to
 plan the year. A row is one window: the round that matters now for each program (the engine's
-`program_deadline`) plus every window opening or closing in the next 12 months (`calendar`),
-each once. Estimated windows (a recurring program whose next round is not announced) are
+`program_deadline`), every window opening or closing in the next 12 months (`calendar`), and
+the rounds that closed in the past year (the evidence behind an estimate), each once. Estimated windows (a recurring program whose next round is not announced) are
 marked as estimates in their own column, never shown as if announced.
 """
 
@@ -27,10 +27,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.engine import calendar, program_deadline
+from desktop.engine.deadlines import kst_date
 from desktop.ui import i18n, status_style
 from desktop.ui.results import wording as wd
 
 MONTHS = 12
+#: closed rounds are listed for this long after they closed
+CLOSED_WITHIN_DAYS = 365
 STATUSES = ("open", "upcoming", "closed", "not_announced", "rolling")
 AUDIENCES = ("company", "school", "individual")
 ROLE_SORT = Qt.ItemDataRole.UserRole + 1
@@ -85,13 +88,25 @@ def _days_left(status: str, closes: dt.date | None, as_of: dt.date) -> int | Non
 
 
 def windows(pack, as_of: dt.date, months: int = MONTHS) -> list[Window]:
-    """Every program's current deadline and every calendar window, without duplicates, sorted."""
+    """Every program's current deadline, every calendar window ahead and the rounds closed in the
+    past year, each once, sorted."""
     rows: dict[tuple, Window] = {}
     for program in pack.programs.values():
         d = program_deadline(program, as_of)
         w = Window(program, d.round_id, d.kind, d.status, d.opens, d.closes,
                    _days_left(d.status, d.closes, as_of), d.estimated, d.note)
         rows[(program.id, d.round_id, d.opens, d.closes, d.estimated)] = w
+    # rounds that closed in the past year: the evidence behind an estimated next window
+    for program in pack.programs.values():
+        for r in program.rounds:
+            closes = kst_date(r.closes)
+            if closes is None or not (as_of - dt.timedelta(days=CLOSED_WITHIN_DAYS) <= closes
+                                      < as_of):
+                continue
+            opens = kst_date(r.opens)
+            key = (program.id, r.id, opens, closes, False)
+            rows.setdefault(key, Window(program, r.id, r.kind, "closed", opens, closes, None,
+                                        False, r.note))
     for e in calendar(pack, as_of, months=months):
         key = (e.program.id, e.round_id, e.opens, e.closes, e.estimated)
         if key in rows:

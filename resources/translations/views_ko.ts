@@ -67,107 +67,107 @@
     <context>
         <name>DeadlinesView</name>
         <message>
-            <location filename="../../desktop/ui/deadlines_view.py" line="277" />
+            <location filename="../../desktop/ui/deadlines_view.py" line="282" />
             <source>today</source>
             <extracomment>a program id whose row the user opened (double click / Enter)</extracomment>
             <translation>오늘</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/deadlines_view.py" line="280" />
+            <location filename="../../desktop/ui/deadlines_view.py" line="285" />
             <source>estimated</source>
             <translation>예상</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/deadlines_view.py" line="281" />
+            <location filename="../../desktop/ui/deadlines_view.py" line="286" />
             <source>Estimated from previous years; not announced yet.</source>
             <translation>예년 일정으로 추정한 날짜입니다. 아직 공고되지 않았습니다.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/deadlines_view.py" line="288" />
+            <location filename="../../desktop/ui/deadlines_view.py" line="293" />
             <source>Program</source>
             <translation>사업</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/deadlines_view.py" line="288" />
+            <location filename="../../desktop/ui/deadlines_view.py" line="293" />
             <source>Who can apply</source>
             <translation>신청 대상</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/deadlines_view.py" line="288" />
+            <location filename="../../desktop/ui/deadlines_view.py" line="293" />
             <source>Status</source>
             <translation>상태</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/deadlines_view.py" line="288" />
+            <location filename="../../desktop/ui/deadlines_view.py" line="293" />
             <source>Opens</source>
             <translation>접수 시작</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/deadlines_view.py" line="289" />
+            <location filename="../../desktop/ui/deadlines_view.py" line="294" />
             <source>Closes</source>
             <translation>마감</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/deadlines_view.py" line="289" />
+            <location filename="../../desktop/ui/deadlines_view.py" line="294" />
             <source>Days left</source>
             <translation>남은 기간</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/deadlines_view.py" line="289" />
+            <location filename="../../desktop/ui/deadlines_view.py" line="294" />
             <source>Estimate</source>
             <translation>추정 여부</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/ui/deadlines_view.py" line="297" />
+            <location filename="../../desktop/ui/deadlines_view.py" line="302" />
             <source>%n window</source>
             <translation>
                 <numerusform>접수 기간 %n건</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/ui/deadlines_view.py" line="298" />
+            <location filename="../../desktop/ui/deadlines_view.py" line="303" />
             <source>%n windows</source>
             <translation>
                 <numerusform>접수 기간 %n건</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/deadlines_view.py" line="314" />
+            <location filename="../../desktop/ui/deadlines_view.py" line="319" />
             <source>Deadlines</source>
             <translation>마감 일정</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/deadlines_view.py" line="318" />
+            <location filename="../../desktop/ui/deadlines_view.py" line="323" />
             <source>Every program's application windows as of %1 (Korean time), closing soonest first; closed windows at the end. Estimated windows are inferred from previous years and not yet announced.</source>
             <translation>%1(한국 시간) 기준 모든 사업의 접수 기간입니다. 마감이 가까운 순서로 보여 주며 마감된 기간은 맨 뒤에 있습니다. '예상'은 아직 공고되지 않아 예년 일정으로 추정한 기간입니다.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/deadlines_view.py" line="322" />
+            <location filename="../../desktop/ui/deadlines_view.py" line="327" />
             <source>&amp;Who can apply:</source>
             <translation>신청 대상(&amp;W):</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/deadlines_view.py" line="323" />
+            <location filename="../../desktop/ui/deadlines_view.py" line="328" />
             <source>&amp;Status:</source>
             <translation>상태(&amp;S):</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/deadlines_view.py" line="324" />
+            <location filename="../../desktop/ui/deadlines_view.py" line="329" />
             <source>Everyone</source>
             <translation>전체</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/deadlines_view.py" line="327" />
+            <location filename="../../desktop/ui/deadlines_view.py" line="332" />
             <source>Any status</source>
             <translation>모든 상태</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/deadlines_view.py" line="331" />
+            <location filename="../../desktop/ui/deadlines_view.py" line="336" />
             <source>Export to calendar…</source>
             <translation>캘린더로 내보내기…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/deadlines_view.py" line="333" />
+            <location filename="../../desktop/ui/deadlines_view.py" line="338" />
             <source>Saves the windows of the next 12 months as a calendar file (.ics) with a reminder 7 days before each closing date.</source>
             <translation>향후 12개월의 접수 기간을 캘린더 파일(.ics)로 저장합니다. 마감 7일 전에 알림이 울립니다.</translation>
         </message>
@@ -353,37 +353,37 @@
             <translation>아깝게 못 미친 기준</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/detail.py" line="321" />
-            <source>Who can apply:</source>
-            <translation>신청 대상:</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/results/detail.py" line="322" />
+            <location filename="../../desktop/ui/results/detail.py" line="370" />
             <source>to verify</source>
             <translation>확인 필요</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/detail.py" line="327" />
+            <location filename="../../desktop/ui/results/detail.py" line="351" />
             <source>At least one of these:</source>
             <translation>다음 중 하나 이상:</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/detail.py" line="328" />
+            <location filename="../../desktop/ui/results/detail.py" line="350" />
+            <source>All of these:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/ui/results/detail.py" line="352" />
             <source>None of these may hold:</source>
             <translation>다음에 해당하지 않을 것:</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/detail.py" line="351" />
+            <location filename="../../desktop/ui/results/detail.py" line="379" />
             <source>Values used:</source>
             <translation>사용한 값:</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/detail.py" line="353" />
+            <location filename="../../desktop/ui/results/detail.py" line="381" />
             <source>The sources are silent on this; ask the operator.</source>
             <translation>출처에 기준이 없습니다. 운영 기관에 문의하세요.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/detail.py" line="355" />
+            <location filename="../../desktop/ui/results/detail.py" line="383" />
             <source>Source:</source>
             <translation>출처:</translation>
         </message>
@@ -633,17 +633,17 @@
             <translation>알 수 없음</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/wording.py" line="101" />
+            <location filename="../../desktop/ui/results/wording.py" line="103" />
             <source>Open now; no closing date announced</source>
             <translation>접수 중 (마감일 미공고)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/wording.py" line="103" />
+            <location filename="../../desktop/ui/results/wording.py" line="105" />
             <source>Open now: closes %1</source>
             <translation>접수 중: %1 마감</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/wording.py" line="109" />
+            <location filename="../../desktop/ui/results/wording.py" line="111" />
             <source>Opens %1</source>
             <translation>%1 접수 시작</translation>
         </message>
@@ -662,105 +662,105 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/ui/results/wording.py" line="112" />
+            <location filename="../../desktop/ui/results/wording.py" line="114" />
             <source>in %n day</source>
             <translation>
                 <numerusform>%n일 후</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/ui/results/wording.py" line="113" />
+            <location filename="../../desktop/ui/results/wording.py" line="115" />
             <source>in %n days</source>
             <translation>
                 <numerusform>%n일 후</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/wording.py" line="115" />
+            <location filename="../../desktop/ui/results/wording.py" line="117" />
             <source>closes %1</source>
             <translation>%1 마감</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/wording.py" line="117" />
+            <location filename="../../desktop/ui/results/wording.py" line="119" />
             <source>Upcoming</source>
             <translation>접수 예정</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/wording.py" line="119" />
+            <location filename="../../desktop/ui/results/wording.py" line="121" />
             <source>Closed on %1</source>
             <translation>%1 마감됨</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/wording.py" line="120" />
+            <location filename="../../desktop/ui/results/wording.py" line="122" />
             <source>Closed</source>
             <translation>마감됨</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/wording.py" line="122" />
+            <location filename="../../desktop/ui/results/wording.py" line="124" />
             <source>Applications are taken all year round</source>
             <translation>연중 상시 접수</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/wording.py" line="124" />
+            <location filename="../../desktop/ui/results/wording.py" line="126" />
             <source>until %1</source>
             <translation>%1까지</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/wording.py" line="127" />
+            <location filename="../../desktop/ui/results/wording.py" line="129" />
             <source>Next round not announced; expected %1 – %2</source>
             <translation>다음 접수 미공고, 예상 기간 %1 ~ %2</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/wording.py" line="130" />
+            <location filename="../../desktop/ui/results/wording.py" line="132" />
             <source>Next round not announced</source>
             <translation>다음 접수 미공고</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/wording.py" line="132" />
+            <location filename="../../desktop/ui/results/wording.py" line="134" />
             <source>(estimated)</source>
             <translation>(예상)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/wording.py" line="173" />
+            <location filename="../../desktop/ui/results/wording.py" line="175" />
             <source>official</source>
             <translation>공식 자료</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/wording.py" line="174" />
+            <location filename="../../desktop/ui/results/wording.py" line="176" />
             <source>press report</source>
             <translation>언론 보도</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/wording.py" line="175" />
+            <location filename="../../desktop/ui/results/wording.py" line="177" />
             <source>unofficial: to verify</source>
             <translation>비공식 자료: 확인 필요</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/ui/results/wording.py" line="185" />
+            <location filename="../../desktop/ui/results/wording.py" line="187" />
             <source>%n month old</source>
             <translation>
                 <numerusform>%n개월 전 자료</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/ui/results/wording.py" line="186" />
+            <location filename="../../desktop/ui/results/wording.py" line="188" />
             <source>%n months old</source>
             <translation>
                 <numerusform>%n개월 전 자료</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/wording.py" line="206" />
+            <location filename="../../desktop/ui/results/wording.py" line="208" />
             <source>A call for applications has been published.</source>
             <translation>모집 공고가 나와 있습니다.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/wording.py" line="207" />
+            <location filename="../../desktop/ui/results/wording.py" line="209" />
             <source>Announced as policy; no call for applications has been published yet.</source>
             <translation>정책으로 발표되었으나 아직 모집 공고는 없습니다.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/wording.py" line="209" />
+            <location filename="../../desktop/ui/results/wording.py" line="211" />
             <source>No call yet; the details may still change.</source>
             <translation>아직 공고가 없으며 세부 내용이 바뀔 수 있습니다.</translation>
         </message>

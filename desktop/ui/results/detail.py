@@ -311,58 +311,85 @@ class ProgramDetail(QScrollArea):
             self.parts["near_miss"] = nm
 
     def _criteria(self, lay: QVBoxLayout, rows, lang: str, part: str) -> None:
-        pack, a = self._pack, self._assessment
+        """The criteria as the rule file nests them: "all / at least one / none of" headings
+        from the program's eligibility tree, each result under its heading."""
         box = QWidget()
         box.setObjectName(f"detail_{part}")
         v = QVBoxLayout(box)
         v.setContentsMargins(0, 0, 0, 0)
         v.setSpacing(4)
-        prev = None
-        who_can_apply = self.tr("Who can apply:")
-        to_verify = self.tr("to verify")
+        by_id = {c.id: c for c in rows}
+        placed: list[tuple[int, object]] = []  # (indent, CriterionResult or heading text)
         for c in rows:
-            kind = "exclusion" if c.kind == "exclusion" else "criterion"
-            if c.group in ("any", "not") and (prev is None or prev.group != c.group
-                                              or prev.depth != c.depth):
-                head = (self.tr("At least one of these:") if c.group == "any"
-                        else self.tr("None of these may hold:"))
-                hl = _label(f'<span style="color:{MUTED}"><i>{_esc(head)}</i></span>')
-                hl.setContentsMargins(INDENT_PX * max(0, c.depth - 1), 0, 0, 0)
-                v.addWidget(hl)
-            row = QHBoxLayout()
-            row.setSpacing(6)
-            row.addSpacing(INDENT_PX * c.depth)
-            row.addWidget(_icon(kind, c.result, 16), 0, Qt.AlignmentFlag.AlignTop)
-            badge = status_style.badge_html(kind, c.result, symbol=False)
-            body = badge + " &nbsp; " + _esc(wd.text(c.text, lang))
             if c.kind == "audience":
-                body = (badge + " &nbsp; "
-                        f'<span style="color:{MUTED}">{_esc(who_can_apply)}</span> '
-                        + _esc(wd.text(c.text, lang)))
-            if c.to_verify:
-                body += (f' <span style="color:{WARN_BORDER}; font-weight:600">'
-                         f'[{_esc(to_verify)}]</span>')
-            small = []
-            if c.values:
-                vals = ", ".join(
-                    f"{_esc(wd.with_colon(wd.name_label(pack, n, lang)))} "
-                    f"<b>{_esc(wd.value_text(pack, a.answers, n, val, lang))}</b>"
-                    for n, val in c.values.items())
-                small.append(_esc(self.tr("Values used:")) + " " + vals)
-            if c.id in self._result.unverifiable:
-                small.append(_esc(self.tr("The sources are silent on this; ask the operator.")))
-            if c.sources:
-                small.append(_esc(self.tr("Source:")) + " " + _esc(wd.citation_text(pack, c.sources, lang)))
-            if small:
-                body += f'<br><span style="color:{MUTED}; font-size:9pt">' + "<br>".join(small) + "</span>"
-            lab = _label(body)
-            lab.setProperty("criterionId", c.id)
-            lab.setProperty("result", c.result)
-            row.addWidget(lab, 1)
-            v.addLayout(row)
-            prev = c
+                placed.append((0, c))
+        if part == "criteria":
+            self._walk(self._result.program.eligibility, 0, by_id, placed, lang, top=True)
+        shown = {id(item) for _, item in placed}
+        placed += [(c.depth, c) for c in rows if id(c) not in shown]  # never drop a result
+        for indent, item in placed:
+            if isinstance(item, str):
+                hl = _label(f'<span style="color:{MUTED}"><i>{_esc(item)}</i></span>')
+                hl.setContentsMargins(INDENT_PX * indent, 0, 0, 0)
+                v.addWidget(hl)
+            else:
+                v.addLayout(self._criterion_row(item, indent, lang))
         lay.addWidget(box)
         self.parts[part] = box
+
+    def _walk(self, node, indent: int, by_id: dict, placed: list, lang: str, top: bool = False):
+        children = getattr(node, "children", None)
+        if children is None:  # a leaf criterion
+            c = by_id.get(node.id)
+            if c is not None:
+                placed.append((indent, c))
+            return
+        if top and node.op == "all":
+            inner = indent  # the tree's root "all" is the list itself
+        else:
+            head = {"all": self.tr("All of these:"),
+                    "any": self.tr("At least one of these:"),
+                    "not": self.tr("None of these may hold:")}[node.op]
+            if node.text is not None:
+                head = f"{wd.text(node.text, lang)} — {head}"
+            placed.append((indent, head))
+            inner = indent + 1
+        for child in children:
+            self._walk(child, inner, by_id, placed, lang)
+
+    def _criterion_row(self, c, indent: int, lang: str) -> QHBoxLayout:
+        pack, a = self._pack, self._assessment
+        kind = "exclusion" if c.kind == "exclusion" else "criterion"
+        row = QHBoxLayout()
+        row.setSpacing(6)
+        row.addSpacing(INDENT_PX * indent)
+        row.addWidget(_icon(kind, c.result, 16), 0, Qt.AlignmentFlag.AlignTop)
+        badge = status_style.badge_html(kind, c.result, symbol=False)
+        body = badge + " &nbsp; " + _esc(wd.text(c.text, lang))
+        if c.to_verify:
+            to_verify = self.tr("to verify")
+            body += (f' <span style="color:{WARN_BORDER}; font-weight:600">'
+                     f'[{_esc(to_verify)}]</span>')
+        small = []
+        if c.values:
+            vals = ", ".join(
+                f"{_esc(wd.with_colon(wd.name_label(pack, n, lang)))} "
+                f"<b>{_esc(wd.value_text(pack, a.answers, n, val, lang))}</b>"
+                for n, val in c.values.items())
+            small.append(_esc(self.tr("Values used:")) + " " + vals)
+        if c.id in self._result.unverifiable:
+            small.append(_esc(self.tr("The sources are silent on this; ask the operator.")))
+        if c.sources:
+            small.append(_esc(self.tr("Source:")) + " "
+                         + _esc(wd.citation_text(pack, c.sources, lang)))
+        if small:
+            body += (f'<br><span style="color:{MUTED}; font-size:9pt">' + "<br>".join(small)
+                     + "</span>")
+        lab = _label(body)
+        lab.setProperty("criterionId", c.id)
+        lab.setProperty("result", c.result)
+        row.addWidget(lab, 1)
+        return row
 
     def _section(self, lay: QVBoxLayout, title: str) -> None:
         lay.addSpacing(8)

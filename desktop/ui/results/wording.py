@@ -13,7 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from desktop.engine import format_value, labels
+from desktop.engine import format_amount, format_value, labels
 from desktop.engine.formatting import format_number
 
 translate = QCoreApplication.translate  # lupdate reads translate("Wording", "...") calls
@@ -83,8 +83,10 @@ def value_text(pack, answers, name: str, value: Any, lang: str) -> str:
     if isinstance(value, bool):
         return (labels.YES if value else labels.NO).get(lang)
     if isinstance(value, (int, float)):
-        d = pack.definitions.get(name)
-        return format_number(value, getattr(d, "unit", None), lang)
+        unit = getattr(pack.definitions.get(name), "unit", None)
+        if unit is not None and unit.en == "KRW":
+            return format_amount(value, lang)
+        return format_number(value, unit, lang)
     return str(value)
 
 
@@ -128,7 +130,7 @@ def deadline_sentence(deadline, as_of: dt.date, lang: str) -> str:
                 .replace("%1", opens).replace("%2", closes)
         else:
             s = translate("Wording", "Next round not announced")
-    if d.estimated:
+    if d.estimated and d.status != "not_announced":  # "not announced; expected …" says it
         s += " " + translate("Wording", "(estimated)")
     return s
 
