@@ -105,11 +105,14 @@ class AboutDialog(QDialog):
         self.licences_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.licences_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         rows = [("Jiwon", desktop.__version__, "MIT"),
-                (FONT_NAME, "", FONT_LICENCE)]
+                (FONT_NAME, "—", FONT_LICENCE)]
         rows += [(c.name, installed_version(c.distribution), c.licence) for c in COMPONENTS]
         for r, row in enumerate(rows):
             for c, text in enumerate(row):
                 self.licences_table.setItem(r, c, QTableWidgetItem(text))
+        self.licences_table.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)  # compact rows: all fit without scrolling
+        self.licences_table.setWordWrap(False)
         head = self.licences_table.horizontalHeader()
         head.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         head.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
@@ -144,12 +147,12 @@ class AboutDialog(QDialog):
         layout.addLayout(self.versions)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.buttons)
-        self.resize(640, 560)
+        self.resize(660, 640)
         self.retranslate()
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("About Jiwon"))
-        self.title_label.setText(f"<h2>Jiwon 지원</h2>")
+        self.title_label.setText("<h2>Jiwon 지원</h2>")
         self.blurb_label.setText(self.tr(
             "Checks which Korean government support programs a company, school or person can "
             "apply for, why, and by when. It runs offline: your answers stay on this computer. "

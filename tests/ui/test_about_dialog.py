@@ -41,7 +41,7 @@ def test_shows_the_shipped_font_licence(dialog):
     assert "SIL OPEN FONT LICENSE" in text
     assert "NanumGothic" in text
     rows = _table_text(dialog.licences_table)
-    assert ["NanumGothic", "", "SIL Open Font License 1.1"] in rows
+    assert ["NanumGothic", "—", "SIL Open Font License 1.1"] in rows
 
 
 @pytest.mark.parametrize("component", COMPONENTS, ids=lambda c: c.name)
