@@ -7,6 +7,8 @@ where to apply, and how far to trust all of this (sources, their age, estimates)
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from reportlab.lib.units import mm
 from reportlab.platypus import (
     CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle,
@@ -18,7 +20,7 @@ from desktop.report import styles as st
 from desktop.report.context import ReportContext
 from desktop.report.fonts import REGULAR
 from desktop.report.flowables import (
-    Heading, TickBox, coloured, data_table, para, plain, status_markup,
+    Heading, TickBox, coloured, data_table, para, plain, status_markup, word_cell,
 )
 from desktop.report.safe_text import href, markup
 from desktop.report.sources import SourceList
@@ -150,16 +152,19 @@ def _why(ctx: ReportContext, r: ProgramResult, sources: SourceList) -> list[Flow
     head = [para(markup(ctx.w(k)), ss["CellHead"])
             for k in ("col_result", "col_criterion", "col_values", "col_source")]
     rows = [head]
-    for c in r.criteria:
+    extra: list[tuple] = [("TEXTCOLOR", (3, 1), (3, -1), st.MUTED),
+                          ("FONTSIZE", (3, 1), (3, -1), 7.3), ("LEADING", (3, 1), (3, -1), 10)]
+    for i, c in enumerate(r.criteria, start=1):
         look = st.RESULT_LOOK[c.result]
         rows.append([
-            para(status_markup(look, ctx.result_word(c.result, c.kind)), ss["Cell"]),
+            word_cell(extra, 0, i, f"{look.mark} {ctx.result_word(c.result, c.kind)}",
+                      look.ink, look.bold),
             _criterion_cell(ctx, r, c),
             para(_values_markup(ctx, c), ss["Cell"]),
-            para(markup(sources.refs(c.sources)), ss["CellSmall"]),
+            sources.refs(c.sources),
         ])
     widths = [24 * mm, 78 * mm, 52 * mm, 16 * mm]
-    return [_h3(ctx, "why"), data_table(rows, widths)]
+    return [_h3(ctx, "why"), data_table(rows, widths, extra)]
 
 
 def _criterion_cell(ctx: ReportContext, r: ProgramResult, c: CriterionResult):
@@ -177,9 +182,12 @@ def _criterion_cell(ctx: ReportContext, r: ProgramResult, c: CriterionResult):
     text = " ".join(bits)
     if c.id in r.unverifiable:
         text += f'<br/><font size="7" color="{st.WARN.hexval()}">{markup(ctx.w("sources_silent"))}</font>'
-    style = ss["Cell"].clone(f"crit{c.depth}")
-    style.leftIndent = INDENT * min(c.depth, MAX_INDENT_LEVEL)
-    return para(text, style)
+    return para(text, _indented(ss["Cell"], min(c.depth, MAX_INDENT_LEVEL)))
+
+
+@lru_cache(maxsize=None)
+def _indented(style, level: int):
+    return style.clone(f"{style.name}-indent{level}", leftIndent=INDENT * level)
 
 
 def _values_markup(ctx: ReportContext, c: CriterionResult) -> str:

@@ -48,10 +48,13 @@ class SourceList:
         if fact_id and fact_id not in self.facts[note_id]:
             self.facts[note_id].append(fact_id)
 
-    def refs(self, refs: tuple[str, ...]) -> str:
-        """"[1] [3]" for the notes behind one criterion."""
-        numbers = sorted({self.numbers[r.partition("#")[0]] for r in refs if r.partition("#")[0] in self.numbers})
-        return " ".join(f"[{n}]" for n in numbers) if numbers else "–"
+    def refs(self, refs: tuple[str, ...], per_line: int = 3) -> str:
+        """"[1] [3]" for the notes behind one criterion, `per_line` to a line (plain text)."""
+        numbers = sorted({self.numbers[r.partition("#")[0]] for r in refs
+                          if r.partition("#")[0] in self.numbers})
+        marks = [f"[{n}]" for n in numbers]
+        lines = [" ".join(marks[i:i + per_line]) for i in range(0, len(marks), per_line)]
+        return "\n".join(lines) if lines else "–"
 
     def flowables(self) -> list[Flowable]:
         ctx, ss = self.ctx, self.ctx.ss

@@ -34,6 +34,11 @@ HEAD_FILL = colors.HexColor("#e4e9ef")
 ZEBRA = colors.HexColor("#f6f7f9")
 WARN = colors.HexColor("#8a4b00")
 
+# Table cells: paragraphs ("Cell" style) and plain-string cells share these, so a row's columns
+# line up whichever kind a column uses.
+CELL_SIZE = 8.3
+CELL_LEADING = 11.5
+
 
 @dataclass(frozen=True)
 class StatusLook:
@@ -74,10 +79,12 @@ def stylesheet() -> StyleSheet1:
     ss.add(ParagraphStyle("Warn", parent=ss["Note"], textColor=WARN))
     ss.add(ParagraphStyle(
         "Bullet", parent=ss["Body"], leftIndent=14, bulletIndent=4, spaceAfter=2,
+        bulletFontSize=9,
     ))
 
     ss.add(ParagraphStyle(
         "Ref", parent=ss["BodySmall"], leftIndent=17, bulletIndent=0, spaceAfter=3,
+        bulletFontSize=8,
     ))
 
     ss.add(ParagraphStyle(
@@ -101,7 +108,7 @@ def stylesheet() -> StyleSheet1:
     ss.add(ParagraphStyle("Meta", parent=ss["Base"], fontSize=8, leading=11.5, textColor=MUTED))
 
     # table cells
-    ss.add(ParagraphStyle("Cell", parent=ss["Base"], fontSize=8.3, leading=11.5))
+    ss.add(ParagraphStyle("Cell", parent=ss["Base"], fontSize=CELL_SIZE, leading=CELL_LEADING))
     ss.add(ParagraphStyle("CellBold", parent=ss["Cell"], fontName=BOLD))
     ss.add(ParagraphStyle("CellRight", parent=ss["Cell"], alignment=TA_RIGHT))
     ss.add(ParagraphStyle("CellCenter", parent=ss["Cell"], alignment=TA_CENTER))
@@ -123,6 +130,9 @@ def table_style_commands(header_rows: int = 1, zebra: bool = True) -> list[tuple
     cmds: list[tuple] = [
         # plain-string cells (even empty ones) would otherwise select Helvetica
         ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+        ("FONTSIZE", (0, 0), (-1, -1), CELL_SIZE),
+        ("LEADING", (0, 0), (-1, -1), CELL_LEADING),
+        ("TEXTCOLOR", (0, 0), (-1, -1), INK),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 4),
         ("RIGHTPADDING", (0, 0), (-1, -1), 4),

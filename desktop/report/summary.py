@@ -12,7 +12,7 @@ from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 from desktop.report import styles as st
 from desktop.report.context import ReportContext
 from desktop.report.fonts import REGULAR
-from desktop.report.flowables import Heading, data_table, para, plain, status_markup
+from desktop.report.flowables import Heading, data_table, para, plain, word_cell
 from desktop.report.safe_text import clean, markup
 
 # A name this long already fills several lines of the cover; anything longer is cut there
@@ -81,11 +81,11 @@ def summary(ctx: ReportContext) -> list[Flowable]:
         name = (f"<b>{markup(ctx.name(program))}</b><br/>"
                 f'<font size="7" color="{st.MUTED.hexval()}">{markup(ctx.text(program.ministry))}</font>')
         rows.append([
-            para(str(i), ss["CellCenter"]),
+            word_cell(extra, 0, i, str(i), align="CENTER"),
             para(name, ss["Cell"]),
-            para(status_markup(look, ctx.status_word(r.status)), ss["Cell"]),
+            word_cell(extra, 2, i, f"{look.mark} {ctx.status_word(r.status)}", look.ink, look.bold),
             para(closing_markup(ctx, r.deadline), ss["Cell"]),
-            para(markup(ctx.days_left_short(r.deadline.days_left)), ss["CellRight"]),
+            word_cell(extra, 4, i, ctx.days_left_short(r.deadline.days_left), align="RIGHT"),
         ])
         if look.fill is not None:
             extra.append(("BACKGROUND", (2, i), (2, i), look.fill))
