@@ -12,7 +12,6 @@ from typing import Any, Mapping
 from desktop.engine.clock import today_kst
 from desktop.engine.deadlines import program_deadline
 from desktop.engine.expr.tri import UNKNOWN, is_number
-from desktop.engine.labels import audience_text
 from desktop.engine.model import Assessment, CriterionResult, NearMiss, ProgramResult, RulePack
 from desktop.engine.plan import LeafPlan, PackPlan, ProgramPlan, plan_of
 from desktop.engine.scope import Scope
@@ -115,10 +114,6 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _values(leaf: LeafPlan, scope: Scope) -> dict:
-    return {name: _plain(scope[name]) for name in leaf.names}
-
-
 def _near_miss(leaf: LeafPlan, scope: Scope) -> NearMiss | None:
     for spec in leaf.near:
         value = scope[spec.name]
@@ -156,30 +151,54 @@ def _applies(plan: PackPlan, pack_questions, qid: str, scope: Scope, applicant, 
             _applies(plan, pack_questions, dep, scope, applicant, answers, out, seen)
 
 
+def _new(cls, **fields):
+    """Build a frozen result object without its generated __init__ (which sets each field through
+    object.__setattr__): evaluation makes thousands of these, and they stay frozen all the same."""
+    obj = object.__new__(cls)
+    obj.__dict__.update(fields)
+    return obj
+
+
+def _audience_result(pp: ProgramPlan, applicant, audience_ok) -> CriterionResult:
+    key = ("audience", applicant)
+    found = pp.cache.get(key)
+    if found is None:
+        found = CriterionResult(
+            id="audience",
+            text=pp.audience_text,
+            result="unknown" if audience_ok is UNKNOWN else _RESULT[audience_ok],
+            kind="audience",
+            values={"applicant_type": applicant},
+            sources=(),
+            to_verify=False,
+        )
+        if isinstance(applicant, str) or applicant is None:
+            pp.cache[key] = found
+    return found
+
+
 def _program(plan: PackPlan, pp: ProgramPlan, scope: Scope, answers, applicant, deadline) -> ProgramResult:
     program = pp.program
     if applicant is None:
         audience_ok = UNKNOWN
     else:
         audience_ok = applicant in pp.audience
-    audience = CriterionResult(
-        id="audience",
-        text=audience_text(program.audience),
-        result="unknown" if audience_ok is UNKNOWN else _RESULT[audience_ok],
-        kind="audience",
-        values={"applicant_type": applicant},
-        sources=(),
-        to_verify=False,
-    )
-    unverifiable = tuple(l.criterion.id for l in pp.leaves + pp.exclusions if l.expr is None)
     if audience_ok is False:
-        return ProgramResult(program, "ineligible", (audience,), (), ("audience",), (), unverifiable, deadline)
+        # Outside the audience nothing else matters: the same result for every such applicant.
+        key = ("outside", applicant, scope["today"])
+        found = pp.cache.get(key)
+        if found is None:
+            audience = _audience_result(pp, applicant, audience_ok)
+            found = ProgramResult(program, "ineligible", (audience,), (), ("audience",), (), pp.unverifiable, deadline)
+            if isinstance(applicant, str) and len(pp.cache) < 256:
+                pp.cache[key] = found
+        return found
+    audience = _audience_result(pp, applicant, audience_ok)
 
     values = [truth_of(leaf, scope) for leaf in pp.leaves]
     excluded = [truth_of(leaf, scope) for leaf in pp.exclusions]
     tree = tree_value(pp.tree, values)
-    any_excluded = True in excluded
-    if tree is False or any_excluded:
+    if tree is False or True in excluded:
         status = "ineligible"
     elif tree is True and audience_ok is True and UNKNOWN not in excluded:
         status = "eligible"
@@ -188,29 +207,35 @@ def _program(plan: PackPlan, pp: ProgramPlan, scope: Scope, answers, applicant, 
 
     criteria = [audience]
     for leaf, v in zip(pp.leaves, values):
+        c = leaf.criterion
         criteria.append(
-            CriterionResult(
-                id=leaf.criterion.id,
-                text=leaf.criterion.text,
+            _new(
+                CriterionResult,
+                id=c.id,
+                text=c.text,
                 result="unknown" if v is UNKNOWN else _RESULT[v],
                 kind="criterion",
-                values=_values(leaf, scope),
-                sources=leaf.criterion.sources,
-                to_verify=leaf.criterion.to_verify or leaf.expr is None,
+                values={name: _plain(scope[name]) for name in leaf.names},
+                sources=c.sources,
+                to_verify=leaf.to_verify,
                 depth=leaf.depth,
                 group=leaf.group,
             )
         )
     for leaf, v in zip(pp.exclusions, excluded):
+        c = leaf.criterion
         criteria.append(
-            CriterionResult(
-                id=leaf.criterion.id,
-                text=leaf.criterion.text,
+            _new(
+                CriterionResult,
+                id=c.id,
+                text=c.text,
                 result="unknown" if v is UNKNOWN else _EXCLUSION_RESULT[v],
                 kind="exclusion",
-                values=_values(leaf, scope),
-                sources=leaf.criterion.sources,
-                to_verify=leaf.criterion.to_verify or leaf.expr is None,
+                values={name: _plain(scope[name]) for name in leaf.names},
+                sources=c.sources,
+                to_verify=leaf.to_verify,
+                depth=0,
+                group=None,
             )
         )
 
@@ -241,14 +266,14 @@ def _program(plan: PackPlan, pp: ProgramPlan, scope: Scope, answers, applicant, 
             for qid in leaf.questions:
                 _applies(plan, plan.questions, qid, scope, applicant, answers, wanted, seen)
         missing = tuple(sorted(wanted, key=plan.order.__getitem__))
-    return ProgramResult(
+    return _new(
+        ProgramResult,
         program=program,
         status=status,
         criteria=tuple(criteria),
         missing=missing,
         failed=failed,
         near_misses=near,
-        unverifiable=unverifiable,
+        unverifiable=pp.unverifiable,
         deadline=deadline,
     )
-

@@ -24,6 +24,7 @@ class LeafPlan:
     near: tuple  # NearMissSpec for each limit of a `name < limit` or `low <= name <= high` leaf
     unit: str | None
     unit_text: Text | None
+    to_verify: bool  # shown with a "to verify" mark: weak source, or no expression at all
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,12 @@ class ProgramPlan:
     leaves: tuple[LeafPlan, ...]
     exclusions: tuple[LeafPlan, ...]
     audience: frozenset
+    audience_text: Text
+    unverifiable: tuple[str, ...]  # criteria and exclusions without an expression
+    # Results that do not depend on the answers beyond the applicant type, made once:
+    # (applicant, as_of) -> ProgramResult for an applicant outside the audience, and
+    # applicant -> the audience CriterionResult.
+    cache: dict
 
 
 @dataclass(frozen=True)
@@ -113,6 +120,7 @@ def _leaf(pack: RulePack, plan: PackPlan, c: Criterion, depth: int, group: str |
         near=near,
         unit=unit,
         unit_text=unit_text,
+        to_verify=c.to_verify or expr is None,
     )
 
 
@@ -128,7 +136,19 @@ def _program_plan(pack: RulePack, plan: PackPlan, program: Program) -> ProgramPl
 
     tree = walk(program.eligibility, -1, None)
     exclusions = tuple(_leaf(pack, plan, c, 0, None) for c in program.exclusions)
-    return ProgramPlan(program, tree, tuple(leaves), exclusions, frozenset(program.audience))
+    from desktop.engine.labels import audience_text
+
+    unverifiable = tuple(l.criterion.id for l in (*leaves, *exclusions) if l.expr is None)
+    return ProgramPlan(
+        program,
+        tree,
+        tuple(leaves),
+        exclusions,
+        frozenset(program.audience),
+        audience_text(program.audience),
+        unverifiable,
+        {},
+    )
 
 
 def plan_of(pack: RulePack) -> PackPlan:

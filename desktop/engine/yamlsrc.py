@@ -2,24 +2,37 @@
 
 The rest of the loader works on plain dicts, lists and scalars (dates become ISO strings, so JSON
 Schema can check them); `SourceFile.line(path)` answers "where was this written?" for messages of
-the form `path:line: message`. Anchors and aliases are refused: rule files never need them, and
-they are the way to make a small file expand into a huge one.
+the form `path:line: message`.
+
+Files are only *composed* by a YAML library (a tree of nodes with line marks); turning nodes into
+values is done here, with YAML 1.2 rules (`no` is text, not false), so that the fast C parser
+(libyaml through PyYAML) and the pure-Python one (ruamel.yaml) give exactly the same data. Anchors,
+aliases and tags are refused: rule files never need them, and they are the way to make a small
+file expand into a huge one or ask for Python objects.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
-
 MAX_NODES = 200_000
-_PLAIN_TAGS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
 MAX_BYTES = 5_000_000
+MAX_DEPTH = 100
+
+_STANDARD_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+    "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:seq",
+}
 
 
 class YamlProblem(Exception):
@@ -58,13 +71,60 @@ def display_path(path: Path | str) -> str:
         return str(p)
 
 
-def _scalar_yaml() -> YAML:
+# ---------------------------------------------------------------- composing (two back ends)
+
+
+def _c_composer():
+    """libyaml's parser through PyYAML, with no implicit typing (we type plain scalars ourselves)."""
+    try:
+        import yaml
+        from yaml._yaml import CParser as parser
+        from yaml.resolver import BaseResolver
+    except ImportError:
+        return None
+
+    class _Untyped(BaseResolver):
+        yaml_implicit_resolvers: dict = {}
+
+    class _Composer(parser, _Untyped):
+        def __init__(self, stream):
+            parser.__init__(self, stream)
+            _Untyped.__init__(self)
+
+    def compose(text: str):
+        loader = _Composer(text)
+        try:
+            return loader.get_single_node()
+        finally:
+            loader.dispose()
+
+    return compose, yaml.MarkedYAMLError, yaml.YAMLError
+
+
+def _pure_composer():
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
     y = YAML(typ="safe", pure=True)
-    y.allow_duplicate_keys = True  # duplicates are reported by our own walk, with their line
-    return y
+    return y.compose, MarkedYAMLError, YAMLError
 
 
-_YAML = _scalar_yaml()
+_BACKENDS: dict[str, Any] = {}
+
+
+def _backend(name: str | None = None):
+    """(compose, marked error, any error) of the C back end when installed, else the pure one."""
+    if name is None:
+        name = "c" if _backend_available("c") else "pure"
+    if not _backend_available(name):
+        raise YamlProblem(f"the YAML reader '{name}' is not installed")
+    return _BACKENDS[name]
+
+
+def _backend_available(name: str) -> bool:
+    if name not in _BACKENDS:
+        _BACKENDS[name] = _c_composer() if name == "c" else _pure_composer()
+    return _BACKENDS[name] is not None
 
 
 def read_source(path: Path | str, shown: str | None = None) -> SourceFile:
@@ -78,7 +138,7 @@ def read_source(path: Path | str, shown: str | None = None) -> SourceFile:
     return parse_source(raw, shown)
 
 
-def parse_source(raw: bytes | str, shown: str) -> SourceFile:
+def parse_source(raw: bytes | str, shown: str, backend: str | None = None) -> SourceFile:
     if isinstance(raw, bytes):
         if len(raw) > MAX_BYTES:
             raise YamlProblem(f"the file is larger than {MAX_BYTES // 1_000_000} MB")
@@ -89,14 +149,15 @@ def parse_source(raw: bytes | str, shown: str) -> SourceFile:
             raise YamlProblem("the file is not UTF-8 text", line) from None
     else:
         text = raw
+    compose, marked_error, any_error = _backend(backend)
     try:
-        node = _YAML.compose(text)
-    except MarkedYAMLError as err:
+        node = compose(text)
+    except marked_error as err:
         mark = err.problem_mark or err.context_mark
         line = (mark.line + 1) if mark is not None else 1
         what = err.problem or err.context or "not valid YAML"
         raise YamlProblem(f"YAML syntax error: {what}", line) from None
-    except YAMLError as err:
+    except any_error as err:
         raise YamlProblem(f"YAML error: {err}") from None
     except RecursionError:
         raise YamlProblem("the file is nested too deeply") from None
@@ -104,9 +165,21 @@ def parse_source(raw: bytes | str, shown: str) -> SourceFile:
     if node is None:
         return src
     src.lines[()] = node.start_mark.line + 1
-    converter = _Converter(src)
-    src.data = converter.convert(node, ())
+    src.data = _Converter(src).convert(node, ())
     return src
+
+
+# ---------------------------------------------------------------- nodes -> plain data
+
+
+def _kind(node: Any) -> str:
+    """'map' | 'seq' | 'scalar', for nodes of either library."""
+    name = type(node).__name__
+    if name == "MappingNode":
+        return "map"
+    if name == "SequenceNode":
+        return "seq"
+    return "scalar"
 
 
 class _Converter:
@@ -114,71 +187,105 @@ class _Converter:
         self.src = src
         self.seen: set[int] = set()
         self.count = 0
-        self.duplicates: list[tuple[tuple, int, int]] = []
 
     def convert(self, node: Any, path: tuple, depth: int = 0) -> Any:
         self.count += 1
+        line = node.start_mark.line + 1
         if self.count > MAX_NODES:
-            raise YamlProblem("the file has too many elements", node.start_mark.line + 1)
-        if depth > 100:
-            raise YamlProblem("the file is nested too deeply", node.start_mark.line + 1)
-        if id(node) in self.seen and not isinstance(node, ScalarNode):
-            line = self.src.lines.get(path, node.start_mark.line + 1)
-            raise YamlProblem("anchors and aliases (&, *) are not supported", line)
-        self.seen.add(id(node))
-        if not isinstance(node, ScalarNode) and str(node.tag) not in _PLAIN_TAGS:
-            line = self.src.lines.get(path, node.start_mark.line + 1)
-            raise YamlProblem(f"YAML tags such as {node.tag} are not supported", line)
-        if isinstance(node, MappingNode):
+            raise YamlProblem("the file has too many elements", line)
+        if depth > MAX_DEPTH:
+            raise YamlProblem("the file is nested too deeply", line)
+        kind = _kind(node)
+        tag = str(node.tag)
+        if tag not in _STANDARD_TAGS:
+            raise YamlProblem(f"YAML tags such as {tag} are not supported", self.src.lines.get(path, line))
+        if kind != "scalar":
+            if id(node) in self.seen:
+                raise YamlProblem("anchors and aliases (&, *) are not supported", self.src.lines.get(path, line))
+            self.seen.add(id(node))
+        if kind == "map":
             out: dict = {}
             for key_node, value_node in node.value:
-                if not isinstance(key_node, ScalarNode):
-                    raise YamlProblem("a key must be plain text", key_node.start_mark.line + 1)
-                key = self.scalar(key_node)
-                if not isinstance(key, str):
-                    key = _key_text(key)
-                line = key_node.start_mark.line + 1
+                key_line = key_node.start_mark.line + 1
+                if _kind(key_node) != "scalar":
+                    raise YamlProblem("a key must be plain text", key_line)
+                if key_node.value == "<<" and _is_plain(key_node):
+                    raise YamlProblem("merge keys (<<) are not supported", key_line)
+                key = _key_text(scalar_value(key_node))
                 if key in out:
-                    raise YamlProblem(
-                        f"duplicate key '{key}' (first written on line {self.src.lines[path + (key,)]})", line
-                    )
-                self.src.lines[path + (key,)] = line
+                    first = self.src.lines[path + (key,)]
+                    raise YamlProblem(f"duplicate key '{key}' (first written on line {first})", key_line)
+                self.src.lines[path + (key,)] = key_line
                 out[key] = self.convert(value_node, path + (key,), depth + 1)
             return out
-        if isinstance(node, SequenceNode):
+        if kind == "seq":
             items = []
             for i, item in enumerate(node.value):
-                if id(item) in self.seen and not isinstance(item, ScalarNode):
+                if _kind(item) != "scalar" and id(item) in self.seen:
                     # An alias: the node's own mark is where the anchor was written, not here.
                     raise YamlProblem("anchors and aliases (&, *) are not supported", self.src.line(*path))
                 self.src.lines[path + (i,)] = item.start_mark.line + 1
                 items.append(self.convert(item, path + (i,), depth + 1))
             return items
-        return self.scalar(node)
+        return scalar_value(node)
 
-    def scalar(self, node: ScalarNode) -> Any:
-        tag = node.tag
-        if tag is not None and str(tag).startswith("tag:yaml.org,2002:") and str(tag)[18:] in (
-            "str",
-            "int",
-            "float",
-            "bool",
-            "null",
-            "timestamp",
-        ):
-            try:
-                value = _YAML.constructor.construct_object(node, deep=True)
-            except Exception:
-                raise YamlProblem(f"cannot read the value {node.value!r}", node.start_mark.line + 1) from None
-        elif tag is None or str(tag) in ("!", "?"):
-            value = node.value
-        else:
-            raise YamlProblem(f"YAML tags such as {tag} are not supported", node.start_mark.line + 1)
-        if isinstance(value, dt.datetime):
-            return value.isoformat()
-        if isinstance(value, dt.date):
-            return value.isoformat()
-        return value
+
+# YAML 1.2 core schema, plus `_` in numbers and dates as ISO text: one pattern, one match per value.
+_PLAIN_TYPES = (
+    r"(?P<null>~|null|Null|NULL)"
+    r"|(?P<true>true|True|TRUE)"
+    r"|(?P<false>false|False|FALSE)"
+    r"|(?P<int>[-+]?[0-9][0-9_]*)"
+    r"|(?P<oct>0o[0-7_]+)"
+    r"|(?P<hex>0x[0-9a-fA-F_]+)"
+    r"|(?P<float>[-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?)"
+    r"|(?P<inf>[-+]?\.(inf|Inf|INF))"
+    r"|(?P<nan>\.(nan|NaN|NAN))"
+    r"|(?P<datetime>[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(\.[0-9]*)?)"
+)
+# Only these can start a typed plain scalar; anything else (most text) is text at once.
+_TYPED_START = frozenset("0123456789-+.~nNtTfF")
+
+
+def _is_plain(node: Any) -> bool:
+    """Unquoted scalar? (ruamel marks it with style None, libyaml with an empty style.)"""
+    return not node.style
+
+
+def scalar_value(node: Any) -> Any:
+    """The value of a scalar node: plain scalars typed by YAML 1.2 rules, quoted ones are text.
+    Dates stay text as written (ISO); they are checked where a date is expected."""
+    text = node.value
+    if not _is_plain(node):  # quoted, literal or folded: always text
+        return text
+    if not text:
+        return None
+    if text[0] not in _TYPED_START:
+        return text
+    m = re.fullmatch(_PLAIN_TYPES, text)
+    if m is None:
+        return text
+    kind = m.lastgroup
+    if kind == "null":
+        return None
+    if kind == "true":
+        return True
+    if kind == "false":
+        return False
+    if kind == "int":
+        return int(text.replace("_", ""))
+    if kind == "oct":
+        return int(text[2:].replace("_", ""), 8)
+    if kind == "hex":
+        return int(text[2:].replace("_", ""), 16)
+    if kind == "float":
+        return float(text.replace("_", ""))
+    if kind == "inf":
+        return float("-inf") if text.startswith("-") else float("inf")
+    if kind == "nan":
+        return float("nan")
+    day, _, time = re.split(r"([Tt]|[ \t]+)", text, maxsplit=1)
+    return f"{day}T{time.strip()}"
 
 
 def _key_text(key: Any) -> str:
@@ -187,3 +294,6 @@ def _key_text(key: Any) -> str:
     if isinstance(key, bool):
         return "true" if key else "false"
     return str(key)
+
+
+__all__ = ["SourceFile", "YamlProblem", "display_path", "parse_source", "read_source", "scalar_value", "dt"]

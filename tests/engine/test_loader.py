@@ -172,3 +172,32 @@ def test_applies_if_checked_at_load(mini_dir):
     pack = load_rules(mini_dir)
     got = "\n".join(messages(pack))
     assert "question 'income_pct' applies_if: unknown name 'agee' (did you mean 'age'?)" in got
+
+
+def test_both_yaml_readers_give_the_same_data_and_lines():
+    from pathlib import Path
+
+    from desktop.engine.yamlsrc import _backend_available
+
+    if not _backend_available("c"):
+        import pytest
+
+        pytest.skip("libyaml is not installed")
+    repo = Path(__file__).resolve().parents[2]
+    files = [p for pattern in ("rules/**/*.yaml", "seeds/*.yaml", "tests/**/*.yaml") for p in repo.glob(pattern)]
+    assert len(files) > 50
+    for path in files:
+        raw = path.read_bytes()
+        results = []
+        for backend in ("c", "pure"):
+            try:
+                src = parse_source(raw, "f", backend=backend)
+                results.append((src.data, src.lines))
+            except YamlProblem as err:
+                results.append(("problem", err.message.split(":")[0]))
+        assert results[0] == results[1], path
+
+
+def test_yaml_1_2_values():
+    src = parse_source("a: no\nb: yes\nc: 1_000\nd: 0x1F\ne: ~\nf: '3'\ng: 2026-01-05 10:00:00\nh: 1.2억\n", "f")
+    assert src.data == {"a": "no", "b": "yes", "c": 1000, "d": 31, "e": None, "f": "3", "g": "2026-01-05T10:00:00", "h": "1.2억"}
