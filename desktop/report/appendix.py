@@ -8,10 +8,11 @@ wizard's topics in catalog order so they read like the interview did.
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from desktop.report import styles as st
 from desktop.report.context import ReportContext
+from desktop.report.fonts import REGULAR
 from desktop.report.flowables import Heading, data_table, para, plain
 from desktop.report.safe_text import markup
 
@@ -67,8 +68,20 @@ def appendix(ctx: ReportContext) -> list[Flowable]:
 
 
 def closing(ctx: ReportContext) -> list[Flowable]:
+    """The closing note in a ruled box, so it reads as the report's formal reservation."""
     ss = ctx.ss
     title = ctx.w("closing_title")
-    body = [Heading(markup(title), ss["H2"], title, 0)]
-    body += [plain(ctx.w(k), ss["Body"], ) for k in ("closing_1", "closing_2", "closing_3")]
-    return [KeepTogether(body)]
+    body = [plain(ctx.w(k), ss["Body"]) for k in ("closing_1", "closing_2", "closing_3")]
+    box = Table([[b] for b in body], colWidths=[st.FRAME_WIDTH], hAlign="LEFT")
+    box.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+        ("BOX", (0, 0), (-1, -1), 0.8, st.ACCENT),
+        ("BACKGROUND", (0, 0), (-1, -1), st.ZEBRA),
+        ("LEFTPADDING", (0, 0), (-1, -1), 8),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+        ("TOPPADDING", (0, 0), (-1, -1), 1),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+        ("TOPPADDING", (0, 0), (-1, 0), 6),
+        ("BOTTOMPADDING", (0, -1), (-1, -1), 5),
+    ]))
+    return [Spacer(1, 4 * mm), KeepTogether([Heading(markup(title), ss["H2"], title, 0), box])]

@@ -8,7 +8,7 @@ document once, with the programs that ask for it.
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, Spacer
 
 from desktop.engine.model import Document, Program
 from desktop.report import styles as st
@@ -57,8 +57,10 @@ def checklist(ctx: ReportContext) -> list[Flowable]:
                          para(names, ss["CellSmall"])])
         extra = [("ALIGN", (0, 1), (0, -1), "CENTER"), ("TOPPADDING", (0, 1), (0, -1), 4.5)]
         out.append(data_table(rows, [13 * mm, 77 * mm, st.FRAME_WIDTH - 90 * mm], extra))
-    undetermined = [r for r in ctx.ordered if r.status == "undetermined" and r.program.documents]
+    undetermined = [i for i, r in enumerate(ctx.ordered, start=1)
+                    if r.status == "undetermined" and r.program.documents]
     if undetermined:
-        names = ", ".join(ctx.name(r.program) for r in undetermined)
-        out.append(plain(ctx.w("checklist_undetermined", names=names), ss["Note"]))
+        numbers = ", ".join(str(i) for i in undetermined)
+        out += [Spacer(1, 1.5 * mm),
+                plain(ctx.w("checklist_undetermined", numbers=numbers), ss["Note"])]
     return out

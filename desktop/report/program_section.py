@@ -24,6 +24,7 @@ from desktop.report.flowables import (
 )
 from desktop.report.safe_text import href, markup
 from desktop.report.sources import SourceList
+from desktop.report.words import has
 
 # Criteria indented by nesting level; deeper than this stays at the last indent.
 INDENT = 7
@@ -43,8 +44,8 @@ def program_section(ctx: ReportContext, number: int, r: ProgramResult) -> list[F
         out.append(KeepTogether(_opening(ctx, number, r) + _why(ctx, r, sources)))
         out.append(Spacer(1, 5 * mm))
         return out
-    out.append(KeepTogether(_opening(ctx, number, r)))
-    out += _deadline(ctx, r)
+    # the heading, outcome and window stay on one page (a deadline note never runs over alone)
+    out.append(KeepTogether(_opening(ctx, number, r) + _deadline(ctx, r)))
     out += _why(ctx, r, sources)
     out += _missing(ctx, r)
     out += _near_misses(ctx, r)
@@ -108,8 +109,9 @@ def _outcome_sentence(ctx: ReportContext, r: ProgramResult) -> str:
         return ctx.w("outcome_eligible")
     if r.status == "ineligible":
         if _wrong_audience(r):
-            return ctx.w("outcome_ineligible_audience",
-                         who=ctx.applicant_type_word(ctx.profile.applicant_type))
+            applicant = ctx.profile.applicant_type
+            who = ctx.w(f"who_{applicant}") if has(f"who_{applicant}") else applicant
+            return ctx.w("outcome_ineligible_audience", who=who)
         failed = [c for c in r.criteria if c.result == "not_met"]
         return ctx.w("outcome_ineligible", n=len(failed),
                      names=", ".join(ctx.text(c.text) for c in failed))

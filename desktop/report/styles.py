@@ -96,7 +96,7 @@ def stylesheet() -> StyleSheet1:
     ))
     ss.add(ParagraphStyle(
         "H1", parent=ss["Base"], fontName=BOLD, fontSize=14, leading=19, textColor=ACCENT,
-        spaceBefore=6, spaceAfter=6, keepWithNext=1,
+        spaceBefore=14, spaceAfter=6, keepWithNext=1,
     ))
     ss.add(ParagraphStyle(
         "H2", parent=ss["H1"], fontSize=12.5, leading=17, spaceBefore=4, spaceAfter=2,

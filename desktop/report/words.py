@@ -51,6 +51,9 @@ _WORDS: dict[str, tuple[str, str]] = {
                            "{n} condition(s) not met: {names}"),
     "outcome_ineligible_audience": ("이 사업은 {who} 대상이 아닙니다.",
                                     "This program is not open to {who}."),
+    "who_company": ("기업", "companies"),
+    "who_school": ("학교", "schools"),
+    "who_individual": ("개인", "individuals"),
     "outcome_undetermined": ("아래 질문에 답하면 판정할 수 있습니다.",
                              "Answering the questions below would decide it."),
     "outcome_undetermined_silent": ("출처가 밝히지 않은 조건이 있어 운영 기관의 확인이 필요합니다.",
@@ -98,8 +101,9 @@ _WORDS: dict[str, tuple[str, str]] = {
     "checklist_none": ("신청 가능한 사업이 없어 통합 목록이 비어 있습니다.",
                        "No program is eligible, so the combined list is empty."),
     "checklist_undetermined": (
-        "판단 보류 사업({names})의 서류는 판정이 정해진 뒤 각 사업 설명에서 확인하세요.",
-        "For the undetermined programs ({names}), see each program's own list once it is decided.",
+        "판단 보류 사업(사업 번호 {numbers})의 서류는 판정이 정해진 뒤 각 사업 설명에서 확인하세요.",
+        "For the undetermined programs (numbers {numbers}), see each program's own list once it "
+        "is decided.",
     ),
     "col_check": ("확인", "Done"),
     "col_document": ("서류", "Document"),
