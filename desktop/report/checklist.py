@@ -17,6 +17,25 @@ from desktop.report.flowables import Heading, TickBox, data_table, para, plain
 from desktop.report.safe_text import markup
 
 
+#: Up to this many programs are named in a row; more are listed by their summary numbers.
+NAMED_UP_TO = 6
+
+
+def number_ranges(numbers) -> str:
+    """1, 2, 3, 5, 7, 8 -> "1–3, 5, 7–8"."""
+    ordered = sorted(set(numbers))
+    parts: list[str] = []
+    start = prev = None
+    for n in ordered + [None]:
+        if start is not None and n is not None and n == prev + 1:
+            prev = n
+            continue
+        if start is not None:
+            parts.append(str(start) if start == prev else f"{start}\u2013{prev}")
+        start = prev = n
+    return ", ".join(parts)
+
+
 def combined_documents(ctx: ReportContext) -> list[tuple[Document, list[Program]]]:
     """Each document asked for by an eligible program, with those programs.
 
@@ -51,10 +70,14 @@ def checklist(ctx: ReportContext) -> list[Flowable]:
             para(markup(ctx.w("col_asked_by")), ss["CellHead"]),
         ]]
         for doc, programs in docs:
-            names = "<br/>".join(
-                f"{number[p.id]}. {markup(ctx.name(p))}" for p in programs)
+            if len(programs) <= NAMED_UP_TO:
+                asked_by = "<br/>".join(
+                    f"{number[p.id]}. {markup(ctx.name(p))}" for p in programs)
+            else:  # a row cannot run over a page, so a long list is given by number
+                asked_by = markup(ctx.w("asked_by_numbers", n=len(programs),
+                                        numbers=number_ranges(number[p.id] for p in programs)))
             rows.append([TickBox(), para(markup(ctx.text(doc.text)), ss["Cell"]),
-                         para(names, ss["CellSmall"])])
+                         para(asked_by, ss["CellSmall"])])
         extra = [("ALIGN", (0, 1), (0, -1), "CENTER"), ("TOPPADDING", (0, 1), (0, -1), 4.5)]
         out.append(data_table(rows, [13 * mm, 77 * mm, st.FRAME_WIDTH - 90 * mm], extra))
     undetermined = [i for i, r in enumerate(ctx.ordered, start=1)

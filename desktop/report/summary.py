@@ -9,6 +9,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
+from desktop.engine import labels
 from desktop.report import styles as st
 from desktop.report.context import ReportContext
 from desktop.report.fonts import REGULAR
@@ -96,7 +97,13 @@ def summary(ctx: ReportContext) -> list[Flowable]:
 
 def closing_markup(ctx: ReportContext, deadline) -> str:
     """Closing date with the window's state underneath ("open", "estimated", ...)."""
-    lines = [markup(ctx.date(deadline.closes, weekday=True)) if deadline.closes else "–"]
+    if deadline.closes is not None:
+        first = markup(ctx.date(deadline.closes, weekday=True))
+    elif deadline.kind in ("budget", "rolling"):  # no date: until the budget runs out, or always
+        first = markup(labels.word(labels.ROUND_KIND, deadline.kind, ctx.lang))
+    else:
+        first = "–"
+    lines = [first]
     state = ctx.deadline_word(deadline.status)
     if deadline.estimated:
         state += f" · {ctx.w('estimated')}"

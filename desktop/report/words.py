@@ -105,6 +105,7 @@ _WORDS: dict[str, tuple[str, str]] = {
         "For the undetermined programs (numbers {numbers}), see each program's own list once it "
         "is decided.",
     ),
+    "asked_by_numbers": ("사업 {n}개 (요약표 번호 {numbers})", "{n} programs (summary numbers {numbers})"),
     "col_check": ("확인", "Done"),
     "col_document": ("서류", "Document"),
     "col_asked_by": ("요구하는 사업", "Asked for by"),

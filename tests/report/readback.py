@@ -78,11 +78,3 @@ def load_copied(rules: Path) -> RulePack:
     problems = [str(e) for e in pack.errors if "/programs/" in str(e).replace("\\", "/")]
     assert not problems, problems
     return pack
-
-
-def standalone_program(pack: RulePack, applicant_type: str) -> str:
-    """A real program open to this applicant type that is not a track of another program."""
-    for pid, p in sorted(pack.programs.items()):
-        if applicant_type in p.audience and not p.tracks_of:
-            return pid
-    pytest.fail(f"no standalone {applicant_type} program in the rules")

@@ -11,7 +11,7 @@ import re
 import pypdf
 import pytest
 from readback import (
-    GENERATED, copy_rules, load_copied, pdf_pages, program_copies, squash, standalone_program,
+    GENERATED, copy_rules, load_copied, pdf_pages, program_copies, squash,
 )
 
 from desktop.engine import evaluate
@@ -23,11 +23,20 @@ from desktop.report.words import w
 @pytest.fixture(scope="module")
 def forty(tmp_path_factory, pack, company):
     rules = copy_rules(tmp_path_factory.mktemp("forty"))
-    ids = program_copies(pack, rules, standalone_program(pack, "company"), 40)
+    # a program the example company is eligible for, so that every section is a full one and
+    # the combined checklist has 40 programs asking for the same documents
+    source = next(r.program.id for r in company.assessment.programs
+                  if r.status == "eligible" and not r.program.tracks_of and r.program.documents)
+    ids = program_copies(pack, rules, source, 40)
     big = load_copied(rules)
     assert sorted(big.programs) == sorted(ids)
     assessment = evaluate(big, company.profile.answers, company.assessment.as_of)
     return big, assessment
+
+
+def section_text(text: str, start: str, end: str) -> str:
+    a = text.index(squash(start))
+    return text[a:text.index(squash(end), a)]
 
 
 def test_forty_programs_paginate_with_repeated_table_heads(tmp_path, forty, company):
@@ -52,6 +61,11 @@ def test_forty_programs_paginate_with_repeated_table_heads(tmp_path, forty, comp
     for i, r in enumerate(ctx.ordered, start=1):
         assert squash(f"{i}. {r.program.name.ko}") in text
     assert len(pages) > 40 // 3
+    # copies of a program the company is eligible for are all eligible, and 40 programs asking
+    # for one document are listed by number (a row naming them all would not fit on a page)
+    assert {r.status for r in assessment.programs} == {"eligible"}
+    checklist = section_text(text, w("checklist", "ko"), w("calendar", "ko"))
+    assert squash(w("asked_by_numbers", "ko", n=40, numbers="1\u201340")) in checklist
     for n, page in enumerate(pages, start=1):
         assert squash(f"{n} / {len(pages)}") in squash(page)
 
