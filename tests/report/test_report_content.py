@@ -195,3 +195,18 @@ def test_report_bytes_is_the_same_document(pack, company, tmp_path):
                            generated=GENERATED)
     assert pdf_pages(path) == pdf_pages(written)
     assert not (tmp_path / "w.pdf.part").exists()
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_every_example_case_renders(tmp_path, pack, cases, lang):
+    """No example case breaks the layout (a cell taller than a page, say) in either language."""
+    for name, case in cases.items():
+        data = report_bytes(case.assessment, case.profile, pack, lang, generated=GENERATED)
+        path = tmp_path / f"{name}-{lang}.pdf"
+        path.write_bytes(data)
+        pages = pdf_pages(path)
+        counts = {s: sum(r.status == s for r in case.assessment.programs)
+                  for s in ("eligible", "undetermined", "ineligible")}
+        summary = w("summary_counts", lang, total=len(case.assessment.programs), **counts)
+        assert squash(summary) in squash(pages[0]), name
+        assert squash(f"{len(pages)} / {len(pages)}") in squash(pages[-1]), name
