@@ -56,13 +56,12 @@ def calendar_bytes(entries: list[CalendarEntry], lang: str = "ko",
                    stamp: dt.datetime | None = None) -> bytes:
     """An iCalendar (RFC 5545) file with one event per entry; `stamp` is the DTSTAMP (now).
 
-    An entry without a closing date becomes an "opens" event, unless it opened before `stamp`.
+    An entry without a closing date becomes an "opens" event on its opening day.
     """
     lang = "en" if lang == "en" else "ko"
     if stamp is None:
         stamp = dt.datetime.now(dt.timezone.utc)
-    today = stamp.astimezone(KST).date() if stamp.tzinfo else stamp.date()
-    events = [ev for ev in (_event(e, lang, stamp, today) for e in entries) if ev is not None]
+    events = [ev for ev in (_event(e, lang, stamp) for e in entries) if ev is not None]
     uids = sorted(str(ev["UID"]) for ev in events)
     cal = icalendar.Calendar.new(
         prodid=f"-//Jiwon//Jiwon {__version__}//{lang.upper()}",
@@ -105,15 +104,14 @@ def _closing_time(entry: CalendarEntry) -> dt.datetime | None:
     return closes
 
 
-def _event(entry: CalendarEntry, lang: str, stamp: dt.datetime,
-           today: dt.date) -> icalendar.Event | None:
-    """The event for one entry; None for a window with no closing date that opened already
-    (a rolling or budget-bound program has no date worth a reminder)."""
+def _event(entry: CalendarEntry, lang: str, stamp: dt.datetime) -> icalendar.Event | None:
+    """The event for one entry: on its closing day, or on its opening day when the window has
+    no closing date (rolling, or until the budget runs out); None when it has neither."""
     p = entry.program
     name = p.name.get(lang)
     closing = entry.closes is not None
     day = entry.closes if closing else entry.opens
-    if day is None or (not closing and day < today):
+    if day is None:
         return None
     timed = _closing_time(entry)
     label = _w("closes" if closing else "opens", lang)
