@@ -120,7 +120,6 @@ _WORDS: dict[str, tuple[str, str]] = {
     ),
     "calendar_none": ("향후 12개월 안에 알려진 일정이 없습니다.", "No known dates in the next 12 months."),
     "col_opens": ("접수 시작", "Opens"),
-    "col_note": ("비고", "Note"),
     # appendix
     "appendix": ("부록: 입력한 답변", "Appendix: the answers given"),
     "appendix_intro": ("이 보고서는 아래 답변으로 작성되었습니다. 답변이 바뀌면 결과도 바뀔 수 있습니다.",
