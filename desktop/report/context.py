@@ -49,7 +49,7 @@ class ReportContext:
     def result_word(self, result: str, kind: str) -> str:
         # An exclusion that is "met" means the applicant is clear of it; the engine's
         # met / not met would read backwards there.
-        if kind == "exclusion":
+        if kind == "exclusion" and result in ("met", "not_met"):
             return self.w(f"excl_{result}")
         return labels.word(labels.RESULT, result, self.lang)
 
@@ -72,7 +72,7 @@ class ReportContext:
             return self.w("no_date")
         s = d.isoformat()
         if weekday:
-            s += f" ({_WEEKDAYS[self.lang if self.lang == 'en' else 'ko'][d.weekday()]})"
+            s += f" ({_WEEKDAYS[self.lang][d.weekday()]})"
         return s
 
     def datetime(self, t: dt.datetime) -> str:

@@ -112,9 +112,16 @@ def _outcome_sentence(ctx: ReportContext, r: ProgramResult) -> str:
             applicant = ctx.profile.applicant_type
             who = ctx.w(f"who_{applicant}") if has(f"who_{applicant}") else applicant
             return ctx.w("outcome_ineligible_audience", who=who)
-        failed = [c for c in r.criteria if c.result == "not_met"]
-        return ctx.w("outcome_ineligible", n=len(failed),
-                     names=", ".join(ctx.text(c.text) for c in failed))
+        failed = [ctx.text(c.text) for c in r.criteria
+                  if c.result == "not_met" and c.kind != "exclusion"]
+        excluded = [ctx.text(c.text) for c in r.criteria
+                    if c.result == "not_met" and c.kind == "exclusion"]
+        parts = []
+        if failed:
+            parts.append(ctx.w("outcome_ineligible", n=len(failed), names=", ".join(failed)))
+        if excluded:
+            parts.append(ctx.w("outcome_excluded", names=", ".join(excluded)))
+        return " ".join(parts)
     if r.missing:
         return ctx.w("outcome_undetermined")
     return ctx.w("outcome_undetermined_silent")

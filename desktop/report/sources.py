@@ -15,7 +15,7 @@ from desktop.engine.model import ProgramResult
 from desktop.report import styles as st
 from desktop.report.context import ReportContext
 from desktop.report.flowables import coloured, para
-from desktop.report.safe_text import markup
+from desktop.report.safe_text import href, markup
 
 #: A source older than this (in months) at the assessment date gets a "check the latest" note.
 OLD_AFTER_MONTHS = 12
@@ -64,13 +64,15 @@ class SourceList:
             if note is None:
                 out.append(Paragraph(markup(note_id), ss["Ref"], bulletText=f"[{number}]"))
                 continue
-            parts = [f"<b>{markup(ctx.text(note.title))}</b>",
-                     markup(note.publisher), markup(ctx.date(note.date))]
-            text = " – ".join(parts[:1]) + " · " + " · ".join(parts[1:])
-            text += " · " + self._reliability(note.reliability)
+            parts = [f"<b>{markup(ctx.text(note.title))}</b>", markup(note.publisher),
+                     markup(ctx.date(note.date)), self._reliability(note.reliability)]
+            text = " · ".join(parts)
             months = months_between(note.date, ctx.as_of)
             if months >= OLD_AFTER_MONTHS:
                 text += " · " + coloured(markup(ctx.w("source_old", months=months)), st.WARN)
+            if note.url:
+                text += (f' · <link href="{href(note.url)}" color="{st.ACCENT.hexval()}">'
+                         f"{markup(note.url)}</link>")
             for fact_id in self.facts[note_id]:
                 fact = note.facts.get(fact_id)
                 if fact is not None:
