@@ -13,7 +13,7 @@ from typing import Any
 
 from reportlab.lib.styles import StyleSheet1
 
-from desktop.engine import format_value, labels
+from desktop.engine import format_amount, format_value, labels
 from desktop.engine.formatting import format_number
 from desktop.engine.model import Assessment, Profile, Program, ProgramResult, RulePack
 from desktop.report.styles import stylesheet
@@ -115,8 +115,11 @@ class ReportContext:
         if isinstance(value, bool):
             return (labels.YES if value else labels.NO).get(self.lang)
         d = self.pack.definitions.get(name)
+        unit = getattr(d, "unit", None)
         if isinstance(value, (int, float)):
-            return format_number(value, getattr(d, "unit", None), self.lang)
+            if unit is not None and unit.en == "KRW":  # a derived amount: "1,000억 원"
+                return format_amount(value, self.lang)
+            return format_number(value, unit, self.lang)
         return str(value)
 
     # ------------------------------------------------------------ data

@@ -134,8 +134,13 @@ def _deadline(ctx: ReportContext, r: ProgramResult) -> list[Flowable]:
     ss = ctx.ss
     d = r.deadline
     parts = [f"<b>{markup(ctx.w('deadline'))}</b>"]
-    if d.opens or d.closes:
-        parts.append(markup(ctx.w("window", opens=ctx.date(d.opens, True), closes=ctx.date(d.closes, True))))
+    if d.opens and d.closes:
+        parts.append(markup(ctx.w("window", opens=ctx.date(d.opens, True),
+                                  closes=ctx.date(d.closes, True))))
+    elif d.opens:
+        parts.append(markup(ctx.w("window_from", opens=ctx.date(d.opens, True))))
+    elif d.closes:
+        parts.append(markup(ctx.w("window_until", closes=ctx.date(d.closes, True))))
     state = ctx.deadline_word(d.status)
     if d.estimated:
         state += f" ({ctx.w('estimated')})"

@@ -90,6 +90,8 @@ _WORDS: dict[str, tuple[str, str]] = {
     # deadline words
     "estimated": ("예상", "estimated"),
     "window": ("{opens} ~ {closes}", "{opens} – {closes}"),
+    "window_from": ("{opens}부터", "from {opens}"),
+    "window_until": ("{closes}까지", "until {closes}"),
     "no_date": ("–", "–"),
     # combined checklist
     "checklist": ("준비 서류 통합 목록", "Combined document checklist"),
