@@ -239,7 +239,8 @@ def _near_misses(ctx: ReportContext, r: ProgramResult) -> list[Flowable]:
         return []
     out: list[Flowable] = [_h3(ctx, "near_misses")]
     for nm in r.near_misses:
-        out.append(_bullet(ctx, markup(format_near_miss(nm, ctx.pack, ctx.lang))))
+        text = format_near_miss(nm, ctx.pack, ctx.lang)
+        out.append(_bullet(ctx, markup(text[:1].upper() + text[1:])))  # a list item: capitalised
     return out
 
 
