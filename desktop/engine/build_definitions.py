@@ -16,6 +16,9 @@ from desktop.engine.schemas import is_soft
 from desktop.engine.yamlsrc import SourceFile
 
 
+MAX_CHAIN = 50  # definitions built on definitions, this deep at most (each level is a call)
+
+
 def expr_message(what: str, err: ExprError) -> str:
     if err.column is None:
         return f"{what}: {err.message}"
@@ -92,8 +95,18 @@ def read_definitions(
     # Second pass: in dependency order, with the types of the definitions already built.
     kinds: dict[str, str] = {}
     built: dict[str, Definition] = {}
+    depth: dict[str, int] = {}
     for did in order:
         i, raw = raw_items[did]
+        depth[did] = 1 + max((depth.get(n, 0) for n in uses[did] if n in raw_items), default=0)
+        if depth[did] > MAX_CHAIN:
+            problems.at(
+                src,
+                ("definitions", i, "expr"),
+                f"definition '{did}' rests on a chain of more than {MAX_CHAIN} definitions",
+            )
+            unavailable[did] = "definition"
+            continue
         bad = sorted(n for n in uses[did] if n in raw_items and n not in built)
         if bad:
             unavailable[did] = "definition"

@@ -201,3 +201,13 @@ def test_both_yaml_readers_give_the_same_data_and_lines():
 def test_yaml_1_2_values():
     src = parse_source("a: no\nb: yes\nc: 1_000\nd: 0x1F\ne: ~\nf: '3'\ng: 2026-01-05 10:00:00\nh: 1.2억\n", "f")
     assert src.data == {"a": "no", "b": "yes", "c": 1000, "d": 31, "e": None, "f": "3", "g": "2026-01-05T10:00:00", "h": "1.2억"}
+
+
+def test_definition_chains_are_bounded(mini_dir):
+    items = ["definitions:", "  - {id: d0, label: {ko: 가, en: A}, expr: 'workers + 1'}"]
+    items += [f"  - {{id: d{i}, label: {{ko: 가, en: A}}, expr: 'd{i - 1} + 1'}}" for i in range(1, 60)]
+    (mini_dir / "definitions.yaml").write_text("\n".join(items) + "\n", encoding="utf-8")
+    pack = load_rules(mini_dir)
+    got = messages(pack)
+    assert got[0] == "rules/definitions.yaml:52: definition 'd50' rests on a chain of more than 50 definitions"
+    assert "d49" in pack.definitions and "d59" not in pack.definitions
