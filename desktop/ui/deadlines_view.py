@@ -124,8 +124,9 @@ def windows(pack, as_of: dt.date, months: int = MONTHS) -> list[Window]:
 class _Filter(QSortFilterProxyModel):
     """Keeps the rows whose program is for `audience` and whose window is in `status`."""
 
-    def __init__(self, parent=None):
+    def __init__(self, rows: list, parent=None):
         super().__init__(parent)
+        self.rows = rows  # the view's windows; a model row holds its index in this list
         self.audience: str | None = None
         self.status: str | None = None
         self.setSortRole(ROLE_SORT)
@@ -140,8 +141,7 @@ class _Filter(QSortFilterProxyModel):
             self.invalidateFilter()
 
     def filterAcceptsRow(self, row: int, parent) -> bool:
-        model = self.sourceModel()
-        w: Window = model.item(row, 0).data(ROLE_PROGRAM)
+        w: Window = self.rows[self.sourceModel().item(row, 0).data(ROLE_PROGRAM)]
         if self.audience and self.audience not in w.program.audience:
             return False
         if self.status and w.status != self.status:
@@ -198,7 +198,7 @@ class DeadlinesView(QWidget):
         bar.addWidget(self.export_button)
 
         self.model = QStandardItemModel(0, len(self.COLUMNS), self)
-        self.proxy = _Filter(self)
+        self.proxy = _Filter(self.rows, self)
         self.proxy.setSourceModel(self.model)
         self.table = QTableView()
         self.table.setObjectName("deadlinesTable")
@@ -235,7 +235,7 @@ class DeadlinesView(QWidget):
 
     def set_pack(self, pack, as_of: dt.date) -> None:
         self._pack, self._as_of = pack, as_of
-        self.rows = windows(pack, as_of) if pack is not None else []
+        self.rows[:] = windows(pack, as_of) if pack is not None else []
         self._fill()
 
     def set_filters(self, audience: str | None = None, status: str | None = None) -> None:
@@ -248,7 +248,7 @@ class DeadlinesView(QWidget):
         out = []
         for r in range(self.proxy.rowCount()):
             src = self.proxy.mapToSource(self.proxy.index(r, 0))
-            out.append(self.model.item(src.row(), 0).data(ROLE_PROGRAM))
+            out.append(self.rows[self.model.item(src.row(), 0).data(ROLE_PROGRAM)])
         return out
 
     def export_calendar(self):
@@ -284,7 +284,7 @@ class DeadlinesView(QWidget):
         if w.note is not None:
             tip += "\n" + wd.text(w.note, lang)
         prog = item(name, index, tip)  # default order: closing date (see Window.sort_key)
-        prog.setData(w, ROLE_PROGRAM)
+        prog.setData(index, ROLE_PROGRAM)  # an int: the row's window is self.rows[index]
         audience = item(", ".join(status_style.audience_label(a) for a in p.audience),
                         ",".join(p.audience))
         status = item(status_style.label("deadline", w.status), _STATUS_RANK.get(w.status, 9))
@@ -319,8 +319,8 @@ class DeadlinesView(QWidget):
 
     def _activated(self, index) -> None:
         src = self.proxy.mapToSource(index)
-        w = self.model.item(src.row(), 0).data(ROLE_PROGRAM)
-        if w is not None:
+        if src.isValid():
+            w = self.rows[self.model.item(src.row(), 0).data(ROLE_PROGRAM)]
             self.program_activated.emit(w.program.id)
 
     def _schedule_redraw(self, *_args) -> None:

@@ -4,62 +4,62 @@
     <context>
         <name>AboutDialog</name>
         <message>
-            <location filename="../../desktop/ui/about_dialog.py" line="151" />
+            <location filename="../../desktop/ui/about_dialog.py" line="154" />
             <source>About Jiwon</source>
             <translation>Jiwon(지원) 정보</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/about_dialog.py" line="154" />
+            <location filename="../../desktop/ui/about_dialog.py" line="157" />
             <source>Checks which Korean government support programs a company, school or person can apply for, why, and by when. It runs offline: your answers stay on this computer. The results are a pre-screening, not an official decision.</source>
             <translation>기업·학교·개인이 신청할 수 있는 정부 지원사업과 그 이유, 마감일을 알려 줍니다. 인터넷 연결 없이 작동하며 입력한 답변은 이 컴퓨터 밖으로 나가지 않습니다. 결과는 사전검토이며 공식 결정이 아닙니다.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/about_dialog.py" line="157" />
+            <location filename="../../desktop/ui/about_dialog.py" line="160" />
             <source>Program version:</source>
             <translation>프로그램 버전:</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/about_dialog.py" line="158" />
+            <location filename="../../desktop/ui/about_dialog.py" line="161" />
             <source>Rules version:</source>
             <translation>규칙 버전:</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/about_dialog.py" line="159" />
+            <location filename="../../desktop/ui/about_dialog.py" line="162" />
             <source>Programs loaded:</source>
             <translation>불러온 사업 수:</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/about_dialog.py" line="161" />
+            <location filename="../../desktop/ui/about_dialog.py" line="164" />
             <source>Component</source>
             <translation>구성 요소</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/about_dialog.py" line="161" />
+            <location filename="../../desktop/ui/about_dialog.py" line="164" />
             <source>Version</source>
             <translation>버전</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/about_dialog.py" line="161" />
+            <location filename="../../desktop/ui/about_dialog.py" line="164" />
             <source>Licence</source>
             <translation>라이선스</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/about_dialog.py" line="163" />
+            <location filename="../../desktop/ui/about_dialog.py" line="166" />
             <source>Qt and PySide6 are used under the GNU Lesser General Public License v3; you may replace them with your own build. The other libraries' licences permit redistribution with this notice.</source>
             <translation>Qt와 PySide6는 GNU 약소 일반 공중 사용 허가서(LGPL) v3에 따라 사용하며, 직접 빌드한 버전으로 바꿔 쓸 수 있습니다. 다른 라이브러리의 라이선스는 이 고지와 함께 재배포하는 것을 허용합니다.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/about_dialog.py" line="166" />
+            <location filename="../../desktop/ui/about_dialog.py" line="169" />
             <source>Libraries</source>
             <translation>라이브러리</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/about_dialog.py" line="167" />
+            <location filename="../../desktop/ui/about_dialog.py" line="170" />
             <source>Font licence</source>
             <translation>글꼴 라이선스</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/about_dialog.py" line="169" />
+            <location filename="../../desktop/ui/about_dialog.py" line="172" />
             <source>Korean text is shown and printed in the NanumGothic font by NAVER, shipped with the program under the SIL Open Font License 1.1:</source>
             <translation>한글은 네이버의 나눔고딕 글꼴로 표시하고 인쇄합니다. 이 글꼴은 SIL 오픈 폰트 라이선스 1.1에 따라 프로그램과 함께 배포됩니다:</translation>
         </message>
@@ -67,107 +67,107 @@
     <context>
         <name>DeadlinesView</name>
         <message>
-            <location filename="../../desktop/ui/deadlines_view.py" line="282" />
+            <location filename="../../desktop/ui/deadlines_view.py" line="297" />
             <source>today</source>
-            <extracomment>a program id whose row the user opened (double click / Enter)</extracomment>
+            <extracomment>closed rounds are listed for this long after they closed a program id whose row the user opened (double click / Enter)</extracomment>
             <translation>오늘</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/deadlines_view.py" line="285" />
+            <location filename="../../desktop/ui/deadlines_view.py" line="300" />
             <source>estimated</source>
             <translation>예상</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/deadlines_view.py" line="286" />
+            <location filename="../../desktop/ui/deadlines_view.py" line="301" />
             <source>Estimated from previous years; not announced yet.</source>
             <translation>예년 일정으로 추정한 날짜입니다. 아직 공고되지 않았습니다.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/deadlines_view.py" line="293" />
+            <location filename="../../desktop/ui/deadlines_view.py" line="308" />
             <source>Program</source>
             <translation>사업</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/deadlines_view.py" line="293" />
+            <location filename="../../desktop/ui/deadlines_view.py" line="308" />
             <source>Who can apply</source>
             <translation>신청 대상</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/deadlines_view.py" line="293" />
+            <location filename="../../desktop/ui/deadlines_view.py" line="308" />
             <source>Status</source>
             <translation>상태</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/deadlines_view.py" line="293" />
+            <location filename="../../desktop/ui/deadlines_view.py" line="308" />
             <source>Opens</source>
             <translation>접수 시작</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/deadlines_view.py" line="294" />
+            <location filename="../../desktop/ui/deadlines_view.py" line="309" />
             <source>Closes</source>
             <translation>마감</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/deadlines_view.py" line="294" />
+            <location filename="../../desktop/ui/deadlines_view.py" line="309" />
             <source>Days left</source>
             <translation>남은 기간</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/deadlines_view.py" line="294" />
+            <location filename="../../desktop/ui/deadlines_view.py" line="309" />
             <source>Estimate</source>
             <translation>추정 여부</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/ui/deadlines_view.py" line="302" />
+            <location filename="../../desktop/ui/deadlines_view.py" line="317" />
             <source>%n window</source>
             <translation>
                 <numerusform>접수 기간 %n건</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/ui/deadlines_view.py" line="303" />
+            <location filename="../../desktop/ui/deadlines_view.py" line="318" />
             <source>%n windows</source>
             <translation>
                 <numerusform>접수 기간 %n건</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/deadlines_view.py" line="319" />
+            <location filename="../../desktop/ui/deadlines_view.py" line="333" />
             <source>Deadlines</source>
             <translation>마감 일정</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/deadlines_view.py" line="323" />
+            <location filename="../../desktop/ui/deadlines_view.py" line="337" />
             <source>Every program's application windows as of %1 (Korean time), closing soonest first; closed windows at the end. Estimated windows are inferred from previous years and not yet announced.</source>
             <translation>%1(한국 시간) 기준 모든 사업의 접수 기간입니다. 마감이 가까운 순서로 보여 주며 마감된 기간은 맨 뒤에 있습니다. '예상'은 아직 공고되지 않아 예년 일정으로 추정한 기간입니다.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/deadlines_view.py" line="327" />
+            <location filename="../../desktop/ui/deadlines_view.py" line="341" />
             <source>&amp;Who can apply:</source>
             <translation>신청 대상(&amp;W):</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/deadlines_view.py" line="328" />
+            <location filename="../../desktop/ui/deadlines_view.py" line="342" />
             <source>&amp;Status:</source>
             <translation>상태(&amp;S):</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/deadlines_view.py" line="329" />
+            <location filename="../../desktop/ui/deadlines_view.py" line="343" />
             <source>Everyone</source>
             <translation>전체</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/deadlines_view.py" line="332" />
+            <location filename="../../desktop/ui/deadlines_view.py" line="346" />
             <source>Any status</source>
             <translation>모든 상태</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/deadlines_view.py" line="336" />
+            <location filename="../../desktop/ui/deadlines_view.py" line="350" />
             <source>Export to calendar…</source>
             <translation>캘린더로 내보내기…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/deadlines_view.py" line="338" />
+            <location filename="../../desktop/ui/deadlines_view.py" line="352" />
             <source>Saves the windows of the next 12 months as a calendar file (.ics) with a reminder 7 days before each closing date.</source>
             <translation>향후 12개월의 접수 기간을 캘린더 파일(.ics)로 저장합니다. 마감 7일 전에 알림이 울립니다.</translation>
         </message>
@@ -365,7 +365,7 @@
         <message>
             <location filename="../../desktop/ui/results/detail.py" line="350" />
             <source>All of these:</source>
-            <translation type="unfinished" />
+            <translation>다음을 모두 충족:</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/results/detail.py" line="352" />

@@ -98,7 +98,7 @@ class ProgramList(QTreeWidget):
             group.setFlags(Qt.ItemFlag.ItemIsEnabled)
             group.setIcon(0, status_style.icon("program", status))
             group.setFont(0, bold)
-            group.setData(0, ROLE_PROGRAM, None)
+            group.setData(0, ROLE_PROGRAM, "")  # not a program
             group.setData(0, Qt.ItemDataRole.UserRole, status)
             group.setFirstColumnSpanned(True)
             self.group_items[status] = group
