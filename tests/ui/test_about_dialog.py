@@ -8,14 +8,13 @@ import pytest
 from PySide6.QtWidgets import QTableWidget
 
 import desktop
-from desktop.engine import load_rules
 from desktop.ui import i18n
 from desktop.ui.about_dialog import COMPONENTS, AboutDialog
 
 
-@pytest.fixture(scope="module")
-def pack():
-    return load_rules()
+@pytest.fixture
+def pack(rule_pack):
+    return rule_pack
 
 
 @pytest.fixture

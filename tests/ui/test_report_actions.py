@@ -17,20 +17,20 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from desktop.engine import calendar, evaluate, load_profile, load_rules
+from desktop.engine import calendar, evaluate, load_profile
 from desktop.paths import rules_dir
-from desktop.ui import i18n, report_actions
+from desktop.ui import report_actions
 from desktop.ui.report_actions import pages as pdf_pages
 
 COMPANY_CASE = "company-parts-maker-eligible.yaml"
 
 
-@pytest.fixture(scope="module")
-def pack():
-    return load_rules()
+@pytest.fixture
+def pack(rule_pack):
+    return rule_pack
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def company(pack):
     profile = load_profile(rules_dir() / "cases" / COMPANY_CASE, pack)
     return profile, evaluate(pack, profile.answers, profile.today)
@@ -227,8 +227,17 @@ def test_file_names_are_safe():
     assert report_actions.suggested_name("", "x", ".ics") == "jiwon_x.ics"
 
 
-@pytest.fixture(autouse=True)
-def _english_ui():
-    before = i18n.current_lang()
-    yield
-    i18n.set_language(before, remember=False)
+
+def test_preview_follows_the_language_switch(qtbot, pack, company):
+    from desktop.ui import i18n
+
+    profile, assessment = company
+    dialog = report_actions.preview_report(None, pack, assessment, profile, modal=False)
+    qtbot.addWidget(dialog)
+    n = len(dialog.page_labels)
+    assert dialog.count_label.text() == f"{n} pages"
+    i18n.set_language("ko", remember=False)
+    qtbot.waitUntil(lambda: dialog.save_button.text() == "PDF 저장…")
+    assert dialog.count_label.text() == f"{n}쪽"
+    assert dialog.windowTitle() == "보고서 미리 보기"
+    dialog.close()
