@@ -3,8 +3,9 @@
 Schools use this to see the Specialized High School tracks' windows side by side; companies to
 plan the year. A row is one window: the round that matters now for each program (the engine's
 `program_deadline`), every window opening or closing in the next 12 months (`calendar`), and
-the rounds that closed in the past year (the evidence behind an estimate), each once. Estimated windows (a recurring program whose next round is not announced) are
-marked as estimates in their own column, never shown as if announced.
+the rounds that closed in the past year (the evidence behind an estimate), each once.
+Estimated windows (a recurring program whose next round is not announced) are marked as
+estimates in their own column, never shown as if announced.
 """
 
 from __future__ import annotations
@@ -297,8 +298,9 @@ class DeadlinesView(QWidget):
                     (self.tr("today") if left == 0 else f"D-{left}"),
                     left if left is not None else 10**7)
         days.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        note = self.tr("Estimated from previous years; not announced yet.")
         est = item(self.tr("estimated") if w.estimated else "", 1 if w.estimated else 0,
-                   self.tr("Estimated from previous years; not announced yet.") if w.estimated else "")
+                   note if w.estimated else "")
         if w.estimated:
             est.setForeground(status_style.colour("deadline", "not_announced"))
         return [prog, audience, status, opens, closes, days, est]

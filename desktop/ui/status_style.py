@@ -67,7 +67,8 @@ LOOKS: dict[str, dict[str, Look]] = {
     # how firm a program is
     "maturity": {
         "open_call": Look(GREEN, "check", QT_TRANSLATE_NOOP("StatusStyle", "Open call")),
-        "announced_policy": Look(BLUE, "flag", QT_TRANSLATE_NOOP("StatusStyle", "Announced policy")),
+        "announced_policy": Look(BLUE, "flag",
+                                 QT_TRANSLATE_NOOP("StatusStyle", "Announced policy")),
         "planned": Look(GREY, "clock", QT_TRANSLATE_NOOP("StatusStyle", "Planned")),
     },
 }

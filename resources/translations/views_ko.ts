@@ -67,13 +67,13 @@
     <context>
         <name>DeadlinesView</name>
         <message>
-            <location filename="../../desktop/ui/deadlines_view.py" line="297" />
+            <location filename="../../desktop/ui/deadlines_view.py" line="298" />
             <source>today</source>
             <extracomment>closed rounds are listed for this long after they closed a program id whose row the user opened (double click / Enter)</extracomment>
             <translation>오늘</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/deadlines_view.py" line="300" />
+            <location filename="../../desktop/ui/deadlines_view.py" line="302" />
             <source>estimated</source>
             <translation>예상</translation>
         </message>
@@ -83,91 +83,91 @@
             <translation>예년 일정으로 추정한 날짜입니다. 아직 공고되지 않았습니다.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/deadlines_view.py" line="308" />
+            <location filename="../../desktop/ui/deadlines_view.py" line="310" />
             <source>Program</source>
             <translation>사업</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/deadlines_view.py" line="308" />
+            <location filename="../../desktop/ui/deadlines_view.py" line="310" />
             <source>Who can apply</source>
             <translation>신청 대상</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/deadlines_view.py" line="308" />
+            <location filename="../../desktop/ui/deadlines_view.py" line="310" />
             <source>Status</source>
             <translation>상태</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/deadlines_view.py" line="308" />
+            <location filename="../../desktop/ui/deadlines_view.py" line="310" />
             <source>Opens</source>
             <translation>접수 시작</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/deadlines_view.py" line="309" />
+            <location filename="../../desktop/ui/deadlines_view.py" line="311" />
             <source>Closes</source>
             <translation>마감</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/deadlines_view.py" line="309" />
+            <location filename="../../desktop/ui/deadlines_view.py" line="311" />
             <source>Days left</source>
             <translation>남은 기간</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/deadlines_view.py" line="309" />
+            <location filename="../../desktop/ui/deadlines_view.py" line="311" />
             <source>Estimate</source>
             <translation>추정 여부</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/ui/deadlines_view.py" line="317" />
+            <location filename="../../desktop/ui/deadlines_view.py" line="319" />
             <source>%n window</source>
             <translation>
                 <numerusform>접수 기간 %n건</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/ui/deadlines_view.py" line="318" />
+            <location filename="../../desktop/ui/deadlines_view.py" line="320" />
             <source>%n windows</source>
             <translation>
                 <numerusform>접수 기간 %n건</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/deadlines_view.py" line="333" />
+            <location filename="../../desktop/ui/deadlines_view.py" line="336" />
             <source>Deadlines</source>
             <translation>마감 일정</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/deadlines_view.py" line="337" />
+            <location filename="../../desktop/ui/deadlines_view.py" line="340" />
             <source>Every program's application windows as of %1 (Korean time), closing soonest first; closed windows at the end. Estimated windows are inferred from previous years and not yet announced.</source>
             <translation>%1(한국 시간) 기준 모든 사업의 접수 기간입니다. 마감이 가까운 순서로 보여 주며 마감된 기간은 맨 뒤에 있습니다. '예상'은 아직 공고되지 않아 예년 일정으로 추정한 기간입니다.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/deadlines_view.py" line="341" />
+            <location filename="../../desktop/ui/deadlines_view.py" line="344" />
             <source>&amp;Who can apply:</source>
             <translation>신청 대상(&amp;W):</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/deadlines_view.py" line="342" />
+            <location filename="../../desktop/ui/deadlines_view.py" line="345" />
             <source>&amp;Status:</source>
             <translation>상태(&amp;S):</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/deadlines_view.py" line="343" />
+            <location filename="../../desktop/ui/deadlines_view.py" line="346" />
             <source>Everyone</source>
             <translation>전체</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/deadlines_view.py" line="346" />
+            <location filename="../../desktop/ui/deadlines_view.py" line="349" />
             <source>Any status</source>
             <translation>모든 상태</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/deadlines_view.py" line="350" />
+            <location filename="../../desktop/ui/deadlines_view.py" line="353" />
             <source>Export to calendar…</source>
             <translation>캘린더로 내보내기…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/deadlines_view.py" line="352" />
+            <location filename="../../desktop/ui/deadlines_view.py" line="355" />
             <source>Saves the windows of the next 12 months as a calendar file (.ics) with a reminder 7 days before each closing date.</source>
             <translation>향후 12개월의 접수 기간을 캘린더 파일(.ics)로 저장합니다. 마감 7일 전에 알림이 울립니다.</translation>
         </message>
@@ -202,24 +202,24 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/ui/report_actions/preview.py" line="164" />
+            <location filename="../../desktop/ui/report_actions/preview.py" line="165" />
             <source>%n pages</source>
             <translation>
                 <numerusform>%n쪽</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/report_actions/preview.py" line="165" />
+            <location filename="../../desktop/ui/report_actions/preview.py" line="166" />
             <source>Save PDF…</source>
             <translation>PDF 저장…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/report_actions/preview.py" line="166" />
+            <location filename="../../desktop/ui/report_actions/preview.py" line="167" />
             <source>Print…</source>
             <translation>인쇄…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/report_actions/preview.py" line="167" />
+            <location filename="../../desktop/ui/report_actions/preview.py" line="168" />
             <source>Close</source>
             <translation>닫기</translation>
         </message>
@@ -233,157 +233,157 @@
             <translation>왼쪽에서 사업을 고르면 판정 근거를 볼 수 있습니다.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/detail.py" line="140" />
+            <location filename="../../desktop/ui/results/detail.py" line="141" />
             <source>Track of %1</source>
             <translation>%1의 세부 트랙</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/detail.py" line="172" />
+            <location filename="../../desktop/ui/results/detail.py" line="174" />
             <source>Application window</source>
             <translation>접수 기간</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/detail.py" line="194" />
+            <location filename="../../desktop/ui/results/detail.py" line="196" />
             <source>Conditions</source>
             <translation>자격 조건</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/detail.py" line="197" />
+            <location filename="../../desktop/ui/results/detail.py" line="199" />
             <source>Exclusions</source>
             <translation>제외 사유</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/detail.py" line="198" />
+            <location filename="../../desktop/ui/results/detail.py" line="200" />
             <source>Any of these rules a program out.</source>
             <translation>하나라도 해당하면 신청할 수 없습니다.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/detail.py" line="205" />
+            <location filename="../../desktop/ui/results/detail.py" line="207" />
             <source>Benefits</source>
             <translation>지원 내용</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/detail.py" line="207" />
+            <location filename="../../desktop/ui/results/detail.py" line="209" />
             <source>estimated</source>
             <translation>예상</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/detail.py" line="216" />
+            <location filename="../../desktop/ui/results/detail.py" line="218" />
             <source>Documents to prepare</source>
             <translation>준비 서류</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/detail.py" line="221" />
+            <location filename="../../desktop/ui/results/detail.py" line="223" />
             <source>The sources list no documents.</source>
             <translation>출처에 준비 서류가 명시되어 있지 않습니다.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/detail.py" line="223" />
+            <location filename="../../desktop/ui/results/detail.py" line="225" />
             <source>Where to apply</source>
             <translation>신청 방법</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/detail.py" line="228" />
+            <location filename="../../desktop/ui/results/detail.py" line="230" />
             <source>Opens in your web browser</source>
             <translation>웹 브라우저에서 열립니다</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/detail.py" line="238" />
+            <location filename="../../desktop/ui/results/detail.py" line="240" />
             <source>Sources</source>
             <translation>출처</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/detail.py" line="242" />
+            <location filename="../../desktop/ui/results/detail.py" line="244" />
             <source>Rules last reviewed %1.</source>
             <translation>규칙 최종 검토일: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/detail.py" line="252" />
+            <location filename="../../desktop/ui/results/detail.py" line="254" />
             <source>This information may be out of date: the newest source is from %1, more than a year before the assessment date (%2). Check the current call for applications.</source>
             <translation>정보가 오래되었을 수 있습니다. 가장 최근 출처가 %1 자료로, 검토 기준일(%2)보다 1년 이상 전입니다. 최신 공고를 확인하세요.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/detail.py" line="258" />
+            <location filename="../../desktop/ui/results/detail.py" line="260" />
             <source>The application window is an estimate from previous years; the actual dates have not been announced.</source>
             <translation>접수 기간은 예년 일정으로 추정한 것이며, 실제 일정은 아직 공고되지 않았습니다.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/detail.py" line="261" />
+            <location filename="../../desktop/ui/results/detail.py" line="263" />
             <source>The sources say nothing about some conditions; only the operator can confirm them.</source>
             <translation>출처에 기준이 나와 있지 않은 조건이 있어 운영 기관만 확인할 수 있습니다.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/detail.py" line="264" />
+            <location filename="../../desktop/ui/results/detail.py" line="266" />
             <source>Some conditions rest on unofficial sources and are marked “to verify”.</source>
             <translation>일부 조건은 비공식 자료에 근거하므로 '확인 필요'로 표시했습니다.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/detail.py" line="270" />
+            <location filename="../../desktop/ui/results/detail.py" line="272" />
             <source>Questions that would decide it</source>
             <translation>판정에 필요한 질문</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/detail.py" line="273" />
+            <location filename="../../desktop/ui/results/detail.py" line="275" />
             <source>No answer of yours can decide this program: the sources are silent on a condition, so ask the operator.</source>
             <translation>답변만으로는 판정할 수 없습니다. 출처에 기준이 없는 조건이 있으니 운영 기관에 문의하세요.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/detail.py" line="277" />
+            <location filename="../../desktop/ui/results/detail.py" line="278" />
             <source>Answer these to decide this program. Click a question to answer it now.</source>
             <translation>아래 질문에 답하면 이 사업의 판정이 정해집니다. 질문을 누르면 바로 답할 수 있습니다.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/detail.py" line="282" />
+            <location filename="../../desktop/ui/results/detail.py" line="284" />
             <source>(you answered “I don't know”)</source>
             <translation>('모름'으로 답함)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/detail.py" line="297" />
+            <location filename="../../desktop/ui/results/detail.py" line="299" />
             <source>Why not</source>
             <translation>신청할 수 없는 이유</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/detail.py" line="300" />
+            <location filename="../../desktop/ui/results/detail.py" line="302" />
             <source>Excluded:</source>
             <translation>제외:</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/detail.py" line="308" />
+            <location filename="../../desktop/ui/results/detail.py" line="310" />
             <source>Close to the limit</source>
             <translation>아깝게 못 미친 기준</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/detail.py" line="370" />
+            <location filename="../../desktop/ui/results/detail.py" line="372" />
             <source>to verify</source>
             <translation>확인 필요</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/detail.py" line="351" />
+            <location filename="../../desktop/ui/results/detail.py" line="353" />
             <source>At least one of these:</source>
             <translation>다음 중 하나 이상:</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/detail.py" line="350" />
+            <location filename="../../desktop/ui/results/detail.py" line="352" />
             <source>All of these:</source>
             <translation>다음을 모두 충족:</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/detail.py" line="352" />
+            <location filename="../../desktop/ui/results/detail.py" line="354" />
             <source>None of these may hold:</source>
             <translation>다음에 해당하지 않을 것:</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/detail.py" line="379" />
+            <location filename="../../desktop/ui/results/detail.py" line="381" />
             <source>Values used:</source>
             <translation>사용한 값:</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/detail.py" line="381" />
+            <location filename="../../desktop/ui/results/detail.py" line="383" />
             <source>The sources are silent on this; ask the operator.</source>
             <translation>출처에 기준이 없습니다. 운영 기관에 문의하세요.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/detail.py" line="383" />
+            <location filename="../../desktop/ui/results/detail.py" line="385" />
             <source>Source:</source>
             <translation>출처:</translation>
         </message>
@@ -404,79 +404,79 @@
     <context>
         <name>ReportActions</name>
         <message>
-            <location filename="../../desktop/ui/report_actions/__init__.py" line="97" />
-            <location filename="../../desktop/ui/report_actions/__init__.py" line="118" />
+            <location filename="../../desktop/ui/report_actions/__init__.py" line="100" />
+            <location filename="../../desktop/ui/report_actions/__init__.py" line="121" />
             <source>Save PDF report</source>
             <translation>PDF 보고서 저장</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/report_actions/__init__.py" line="102" />
-            <location filename="../../desktop/ui/report_actions/__init__.py" line="120" />
+            <location filename="../../desktop/ui/report_actions/__init__.py" line="105" />
+            <location filename="../../desktop/ui/report_actions/__init__.py" line="124" />
             <source>PDF files (*.pdf)</source>
             <translation>PDF 파일 (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/report_actions/__init__.py" line="109" />
-            <location filename="../../desktop/ui/report_actions/__init__.py" line="127" />
+            <location filename="../../desktop/ui/report_actions/__init__.py" line="112" />
+            <location filename="../../desktop/ui/report_actions/__init__.py" line="131" />
             <source>The report could not be saved to %1.</source>
             <translation>보고서를 %1에 저장하지 못했습니다.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/report_actions/__init__.py" line="137" />
+            <location filename="../../desktop/ui/report_actions/__init__.py" line="141" />
             <source>PDF viewer needed</source>
             <translation>PDF 뷰어 필요</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/report_actions/__init__.py" line="138" />
+            <location filename="../../desktop/ui/report_actions/__init__.py" line="142" />
             <source>This installation cannot draw PDF pages itself (neither Qt PDF nor PDFium is installed). The report opens in your PDF viewer instead; print it from there.</source>
             <translation>이 설치본에는 PDF 쪽을 직접 그리는 기능(Qt PDF 또는 PDFium)이 없습니다. 보고서를 PDF 뷰어로 열 테니 그곳에서 인쇄하세요.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/report_actions/__init__.py" line="147" />
-            <location filename="../../desktop/ui/report_actions/__init__.py" line="203" />
+            <location filename="../../desktop/ui/report_actions/__init__.py" line="152" />
+            <location filename="../../desktop/ui/report_actions/__init__.py" line="209" />
             <source>Print report</source>
             <translation>보고서 인쇄</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/report_actions/__init__.py" line="151" />
+            <location filename="../../desktop/ui/report_actions/__init__.py" line="157" />
             <source>The report could not be read for printing.</source>
             <translation>인쇄할 보고서를 읽지 못했습니다.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/report_actions/__init__.py" line="175" />
+            <location filename="../../desktop/ui/report_actions/__init__.py" line="181" />
             <source>The report could not be printed.</source>
             <translation>보고서를 인쇄하지 못했습니다.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/report_actions/__init__.py" line="203" />
-            <location filename="../../desktop/ui/report_actions/__init__.py" line="225" />
+            <location filename="../../desktop/ui/report_actions/__init__.py" line="210" />
+            <location filename="../../desktop/ui/report_actions/__init__.py" line="232" />
             <source>The report could not be made.</source>
             <translation>보고서를 만들지 못했습니다.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/report_actions/__init__.py" line="216" />
+            <location filename="../../desktop/ui/report_actions/__init__.py" line="223" />
             <source>Report preview</source>
             <translation>보고서 미리 보기</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/report_actions/__init__.py" line="255" />
+            <location filename="../../desktop/ui/report_actions/__init__.py" line="262" />
             <source>Export to calendar</source>
             <translation>캘린더로 내보내기</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/ui/report_actions/__init__.py" line="258" />
+            <location filename="../../desktop/ui/report_actions/__init__.py" line="265" />
             <source>No application window opens or closes in the next %n months, so there is nothing to export.</source>
             <translation>
                 <numerusform>앞으로 %n개월 안에 시작하거나 마감하는 접수 기간이 없어 내보낼 일정이 없습니다.</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/report_actions/__init__.py" line="265" />
+            <location filename="../../desktop/ui/report_actions/__init__.py" line="272" />
             <source>Calendar files (*.ics)</source>
             <translation>캘린더 파일 (*.ics)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/report_actions/__init__.py" line="273" />
+            <location filename="../../desktop/ui/report_actions/__init__.py" line="279" />
             <source>The calendar file could not be saved to %1.</source>
             <translation>캘린더 파일을 %1에 저장하지 못했습니다.</translation>
         </message>
@@ -585,27 +585,27 @@
             <translation>공고된 사업</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/status_style.py" line="70" />
+            <location filename="../../desktop/ui/status_style.py" line="71" />
             <source>Announced policy</source>
             <translation>발표된 정책</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/status_style.py" line="71" />
+            <location filename="../../desktop/ui/status_style.py" line="72" />
             <source>Planned</source>
             <translation>계획 단계</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/status_style.py" line="76" />
+            <location filename="../../desktop/ui/status_style.py" line="77" />
             <source>Company</source>
             <translation>기업</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/status_style.py" line="77" />
+            <location filename="../../desktop/ui/status_style.py" line="78" />
             <source>School</source>
             <translation>학교</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/status_style.py" line="78" />
+            <location filename="../../desktop/ui/status_style.py" line="79" />
             <source>Individual</source>
             <translation>개인</translation>
         </message>
@@ -736,31 +736,31 @@
             <translation>비공식 자료: 확인 필요</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/ui/results/wording.py" line="187" />
+            <location filename="../../desktop/ui/results/wording.py" line="188" />
             <source>%n month old</source>
             <translation>
                 <numerusform>%n개월 전 자료</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/ui/results/wording.py" line="188" />
+            <location filename="../../desktop/ui/results/wording.py" line="189" />
             <source>%n months old</source>
             <translation>
                 <numerusform>%n개월 전 자료</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/wording.py" line="208" />
+            <location filename="../../desktop/ui/results/wording.py" line="209" />
             <source>A call for applications has been published.</source>
             <translation>모집 공고가 나와 있습니다.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/wording.py" line="209" />
+            <location filename="../../desktop/ui/results/wording.py" line="210" />
             <source>Announced as policy; no call for applications has been published yet.</source>
             <translation>정책으로 발표되었으나 아직 모집 공고는 없습니다.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/results/wording.py" line="211" />
+            <location filename="../../desktop/ui/results/wording.py" line="212" />
             <source>No call yet; the details may still change.</source>
             <translation>아직 공고가 없으며 세부 내용이 바뀔 수 있습니다.</translation>
         </message>

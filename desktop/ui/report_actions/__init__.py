@@ -93,7 +93,10 @@ def _report_stem(assessment) -> str:
 
 def save_pdf(parent: QWidget | None, pack, assessment, profile, path: Path | str | None = None,
              lang: str | None = None) -> Path | None:
-    """Writes the PDF report where the user chooses (or to `path`); None when cancelled or failed."""
+    """Writes the PDF report where the user chooses (or to `path`).
+
+    Returns the file written, or None when the user cancelled or writing failed (then a message
+    box said why)."""
     title = translate("ReportActions", "Save PDF report")
     if path is None:
         path = _ask_save_path(parent, title,
@@ -106,8 +109,8 @@ def save_pdf(parent: QWidget | None, pack, assessment, profile, path: Path | str
     try:
         _write(pack, assessment, profile, path, _lang(lang))
     except Exception as err:  # noqa: BLE001 - any failure becomes a message, never a traceback
-        _fail(parent, title, translate("ReportActions", "The report could not be saved to %1.").replace("%1", str(path)),
-              err)
+        what = translate("ReportActions", "The report could not be saved to %1.")
+        _fail(parent, title, what.replace("%1", str(path)), err)
         return None
     return path
 
@@ -117,15 +120,16 @@ def _copy_pdf(parent: QWidget | None, source: Path, file_name: str,
     """Saves a copy of an already written PDF (the one shown in the preview)."""
     title = translate("ReportActions", "Save PDF report")
     if path is None:
-        path = _ask_save_path(parent, title, file_name, translate("ReportActions", "PDF files (*.pdf)"), ".pdf")
+        path = _ask_save_path(parent, title, file_name,
+                              translate("ReportActions", "PDF files (*.pdf)"), ".pdf")
         if path is None:
             return None
     path = Path(path)
     try:
         shutil.copyfile(source, path)
     except OSError as err:
-        _fail(parent, title, translate("ReportActions", "The report could not be saved to %1.").replace("%1", str(path)),
-              err)
+        what = translate("ReportActions", "The report could not be saved to %1.")
+        _fail(parent, title, what.replace("%1", str(path)), err)
         return None
     return path
 
@@ -135,8 +139,9 @@ def _no_renderer(parent: QWidget | None, pdf: Path) -> None:
     QMessageBox.information(
         parent,
         translate("ReportActions", "PDF viewer needed"),
-        translate("ReportActions", "This installation cannot draw PDF pages itself (neither Qt PDF nor PDFium is "
-            "installed). The report opens in your PDF viewer instead; print it from there."),
+        translate("ReportActions",
+                  "This installation cannot draw PDF pages itself (neither Qt PDF nor PDFium is "
+                  "installed). The report opens in your PDF viewer instead; print it from there."),
     )
     QDesktopServices.openUrl(QUrl.fromLocalFile(str(pdf)))
 
@@ -148,7 +153,8 @@ def print_pdf_file(parent: QWidget | None, pdf: Path, doc_name: str,
     try:
         doc = pdf_pages.open_pdf(pdf)
     except Exception as err:  # noqa: BLE001
-        _fail(parent, title, translate("ReportActions", "The report could not be read for printing."), err)
+        _fail(parent, title,
+              translate("ReportActions", "The report could not be read for printing."), err)
         return False
     if doc is None:
         _no_renderer(parent, _keep(pdf))
@@ -200,7 +206,8 @@ def print_report(parent: QWidget | None, pack, assessment, profile,
         try:
             _write(pack, assessment, profile, pdf, _lang(lang))
         except Exception as err:  # noqa: BLE001
-            _fail(parent, translate("ReportActions", "Print report"), translate("ReportActions", "The report could not be made."), err)
+            _fail(parent, translate("ReportActions", "Print report"),
+                  translate("ReportActions", "The report could not be made."), err)
             return False
         return print_pdf_file(parent, pdf, pdf.stem, printer=printer, ask=ask)
 
@@ -269,7 +276,7 @@ def export_calendar(parent: QWidget | None, pack, as_of, audience: str | None = 
     try:
         path.write_bytes(calendar_bytes(entries, _lang(lang)))
     except Exception as err:  # noqa: BLE001
-        _fail(parent, title,
-              translate("ReportActions", "The calendar file could not be saved to %1.").replace("%1", str(path)), err)
+        what = translate("ReportActions", "The calendar file could not be saved to %1.")
+        _fail(parent, title, what.replace("%1", str(path)), err)
         return None
     return path

@@ -161,7 +161,8 @@ class PreviewDialog(QDialog):
         self.zoom_in_button.setText(self.tr("Zoom in"))
         self.zoom_out_button.setText(self.tr("Zoom out"))
         n = len(self.page_labels)
-        self.count_label.setText(self.tr("%n page", "", n) if n == 1 else self.tr("%n pages", "", n))
+        self.count_label.setText(self.tr("%n page", "", n) if n == 1 else
+                                 self.tr("%n pages", "", n))
         self.save_button.setText(self.tr("Save PDF…"))
         self.print_button.setText(self.tr("Print…"))
         self.close_button.setText(self.tr("Close"))

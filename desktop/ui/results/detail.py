@@ -129,7 +129,8 @@ class ProgramDetail(QScrollArea):
         lay = self._new_body()
 
         # --- heading
-        title = _label(f'<span style="font-size:15pt; font-weight:700">{_esc(wd.text(p.name, lang))}</span>')
+        name = _esc(wd.text(p.name, lang))
+        title = _label(f'<span style="font-size:15pt; font-weight:700">{name}</span>')
         title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         lay.addWidget(title)
         self.parts["title"] = title
@@ -152,7 +153,8 @@ class ProgramDetail(QScrollArea):
         badges.addSpacing(16)
         badges.addWidget(_icon("maturity", p.maturity, 16))
         maturity = _label(status_style.badge_html("maturity", p.maturity, symbol=False) + "&nbsp; "
-                          f'<span style="color:{MUTED}">{_esc(wd.maturity_sentence(p.maturity))}</span>')
+                          f'<span style="color:{MUTED}">'
+                          f'{_esc(wd.maturity_sentence(p.maturity))}</span>')
         badges.addWidget(maturity, 1)
         self.parts["maturity"] = maturity
         lay.addLayout(badges)
@@ -273,8 +275,8 @@ class ProgramDetail(QScrollArea):
                 "No answer of yours can decide this program: the sources are silent on a "
                 "condition, so ask the operator."))))
             return
-        lay.addWidget(_label(f'<span style="color:{MUTED}">' + _esc(self.tr(
-            "Answer these to decide this program. Click a question to answer it now.")) + "</span>"))
+        intro = self.tr("Answer these to decide this program. Click a question to answer it now.")
+        lay.addWidget(_label(f'<span style="color:{MUTED}">{_esc(intro)}</span>'))
         for qid in r.missing:
             q = pack.questions.get(qid)
             caption = wd.text(q.label, lang) if q is not None else qid
@@ -422,7 +424,8 @@ def _icon(kind: str, value: str, size: int) -> QLabel:
     return lab
 
 
-def _bullets(lay: QVBoxLayout, items: list[str], box: str = "•", colour: str | None = None) -> QLabel:
+def _bullets(lay: QVBoxLayout, items: list[str], box: str = "•",
+             colour: str | None = None) -> QLabel:
     mark = f'<span style="color:{colour}">{box}</span>' if colour else box
     lab = _label("<br>".join(f"{mark}&nbsp; {s}" for s in items))
     lay.addWidget(lab)

@@ -180,7 +180,8 @@ def reliability_text(reliability: str) -> str:
 
 def source_line(note, as_of: dt.date, lang: str) -> str:
     """'Title — publisher, 2025-01-20 (official)' with its age when it is old."""
-    s = f"{text(note.title, lang)} — {note.publisher}, {date_text(note.date, lang, weekday=False)}"
+    when = date_text(note.date, lang, weekday=False)
+    s = f"{text(note.title, lang)} — {note.publisher}, {when}"
     s += f" ({reliability_text(note.reliability)})"
     if is_old(note.date, as_of):
         months = months_between(note.date, as_of)
