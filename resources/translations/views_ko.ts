@@ -756,8 +756,8 @@
         </message>
         <message>
             <location filename="../../desktop/ui/results/wording.py" line="210" />
-            <source>Announced as policy; no call for applications has been published yet.</source>
-            <translation>정책으로 발표되었으나 아직 모집 공고는 없습니다.</translation>
+            <source>No call for applications has been published yet.</source>
+            <translation>아직 모집 공고는 없습니다.</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/results/wording.py" line="212" />

@@ -208,6 +208,6 @@ def maturity_sentence(maturity: str) -> str:
     return {
         "open_call": translate("Wording", "A call for applications has been published."),
         "announced_policy": translate(
-            "Wording", "Announced as policy; no call for applications has been published yet."),
+            "Wording", "No call for applications has been published yet."),
         "planned": translate("Wording", "No call yet; the details may still change."),
     }.get(maturity, "")
