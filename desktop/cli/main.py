@@ -57,8 +57,22 @@ def _gui(argv: list[str]) -> int:
     return int(run(argv) or 0)
 
 
+SUBCOMMANDS = ("check", "evaluate", "deadlines", "report", "selfcheck")
+
+
+def _is_gui(argv: list[str]) -> bool:
+    """`jiwon`, `jiwon gui ...` and `jiwon --lang en` (the app's own options) start the app."""
+    if not argv or argv[0] == "gui":
+        return True
+    if any(a in ("--version", "-h", "--help") for a in argv):
+        return False
+    return argv[0].startswith("-") and not any(a in SUBCOMMANDS for a in argv)
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if _is_gui(argv):
+        return _gui(argv)
     parser = build_parser()
     try:
         args = parser.parse_args(argv)

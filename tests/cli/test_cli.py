@@ -209,3 +209,36 @@ def test_selfcheck_on_the_real_rules(capsys):
 def test_check_on_the_real_rules(capsys):
     code, out, err = run(["check"], capsys)
     assert code == 0, out
+
+
+def test_no_subcommand_starts_the_app_or_says_why(capsys, monkeypatch):
+    import sys as _sys
+
+    monkeypatch.setitem(_sys.modules, "desktop.ui.app", None)  # as if the UI could not be imported
+    code, out, err = run([], capsys)
+    assert code == 1
+    assert "데스크톱 앱을 시작할 수 없습니다 / cannot start the desktop app" in err and "Traceback" not in err
+
+
+def test_gui_subcommand_calls_the_app(capsys, monkeypatch):
+    import sys as _sys
+    import types
+
+    calls = []
+    fake = types.ModuleType("desktop.ui.app")
+    fake.run = lambda argv: calls.append(argv) or 0
+    monkeypatch.setitem(_sys.modules, "desktop.ui.app", fake)
+    assert main(["gui"]) == 0 and calls == [["gui"]]
+
+
+def test_app_options_go_to_the_app(capsys, monkeypatch):
+    import sys as _sys
+    import types
+
+    calls = []
+    fake = types.ModuleType("desktop.ui.app")
+    fake.run = lambda argv: calls.append(argv) or 0
+    monkeypatch.setitem(_sys.modules, "desktop.ui.app", fake)
+    assert main(["--lang", "en", "--today", "2026-03-02"]) == 0
+    assert main(["gui", "--rules", "x"]) == 0
+    assert calls == [["--lang", "en", "--today", "2026-03-02"], ["gui", "--rules", "x"]]
