@@ -6,7 +6,6 @@ import argparse
 
 from desktop.cli.common import bi, load_pack
 from desktop.engine.cases import case_files, run_case
-from desktop.engine.loader import SHARED_FILES
 
 
 def run(args: argparse.Namespace) -> int:
@@ -39,5 +38,3 @@ def add_parser(sub) -> None:
     p.add_argument("--lang", choices=("ko", "en"), default="ko")
     p.set_defaults(func=run)
 
-
-__all__ = ["SHARED_FILES", "add_parser", "run"]

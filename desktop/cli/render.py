@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 from desktop.engine import format_near_miss, labels
-from desktop.engine.deadlines import kst_date  # noqa: F401  (kept for callers formatting rounds)
 from desktop.engine.model import Assessment, CalendarEntry, Deadline, Profile, ProgramResult, RulePack
 
 _ORDER = ("eligible", "undetermined", "ineligible")
@@ -17,7 +16,7 @@ def _deadline_text(d: Deadline, lang: str) -> str:
     if d.opens or d.closes:
         span = f"{d.opens.isoformat() if d.opens else '…'} ~ {d.closes.isoformat() if d.closes else '…'}"
         parts.append(span)
-    if d.days_left is not None and d.status in ("open", "upcoming") or (d.estimated and d.days_left is not None and d.days_left >= 0):
+    if d.days_left is not None and (d.status in ("open", "upcoming") or (d.estimated and d.days_left >= 0)):
         parts.append(labels.days_left_text(d.days_left, lang))
     if d.estimated:
         parts.append(f"({labels.ESTIMATED.get(lang)})")

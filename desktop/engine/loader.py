@@ -9,7 +9,6 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 from pathlib import Path
-from typing import Iterable
 
 from desktop import paths
 from desktop.engine.build_catalog import (
@@ -234,7 +233,3 @@ def _applicant_type_question(topics: dict[str, Topic]) -> Question:
         options=tuple(Option(t, APPLICANT_TYPE_LABELS[t]) for t in APPLICANT_TYPES),
     )
 
-
-def iter_rule_errors(pack: RulePack) -> Iterable[str]:
-    for err in pack.errors:
-        yield str(err)

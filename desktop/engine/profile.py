@@ -17,7 +17,7 @@ from ruamel.yaml import YAML
 
 from desktop.engine.answers import AnswerError, coerce_answer
 from desktop.engine.clock import parse_date
-from desktop.engine.model import APPLICANT_TYPES, Profile, RuleError, RulePack
+from desktop.engine.model import Profile, RuleError, RulePack
 from desktop.engine.schemas import schema_problems
 from desktop.engine.suggest import did_you_mean
 from desktop.engine.yamlsrc import SourceFile, YamlProblem, display_path, parse_source
@@ -178,7 +178,6 @@ def check_expectations(profile: Profile, pack: RulePack, src_lines: SourceFile |
 
 
 __all__ = [
-    "APPLICANT_TYPES",
     "ProfileError",
     "check_expectations",
     "dump_profile",

@@ -13,7 +13,6 @@ file expand into a huge one or ask for Python objects.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -296,4 +295,4 @@ def _key_text(key: Any) -> str:
     return str(key)
 
 
-__all__ = ["SourceFile", "YamlProblem", "display_path", "parse_source", "read_source", "scalar_value", "dt"]
+__all__ = ["SourceFile", "YamlProblem", "display_path", "parse_source", "read_source", "scalar_value"]

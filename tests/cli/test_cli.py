@@ -1,6 +1,5 @@
 """The command line as a contract: exit codes, JSON keys, `path:line:` lines on stderr, no tracebacks."""
 
-import datetime as dt
 import json
 import shutil
 import subprocess
