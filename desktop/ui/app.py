@@ -20,7 +20,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop import __version__
-from desktop.ui import errors, fonts, i18n, settings, style
+from desktop.ui import errors, fonts, i18n, qt_workarounds, settings, style
 from desktop.ui.icons import app_icon
 
 log = logging.getLogger("jiwon.ui")
@@ -46,6 +46,7 @@ def parse_args(args: list[str]) -> tuple[argparse.Namespace, list[str]]:
 
 def make_application(argv: list[str]) -> QApplication:
     """The QApplication with Jiwon's names, DPI policy, font, look and icon."""
+    qt_workarounds.keep_none_alive()
     existing = QApplication.instance()
     if existing is None:
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
