@@ -350,7 +350,8 @@ class MainWindow(QMainWindow):
             new = status_style.label("program", c.new) if c.new else self.tr("(no longer listed)")
             lines.append(f"• {names.get(c.program_id, c.program_id)}: {old} → {new}")
         title = (self.tr("The program rules changed since this profile was last checked. "
-                         "%n program(s) now come out differently:", "", len(changes))
+                         "Programs that now come out differently (%1):")
+                 .replace("%1", str(len(changes)))
                  if changes else
                  self.tr("The program rules changed since this profile was last checked; "
                          "no program's outcome changed."))
@@ -429,8 +430,8 @@ class MainWindow(QMainWindow):
         if errors:
             files = sorted({e.path for e in errors})
             self.rules_banner.set_text(
-                self.tr("%n rule file(s) could not be loaded completely. Programs with errors "
-                        "are left out until they are fixed:", "", len(files)),
+                self.tr("Some rule files could not be loaded completely (%1). Programs with "
+                        "errors are left out until they are fixed:").replace("%1", str(len(files))),
                 ", ".join(files))
             self.rules_banner.set_details(
                 "\n".join(str(e) for e in errors[:40]) + ("\n…" if len(errors) > 40 else ""),

@@ -155,7 +155,9 @@ class StartPage(QWidget):
         if s.last_assessed is not None:
             local = s.last_assessed.astimezone()
             item.setText(2, local.strftime("%Y-%m-%d %H:%M"))
-            item.setText(3, self.counts_text(s.counts))
+            item.setText(3, self.counts_text(self.counts_for_applicant(s)))
+            item.setToolTip(3, self.tr("Programs open to this kind of applicant, as of the last "
+                                       "check"))
         else:
             item.setText(2, self.tr("Not yet"))
             item.setText(3, "")
@@ -167,6 +169,25 @@ class StartPage(QWidget):
         else:
             item.setText(4, "")
         item.setToolTip(0, s.name)
+
+    def counts_for_applicant(self, s: ProfileSummary) -> dict[str, int]:
+        """The last check's outcomes for the programs this applicant can apply to at all.
+
+        A company is "not eligible" for every school program; counting those would drown the
+        numbers that matter. Falls back to the stored totals when the snapshot cannot be read.
+        """
+        try:
+            record = self.store.last_assessment(s.id)
+        except StorageError:
+            record = None
+        if record is None:
+            return dict(s.counts)
+        counts = {"eligible": 0, "undetermined": 0, "ineligible": 0}
+        for program_id, status in record.statuses().items():
+            program = self.pack.programs.get(program_id)
+            if program is not None and s.applicant_type in program.audience:
+                counts[status] = counts.get(status, 0) + 1
+        return counts
 
     @staticmethod
     def counts_text(counts: dict) -> str:

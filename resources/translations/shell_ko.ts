@@ -117,16 +117,14 @@ Details were written to %2.</source>
     <context>
         <name>LivePanel</name>
         <message>
-            <location filename="../../desktop/ui/wizard/live_panel.py" line="+108" />
+            <location filename="../../desktop/ui/wizard/live_panel.py" line="+107" />
             <source>Double-click a program that needs answers to go to its question.</source>
             <translation>‘답변 필요’ 사업을 두 번 누르면 그 질문으로 갑니다.</translation>
         </message>
-        <message numerus="yes">
+        <message>
             <location line="+2" />
-            <source>%n program(s) for other kinds of applicants are not listed.</source>
-            <translation>
-                <numerusform>다른 신청자 유형 대상 사업 %n개는 표시하지 않습니다.</numerusform>
-            </translation>
+            <source>Programs for other kinds of applicants are not listed (%1).</source>
+            <translation>다른 신청자 유형 대상 사업은 표시하지 않습니다(%1개).</translation>
         </message>
         <message>
             <location line="+49" />
@@ -171,15 +169,8 @@ Details were written to %2.</source>
             <source>(no longer listed)</source>
             <translation>(목록에서 빠짐)</translation>
         </message>
-        <message numerus="yes">
-            <location line="+2" />
-            <source>The program rules changed since this profile was last checked. %n program(s) now come out differently:</source>
-            <translation>
-                <numerusform>이 프로필을 마지막으로 확인한 뒤 사업 규칙이 바뀌었습니다. 결과가 달라진 사업 %n개:</numerusform>
-            </translation>
-        </message>
         <message>
-            <location line="+3" />
+            <location line="+6" />
             <source>The program rules changed since this profile was last checked; no program's outcome changed.</source>
             <translation>이 프로필을 마지막으로 확인한 뒤 사업 규칙이 바뀌었지만, 결과가 달라진 사업은 없습니다.</translation>
         </message>
@@ -188,12 +179,15 @@ Details were written to %2.</source>
             <source>Your saved profiles could not be read or written</source>
             <translation>저장된 프로필을 읽거나 쓰지 못했습니다</translation>
         </message>
-        <message numerus="yes">
-            <location line="+8" />
-            <source>%n rule file(s) could not be loaded completely. Programs with errors are left out until they are fixed:</source>
-            <translation>
-                <numerusform>규칙 파일 %n개를 제대로 불러오지 못했습니다. 오류가 있는 사업은 고칠 때까지 빠집니다:</numerusform>
-            </translation>
+        <message>
+            <location line="-73" />
+            <source>The program rules changed since this profile was last checked. Programs that now come out differently (%1):</source>
+            <translation>이 프로필을 마지막으로 확인한 뒤 사업 규칙이 바뀌었습니다. 결과가 달라진 사업(%1개):</translation>
+        </message>
+        <message>
+            <location line="+81" />
+            <source>Some rule files could not be loaded completely (%1). Programs with errors are left out until they are fixed:</source>
+            <translation>일부 규칙 파일을 제대로 불러오지 못했습니다(%1개). 오류가 있는 사업은 고칠 때까지 빠집니다:</translation>
         </message>
         <message>
             <location line="+5" />
@@ -423,6 +417,11 @@ Details were written to %2.</source>
         <name>StartPage</name>
         <message>
             <location filename="../../desktop/ui/start_page.py" line="+159" />
+            <source>Programs open to this kind of applicant, as of the last check</source>
+            <translation>이 신청자 유형이 신청할 수 있는 사업 기준, 마지막 확인 결과</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>Not yet</source>
             <translation>아직 없음</translation>
         </message>
@@ -437,7 +436,7 @@ Details were written to %2.</source>
             <translation>이 프로필을 마지막으로 확인한 뒤 사업 규칙이 바뀌었습니다. 열면 무엇이 달라졌는지 보여 줍니다.</translation>
         </message>
         <message>
-            <location line="+64" />
+            <location line="+83" />
             <source>Rename profile</source>
             <translation>프로필 이름 바꾸기</translation>
         </message>
@@ -610,7 +609,7 @@ Start with a new company, school or individual profile above, or import a profil
     <context>
         <name>Startup</name>
         <message>
-            <location filename="../../desktop/ui/app.py" line="+76" />
+            <location filename="../../desktop/ui/app.py" line="+77" />
             <source>Saved profiles are not available</source>
             <translation>저장된 프로필을 쓸 수 없습니다</translation>
         </message>
@@ -638,7 +637,7 @@ Start with a new company, school or individual profile above, or import a profil
     <context>
         <name>WizardView</name>
         <message>
-            <location filename="../../desktop/ui/wizard/view.py" line="+404" />
+            <location filename="../../desktop/ui/wizard/view.py" line="+406" />
             <source>%1 answered, %2 still to go</source>
             <translation>%1개 답변, %2개 남음</translation>
         </message>
@@ -701,7 +700,7 @@ Start with a new company, school or individual profile above, or import a profil
     <context>
         <name>_Missing</name>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="-444" />
+            <location filename="../../desktop/ui/main_window.py" line="-445" />
             <source>This view is not available in this version.</source>
             <translation>이 버전에서는 이 화면을 쓸 수 없습니다.</translation>
         </message>

@@ -223,3 +223,10 @@ def test_progress_counts_answered_and_still_relevant(qtbot, main_window, open_pr
     assert bar.value() == 1
     assert "1 answered" in w.wizard.progress_text.text()
     assert bar.maximum() - bar.value() <= left_before
+
+
+def test_a_question_for_other_applicants_is_never_shown(qtbot, main_window, open_profile):
+    open_profile("school")
+    w = main_window
+    w.wizard.show_question("avg_sales_3y")  # e.g. from a stale link: a school has no sales
+    assert "avg_sales_3y" not in w.wizard.fields

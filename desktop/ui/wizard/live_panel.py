@@ -44,11 +44,10 @@ class LivePanel(QWidget):
         self.tree.setColumnCount(2)
         self.tree.setRootIsDecorated(False)
         self.tree.setIndentation(14)
-        self.tree.setUniformRowHeights(True)
+        self.tree.setUniformRowHeights(False)
         self.tree.setItemsExpandable(False)
-        self.tree.setWordWrap(False)
+        self.tree.setWordWrap(True)  # long program names wrap rather than lose their end
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -107,8 +106,8 @@ class LivePanel(QWidget):
     def _update_hint(self) -> None:
         text = self.tr("Double-click a program that needs answers to go to its question.")
         if self._hidden:
-            text += " " + self.tr("%n program(s) for other kinds of applicants are not listed.",
-                                  "", self._hidden)
+            text += " " + self.tr("Programs for other kinds of applicants are not listed (%1)."
+                                  ).replace("%1", str(self._hidden))
         self.hint.setText(text)
 
     def status_of(self, program_id: str) -> str:

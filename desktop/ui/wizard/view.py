@@ -93,7 +93,7 @@ class WizardView(QWidget):
         if not saved.isEmpty():
             self.splitter.restoreState(saved)
         else:
-            self.splitter.setSizes([620, 420])
+            self.splitter.setSizes([560, 480])
         self.splitter.splitterMoved.connect(
             lambda *_: settings.put(settings.WIZARD_SPLITTER, self.splitter.saveState()))
 
@@ -253,6 +253,8 @@ class WizardView(QWidget):
         """Go to the page of `question_id` and put the cursor in it (from the results or panel)."""
         if self.session is None or question_id not in self.session.pack.questions:
             return
+        if question_id not in {q.id for q in self.session.applicable()}:
+            return  # not a question for this applicant (a school has no sales)
         topic = self.session.pack.questions[question_id].topic
         if topic != self.topic:
             if self.topic is not None:
