@@ -230,3 +230,28 @@ def test_a_question_for_other_applicants_is_never_shown(qtbot, main_window, open
     w = main_window
     w.wizard.show_question("avg_sales_3y")  # e.g. from a stale link: a school has no sales
     assert "avg_sales_3y" not in w.wizard.fields
+
+
+def test_multi_choice_left_empty_means_none_of_these_on_next(qtbot, main_window, open_profile,
+                                                             store):
+    pid = open_profile("company")
+    w = main_window
+    field = go_to(qtbot, w, "ai_plans")
+    for qid in list(w.wizard._order):  # everything else on the page: "I don't know"
+        f = w.wizard.fields.get(qid)
+        if f is not None and qid != "ai_plans" and not f.is_answered:
+            answer(qtbot, f, DONT)
+    assert not field.is_answered
+    topic = w.wizard.topic
+    click_next(qtbot, w)
+    assert store.get_answers(pid)["ai_plans"] == ()
+    assert w.wizard.topic != topic or "ai_plans" not in w.wizard.fields
+
+
+def test_option_labels_keep_their_ampersand(qtbot, main_window, open_profile, rule_pack):
+    open_profile("company")
+    field = go_to(qtbot, main_window, "investment_plans")
+    labels = {o.value: o.label.en for o in rule_pack.questions["investment_plans"].options}
+    for value, cb in field.boxes:
+        # "&&" is how a button shows one "&"; a single one would become a keyboard mnemonic
+        assert cb.text().replace("&&", "&") == labels[value]

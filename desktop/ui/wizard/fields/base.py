@@ -87,7 +87,7 @@ class AnswerField(QFrame):
             self.dont_know = QCheckBox(self)
             self.dont_know.setObjectName("dontKnow")
             self.dont_know.toggled.connect(self._dont_know_toggled)
-            self.input_row.addWidget(self.dont_know)
+            self.place_dont_know(self.dont_know)
         self.input_row.addStretch(1)
         self.retranslate()
 
@@ -100,6 +100,10 @@ class AnswerField(QFrame):
     def uses_dont_know_box(self) -> bool:
         """Inputs that have no "I don't know" choice of their own get a check box next to them."""
         return True
+
+    def place_dont_know(self, box: QCheckBox) -> None:
+        """Where the "I don't know" box goes: next to the input, unless a subclass knows better."""
+        self.input_row.addWidget(box)
 
     def show_value(self, value: Any) -> None:
         """Put an accepted value (not None) into the input, without emitting anything."""

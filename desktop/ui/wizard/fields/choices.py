@@ -22,6 +22,11 @@ MAX_RADIOS = 6  # more options than this go into a drop-down list
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 
 
+def _plain(text: str) -> str:
+    """A rule text as a button label: "M&A" must not turn into "MA" with an underlined A."""
+    return text.replace("&", "&&")
+
+
 class _RadioField(AnswerField):
     """A row (or column) of radio buttons, the last one "I don't know"."""
 
@@ -61,7 +66,8 @@ class _RadioField(AnswerField):
     def retranslate_input(self) -> None:
         labels = dict(self.options())
         for value, btn in self.buttons:
-            btn.setText(translate("ChoiceField", "I don't know") if value == DONT_KNOW else labels.get(value, str(value)))
+            btn.setText(translate("ChoiceField", "I don't know") if value == DONT_KNOW
+                        else _plain(labels.get(value, str(value))))
 
     def _clicked(self, index: int) -> None:
         value = self.buttons[index][0]
@@ -179,8 +185,30 @@ class MultiField(AnswerField):
         self.none_box.setObjectName("option_none")
         self.none_box.toggled.connect(lambda on: self._toggled(self.NONE, on))
         lay.addWidget(self.none_box)
+        self._list = lay
         self.input_row.addWidget(box)
         self.input_row.setAlignment(box, Qt.AlignmentFlag.AlignTop)
+
+    def place_dont_know(self, box: QCheckBox) -> None:
+        """Last in the list of boxes, not beside one option where it would read as part of it."""
+        self._list.addWidget(box)
+
+    def require_answer(self) -> bool:
+        """Nothing ticked when the user moves on means none of the options applies.
+
+        The rule files tell users "if none applies, choose nothing", so Next takes the empty
+        selection as the answer "none of these" (and ticks that box so it shows) rather than
+        complaining.
+        """
+        if not self.is_answered and not self.has_error:
+            was = self._loading
+            self._loading = True
+            try:
+                self.none_box.setChecked(True)
+            finally:
+                self._loading = was
+            return self.try_accept(())
+        return super().require_answer()
 
     def input_widgets(self) -> list[QWidget]:
         return [cb for _, cb in self.boxes] + [self.none_box]
@@ -189,7 +217,7 @@ class MultiField(AnswerField):
         lang = current_lang()
         labels = {o.value: o.label.get(lang) for o in self.question.options}
         for value, cb in self.boxes:
-            cb.setText(labels[value])
+            cb.setText(_plain(labels[value]))
         self.none_box.setText(translate("ChoiceField", "None of these"))
 
     def selected(self) -> tuple[str, ...]:
