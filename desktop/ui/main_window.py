@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt
@@ -493,6 +494,8 @@ class MainWindow(QMainWindow):
         }
         for act, text in texts.items():
             act.setText(text)
+            # toolbar buttons: the words alone ("시작", not "시작(S)"); mnemonics live in menus
+            act.setIconText(re.sub(r"\(&\w\)|&(?=\w)|…$", "", text).strip())
         tips = {
             self.act_start: self.tr("Saved profiles and new ones"),
             self.act_wizard: self.tr("The questions for the open profile"),
