@@ -72,7 +72,7 @@ for kind in ("company", "school", "individual"):
         if w.current_page() != "wizard":
             break
         for _ in range(100):
-            open_ = [w.wizard.fields[q] for q in w.wizard._order
+            open_ = [w.wizard.fields[q] for q in w.wizard.question_ids
                      if not w.wizard.fields[q].is_answered]
             if not open_:
                 break
@@ -157,7 +157,7 @@ def bench_answers(rounds: int) -> None:
 
         session.store.set_answer = timed_set
         for i in range(rounds):
-            open_ = [wiz.fields[q] for q in wiz._order if not wiz.fields[q].is_answered]
+            open_ = [wiz.fields[q] for q in wiz.question_ids if not wiz.fields[q].is_answered]
             if not open_:
                 if not wiz.go_next() or w.current_page() != "wizard":
                     w.start.new_profile("company", name=f"bench {i}")

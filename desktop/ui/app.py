@@ -74,11 +74,13 @@ def load_pack(rules: str | Path | None = None):
 
 def ask_about_storage(err) -> str:
     """The database cannot be used: 'retry', 'memory' (work without saving) or 'quit'."""
-    box = QMessageBox(QMessageBox.Icon.Warning, translate("Startup", "Saved profiles are not available"),
+    box = QMessageBox(QMessageBox.Icon.Warning,
+                      translate("Startup", "Saved profiles are not available"),
                       err.message.get(i18n.current_lang()))
     box.setInformativeText(translate("Startup", "You can try again, work without saving, or quit."))
     retry = box.addButton(translate("Startup", "&Try again"), QMessageBox.ButtonRole.AcceptRole)
-    memory = box.addButton(translate("Startup", "&Work without saving"), QMessageBox.ButtonRole.ActionRole)
+    memory = box.addButton(translate("Startup", "&Work without saving"),
+                           QMessageBox.ButtonRole.ActionRole)
     quit_ = box.addButton(translate("Startup", "&Quit"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(retry)
     box.exec()

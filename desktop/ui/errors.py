@@ -78,8 +78,8 @@ def handle_exception(exc_type: type[BaseException], exc: BaseException,
         box.setText(translate(
             "ErrorHandler", "Something went wrong, but your answers are saved."))
         box.setInformativeText(
-            translate("ErrorHandler", "%1\n\nDetails were written to %2.").replace("%1", short_message(exc))
-            .replace("%2", str(_current_log_path())))
+            translate("ErrorHandler", "%1\n\nDetails were written to %2.")
+            .replace("%1", short_message(exc)).replace("%2", str(_current_log_path())))
         box.setStandardButtons(QMessageBox.StandardButton.Ok)
         box.exec()
     finally:

@@ -74,8 +74,10 @@ def set_language(lang: str, remember: bool = True) -> None:
         settings.put(settings.LANGUAGE, lang)
     changed = lang != _lang
     _lang = lang
-    QLocale.setDefault(QLocale(QLocale.Language.Korean, QLocale.Country.SouthKorea)
-                       if lang == "ko" else QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    if lang == "ko":
+        QLocale.setDefault(QLocale(QLocale.Language.Korean, QLocale.Country.SouthKorea))
+    else:
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
     app = QCoreApplication.instance()
     if app is not None:
         for tr in _installed:

@@ -74,7 +74,10 @@ class MainWindow(QMainWindow):
         self.as_of = as_of or today_kst()
         self.session: ProfileSession | None = None
         self._saving_disabled = saving_disabled  # why answers are only kept in memory, if so
+        self._previous = None  # the last check before the rules changed, for the open profile
+        self._changes = None  # programs whose outcome changed since that check
         self._changes_text: str | None = None
+        self._storage_error: StorageError | None = None
 
         # pages
         self.stack = QStackedWidget(self)
@@ -250,11 +253,7 @@ class MainWindow(QMainWindow):
             self.start.refresh()
             self.start.focus_list()
         elif page == WIZARD:
-            self.wizard.setFocus()
-            fields = [self.wizard.fields[q] for q in self.wizard._order]
-            target = next((f for f in fields if not f.is_answered), fields[0] if fields else None)
-            if target is not None:
-                target.focus_input()
+            self.wizard.focus_first_open()
         self._update_actions()
         self._update_title()
 
@@ -276,6 +275,7 @@ class MainWindow(QMainWindow):
         self.session = session
         self._previous = last if last is not None and last.rules_version != self.pack.version \
             else None
+        self._changes = None
         self._changes_text = None
         settings.put(settings.LAST_PROFILE, profile_id)
         if hasattr(self.deadlines, "set_filters"):  # a school sees the school windows first
@@ -292,6 +292,8 @@ class MainWindow(QMainWindow):
             self.wizard.close_session()
             self.session.deleteLater()
         self.session = None
+        self._previous = None
+        self._changes = None
         self._changes_text = None
         self._switch(START)
 
@@ -328,19 +330,15 @@ class MainWindow(QMainWindow):
 
     def _describe_changes(self, assessment: Assessment) -> None:
         """After the rules changed: which programs now come out differently."""
-        previous = getattr(self, "_previous", None)
-        if previous is None:
+        if self._previous is None:
             return
-        self._changes_text = None
-        changes = Store.status_changes(previous, assessment)
-        self._changes = changes
+        self._changes = Store.status_changes(self._previous, assessment)
         self._retranslate_changes()
-        self._previous_shown = True
 
     def _retranslate_changes(self) -> None:
         from desktop.ui import status_style
 
-        changes = getattr(self, "_changes", None)
+        changes = self._changes
         if changes is None:
             return
         lang = current_lang()
@@ -448,7 +446,7 @@ class MainWindow(QMainWindow):
                 self.tr("The saved-profiles file was damaged"),
                 self.tr("It was set aside (not deleted) as %1 and a fresh, empty file was "
                         "started.").replace("%1", str(store.recovered_from)))
-        err = getattr(self, "_storage_error", None)
+        err = self._storage_error
         if err is not None:
             self.save_banner.set_text(self._save_banner_title(), err.message.get(lang))
         for b in (self.rules_banner, self.store_banner, self.save_banner, self.changes_banner):
@@ -466,11 +464,8 @@ class MainWindow(QMainWindow):
             self.status_label.setText("")
 
     def _language_changed(self, lang: str) -> None:
+        """Keep the Language menu's tick right however the language was switched."""
         self.lang_actions[lang].setChecked(True)
-        # rule texts are not Qt translations: redraw what shows them now
-        if self.session is not None and self.current_page() == RESULTS and hasattr(
-                self.results, "show_assessment"):
-            self.results.show_assessment(self.pack, self.session.assessment, self.session.name)
 
     def retranslate(self) -> None:
         self.file_menu.setTitle(self.tr("&File"))

@@ -27,7 +27,8 @@ class Setting:
 LANGUAGE = Setting("ui/language", "", str, "Interface language: 'ko', 'en' or '' (system)")
 WINDOW_GEOMETRY = Setting("window/geometry", QByteArray(), QByteArray, "Main window geometry")
 WINDOW_STATE = Setting("window/state", QByteArray(), QByteArray, "Toolbars and docks")
-WIZARD_SPLITTER = Setting("wizard/splitter", QByteArray(), QByteArray, "Questions / live panel split")
+WIZARD_SPLITTER = Setting("wizard/splitter", QByteArray(), QByteArray,
+                          "Questions / live panel split")
 LAST_PROFILE = Setting("profiles/last", 0, int, "Id of the profile open when the app was closed")
 LAST_FOLDER = Setting("files/last_folder", "", str, "Folder last used to import or export")
 

@@ -4,12 +4,12 @@
     <context>
         <name>AnswerField</name>
         <message>
-            <location filename="../../desktop/ui/wizard/fields/base.py" line="+190" />
+            <location filename="../../desktop/ui/wizard/fields/base.py" line="+194" />
             <source>Please answer, or choose “I don't know”.</source>
             <translation>답하거나 ‘모름’을 고르세요.</translation>
         </message>
         <message>
-            <location line="+96" />
+            <location line="+97" />
             <source>I don't know</source>
             <translation>모름</translation>
         </message>
@@ -25,8 +25,8 @@
     <context>
         <name>ChoiceField</name>
         <message>
-            <location filename="../../desktop/ui/wizard/fields/choices.py" line="+64" />
-            <location line="+72" />
+            <location filename="../../desktop/ui/wizard/fields/choices.py" line="+69" />
+            <location line="+73" />
             <source>I don't know</source>
             <translation>모름</translation>
         </message>
@@ -46,7 +46,7 @@
             <translation>(선택)</translation>
         </message>
         <message>
-            <location line="+60" />
+            <location line="+82" />
             <source>None of these</source>
             <translation>해당 없음</translation>
         </message>
@@ -103,7 +103,7 @@ Details were written to %2.</source>
     <context>
         <name>IndustryField</name>
         <message>
-            <location filename="../../desktop/ui/wizard/fields/industry.py" line="+54" />
+            <location filename="../../desktop/ui/wizard/fields/industry.py" line="+55" />
             <source>Type a code or part of the name, e.g. C25 or 금속</source>
             <translation>코드나 업종명 일부를 입력하세요. 예: C25, 금속</translation>
         </message>
@@ -155,12 +155,12 @@ Details were written to %2.</source>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="+286" />
+            <location filename="../../desktop/ui/main_window.py" line="+287" />
             <source>Answers are saved as you give them.</source>
             <translation>답변은 입력하는 즉시 저장됩니다.</translation>
         </message>
         <message>
-            <location line="+63" />
+            <location line="+61" />
             <source>(new program)</source>
             <translation>(새 사업)</translation>
         </message>
@@ -235,7 +235,7 @@ Details were written to %2.</source>
             <translation>저장 위치: %1</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+9" />
             <source>&amp;File</source>
             <translation>파일(&amp;F)</translation>
         </message>
@@ -320,7 +320,7 @@ Details were written to %2.</source>
             <translation>지원(Jiwon) 정보(&amp;A)</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+7" />
             <source>Saved profiles and new ones</source>
             <translation>저장된 프로필과 새 프로필</translation>
         </message>
@@ -609,7 +609,7 @@ Start with a new company, school or individual profile above, or import a profil
     <context>
         <name>Startup</name>
         <message>
-            <location filename="../../desktop/ui/app.py" line="+77" />
+            <location filename="../../desktop/ui/app.py" line="+78" />
             <source>Saved profiles are not available</source>
             <translation>저장된 프로필을 쓸 수 없습니다</translation>
         </message>
@@ -629,7 +629,7 @@ Start with a new company, school or individual profile above, or import a profil
             <translation>저장 없이 작업(&amp;W)</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>&amp;Quit</source>
             <translation>끝내기(&amp;Q)</translation>
         </message>
@@ -637,7 +637,7 @@ Start with a new company, school or individual profile above, or import a profil
     <context>
         <name>WizardView</name>
         <message>
-            <location filename="../../desktop/ui/wizard/view.py" line="+406" />
+            <location filename="../../desktop/ui/wizard/view.py" line="+418" />
             <source>%1 answered, %2 still to go</source>
             <translation>%1개 답변, %2개 남음</translation>
         </message>
@@ -700,7 +700,7 @@ Start with a new company, school or individual profile above, or import a profil
     <context>
         <name>_Missing</name>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="-445" />
+            <location filename="../../desktop/ui/main_window.py" line="-442" />
             <source>This view is not available in this version.</source>
             <translation>이 버전에서는 이 화면을 쓸 수 없습니다.</translation>
         </message>

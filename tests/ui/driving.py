@@ -12,7 +12,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
 from desktop.ui.wizard.fields.base import AnswerField
-from desktop.ui.wizard.fields.choices import (DONT_KNOW, BoolField, ComboChoiceField, MultiField,
+from desktop.ui.wizard.fields.choices import (DONT_KNOW, ComboChoiceField, MultiField,
                                               _RadioField)
 from desktop.ui.wizard.fields.entry import EntryField
 
@@ -99,7 +99,7 @@ def walk(qtbot, window, answers: dict[str, Any],
         wiz = window.wizard
         # answer the first open question until none is left: answers may add or remove others
         for _ in range(100):
-            open_ = [wiz.fields[q] for q in wiz._order if not wiz.fields[q].is_answered]
+            open_ = [wiz.fields[q] for q in wiz.question_ids if not wiz.fields[q].is_answered]
             if not open_:
                 break
             field = open_[0]

@@ -17,7 +17,7 @@ def test_switching_language_changes_every_text(qtbot, main_window, open_profile,
     w = main_window
     open_profile("company")
     wiz = w.wizard
-    qid = wiz._order[0]
+    qid = wiz.question_ids[0]
     q = rule_pack.questions[qid]
     program = next(iter(rule_pack.programs.values()))
     assert w.file_menu.title() == "&File"

@@ -1,4 +1,4 @@
-"""Answers and the wizard's place survive closing the window: a new window on the same file resumes."""
+"""Answers and the wizard's place survive closing the window; a new window on the file resumes."""
 
 from __future__ import annotations
 
@@ -16,13 +16,13 @@ def test_answers_and_position_survive_a_restart(qtbot, rule_pack, db_path, as_of
     w.show()
     pid = w.start.new_profile("company", name="재시작 테스트")
     # first page: answer everything; second page: answer one and leave
-    for qid in list(w.wizard._order):
+    for qid in list(w.wizard.question_ids):
         f = w.wizard.fields.get(qid)
         if f is not None and not f.is_answered:
             answer(qtbot, f, DONT)
     click_next(qtbot, w)
     topic = w.wizard.topic
-    first_open = next(q for q in w.wizard._order if not w.wizard.fields[q].is_answered)
+    first_open = next(q for q in w.wizard.question_ids if not w.wizard.fields[q].is_answered)
     field = w.wizard.fields[first_open]
     if field.question.type == "amount":
         type_into(qtbot, field, "77억")
@@ -47,7 +47,7 @@ def test_answers_and_position_survive_a_restart(qtbot, rule_pack, db_path, as_of
     assert shown.is_answered and shown.value == given[first_open]
     # Back still leads to the first page, with its answers
     w2.wizard.go_back()
-    assert all(w2.wizard.fields[q].is_answered for q in w2.wizard._order)
+    assert all(w2.wizard.fields[q].is_answered for q in w2.wizard.question_ids)
     store2.close()
 
 

@@ -170,7 +170,7 @@ def test_saving_failure_while_working_is_shown_not_raised(qtbot, main_window, op
         raise StorageError("readonly", w.store.path)
 
     monkeypatch.setattr(w.store, "set_answer", fail)
-    field = w.wizard.fields[w.wizard._order[0]]
+    field = w.wizard.fields[w.wizard.question_ids[0]]
     answer(qtbot, field, DONT)
     assert w.save_banner.isVisible()
     assert "read-only" in w.save_banner.body.text()

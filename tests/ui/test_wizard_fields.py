@@ -138,7 +138,7 @@ def test_next_needs_an_answer_or_dont_know(qtbot, main_window, open_profile):
     topic = w.wizard.topic
     click_next(qtbot, w)
     assert w.wizard.topic == topic
-    first = w.wizard.fields[w.wizard._order[0]]
+    first = w.wizard.fields[w.wizard.question_ids[0]]
     assert first.has_error and "I don't know" in first.error.text()
 
 
@@ -147,7 +147,7 @@ def test_back_and_next_keep_every_answer(qtbot, main_window, open_profile, store
     w = main_window
     first_topic = w.wizard.topic
     given = {}
-    for qid in list(w.wizard._order):
+    for qid in list(w.wizard.question_ids):
         f = w.wizard.fields.get(qid)
         if f is not None and not f.is_answered:
             answer(qtbot, f, DONT if f.question.type != "bool" else True)
@@ -172,12 +172,12 @@ def test_keyboard_enter_is_next_and_alt_arrows_move(qtbot, main_window, open_pro
     open_profile("company")
     w = main_window
     first_topic = w.wizard.topic
-    for qid in list(w.wizard._order):
+    for qid in list(w.wizard.question_ids):
         f = w.wizard.fields.get(qid)
         if f is not None and not f.is_answered:
             answer(qtbot, f, DONT)
     # Enter in a field goes to the next page
-    f = w.wizard.fields[w.wizard._order[0]]
+    f = w.wizard.fields[w.wizard.question_ids[0]]
     f.focus_input()
     qtbot.keyClick(w.wizard.focusWidget() or w.wizard, Qt.Key.Key_Return)
     assert w.wizard.topic != first_topic
@@ -193,7 +193,7 @@ def test_keyboard_enter_is_next_and_alt_arrows_move(qtbot, main_window, open_pro
 def test_tab_order_runs_through_the_fields_then_the_buttons(qtbot, main_window, open_profile):
     open_profile("company")
     w = main_window
-    order = w.wizard._order
+    order = w.wizard.question_ids
     first = w.wizard.fields[order[0]].input_widgets()[0]
     chain = [first]
     widget = first
@@ -218,7 +218,7 @@ def test_progress_counts_answered_and_still_relevant(qtbot, main_window, open_pr
     bar = w.wizard.progress
     assert bar.value() == 0 and bar.maximum() > 0
     left_before = bar.maximum() - bar.value()
-    f = w.wizard.fields[w.wizard._order[0]]
+    f = w.wizard.fields[w.wizard.question_ids[0]]
     answer(qtbot, f, DONT)
     assert bar.value() == 1
     assert "1 answered" in w.wizard.progress_text.text()
@@ -237,7 +237,7 @@ def test_multi_choice_left_empty_means_none_of_these_on_next(qtbot, main_window,
     pid = open_profile("company")
     w = main_window
     field = go_to(qtbot, w, "ai_plans")
-    for qid in list(w.wizard._order):  # everything else on the page: "I don't know"
+    for qid in list(w.wizard.question_ids):  # everything else on the page: "I don't know"
         f = w.wizard.fields.get(qid)
         if f is not None and qid != "ai_plans" and not f.is_answered:
             answer(qtbot, f, DONT)

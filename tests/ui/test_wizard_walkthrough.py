@@ -80,7 +80,7 @@ def test_company_walkthrough_from_start_to_results(qtbot, main_window, store, ru
     assert w.current_page() == "start"
     pid = w.start.new_profile("company", name="한빛정밀")
     assert w.current_page() == "wizard"
-    first_page = list(w.wizard._order)
+    first_page = list(w.wizard.question_ids)
     assert first_page, "the first page asks something"
 
     asked = walk(qtbot, w, COMPANY)
@@ -184,7 +184,7 @@ def test_live_panel_follows_each_answer(qtbot, main_window, store, rule_pack):
 def walk_one_page_dont_know(qtbot, w):
     from driving import answer
 
-    for qid in list(w.wizard._order):
+    for qid in list(w.wizard.question_ids):
         f = w.wizard.fields.get(qid)
         if f is not None and not f.is_answered:
             answer(qtbot, f, DONT)

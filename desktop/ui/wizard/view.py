@@ -267,6 +267,20 @@ class WizardView(QWidget):
             field.focus_input()
             self.scroll.ensureWidgetVisible(field)
 
+    @property
+    def question_ids(self) -> list[str]:
+        """The questions on the page, in the order shown."""
+        return list(self._order)
+
+    def focus_first_open(self) -> None:
+        """Cursor to the first question without an answer (or the first one)."""
+        target = next((self.fields[q] for q in self._order if not self.fields[q].is_answered),
+                      self.fields[self._order[0]] if self._order else None)
+        if target is not None:
+            target.focus_input()
+        else:
+            self.next_button.setFocus()
+
     def _page_complete(self) -> bool:
         first_bad: AnswerField | None = None
         for qid in self._order:
@@ -303,12 +317,10 @@ class WizardView(QWidget):
         self._retranslate_topic()
         self._update_progress()
         self._save_position("wizard")
-        target = next((self.fields[q] for q in self._order if not self.fields[q].is_answered),
-                      None) or (self.fields[self._order[0]] if self._order else None)
         if extra and extra in self.fields:
-            target = self.fields[extra]
-        if target is not None:
-            target.focus_input()
+            self.fields[extra].focus_input()
+        else:
+            self.focus_first_open()
         self.scroll.verticalScrollBar().setValue(0)
 
     def _clear_page(self) -> None:

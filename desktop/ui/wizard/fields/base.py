@@ -191,7 +191,8 @@ class AnswerField(QFrame):
         if self._answered:
             return True
         if self._error is None:
-            self._set_error(lambda: translate("AnswerField", "Please answer, or choose “I don't know”."))
+            self._set_error(lambda: translate("AnswerField",
+                                              "Please answer, or choose “I don't know”."))
         return False
 
     # ------------------------------------------------------------ accepting and refusing

@@ -143,7 +143,8 @@ class AmountField(EntryField):
             if current_lang() == "ko":
                 self.exact.setText(f"= {self.value:,}원")
             else:
-                self.exact.setText(f"= {format_amount(self.value, 'en')} ({format_amount(self.value, 'ko')})")
+                en, ko = format_amount(self.value, "en"), format_amount(self.value, "ko")
+                self.exact.setText(f"= {en} ({ko})")
             self.exact.show()
         else:
             self.exact.hide()

@@ -51,7 +51,8 @@ class IndustryField(EntryField):
 
     def retranslate_input(self) -> None:
         self.model.setStringList(self.entries())
-        self.edit.setPlaceholderText(translate("IndustryField", "Type a code or part of the name, e.g. C25 or 금속"))
+        self.edit.setPlaceholderText(
+            translate("IndustryField", "Type a code or part of the name, e.g. C25 or 금속"))
         self.browse.setToolTip(translate("IndustryField", "Show all industries"))
         self.browse.setAccessibleName(translate("IndustryField", "Show all industries"))
 
@@ -69,7 +70,7 @@ class IndustryField(EntryField):
         self._checked_text = self.edit.text()
 
     def to_raw(self, text: str) -> Any:
-        """The code at the start of the text; or, for a name that matches one entry only, its code."""
+        """The code the text starts with; or the code of the one entry a partial name matches."""
         m = _CODE.match(text + " ")
         if m:
             return m.group(1).upper()
