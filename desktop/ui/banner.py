@@ -25,9 +25,10 @@ class Banner(QFrame):
         self.kind = kind
         back, fore = STYLES.get(kind, STYLES["warning"])
         self.setObjectName(f"banner_{kind}")
+        self.setProperty("bannerKind", kind)  # the style below must survive a new object name
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setStyleSheet(
-            f"QFrame#{self.objectName()} {{ background: {back}; border: 1px solid {fore};"
+            f'QFrame[bannerKind="{kind}"] {{ background: {back}; border: 1px solid {fore};'
             f" border-radius: 4px; }} QLabel {{ color: #202124; background: transparent; }}"
             f" QLabel#bannerTitle {{ color: {fore}; font-weight: bold; }}")
         self.title = QLabel(self)

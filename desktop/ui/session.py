@@ -93,10 +93,6 @@ class ProfileSession(QObject):
         del self.answers[question_id]
         self._refresh()
 
-    def rename(self, name: str) -> None:
-        self.store.rename_profile(self.profile_id, name)
-        self.name = name.strip()
-
     def save_position(self, position: Any) -> None:
         if position == self.position:
             return
@@ -105,10 +101,6 @@ class ProfileSession(QObject):
 
     def save_assessment(self) -> int:
         return self.store.save_assessment(self.profile_id, self.assessment)
-
-    def set_as_of(self, as_of: dt.date) -> None:
-        self.as_of = as_of
-        self._refresh()
 
     def _refresh(self) -> None:
         start = time.perf_counter()

@@ -1,0 +1,84 @@
+"""The main window's menus and toolbar: pages, shortcuts, and the actions handed to other views."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog
+
+from desktop.engine.model import Profile
+
+
+def test_menus_have_the_documented_actions_and_shortcuts(main_window):
+    w = main_window
+    expected = {
+        w.act_new: "Ctrl+Shift+N", w.act_import: "Ctrl+I", w.act_export: "Ctrl+E",
+        w.act_pdf: "Ctrl+S", w.act_print: "Ctrl+P", w.act_quit: "Ctrl+Q",
+        w.act_start: "Ctrl+1", w.act_wizard: "Ctrl+2", w.act_results: "Ctrl+3",
+        w.act_deadlines: "Ctrl+4", w.act_about: "F1",
+    }
+    for act, keys in expected.items():
+        assert act.shortcut().toString() == keys, act.objectName()
+    titles = [m.title() for m in (w.file_menu, w.view_menu, w.lang_menu, w.help_menu)]
+    assert titles == ["&File", "&View", "&Language", "&Help"]
+    assert [a.text() for a in w.lang_menu.actions()] == ["한국어", "English"]
+    # toolbar buttons show plain words
+    assert w.act_start.iconText() == "Start" and w.act_pdf.iconText() == "Save PDF"
+
+
+def test_pages_need_an_open_profile(main_window, open_profile):
+    w = main_window
+    assert not w.act_wizard.isEnabled() and not w.act_pdf.isEnabled()
+    w.act_deadlines.trigger()
+    assert w.current_page() == "deadlines"
+    open_profile("company")
+    assert w.act_wizard.isEnabled() and w.act_results.isEnabled()
+    w.act_results.trigger()
+    assert w.current_page() == "results"
+    w.act_wizard.trigger()
+    assert w.current_page() == "wizard"
+    w.act_start.trigger()
+    assert w.current_page() == "start"
+    assert "Test company" in w.windowTitle()
+
+
+def test_report_actions_get_the_open_profile(main_window, open_profile, monkeypatch):
+    w = main_window
+    open_profile("school", {"school_type": "specialized"}, name="부산기계공고")
+    calls = []
+    for name in ("save_pdf", "print_report", "preview_report"):
+        monkeypatch.setattr(w._report_actions, name,
+                            lambda parent, pack, assessment, profile, _n=name:
+                            calls.append((_n, parent, pack, assessment, profile)))
+    w.act_pdf.trigger()
+    w.act_print.trigger()
+    w.act_preview.trigger()
+    assert [c[0] for c in calls] == ["save_pdf", "print_report", "preview_report"]
+    _, parent, pack, assessment, profile = calls[0]
+    assert parent is w and pack is w.pack
+    assert assessment is w.session.assessment
+    assert isinstance(profile, Profile)
+    assert profile.name == "부산기계공고" and profile.answers["school_type"] == "specialized"
+
+
+def test_about_opens_the_about_dialog(main_window, monkeypatch):
+    shown = []
+    monkeypatch.setattr(QDialog, "exec", lambda d: shown.append(type(d).__name__) or 0)
+    main_window.act_about.trigger()
+    assert shown == ["AboutDialog"]
+
+
+def test_results_link_goes_to_the_question(main_window, open_profile):
+    w = main_window
+    open_profile("company")
+    w.act_results.trigger()
+    w.results.answer_requested.emit("tax_arrears")
+    assert w.current_page() == "wizard"
+    assert "tax_arrears" in w.wizard.fields
+    assert w.wizard.topic == w.pack.questions["tax_arrears"].topic
+
+
+def test_deadline_row_opens_the_programs_result(main_window, open_profile):
+    w = main_window
+    open_profile("school")
+    w.deadlines.program_activated.emit("sme-specialized-hs")
+    assert w.current_page() == "results"
+    assert w.results.program_list.current_program_id() == "sme-specialized-hs"
