@@ -35,14 +35,34 @@ log = logging.getLogger("jiwon.ui")
 START, WIZARD, RESULTS, DEADLINES = "start", "wizard", "results", "deadlines"
 
 
-def _optional(module: str, name: str) -> Any:
-    """A class or module from a view that may not be there (yet); None, logged, if it fails."""
+def _optional_views() -> dict[str, Any]:
+    """The views from their own modules; None (and a line in the log) for one that fails to load.
+
+    Plain import statements, not __import__ with a name: the bundle builder finds modules by
+    reading the import statements.
+    """
+    found: dict[str, Any] = {}
     try:
-        mod = __import__(module, fromlist=[name])
-        return getattr(mod, name) if name else mod
-    except Exception:  # noqa: BLE001 - any failure in an optional view must not stop the app
-        log.exception("could not load %s.%s", module, name)
-        return None
+        from desktop.ui.results import ResultsView
+        found["results"] = ResultsView
+    except Exception:  # noqa: BLE001 - a broken view must not stop the app
+        log.exception("could not load the results view")
+    try:
+        from desktop.ui.deadlines_view import DeadlinesView
+        found["deadlines"] = DeadlinesView
+    except Exception:  # noqa: BLE001
+        log.exception("could not load the deadlines view")
+    try:
+        from desktop.ui import report_actions
+        found["report_actions"] = report_actions
+    except Exception:  # noqa: BLE001
+        log.exception("could not load the report actions")
+    try:
+        from desktop.ui.about_dialog import AboutDialog
+        found["about"] = AboutDialog
+    except Exception:  # noqa: BLE001
+        log.exception("could not load the About dialog")
+    return found
 
 
 class _Missing(QLabel):
@@ -88,11 +108,12 @@ class MainWindow(QMainWindow):
         self.wizard = WizardView(self)
         self.wizard.finished.connect(self.show_results)
         self.wizard.storage_failed.connect(self.report_storage_error)
-        results_cls = _optional("desktop.ui.results", "ResultsView")
+        views = _optional_views()
+        results_cls = views.get("results")
         self.results = results_cls(self) if results_cls else _Missing(self)
         if hasattr(self.results, "answer_requested"):
             self.results.answer_requested.connect(self.answer_question)
-        deadlines_cls = _optional("desktop.ui.deadlines_view", "DeadlinesView")
+        deadlines_cls = views.get("deadlines")
         self.deadlines = deadlines_cls(self) if deadlines_cls else _Missing(self)
         if hasattr(self.deadlines, "set_pack"):
             self.deadlines.set_pack(pack, self.as_of)
@@ -123,8 +144,8 @@ class MainWindow(QMainWindow):
         lay.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
-        self._report_actions = _optional("desktop.ui.report_actions", "")
-        self._about_cls = _optional("desktop.ui.about_dialog", "AboutDialog")
+        self._report_actions = views.get("report_actions")
+        self._about_cls = views.get("about")
         self._make_actions()
         self._make_menus()
         self.status_label = QLabel(self)

@@ -82,3 +82,18 @@ def test_deadline_row_opens_the_programs_result(main_window, open_profile):
     w.deadlines.program_activated.emit("sme-specialized-hs")
     assert w.current_page() == "results"
     assert w.results.program_list.current_program_id() == "sme-specialized-hs"
+
+
+def test_a_view_that_cannot_be_loaded_leaves_a_note(qtbot, rule_pack, store, as_of, monkeypatch):
+    import sys
+
+    from desktop.ui.main_window import MainWindow, _Missing
+
+    monkeypatch.setitem(sys.modules, "desktop.ui.deadlines_view", None)  # import fails
+    w = MainWindow(rule_pack, store, as_of=as_of)
+    qtbot.addWidget(w)
+    assert isinstance(w.deadlines, _Missing)
+    assert not w.act_deadlines.isEnabled()
+    assert "not available" in w.deadlines.text()
+    w.start.new_profile("individual", name="still works")
+    assert w.current_page() == "wizard"
