@@ -60,6 +60,7 @@ def test_bundle_carries_data_and_leaves_unused_qt_out(bundle):
     assert (internal / "rules" / "questions.yaml").exists()
     assert (internal / "resources" / "fonts" / "NanumGothic.ttf").exists()
     assert (internal / "resources" / "fonts" / "OFL.txt").exists()
+    assert (internal / "resources" / "style" / "app.qss").exists()
     assert list((internal / "resources" / "translations").glob("*.qm"))
     names = [p.name for p in internal.rglob("*")]
     for module in EXCLUDED_QT:
