@@ -15,7 +15,7 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -38,6 +38,8 @@ def parse_args(args: list[str]) -> tuple[argparse.Namespace, list[str]]:
     parser.add_argument("--today", type=dt.date.fromisoformat,
                         help="assess as of this date (YYYY-MM-DD)")
     parser.add_argument("--lang", choices=i18n.LANGUAGES, help="interface language")
+    parser.add_argument("--exit-when-ready", action="store_true",
+                        help="print READY and quit once the window is up (start-up checks)")
     if args[:1] == ["gui"]:  # `jiwon gui` is the same as `jiwon`
         args = args[1:]
     opts, rest = parser.parse_known_args(args)
@@ -140,6 +142,8 @@ def run(argv: list[str] | None = None) -> int:
     if window is None:
         return 1
     window.show()
+    if opts.exit_when_ready:
+        QTimer.singleShot(0, lambda: (print("READY", flush=True), app.quit()))
     return app.exec()
 
 

@@ -45,7 +45,14 @@ def test_selfcheck_runs_from_the_bundle_alone(bundle, tmp_path):
     # run from an empty folder: nothing may be read from the source checkout
     result = _run(bundle, "selfcheck", cwd=tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "PDF" in result.stdout
+    assert "selfcheck ok" in result.stdout and "pdf:" in result.stdout
+
+
+def test_desktop_window_starts_from_the_bundle(bundle, tmp_path):
+    result = _run(bundle, "--exit-when-ready", "--data-dir", str(tmp_path / "data"), cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "READY" in result.stdout
+    assert (tmp_path / "data" / "jiwon.db").exists()
 
 
 def test_version_names_package_and_rules(bundle, tmp_path):
