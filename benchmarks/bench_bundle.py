@@ -41,7 +41,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     bundle = Path(args.bundle)
-    files = [p for p in bundle.rglob("*") if p.is_file()]
+    files = [p for p in bundle.rglob("*") if p.is_file() and not p.is_symlink()]
     size = sum(p.stat().st_size for p in files)
     print(f"bundle: {bundle} — {size / 1e6:.1f} MB in {len(files)} files (target < 150 MB)")
 
