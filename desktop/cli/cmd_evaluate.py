@@ -6,25 +6,16 @@ import argparse
 import json
 import sys
 
-from desktop.cli.common import load_pack, parse_today, report_rule_errors
+from desktop.cli.common import assess_profile
 from desktop.cli.render import render_assessment
-from desktop.engine import evaluate, load_profile
-from desktop.engine.profile import ProfileError
 from desktop.engine.serialize import assessment_to_dict
 
 
 def run(args: argparse.Namespace) -> int:
-    today = parse_today(args.today)
-    pack = load_pack(args)
-    report_rule_errors(pack, args.lang)
-    try:
-        profile = load_profile(args.profile, pack)
-    except ProfileError as err:
-        for e in err.errors:
-            print(str(e), file=sys.stderr)
+    assessed = assess_profile(args)
+    if assessed is None:
         return 2
-    as_of = today if args.today else (profile.today or today)
-    assessment = evaluate(pack, profile.answers, as_of)
+    pack, profile, assessment = assessed
     if args.format == "json":
         data = assessment_to_dict(assessment, args.lang, pack)
         data["profile"] = {"name": profile.name, "applicant_type": profile.applicant_type}

@@ -3,25 +3,15 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
-from desktop.cli.common import UsageError, bi, load_pack, parse_today, report_rule_errors
-from desktop.engine import evaluate, load_profile
-from desktop.engine.profile import ProfileError
+from desktop.cli.common import UsageError, assess_profile, bi
 
 
 def run(args: argparse.Namespace) -> int:
-    today = parse_today(args.today)
-    pack = load_pack(args)
-    report_rule_errors(pack, args.lang)
-    try:
-        profile = load_profile(args.profile, pack)
-    except ProfileError as err:
-        for e in err.errors:
-            print(str(e), file=sys.stderr)
+    assessed = assess_profile(args)
+    if assessed is None:
         return 2
-    as_of = today if args.today else (profile.today or today)
-    assessment = evaluate(pack, profile.answers, as_of)
+    pack, profile, assessment = assessed
     try:
         from desktop.report.pdf import write_report
     except ImportError as err:

@@ -6,9 +6,10 @@ import argparse
 import datetime as dt
 import sys
 
-from desktop.engine import load_rules, today_kst
+from desktop.engine import evaluate, load_profile, load_rules, today_kst
 from desktop.engine.clock import parse_date
-from desktop.engine.model import RulePack
+from desktop.engine.model import Assessment, Profile, RulePack
+from desktop.engine.profile import ProfileError
 
 
 class UsageError(Exception):
@@ -47,3 +48,21 @@ def report_rule_errors(pack: RulePack, lang: str = "ko") -> None:
     )
     for err in pack.errors:
         print(str(err), file=sys.stderr)
+
+
+def assess_profile(args: argparse.Namespace) -> tuple[RulePack, Profile, Assessment] | None:
+    """Load the rules and `args.profile` and evaluate it; None (errors on stderr) for a bad profile.
+
+    The date is `--today` if given, else the profile's own `today` (cases), else today in Korea.
+    """
+    today = parse_today(args.today)
+    pack = load_pack(args)
+    report_rule_errors(pack, args.lang)
+    try:
+        profile = load_profile(args.profile, pack)
+    except ProfileError as err:
+        for e in err.errors:
+            print(str(e), file=sys.stderr)
+        return None
+    as_of = today if args.today else (profile.today or today)
+    return pack, profile, evaluate(pack, profile.answers, as_of)

@@ -82,12 +82,13 @@ def _en_amount(krw: int | float) -> str:
     n = abs(krw)
     for word, size in (("trillion", 10**12), ("billion", 10**9), ("million", 10**6)):
         if n >= size:
-            return f"{sign}KRW {n / size:,.1f} {word}"
+            figure = f"{n / size:,.2f}".rstrip("0").rstrip(".")  # 123 / 1.25, never '123.0'
+            return f"{sign}KRW {figure} {word}"
     return f"{sign}KRW {n:,.0f}"
 
 
 def format_amount(krw: int | float, lang: str = "ko") -> str:
-    """'1,230억 원' / 'KRW 123.0 billion'."""
+    """'1,230억 원' / 'KRW 123 billion' ('KRW 1.25 billion' when not whole)."""
     if lang == "en":
         return _en_amount(krw)
     return _ko_amount(int(round(krw)))

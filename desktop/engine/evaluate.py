@@ -206,38 +206,24 @@ def _program(plan: PackPlan, pp: ProgramPlan, scope: Scope, answers, applicant, 
         status = "undetermined"
 
     criteria = [audience]
-    for leaf, v in zip(pp.leaves, values):
-        c = leaf.criterion
-        criteria.append(
-            _new(
-                CriterionResult,
-                id=c.id,
-                text=c.text,
-                result="unknown" if v is UNKNOWN else _RESULT[v],
-                kind="criterion",
-                values={name: _plain(scope[name]) for name in leaf.names},
-                sources=c.sources,
-                to_verify=leaf.to_verify,
-                depth=leaf.depth,
-                group=leaf.group,
+    for kind, leaves, results, words in (("criterion", pp.leaves, values, _RESULT),
+                                         ("exclusion", pp.exclusions, excluded, _EXCLUSION_RESULT)):
+        for leaf, v in zip(leaves, results):
+            c = leaf.criterion
+            criteria.append(
+                _new(
+                    CriterionResult,
+                    id=c.id,
+                    text=c.text,
+                    result="unknown" if v is UNKNOWN else words[v],
+                    kind=kind,
+                    values={name: _plain(scope[name]) for name in leaf.names},
+                    sources=c.sources,
+                    to_verify=leaf.to_verify,
+                    depth=leaf.depth if kind == "criterion" else 0,
+                    group=leaf.group if kind == "criterion" else None,
+                )
             )
-        )
-    for leaf, v in zip(pp.exclusions, excluded):
-        c = leaf.criterion
-        criteria.append(
-            _new(
-                CriterionResult,
-                id=c.id,
-                text=c.text,
-                result="unknown" if v is UNKNOWN else _EXCLUSION_RESULT[v],
-                kind="exclusion",
-                values={name: _plain(scope[name]) for name in leaf.names},
-                sources=c.sources,
-                to_verify=leaf.to_verify,
-                depth=0,
-                group=None,
-            )
-        )
 
     failed: tuple = ()
     near: tuple = ()

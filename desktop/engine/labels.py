@@ -17,7 +17,7 @@ STATUS = {
 RESULT = {
     "met": Text("충족", "Met"),
     "not_met": Text("미충족", "Not met"),
-    "unknown": Text("확인 필요", "Unknown"),
+    "unknown": Text("미확인", "Unknown"),  # not "확인 필요": that marks weak sources
 }
 
 DEADLINE_STATUS = {

@@ -98,7 +98,7 @@ def test_evaluate_text_in_korean_and_english(mini, capsys, tmp_path):
     assert code == 0
     assert "■ 신청 불가" in out and "30억 원 초과" in out and "■ 판단 보류" in out
     code, out, _ = run(["evaluate", str(profile), "--rules", "rules", "--today", "2026-03-10", "--lang", "en"], capsys)
-    assert "■ Not eligible" in out and "by KRW 3.0 billion" in out
+    assert "■ Not eligible" in out and "by KRW 3 billion" in out
 
 
 def test_evaluate_names_broken_rule_files_and_still_answers(mini, capsys, tmp_path):

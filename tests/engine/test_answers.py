@@ -35,8 +35,10 @@ def test_format_amount():
     assert format_amount(123_000_000_000) == "1,230억 원"
     assert format_amount(350_000_000) == "3억 5,000만 원"
     assert format_amount(12_345) == "1만 2,345원"
-    assert format_amount(123_000_000_000, "en") == "KRW 123.0 billion"
-    assert format_amount(3_000_000_000, "en") == "KRW 3.0 billion"
+    assert format_amount(123_000_000_000, "en") == "KRW 123 billion"
+    assert format_amount(3_000_000_000, "en") == "KRW 3 billion"
+    assert format_amount(1_250_000_000, "en") == "KRW 1.25 billion"
+    assert format_amount(600_000_000, "en") == "KRW 600 million"
     assert format_amount(950, "en") == "KRW 950"
 
 
