@@ -43,6 +43,9 @@ LOOKS: dict[str, dict[str, Look]] = {
         "eligible": Look(GREEN, "check", QT_TRANSLATE_NOOP("StatusStyle", "Eligible")),
         "undetermined": Look(AMBER, "question", QT_TRANSLATE_NOOP("StatusStyle", "Needs answers")),
         "ineligible": Look(RED, "cross", QT_TRANSLATE_NOOP("StatusStyle", "Not eligible")),
+        # not eligible only because the program is for another kind of applicant
+        "other_applicants": Look(GREY, "dash",
+                                 QT_TRANSLATE_NOOP("StatusStyle", "For other applicants")),
     },
     # one criterion of the eligibility tree
     "criterion": {

@@ -502,8 +502,8 @@
         </message>
         <message>
             <location filename="../../desktop/ui/results/view.py" line="124" />
-            <source>%1 programs: %2 eligible, %3 need answers, %4 not eligible · assessed on %5 · rules %6</source>
-            <translation>전체 %1개 사업: 신청 가능 %2개, 답변 필요 %3개, 신청 불가 %4개 · 검토 기준일 %5 · 규칙 %6</translation>
+            <source>%1 programs for this applicant: %2 eligible, %3 need answers, %4 not eligible · assessed on %5 · rules %6</source>
+            <translation>이 신청자 대상 %1개 사업: 신청 가능 %2개, 답변 필요 %3개, 신청 불가 %4개 · 검토 기준일 %5 · 규칙 %6</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/results/view.py" line="133" />
@@ -513,6 +513,10 @@
     </context>
     <context>
         <name>StatusStyle</name>
+        <message>
+            <source>For other applicants</source>
+            <translation>다른 신청자 대상</translation>
+        </message>
         <message>
             <location filename="../../desktop/ui/status_style.py" line="43" />
             <source>Eligible</source>

@@ -55,9 +55,15 @@ def test_company_case_groups_every_program_as_the_case_expects(view, rule_pack):
     lst = view.program_list
     for status in ("eligible", "undetermined", "ineligible"):
         shown = set(lst.program_ids(status))
+        if status == "ineligible":  # school and individual programmes are folded away
+            shown |= set(lst.program_ids("other_applicants"))
         assert shown == {r.id for r in assessment.programs if r.status == status}
         expected = {pid for pid, s in profile.expect.items() if s == status}
         assert expected <= shown, status
+    others = set(lst.program_ids("other_applicants"))
+    assert others == {r.id for r in assessment.programs if "company" not in r.program.audience}
+    assert others and not lst.group_items["other_applicants"].isExpanded()
+    assert not others & set(lst.program_ids("ineligible"))
     counts = lst.counts()
     assert counts["eligible"] >= sum(1 for s in profile.expect.values() if s == "eligible") > 0
     assert lst.group_items["eligible"].text(0) == f"Eligible ({counts['eligible']})"

@@ -22,7 +22,18 @@ from PySide6.QtWidgets import (
 from desktop.ui import status_style
 from desktop.ui.results import wording as wd
 
-GROUPS = ("eligible", "undetermined", "ineligible")
+GROUPS = ("eligible", "undetermined", "ineligible", "other_applicants")
+
+
+def group_of(result) -> str:
+    """The list group of a program result: its status, except that a program closed to this kind
+    of applicant (a school programme for a company) goes to its own, folded group, so that "not
+    eligible" lists only what the applicant really missed."""
+    first = result.criteria[0] if result.criteria else None
+    if (result.status == "ineligible" and first is not None and first.kind == "audience"
+            and first.result == "not_met"):
+        return "other_applicants"
+    return result.status
 ROLE_PROGRAM = Qt.ItemDataRole.UserRole + 1
 
 
@@ -89,7 +100,7 @@ class ProgramList(QTreeWidget):
         self.group_items = {}
         by_status: dict[str, list] = {g: [] for g in GROUPS}
         for r in assessment.programs:
-            by_status.setdefault(r.status, []).append(r)
+            by_status[group_of(r)].append(r)
         bold = self.font()
         bold.setBold(True)
         for status in GROUPS:
@@ -110,7 +121,7 @@ class ProgramList(QTreeWidget):
                 item.setText(1, self._window_text(r))
                 item.setForeground(1, status_style.colour("deadline", r.deadline.status))
                 item.setToolTip(1, wd.deadline_sentence(r.deadline, assessment.as_of, lang))
-            group.setExpanded(True)
+            group.setExpanded(status != "other_applicants")
         self.blockSignals(False)
         self.retranslate()
         if keep and self.select_program(keep):

@@ -7,6 +7,7 @@ The main window calls `show_assessment` after every evaluation and listens to
 from __future__ import annotations
 
 import html
+from collections import Counter
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
@@ -14,7 +15,7 @@ from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 from desktop.ui import i18n
 from desktop.ui.results import wording as wd
 from desktop.ui.results.detail import MUTED, ProgramDetail
-from desktop.ui.results.program_list import ProgramList
+from desktop.ui.results.program_list import ProgramList, group_of
 
 
 class ResultsView(QWidget):
@@ -118,12 +119,11 @@ class ResultsView(QWidget):
             who = self._profile_name.strip()
             title = self.tr("Results for %1").replace("%1", who) if who else self.tr("Results")
             self.heading.setText(f"<h3>{html.escape(title)}</h3>")
-            counts = {s: sum(1 for r in a.programs if r.status == s)
-                      for s in ("eligible", "undetermined", "ineligible")}
+            counts = Counter(group_of(r) for r in a.programs)
             self.subheading.setText(
-                self.tr("%1 programs: %2 eligible, %3 need answers, %4 not eligible · assessed "
-                        "on %5 · rules %6")
-                .replace("%1", str(len(a.programs)))
+                self.tr("%1 programs for this applicant: %2 eligible, %3 need answers, "
+                        "%4 not eligible · assessed on %5 · rules %6")
+                .replace("%1", str(len(a.programs) - counts["other_applicants"]))
                 .replace("%2", str(counts["eligible"]))
                 .replace("%3", str(counts["undetermined"]))
                 .replace("%4", str(counts["ineligible"]))
