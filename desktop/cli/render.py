@@ -97,7 +97,8 @@ def render_calendar(entries: list[CalendarEntry], as_of: dt.date, lang: str = "k
         else:
             left = labels.word(labels.ROUND_KIND, e.kind, lang)
         kind = labels.word(labels.ROUND_KIND, e.kind, lang)
-        est = f" ({labels.ESTIMATED.get(lang)})" if e.estimated else ""
+        # an estimated entry's kind already reads "estimated"; say it once
+        est = f" ({labels.ESTIMATED.get(lang)})" if e.estimated and e.kind != "estimated" else ""
         lines.append(f"  {opens} ~ {closes}  {left:<14} {e.program.name.get(lang)} — {kind}{est}")
         if e.note is not None:
             lines.append(f"      {e.note.get(lang)}")

@@ -168,12 +168,16 @@ def _for_yaml(value: Any) -> Any:
 def check_expectations(profile: Profile, pack: RulePack, src_lines: SourceFile | None = None) -> list[RuleError]:
     """Programs named in a case's `expect:` that do not exist (cases only)."""
     errors = []
+    # a program whose file has errors is not in the pack: say so, instead of "unknown program"
+    broken = {Path(e.path).stem for e in pack.errors if Path(e.path).parent.name == "programs"}
     for pid in profile.expect:
         if pid not in pack.programs:
             line = src_lines.line("expect", pid) if src_lines else 1
-            errors.append(
-                RuleError(profile.path or "<profile>", line, f"expect.{pid}: unknown program{did_you_mean(pid, pack.programs)}")
-            )
+            if pid in broken:
+                message = f"expect.{pid}: program not loaded: its rule file has errors (see above)"
+            else:
+                message = f"expect.{pid}: unknown program{did_you_mean(pid, pack.programs)}"
+            errors.append(RuleError(profile.path or "<profile>", line, message))
     return errors
 
 

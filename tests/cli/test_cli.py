@@ -67,7 +67,7 @@ def test_check_reports_every_problem_and_case_mismatch(mini, capsys):
     assert lines[1] == (
         "rules/cases/metal-maker.yaml:11: case expects ineligible for program sme-grant, got eligible (every criterion met)"
     )
-    assert "expect.school-track: unknown program" in lines[2]
+    assert "expect.school-track: program not loaded: its rule file has errors" in lines[2]
     assert lines[-1].startswith("checked 3 programs and 1 cases: 3 problem(s)")
 
 
