@@ -100,33 +100,29 @@ def question_parts(src: SourceFile, i: int, raw: dict[str, Any]) -> dict[str, An
     )
 
 
-def read_industries(src: SourceFile, problems: Problems) -> dict[str, Industry]:
-    found = problems.check_schema(src, "industries")
-    skip = bad_items(found, "industries", src)
-    out: dict[str, Industry] = {}
+def _read_keyed_list(src: SourceFile, problems: Problems, name: str, key: str, noun: str,
+                     make) -> dict:
+    """The items of the list `name` in a shared file, by their `key`; duplicates are reported."""
+    found = problems.check_schema(src, name)
+    skip = bad_items(found, name, src)
+    out: dict = {}
     data = src.data if isinstance(src.data, dict) else {}
-    for i, raw in enumerate(data.get("industries") or []):
+    for i, raw in enumerate(data.get(name) or []):
         if i in skip or not isinstance(raw, dict):
             continue
-        code = raw["code"]
-        if code in out:
-            problems.at(src, ("industries", i, "code"), f"duplicate industry code '{code}'")
+        ident = raw[key]
+        if ident in out:
+            problems.at(src, (name, i, key), f"duplicate {noun} '{ident}'")
             continue
-        out[code] = Industry(code, text_of(raw["label"]))
+        out[ident] = make(raw)
     return out
+
+
+def read_industries(src: SourceFile, problems: Problems) -> dict[str, Industry]:
+    return _read_keyed_list(src, problems, "industries", "code", "industry code",
+                            lambda raw: Industry(raw["code"], text_of(raw["label"])))
 
 
 def read_documents(src: SourceFile, problems: Problems) -> dict[str, Document]:
-    found = problems.check_schema(src, "documents")
-    skip = bad_items(found, "documents", src)
-    out: dict[str, Document] = {}
-    data = src.data if isinstance(src.data, dict) else {}
-    for i, raw in enumerate(data.get("documents") or []):
-        if i in skip or not isinstance(raw, dict):
-            continue
-        did = raw["id"]
-        if did in out:
-            problems.at(src, ("documents", i, "id"), f"duplicate document id '{did}'")
-            continue
-        out[did] = Document(did, text_of(raw["text"]))
-    return out
+    return _read_keyed_list(src, problems, "documents", "id", "document id",
+                            lambda raw: Document(raw["id"], text_of(raw["text"])))
