@@ -7,6 +7,7 @@ dates, always marked as an estimate, so nobody mistakes a guess for an announcem
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
 from desktop.engine.clock import KST, today_kst
 from desktop.engine.model import CalendarEntry, Deadline, Program, Recurrence, Round, RulePack, Text
@@ -16,8 +17,10 @@ BUDGET_NOTE = Text(
     "May close before this date once the budget runs out.",
 )
 ESTIMATE_NOTE = Text(
-    "아직 공고되지 않았습니다. 예년 일정을 바탕으로 추정한 기간입니다.",
-    "Not announced yet. Estimated from the usual dates of past rounds.",
+    "아직 공고되지 않았습니다. 예년 일정을 바탕으로 추정한 기간입니다"
+    "(주말·공휴일은 가까운 평일로 옮김).",
+    "Not announced yet. Estimated from the usual dates of past rounds "
+    "(weekends and public holidays moved to the nearest working day).",
 )
 
 
@@ -60,10 +63,44 @@ def _month_day(year: int, md: tuple[int, int]) -> dt.date:
     return dt.date(year, month, day)
 
 
+@lru_cache(maxsize=16)
+def _public_holidays(year: int) -> frozenset[dt.date]:
+    """Korea's public holidays of `year` (substitute holidays included), from `holidays`.
+
+    Imported here, not at the top: only estimated windows need it, and it costs ~80 ms to load.
+    """
+    import holidays
+
+    return frozenset(holidays.country_holidays("KR", years=[year]))
+
+
+def is_working_day(day: dt.date) -> bool:
+    return day.weekday() < 5 and day not in _public_holidays(day.year)
+
+
+def _working_window(opens: dt.date, closes: dt.date) -> tuple[dt.date, dt.date]:
+    """An estimated window on working days: calls open and close on days the offices work, so an
+    estimate that lands on a Sunday or on Seollal is moved (opening later, closing earlier)."""
+    first, last = opens, closes
+    while not is_working_day(first) and first < last:
+        first += dt.timedelta(days=1)
+    while not is_working_day(last) and last > first:
+        last -= dt.timedelta(days=1)
+    return first, last
+
+
 def estimate_window(
     recurrence: Recurrence, as_of: dt.date, after: dt.date | None = None
 ) -> tuple[dt.date, dt.date]:
-    """The next usual window that has not ended by `as_of` and starts after the last known round."""
+    """The next usual window that has not ended by `as_of` and starts after the last known round,
+    moved onto working days."""
+    opens, closes = _usual_window(recurrence, as_of, after)
+    return _working_window(opens, closes)
+
+
+def _usual_window(
+    recurrence: Recurrence, as_of: dt.date, after: dt.date | None
+) -> tuple[dt.date, dt.date]:
     start_year = min(as_of.year, after.year) if after else as_of.year
     for year in range(start_year - 1, start_year + 4):
         opens = _month_day(year, recurrence.opens)

@@ -49,6 +49,7 @@ COMPONENTS = (
     Component("ruamel.yaml", "ruamel.yaml", "MIT"),
     Component("jsonschema", "jsonschema", "MIT"),
     Component("icalendar", "icalendar", "BSD-2-Clause"),
+    Component("holidays", "holidays", "MIT"),
     Component("platformdirs", "platformdirs", "MIT"),
     Component("pypdfium2 / PDFium", "pypdfium2", "Apache-2.0 / BSD-3-Clause"),
 )

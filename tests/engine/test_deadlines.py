@@ -65,7 +65,18 @@ def test_estimate_without_any_round_uses_this_year_when_ahead():
 def test_estimate_over_new_year():
     p = program([], Recurrence("year", (12, 1), (1, 31)))
     d = program_deadline(p, dt.date(2026, 6, 1))
-    assert (d.opens, d.closes) == (dt.date(2026, 12, 1), dt.date(2027, 1, 31))
+    # 31 January 2027 is a Sunday: the estimate closes on the Friday before
+    assert (d.opens, d.closes) == (dt.date(2026, 12, 1), dt.date(2027, 1, 29))
+
+
+def test_estimate_moves_onto_korean_working_days():
+    # usual window 6 Feb - 1 Mar; in 2027, 6-9 Feb are Seollal (with its substitute holiday) and
+    # 1 Mar is Independence Movement Day
+    p = program([], Recurrence("year", (2, 6), (3, 1)))
+    d = program_deadline(p, dt.date(2026, 11, 21))
+    assert (d.opens, d.closes) == (dt.date(2027, 2, 10), dt.date(2027, 2, 26))
+    assert d.estimated and "평일" in d.note.ko and "working day" in d.note.en
+    assert d.days_left == (dt.date(2027, 2, 26) - dt.date(2026, 11, 21)).days
 
 
 def test_rolling():
