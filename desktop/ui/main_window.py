@@ -115,8 +115,7 @@ class MainWindow(QMainWindow):
             self.results.answer_requested.connect(self.answer_question)
         deadlines_cls = views.get("deadlines")
         self.deadlines = deadlines_cls(self) if deadlines_cls else _Missing(self)
-        if hasattr(self.deadlines, "set_pack"):
-            self.deadlines.set_pack(pack, self.as_of)
+        self._deadlines_filled = False  # filled when first shown: keeps start-up short
         if hasattr(self.deadlines, "program_activated"):
             self.deadlines.program_activated.connect(self.show_program)
         self.pages = {START: self.start, WIZARD: self.wizard, RESULTS: self.results,
@@ -267,6 +266,9 @@ class MainWindow(QMainWindow):
         self._switch(page)
 
     def _switch(self, page: str) -> None:
+        if page == DEADLINES and not self._deadlines_filled and hasattr(self.deadlines, "set_pack"):
+            self.deadlines.set_pack(self.pack, self.as_of)
+            self._deadlines_filled = True
         self.stack.setCurrentWidget(self.pages[page])
         self.page_actions[page].setChecked(True)
         self.changes_banner.setVisible(page == RESULTS and self._changes_text is not None)
