@@ -7,6 +7,7 @@ import logging
 import os
 import shutil
 import sqlite3
+import subprocess
 import sys
 
 import pytest
@@ -137,22 +138,34 @@ def test_quitting_at_the_storage_question_opens_nothing(qtbot, tmp_path):
         holder.close()
 
 
-@pytest.mark.skipif(sys.platform == "win32" or os.geteuid() == 0,
-                    reason="file permissions do not bind this user")
+def _read_only(db, folder):
+    """Makes the database unwritable and returns how to undo it. Permission bits do not bind
+    root, so as root the file is made immutable (chattr +i) instead, which binds root too."""
+    if os.geteuid() != 0:
+        db.chmod(0o444)
+        folder.chmod(0o555)
+        return lambda: (folder.chmod(0o755), db.chmod(0o644))
+    done = subprocess.run(["chattr", "+i", str(db)], capture_output=True)
+    if done.returncode != 0:
+        pytest.skip(f"cannot make a file read-only for root here: {done.stderr.decode()}")
+    return lambda: subprocess.run(["chattr", "-i", str(db)], check=True)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
 def test_read_only_database_is_explained(qtbot, tmp_path):
     from desktop.storage import open_store
 
     data = tmp_path / "data"
     data.mkdir()
     open_store(data / "jiwon.db").close()
-    (data / "jiwon.db").chmod(0o444)
-    data.chmod(0o555)
+    undo = _read_only(data / "jiwon.db", data)
     seen = []
     try:
-        launch(qtbot, tmp_path, ask=lambda err: seen.append(err) or "memory")
+        w = launch(qtbot, tmp_path, ask=lambda err: seen.append(err) or "memory")
     finally:
-        data.chmod(0o755)
+        undo()
     assert seen and seen[0].kind == "readonly"
+    assert w.store_banner.isVisible() and "not being saved" in w.store_banner.title.text()
 
 
 def test_saving_failure_while_working_is_shown_not_raised(qtbot, main_window, open_profile,
