@@ -155,38 +155,15 @@ def load_rules(rules_dir: str | Path | None = None, seeds_dir: str | Path | None
 
     notes = {}
     broken_notes: set[str] = set()
-    for path in _yaml_files(seeds):
-        src = files.read(path, f"seeds/{path.name}")
-        if src is None:
-            broken_notes.add(path.stem)
-            continue
-        note = read_note(src, problems)
-        if note is None:
-            raw_id = src.data.get("id") if isinstance(src.data, dict) else None
-            broken_notes.add(raw_id if isinstance(raw_id, str) else path.stem)
-            continue
-        if note.id in notes:
-            problems.at(src, ("id",), f"duplicate source note id '{note.id}' (also in {notes[note.id].where.path})")
-            continue
-        notes[note.id] = note
+    _read_each(files, problems, _yaml_files(seeds), "seeds", lambda src: read_note(src, problems),
+               notes, broken_notes, "source note", lambda n: n.where.path)
 
     ctx = ProgramContext(names, documents, notes, frozenset(broken_notes))
     programs: dict[str, Program] = {}
     left_out: set[str] = set()
-    for path in _yaml_files(rules / "programs"):
-        src = files.read(path, f"rules/programs/{path.name}")
-        if src is None:
-            left_out.add(path.stem)
-            continue
-        program = read_program(src, problems, ctx)
-        if program is None:
-            raw_id = src.data.get("id") if isinstance(src.data, dict) else None
-            left_out.add(raw_id if isinstance(raw_id, str) else path.stem)
-            continue
-        if program.id in programs:
-            problems.at(src, ("id",), f"duplicate program id '{program.id}' (also in {programs[program.id].path})")
-            continue
-        programs[program.id] = program
+    _read_each(files, problems, _yaml_files(rules / "programs"), "rules/programs",
+               lambda src: read_program(src, problems, ctx), programs, left_out, "program",
+               lambda p: p.path)
     for pid in list(programs):
         parent = programs[pid].tracks_of
         if parent is not None and parent not in programs:
@@ -233,3 +210,23 @@ def _applicant_type_question(topics: dict[str, Topic]) -> Question:
         options=tuple(Option(t, APPLICANT_TYPE_LABELS[t]) for t in APPLICANT_TYPES),
     )
 
+
+def _read_each(files, problems, paths, folder: str, read, found: dict, left_out: set,
+               noun: str, where_of) -> None:
+    """Reads one item per file into `found` by id. A file that does not load, or an item with a
+    problem, adds its id (or file stem) to `left_out`; a second item with the same id is reported."""
+    for path in paths:
+        src = files.read(path, f"{folder}/{path.name}")
+        if src is None:
+            left_out.add(path.stem)
+            continue
+        item = read(src)
+        if item is None:
+            raw_id = src.data.get("id") if isinstance(src.data, dict) else None
+            left_out.add(raw_id if isinstance(raw_id, str) else path.stem)
+            continue
+        if item.id in found:
+            problems.at(src, ("id",),
+                        f"duplicate {noun} id '{item.id}' (also in {where_of(found[item.id])})")
+            continue
+        found[item.id] = item

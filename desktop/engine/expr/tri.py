@@ -58,28 +58,27 @@ def tri_not(value: Any) -> Any:
     return not t
 
 
-def tri_all(values) -> Any:
-    """AND over already evaluated values: any False decides, else any unknown is unknown."""
-    result: Any = True
+def _fold(values, decisive: bool) -> Any:
+    """Three-valued AND (decisive=False) or OR (decisive=True) over evaluated values: one
+    decisive value settles it; otherwise any unknown makes the result unknown."""
+    result: Any = not decisive
     for v in values:
         t = truth(v)
-        if t is False:
-            return False
+        if t is decisive:
+            return decisive
         if t is UNKNOWN:
             result = UNKNOWN
     return result
+
+
+def tri_all(values) -> Any:
+    """AND over already evaluated values: any False decides, else any unknown is unknown."""
+    return _fold(values, False)
 
 
 def tri_any(values) -> Any:
     """OR over already evaluated values: any True decides, else any unknown is unknown."""
-    result: Any = False
-    for v in values:
-        t = truth(v)
-        if t is True:
-            return True
-        if t is UNKNOWN:
-            result = UNKNOWN
-    return result
+    return _fold(values, True)
 
 
 def kind_of(value: Any) -> str:
