@@ -11,7 +11,7 @@ from typing import Any, Mapping
 
 from desktop.engine.clock import today_kst
 from desktop.engine.deadlines import program_deadline
-from desktop.engine.expr.tri import UNKNOWN, is_number
+from desktop.engine.expr.tri import UNKNOWN, is_number, tri_all, tri_any, tri_not, truth
 from desktop.engine.model import Assessment, CriterionResult, NearMiss, ProgramResult, RulePack
 from desktop.engine.plan import LeafPlan, PackPlan, ProgramPlan, plan_of
 from desktop.engine.scope import Scope
@@ -47,45 +47,19 @@ def _deadlines(plan: PackPlan, as_of: dt.date) -> dict:
 def truth_of(leaf: LeafPlan, scope: Scope) -> Any:
     if leaf.expr is None:
         return UNKNOWN
-    v = leaf.expr(scope)
-    if v is True or v is False:
-        return v
-    if v is UNKNOWN:
-        return UNKNOWN
-    try:
-        return bool(v)
-    except Exception:
-        return UNKNOWN
+    return truth(leaf.expr(scope))
 
 
 def tree_value(node, values: list) -> Any:
+    """The three-valued value of a criteria tree over its leaves' values (AND/OR/NOT from tri)."""
     kind = node[0]
     if kind == "leaf":
         return values[node[1]]
     if kind == "not":
-        v = _all(node[1], values)
-        return v if v is UNKNOWN else not v
+        return tri_not(tri_all(tree_value(kid, values) for kid in node[1]))
     if kind == "all":
-        return _all(node[1], values)
-    result: Any = False
-    for kid in node[1]:
-        v = tree_value(kid, values)
-        if v is True:
-            return True
-        if v is UNKNOWN:
-            result = UNKNOWN
-    return result
-
-
-def _all(kids, values) -> Any:
-    result: Any = True
-    for kid in kids:
-        v = tree_value(kid, values)
-        if v is False:
-            return False
-        if v is UNKNOWN:
-            result = UNKNOWN
-    return result
+        return tri_all(tree_value(kid, values) for kid in node[1])
+    return tri_any(tree_value(kid, values) for kid in node[1])
 
 
 def _collect(node, values: list, want: Any, out: list) -> None:

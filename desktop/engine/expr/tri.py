@@ -52,17 +52,26 @@ def truth(value: Any) -> Any:
 
 
 def tri_not(value: Any) -> Any:
+    if value is True:
+        return False
+    if value is False:
+        return True
     t = truth(value)
-    if t is UNKNOWN:
-        return UNKNOWN
-    return not t
+    return UNKNOWN if t is UNKNOWN else not t
 
 
 def _fold(values, decisive: bool) -> Any:
-    """Three-valued AND (decisive=False) or OR (decisive=True) over evaluated values: one
-    decisive value settles it; otherwise any unknown makes the result unknown."""
+    """Three-valued AND (decisive=False) or OR (decisive=True): one decisive value settles it and
+    stops the iteration (a generator is read only as far as needed); otherwise any unknown makes
+    the result unknown. The one implementation of AND and OR: the compiled expressions, the
+    criteria trees and the comparison chains all fold through here."""
     result: Any = not decisive
+    neutral = not decisive
     for v in values:
+        if v is decisive:
+            return decisive
+        if v is neutral:
+            continue
         t = truth(v)
         if t is decisive:
             return decisive
@@ -72,12 +81,12 @@ def _fold(values, decisive: bool) -> Any:
 
 
 def tri_all(values) -> Any:
-    """AND over already evaluated values: any False decides, else any unknown is unknown."""
+    """AND: any False decides, else any unknown is unknown, else True."""
     return _fold(values, False)
 
 
 def tri_any(values) -> Any:
-    """OR over already evaluated values: any True decides, else any unknown is unknown."""
+    """OR: any True decides, else any unknown is unknown, else False."""
     return _fold(values, True)
 
 

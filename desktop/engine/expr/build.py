@@ -1,0 +1,200 @@
+"""Builds a checked expression tree into plain Python closures (no code generation of any kind).
+
+Each node becomes a small function of the evaluation scope. Names are resolved and kinds checked
+here (`kinds`), constant parts folded (`fold`), calls built in `calls`; the closures use the
+operators of `runtime` and the three-valued logic of `tri`.
+"""
+
+from __future__ import annotations
+
+import ast
+
+from desktop.engine.expr.calls import build_call
+from desktop.engine.expr.errors import ExprError
+from desktop.engine.expr.fold import NOCONST, Built, const_fn, constant, fold, merge
+from desktop.engine.expr.functions import FUNCTIONS
+from desktop.engine.expr.kinds import KindChecks, Names
+from desktop.engine.expr.parse import suggest
+from desktop.engine.expr.runtime import ARITHMETIC, COMPARE, NUM, OP_WORDS, arithmetic
+from desktop.engine.expr.tri import UNKNOWN, kind_of, tri_all, tri_any, tri_not, truth
+
+
+class Builder(KindChecks):
+    def __init__(self, text: str, names: Names, lead: int):
+        self.text = text
+        self.names = names
+        self.lead = lead
+        self._bytes = text.encode("utf-8")
+        self.built: dict[int, Built] = {}
+
+    # ---------------------------------------------------------------- positions
+    def col(self, node: ast.AST) -> int | None:
+        offset = getattr(node, "col_offset", None)
+        if offset is None:
+            return None
+        return len(self._bytes[:offset].decode("utf-8", errors="ignore")) + 1 + self.lead
+
+    def segment(self, node: ast.AST) -> str:
+        start = getattr(node, "col_offset", None)
+        end = getattr(node, "end_col_offset", None)
+        if start is None or end is None:
+            return ""
+        return self._bytes[start:end].decode("utf-8", errors="replace")
+
+    def fail(self, message: str, node: ast.AST) -> ExprError:
+        return ExprError(message, self.col(node))
+
+    # ---------------------------------------------------------------- dispatch
+    def build(self, node: ast.AST) -> Built:
+        method = getattr(self, "_" + type(node).__name__)
+        built = method(node)
+        self.built[id(node)] = built
+        return built
+
+    def fold(self, node: ast.AST, built: Built) -> Built:
+        folded = fold(built)
+        if folded is None:
+            raise self.fail(f"'{self.segment(node)}' can never have a value (wrong types or division by zero)", node)
+        return folded
+
+    # ---------------------------------------------------------------- leaves
+    def _Constant(self, node: ast.Constant) -> Built:
+        return constant(node.value)
+
+    def _Name(self, node: ast.Name) -> Built:
+        name = node.id
+        if name == "today":
+            return Built(lambda s: s["today"], "date", frozenset(), True)
+        if name in ("True", "False"):  # only reachable on very old parsers
+            return constant(name == "True")
+        kind = self.names.kind_of_name(name)
+        if kind is None:
+            raise self.unknown_name(node)
+
+        def get(s, _n=name):
+            return s[_n]
+
+        return Built(get, kind, frozenset((name,)), False)
+
+    def unknown_name(self, node: ast.Name) -> ExprError:
+        name = node.id
+        if name in FUNCTIONS:
+            return self.fail(f"'{name}' is a function; call it as {name}(...)", node)
+        if name in self.names.unavailable:
+            return self.fail(
+                f"uses {self.names.unavailable[name]} '{name}', which could not be loaded (see its own error)", node
+            )
+        known = list(self.names.questions) + list(self.names.definitions) + ["today"]
+        return self.fail(f"unknown name '{name}'{suggest(name, known)}", node)
+
+    def _List(self, node: ast.List) -> Built:
+        parts = [self.build(e) for e in node.elts]
+        names, today, tables = merge(*parts)
+        if all(p.const is not NOCONST for p in parts):
+            value = tuple(p.const for p in parts)
+            return Built(const_fn(value), "list", names, today, value, tables)
+        fns = tuple(p.fn for p in parts)
+        return Built(lambda s: tuple(f(s) for f in fns), "list", names, today, NOCONST, tables)
+
+    # ---------------------------------------------------------------- logic
+    def _BoolOp(self, node: ast.BoolOp) -> Built:
+        parts = [self.build(v) for v in node.values]
+        fns = tuple(p.fn for p in parts)
+        names, today, tables = merge(*parts)
+        fold_op = tri_all if isinstance(node.op, ast.And) else tri_any
+
+        def fn(s):
+            return fold_op(f(s) for f in fns)
+
+        return self.fold(node, Built(fn, "bool", names, today, NOCONST, tables))
+
+    def _UnaryOp(self, node: ast.UnaryOp) -> Built:
+        inner = self.build(node.operand)
+        f = inner.fn
+        if isinstance(node.op, ast.Not):
+
+            def fn(s):
+                return tri_not(f(s))
+
+            kind = "bool"
+        else:
+            if inner.kind not in ("number", "any"):
+                raise self.fail(
+                    f"'{OP_WORDS[type(node.op)]}' needs a number; {self.describe(node.operand, inner.kind)}", node
+                )
+            negate = isinstance(node.op, ast.USub)
+
+            def fn(s):
+                v = f(s)
+                if type(v) not in NUM:
+                    return UNKNOWN
+                return -v if negate else v
+
+            kind = "number"
+        return self.fold(node, Built(fn, kind, inner.names, inner.today, NOCONST, inner.tables))
+
+    def _BinOp(self, node: ast.BinOp) -> Built:
+        left, right = self.build(node.left), self.build(node.right)
+        for side, built in ((node.left, left), (node.right, right)):
+            if built.kind not in ("number", "any"):
+                hint = " (use days_between / years_between for dates)" if built.kind == "date" else ""
+                raise self.fail(
+                    f"'{OP_WORDS[type(node.op)]}' needs numbers; {self.describe(side, built.kind)}{hint}", node
+                )
+        fn = arithmetic(ARITHMETIC[type(node.op)], left.fn, right.fn)
+        names, today, tables = merge(left, right)
+        return self.fold(node, Built(fn, "number", names, today, NOCONST, tables))
+
+    def _IfExp(self, node: ast.IfExp) -> Built:
+        test, body, orelse = self.build(node.test), self.build(node.body), self.build(node.orelse)
+        tf, bf, of = test.fn, body.fn, orelse.fn
+
+        def fn(s):
+            c = truth(tf(s))
+            if c is True:
+                return bf(s)
+            if c is False:
+                return of(s)
+            a = bf(s)
+            b = of(s)
+            if a is UNKNOWN or b is UNKNOWN or kind_of(a) != kind_of(b):
+                return UNKNOWN
+            return a if a == b else UNKNOWN
+
+        kind = body.kind if body.kind == orelse.kind else "any"
+        names, today, tables = merge(test, body, orelse)
+        return self.fold(node, Built(fn, kind, names, today, NOCONST, tables))
+
+    # ---------------------------------------------------------------- comparisons
+    def _Compare(self, node: ast.Compare) -> Built:
+        operands = [node.left, *node.comparators]
+        parts = [self.build(o) for o in operands]
+        for i, op in enumerate(node.ops):
+            self.check_compare(op, operands[i], parts[i], operands[i + 1], parts[i + 1], node)
+        cmps = tuple(COMPARE[type(op)] for op in node.ops)
+        names, today, tables = merge(*parts)
+        if len(cmps) == 1:
+            (cmp,), lf, rf = cmps, parts[0].fn, parts[1].fn
+
+            def fn(s):
+                return cmp(lf(s), rf(s))
+
+        else:
+            fns = tuple(p.fn for p in parts)
+
+            def fn(s):
+                # a < b < c is (a < b) and (b < c), each operand read once
+                def steps():
+                    left = fns[0](s)
+                    for c, f in zip(cmps, fns[1:]):
+                        right = f(s)
+                        yield c(left, right)
+                        left = right
+
+                return tri_all(steps())
+
+        return self.fold(node, Built(fn, "bool", names, today, NOCONST, tables))
+
+    # ---------------------------------------------------------------- calls
+    def _Call(self, node: ast.Call) -> Built:
+        return build_call(self, node)
