@@ -131,19 +131,21 @@ def make_hand_coded(pack):
         section = prefix(sections, industry)
         sales = cmp3(a.get("avg_sales_3y"), o.le, limit)
         assets = cmp3(a.get("total_assets"), o.lt, 500_000_000_000)
-        independent = and3(not3(a.get("in_disclosure_group")), not3(a.get("owned_30pct_by_large")), not3(a.get("related_group_exceeds")))
+        control = and3(not3(a.get("in_disclosure_group")), not3(a.get("owned_30pct_by_large")))
+        related = not3(a.get("related_group_exceeds"))
         grace = a.get("in_sme_grace_period")
         plans = a.get("ai_plans")
         ai = None if plans is None else bool({"adopt_ai", "ai_factory", "develop_ai"} & set(plans))
-        tree = and3(or3(and3(sales, assets, independent), grace), ai)
+        tree = and3(control, related, or3(and3(sales, assets), grace), ai)
         st = a.get("business_status")
         excl = [a.get("tax_arrears"), None if st is None else st in ("suspended", "closed"), a.get("excluded_business_type"), cmp3(section, o.eq, "K")]
         result = status(tree, excl)
         failed = []
         if result == "ineligible":
             if tree is False:
-                if or3(and3(sales, assets, independent), grace) is False:
-                    failed += [n for n, v in (("sme_sales", sales), ("sme_assets", assets), ("sme_independent", independent)) if v is False]
+                failed += [n for n, v in (("sme_not_group_controlled", control), ("sme_related_sales", related)) if v is False]
+                if or3(and3(sales, assets), grace) is False:
+                    failed += [n for n, v in (("sme_sales", sales), ("sme_assets", assets)) if v is False]
                     failed += ["sme_grace"] if grace is False else []
                 if ai is False:
                     failed.append("ai_activity")

@@ -44,7 +44,7 @@ def why(result: ProgramResult) -> str:
         if result.missing:
             parts.append("missing: " + ", ".join(result.missing))
         if result.unverifiable:
-            parts.append("no expression: " + ", ".join(result.unverifiable))
+            parts.append("the sources do not say: " + ", ".join(result.unverifiable))
         return "; ".join(parts) or "unknown criteria"
     return "every criterion met"
 
@@ -76,4 +76,19 @@ def run_case(pack: RulePack, path: str | Path) -> CaseRun:
                     f"case expects {expected} for program {pid}, got {result.status} ({why(result)})",
                 )
             )
+        for problem in detail_mismatches(result, profile.expect_detail.get(pid, {})):
+            run.mismatches.append(RuleError(src.path, src.line("expect", pid), f"program {pid}: {problem}"))
     return run
+
+
+def detail_mismatches(result: ProgramResult, detail: dict) -> list[str]:
+    """What a case's detailed expectation (`failed`, `unsettled`, `met`, `missing`) finds wrong."""
+    out = []
+    met = {c.id for c in result.criteria if c.result == "met"}
+    for key, have in (("failed", set(result.failed)), ("unsettled", set(result.unverifiable)), ("met", met)):
+        lacking = [cid for cid in detail.get(key, ()) if cid not in have]
+        if lacking:
+            out.append(f"case expects {key} to include {', '.join(lacking)}, got {', '.join(sorted(have)) or 'none'}")
+    if "missing" in detail and set(detail["missing"]) != set(result.missing):
+        out.append(f"case expects missing {', '.join(detail['missing']) or 'none'}, got {', '.join(result.missing) or 'none'}")
+    return out

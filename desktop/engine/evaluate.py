@@ -196,6 +196,7 @@ def _program(plan: PackPlan, pp: ProgramPlan, scope: Scope, answers, applicant, 
                     to_verify=leaf.to_verify,
                     depth=leaf.depth if kind == "criterion" else 0,
                     group=leaf.group if kind == "criterion" else None,
+                    unsettled=leaf.expr is None,
                 )
             )
 

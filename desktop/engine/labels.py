@@ -54,6 +54,7 @@ CRITERION_KIND = {
     "exclusion": Text("제외 사유", "Exclusion"),
 }
 
+UNSETTLED = Text("자료에 없음", "The sources do not say")  # a criterion no answer can settle
 TO_VERIFY = Text("확인 필요(출처 불충분)", "To verify (weak or no source)")
 ESTIMATED = Text("추정", "estimated")
 DONT_KNOW = Text("모름", "I don't know")

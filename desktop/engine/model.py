@@ -274,6 +274,10 @@ class CriterionResult:
     to_verify: bool
     depth: int = 0  # nesting level in the tree, for indented display
     group: str | None = None  # "any" / "not" when inside such a group
+    # The sources leave this criterion unsettled (no published rule, no expression): an open value
+    # that no answer sets. Its result stays "unknown" and it is never asked about; shown as
+    # labels.UNSETTLED ("the sources do not say").
+    unsettled: bool = False
 
 
 @dataclass(frozen=True)
@@ -308,7 +312,9 @@ class ProgramResult:
     missing: tuple[str, ...]  # question ids that would decide an undetermined program
     failed: tuple[str, ...]  # ids of every criterion / exclusion that is not met
     near_misses: tuple[NearMiss, ...]
-    unverifiable: tuple[str, ...]  # criteria the sources are silent on (no expression)
+    # criteria the sources leave unsettled (no expression): they hold the outcome open, "the
+    # sources do not say", and no question decides them
+    unverifiable: tuple[str, ...]
     deadline: Deadline
 
     @property
@@ -368,5 +374,9 @@ class Profile:
     applicant_type: str
     answers: dict[str, Any]
     expect: dict[str, str] = field(default_factory=dict)
+    # cases only: per program, what else the outcome must show — `failed` / `unsettled`
+    # (criterion ids that must be among the failed / unsettled ones), `met` (criterion ids that
+    # must be met), `missing` (exactly these questions would decide it)
+    expect_detail: dict[str, dict] = field(default_factory=dict)
     today: dt.date | None = None
     path: str | None = None

@@ -122,7 +122,8 @@ def profile_from_source(src: SourceFile, pack: RulePack, path: str | None = None
         name=str(name),
         applicant_type=applicant,
         answers=answers,
-        expect=dict(data.get("expect") or {}),
+        expect={pid: (v.get("status") if isinstance(v, dict) else v) for pid, v in (data.get("expect") or {}).items()},
+        expect_detail={pid: dict(v) for pid, v in (data.get("expect") or {}).items() if isinstance(v, dict)},
         today=today,
         path=path,
     )
@@ -140,7 +141,8 @@ def profile_to_dict(profile: Profile) -> dict[str, Any]:
         out["today"] = profile.today
     out["answers"] = answers
     if profile.expect:
-        out["expect"] = dict(profile.expect)
+        out["expect"] = {pid: {**profile.expect_detail[pid], "status": st} if pid in profile.expect_detail else st
+                         for pid, st in profile.expect.items()}
     return out
 
 

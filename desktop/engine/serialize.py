@@ -37,6 +37,8 @@ def criterion_to_dict(c: CriterionResult, lang: str = "ko") -> dict[str, Any]:
         "to_verify": c.to_verify,
         "depth": c.depth,
         "group": c.group,
+        "unsettled": c.unsettled,
+        "unsettled_text": labels.UNSETTLED.get(lang) if c.unsettled else None,
     }
 
 
