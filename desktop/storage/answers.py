@@ -19,6 +19,14 @@ from desktop.storage.codec import decode_answer, encode_answer, parse_timestamp
 
 APPLICANT_TYPE = "applicant_type"
 
+# Written out, not sqlite-utils' upsert (see database.py): a new answer is inserted, a changed one
+# updated in place (its rowid, hence its place in the order of first answers, stays).
+_UPSERT = (
+    "INSERT INTO answers (profile_id, question_id, kind, value, answered) VALUES (?, ?, ?, ?, ?) "
+    "ON CONFLICT (profile_id, question_id) DO UPDATE SET "
+    "kind = excluded.kind, value = excluded.value, answered = excluded.answered"
+)
+
 
 @dataclass(frozen=True)
 class AnswerRecord:
@@ -33,16 +41,7 @@ def set_answer(db: Database, profile_id: int, question_id: str, value: Any, now:
         return
     profiles.require(db, profile_id)
     kind, text = encode_answer(value)
-    db.table("answers").upsert(
-        {
-            "profile_id": profile_id,
-            "question_id": question_id,
-            "kind": kind,
-            "value": text,
-            "answered": now,
-        },
-        pk=("profile_id", "question_id"),
-    )
+    db.execute(_UPSERT, [profile_id, question_id, kind, text, now])
     profiles.touch(db, profile_id, now)
 
 

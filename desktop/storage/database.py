@@ -10,6 +10,7 @@ Choices, and why:
   can be copied or mailed, it keeps working on network and read-only folders, and a damaged file
   has no `-wal`/`-shm` companions to lose track of. The price, an fsync per answer, is a few
   milliseconds at human typing speed.
+- Every write is one `BEGIN IMMEDIATE` transaction: see transactions.py.
 - Every open checks the file (`PRAGMA quick_check`) and tries a write that it then rolls back, so a
   damaged, locked or read-only file is found when the app starts, with a clear message, rather than
   on the first answer.

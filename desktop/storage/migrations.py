@@ -18,6 +18,7 @@ from typing import Callable
 from sqlite_utils import Database
 
 from desktop.storage.codec import timestamp, utc_now
+from desktop.storage.transactions import write_transaction
 
 Migration = Callable[[Database], None]
 MIGRATIONS: list[Migration] = []
@@ -118,7 +119,7 @@ def schema_version(db: Database) -> int:
 
 def migrate(db: Database, upto: int | None = None) -> list[str]:
     """Apply the pending steps (the first `upto` steps only, when given); returns their names."""
-    with db.atomic():
+    with write_transaction(db):
         db.table(MIGRATIONS_TABLE).create(
             {"name": str, "applied": str}, pk="name", if_not_exists=True
         )
@@ -127,7 +128,7 @@ def migrate(db: Database, upto: int | None = None) -> list[str]:
     for index, fn in enumerate(MIGRATIONS[:upto] if upto is not None else MIGRATIONS, start=1):
         if fn.__name__ in done:
             continue
-        with db.atomic():
+        with write_transaction(db):
             fn(db)
             db.table(MIGRATIONS_TABLE).insert(
                 {"name": fn.__name__, "applied": timestamp(utc_now())}

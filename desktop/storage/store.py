@@ -28,6 +28,7 @@ from desktop.storage.codec import timestamp, utc_now
 from desktop.storage.database import DEFAULT_TIMEOUT, default_path, open_database
 from desktop.storage.errors import storage_error
 from desktop.storage.migrations import schema_version
+from desktop.storage.transactions import write_transaction
 from desktop.storage.profiles import ProfileRecord, ProfileSummary
 
 Clock = Callable[[], dt.datetime]
@@ -95,7 +96,7 @@ class Store:
         self, name: str, applicant_type: str, answers: Mapping[str, Any] | None = None
     ) -> int:
         """A new profile, with its first answers if given (all saved, or nothing)."""
-        with self.db.atomic():
+        with write_transaction(self.db):
             now = self._now()
             profile_id = _profiles.create_profile(self.db, name, applicant_type, now)
             rest = {k: v for k, v in (answers or {}).items() if k != _answers.APPLICANT_TYPE}
@@ -113,25 +114,25 @@ class Store:
 
     @_guarded
     def rename_profile(self, profile_id: int, name: str) -> None:
-        with self.db.atomic():
+        with write_transaction(self.db):
             _profiles.rename_profile(self.db, profile_id, name, self._now())
 
     @_guarded
     def duplicate_profile(self, profile_id: int, name: str | None = None) -> int:
         """A copy with the same answers, named "<name> (사본)" unless a name is given."""
-        with self.db.atomic():
+        with write_transaction(self.db):
             return _profiles.duplicate_profile(self.db, profile_id, name, self._now())
 
     @_guarded
     def delete_profile(self, profile_id: int) -> None:
         """The profile, its answers and its assessments."""
-        with self.db.atomic():
+        with write_transaction(self.db):
             _profiles.delete_profile(self.db, profile_id)
 
     @_guarded
     def set_position(self, profile_id: int, position: Any) -> None:
         """Where the wizard is (any JSON data, e.g. {"question": "employees"}), to resume there."""
-        with self.db.atomic():
+        with write_transaction(self.db):
             _profiles.set_position(self.db, profile_id, position)
 
     # ------------------------------------------------------------ answers
@@ -139,19 +140,19 @@ class Store:
     @_guarded
     def set_answer(self, profile_id: int, question_id: str, value: Any) -> None:
         """Saved and on disk when this returns. None = "I don't know"."""
-        with self.db.atomic():
+        with write_transaction(self.db):
             _answers.set_answer(self.db, profile_id, question_id, value, self._now())
 
     @_guarded
     def set_answers(self, profile_id: int, answers: Mapping[str, Any]) -> None:
         """Several answers at once, all or none."""
-        with self.db.atomic():
+        with write_transaction(self.db):
             _answers.set_answers(self.db, profile_id, dict(answers), self._now())
 
     @_guarded
     def clear_answer(self, profile_id: int, question_id: str) -> None:
         """Back to "not answered"."""
-        with self.db.atomic():
+        with write_transaction(self.db):
             _answers.clear_answer(self.db, profile_id, question_id, self._now())
 
     @_guarded
@@ -167,7 +168,7 @@ class Store:
 
     @_guarded
     def save_assessment(self, profile_id: int, assessment: Assessment) -> int:
-        with self.db.atomic():
+        with write_transaction(self.db):
             return _assessments.save_assessment(self.db, profile_id, assessment, self._now())
 
     @_guarded

@@ -435,13 +435,19 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ problems
 
     def report_storage_error(self, err: StorageError) -> None:
-        """Saving or reading failed: say so where it stays visible, and once in a dialog."""
+        """Saving or reading failed: say so where it stays visible, and once in a dialog.
+
+        While the banner still shows, a further failure (every answer on a full disk) only updates
+        it: one dialog per episode, not one per answer.
+        """
         log.warning("storage problem: %s", err)
         text = err.message.get(current_lang())
+        told = not self.save_banner.isHidden()
         self._storage_error = err
         self.save_banner.set_text(self._save_banner_title(), text)
         self.save_banner.show()
-        QMessageBox.warning(self, self._save_banner_title(), text)
+        if not told:
+            QMessageBox.warning(self, self._save_banner_title(), text)
 
     def _save_banner_title(self) -> str:
         return self.tr("Your saved profiles could not be read or written")

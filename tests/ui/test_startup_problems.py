@@ -190,6 +190,37 @@ def test_saving_failure_while_working_is_shown_not_raised(qtbot, main_window, op
     assert shown and "read-only" in shown[0]
 
 
+def fill_to_the_last_page(store) -> None:
+    """Make the database file full: no page may be added (SQLite's own SQLITE_FULL), and the
+    pages there are hold no room for one more answer."""
+    filler = store.create_profile("filler", "company")
+    pages = store.db.execute("PRAGMA page_count").fetchone()[0]
+    store.db.execute(f"PRAGMA max_page_count = {pages}")
+    from desktop.storage import StorageError
+
+    with pytest.raises(StorageError):
+        for i in range(10_000):
+            store.set_answer(filler, f"f{i}", None)
+
+
+def test_full_disk_while_answering_is_told_once(qtbot, main_window, open_profile, monkeypatch):
+    from driving import DONT, answer
+
+    w = main_window
+    pid = open_profile("company")
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: shown.append(a[2]))
+    fill_to_the_last_page(w.store)
+    asked = [q for q in w.wizard.question_ids if w.wizard.fields[q].isVisible()][:4]
+    assert len(asked) >= 2
+    for qid in asked:
+        answer(qtbot, w.wizard.fields[qid], DONT)
+    assert w.save_banner.isVisible()
+    assert "disk space" in w.save_banner.body.text()
+    assert len(shown) == 1, f"{len(shown)} dialogs for {len(asked)} answers"
+    assert set(w.store.get_answers(pid)) == {"applicant_type"}  # nothing was saved, and said so
+
+
 def test_unexpected_error_goes_to_the_log_with_a_short_message(qtbot, tmp_path, monkeypatch):
     log_path = errors.install(tmp_path / "jiwon.log")
     shown = []
