@@ -210,6 +210,8 @@ def calendar(
             ahead = True
             if opens is not None and opens > horizon:
                 continue
+            if opens is None and closes is None:
+                continue  # open all year with no date to put on a calendar
             entries.append(CalendarEntry(program, r.id, r.kind, opens, closes, False, _round_note(r)))
         if not ahead and program.recurrence is not None:
             past = [e for r in program.rounds if (e := effective_close(r)) is not None]
