@@ -44,8 +44,31 @@ def run(args: argparse.Namespace) -> int:
             print(f"pdf: {size} bytes")
             if size == 0:
                 ok = False
+    if outcome.profile is not None:
+        ok = _spreadsheet_round_trip(pack, outcome.profile) and ok
     print("selfcheck ok" if ok else "selfcheck FAILED")
     return 0 if ok else 1
+
+
+def _spreadsheet_round_trip(pack, profile) -> bool:
+    """The case as a one-row client list, written as XLSX and read back: the spreadsheet
+    libraries are there and give the same answers."""
+    try:
+        from desktop.tabular import guess_columns, parse_rows, read_table, write_xlsx
+    except ImportError as err:
+        print(f"FAIL: spreadsheet support not available: {err}")
+        return False
+    answers = {k: v for k, v in profile.answers.items() if v is not None}
+    header = ["name", *answers]
+    cells = [profile.name] + [";".join(v) if isinstance(v, tuple) else v for v in answers.values()]
+    with tempfile.TemporaryDirectory(prefix="jiwon-selfcheck-") as tmp:
+        path = Path(tmp) / "selfcheck.xlsx"
+        write_xlsx(path, [("clients", header, [cells])])
+        table = read_table(path)
+        rows = list(parse_rows(pack, table, guess_columns(pack, table.headers)))
+    same = len(rows) == 1 and rows[0].ok and rows[0].answers == answers
+    print(f"xlsx: {len(rows)} row(s) read back" + ("" if same else " FAILED: answers differ"))
+    return same
 
 
 def add_parser(sub) -> None:

@@ -46,6 +46,8 @@ def test_selfcheck_runs_from_the_bundle_alone(bundle, tmp_path):
     result = _run(bundle, "selfcheck", cwd=tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "selfcheck ok" in result.stdout and "pdf:" in result.stdout
+    # the spreadsheet libraries (python-calamine reads, XlsxWriter writes) are in the bundle
+    assert "xlsx: 1 row(s) read back" in result.stdout
 
 
 def test_desktop_window_starts_from_the_bundle(bundle, tmp_path):
