@@ -9,10 +9,11 @@ import sys
 from desktop.engine import evaluate, load_profile, load_rules, today_kst
 from desktop.engine.clock import parse_date
 from desktop.engine.model import Assessment, Profile, RulePack
+from desktop.engine.problem import Problem
 from desktop.engine.profile import ProfileError
 
 
-class UsageError(Exception):
+class UsageError(Problem):
     """Bad command-line input: printed as one line, exit 2."""
 
 

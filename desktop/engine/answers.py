@@ -13,6 +13,7 @@ from typing import Any
 from desktop.engine.amounts import format_amount, parse_amount
 from desktop.engine.clock import parse_date
 from desktop.engine.model import Question, RulePack, Text
+from desktop.engine.problem import Problem
 from desktop.engine.suggest import did_you_mean
 
 MAX_TEXT = 2000
@@ -22,16 +23,12 @@ _TRUE = {"true", "yes", "y", "예", "네", "o", "1"}
 _FALSE = {"false", "no", "n", "아니요", "아니오", "x", "0"}
 
 
-class AnswerError(ValueError):
+class AnswerError(Problem, ValueError):
     """An answer that does not fit its question. `message` is a Text (ko/en)."""
 
     def __init__(self, message: Text, question_id: str | None):
-        super().__init__(message.en)
-        self.message = message
         self.question_id = question_id
-
-    def __str__(self) -> str:
-        return self.message.en
+        super().__init__(message)
 
 
 def _err(qid: str, ko: str, en: str) -> AnswerError:

@@ -19,12 +19,6 @@ from desktop.engine.yamlsrc import SourceFile
 MAX_CHAIN = 50  # definitions built on definitions, this deep at most (each level is a call)
 
 
-def expr_message(what: str, err: ExprError) -> str:
-    if err.column is None:
-        return f"{what}: {err.message}"
-    return f"{what}: {err.message} (column {err.column} of the expression)"
-
-
 def read_tables(src: SourceFile, problems: Problems, found) -> dict[str, Table]:
     data = src.data if isinstance(src.data, dict) else {}
     raw_tables = data.get("tables") or {}
@@ -87,7 +81,7 @@ def read_definitions(
         try:
             uses[did] = build_expr(raw["expr"], loose).names
         except ExprError as err:
-            problems.at(src, ("definitions", i, "expr"), expr_message(f"definition '{did}'", err), err.column)
+            problems.expr(src, ("definitions", i, "expr"), f"definition '{did}'", err)
             broken.add(did)
 
     order = _dependency_order(raw_items, uses, broken, src, problems)
@@ -119,7 +113,7 @@ def read_definitions(
         try:
             expr = build_expr(raw["expr"], Names(questions, kinds, tables, unavailable))
         except ExprError as err:
-            problems.at(src, ("definitions", i, "expr"), expr_message(f"definition '{did}'", err), err.column)
+            problems.expr(src, ("definitions", i, "expr"), f"definition '{did}'", err)
             unavailable[did] = "definition"
             continue
         kinds[did] = expr.kind

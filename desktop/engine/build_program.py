@@ -10,7 +10,6 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Mapping
 
-from desktop.engine.build_definitions import expr_message
 from desktop.engine.clock import parse_date, parse_kst
 from desktop.engine.expr import ExprError, Names, build_expr
 from desktop.engine.model import (
@@ -85,7 +84,8 @@ class _Reader:
         try:
             return build_expr(text, self.ctx.names)
         except ExprError as err:
-            self.error(path, expr_message(what, err), err.column)
+            self.failed = True
+            self.problems.expr(self.src, path, what, err)
             return None
 
     # ------------------------------------------------------------ eligibility tree
@@ -195,6 +195,29 @@ class _Reader:
         self.cites(raw.get("sources"), path + ("sources",))
         return Recurrence("year", parts[0], parts[1], text_of(raw.get("note")))
 
+    # ------------------------------------------------------------ a file that failed its schema
+    def expressions_only(self) -> None:
+        """Compile every expression that is text, wherever the tree is still a tree: a file with
+        schema problems is left out anyway, but its clerk sees every mistake in one run."""
+        raw = self.src.data
+
+        def walk(node: Any, path: tuple) -> None:
+            if not isinstance(node, dict):
+                return
+            for op in ("all", "any"):
+                if isinstance(node.get(op), list):
+                    for i, kid in enumerate(node[op]):
+                        walk(kid, path + (op, i))
+            walk(node.get("not"), path + ("not",))
+            if isinstance(node.get("expr"), str):
+                self.expr(node["expr"], path + ("expr",), f"criterion '{node.get('id', '?')}'")
+
+        walk(raw.get("eligibility"), ("eligibility",))
+        exclusions = raw.get("exclusions")
+        for i, item in enumerate(exclusions if isinstance(exclusions, list) else ()):
+            if isinstance(item, dict) and isinstance(item.get("when"), str):
+                self.expr(item["when"], ("exclusions", i, "when"), f"exclusion '{item.get('id', '?')}'")
+
     # ------------------------------------------------------------ the whole file
     def program(self) -> Program | None:
         raw = self.src.data
@@ -259,6 +282,8 @@ def read_program(src: SourceFile, problems: Problems, ctx: ProgramContext) -> Pr
     if not isinstance(src.data, dict):
         problems.at(src, (), "a program file must be a mapping (id: ..., name: ..., ...)")
         return None
+    reader = _Reader(src, problems, ctx)
     if problems.check_schema(src, "program"):
+        reader.expressions_only()  # the same run tells the expression mistakes too
         return None
-    return _Reader(src, problems, ctx).program()
+    return reader.program()

@@ -18,7 +18,7 @@ from desktop.engine.build_catalog import (
     read_question_items,
     read_topics,
 )
-from desktop.engine.build_definitions import expr_message, read_definitions, read_tables
+from desktop.engine.build_definitions import read_definitions, read_tables
 from desktop.engine.build_notes import read_note
 from desktop.engine.build_program import ProgramContext, read_program
 from desktop.engine.expr import ExprError, Names, build_expr
@@ -141,7 +141,7 @@ def load_rules(rules_dir: str | Path | None = None, seeds_dir: str | Path | None
         try:
             expr = build_expr(raw["applies_if"], names)
         except ExprError as err:
-            problems.at(qsrc, ("questions", i, "applies_if"), expr_message(f"question '{qid}' applies_if", err), err.column)
+            problems.expr(qsrc, ("questions", i, "applies_if"), f"question '{qid}' applies_if", err)
             unavailable[qid] = "question"
             continue
         if qid in expr.names:

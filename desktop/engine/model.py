@@ -11,6 +11,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Literal, Mapping
 
+from desktop.engine.problem import RuleError  # noqa: F401  (re-exported: the pack carries them)
+
 # ---------------------------------------------------------------- shared bits
 
 Lang = Literal["ko", "en"]
@@ -209,19 +211,6 @@ class Program:
     tracks_of: str | None = None  # parent program id, for a track of a larger program
     path: str = ""
     where: Where | None = None
-
-
-@dataclass(frozen=True)
-class RuleError:
-    """One problem in a rule, profile or case file. str() gives `path:line: message`."""
-
-    path: str
-    line: int
-    message: str
-    column: int | None = None
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
 
 
 @dataclass(frozen=True)

@@ -2,20 +2,39 @@
 
 from __future__ import annotations
 
+from desktop.engine.expr.errors import ExprError
 from desktop.engine.model import RuleError, Text
 from desktop.engine.schemas import is_soft, schema_problems
-from desktop.engine.yamlsrc import SourceFile
+from desktop.engine.yamlsrc import SourceFile, position_in_value
 
 
 class Problems:
+    """Each problem once: the same message on the same line is not repeated."""
+
     def __init__(self) -> None:
         self.items: list[RuleError] = []
+        self._seen: set[RuleError] = set()
 
-    def add(self, path: str, line: int, message: str, column: int | None = None) -> None:
-        self.items.append(RuleError(path, line, message, column))
+    def add(self, path: str, line: int, message: str, column: int | None = None, **more) -> None:
+        problem = RuleError(path, line, message, column, **more)
+        if problem not in self._seen:
+            self._seen.add(problem)
+            self.items.append(problem)
 
     def at(self, src: SourceFile, key_path: tuple, message: str, column: int | None = None) -> None:
         self.add(src.path, src.line(*key_path), message, column)
+
+    def expr(self, src: SourceFile, key_path: tuple, what: str, err: ExprError) -> None:
+        """Every mistake an expression holds, each at the file's own line and column, with the
+        line shown and a caret under the column."""
+        for one in err.each():
+            line, column, shown = src.line(*key_path), None, None
+            if one.column is not None:
+                found = position_in_value(src, key_path, one.column)
+                if found is not None:
+                    line, column, shown = found
+            self.add(src.path, line, f"{what}: {one.message}", column,
+                     text=one.text, suggestion=one.suggestion, source_line=shown)
 
     def check_schema(self, src: SourceFile, schema: str) -> list[tuple[tuple, int, str]]:
         """Report every schema problem in the file; returns them for deciding what to leave out."""

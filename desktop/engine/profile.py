@@ -17,18 +17,15 @@ from ruamel.yaml import YAML
 
 from desktop.engine.answers import AnswerError, coerce_answer
 from desktop.engine.clock import parse_date
-from desktop.engine.model import Profile, RuleError, RulePack
+from desktop.engine.model import Profile, RulePack
+from desktop.engine.problem import ProblemList, ProfileProblem, RuleError
 from desktop.engine.schemas import schema_problems
 from desktop.engine.suggest import did_you_mean
 from desktop.engine.yamlsrc import SourceFile, YamlProblem, display_path, parse_source
 
 
-class ProfileError(ValueError):
-    """A profile with problems; `errors` are RuleErrors (str() = `path:line: message`)."""
-
-    def __init__(self, errors: list[RuleError]):
-        super().__init__("\n".join(str(e) for e in errors))
-        self.errors = errors
+class ProfileError(ProblemList, ValueError):
+    """A profile with problems; `errors` are ProfileProblems (str() = `path:line: message`)."""
 
 
 def read_profile_source(path: str | Path) -> SourceFile:
@@ -42,22 +39,22 @@ def read_profile_source(path: str | Path) -> SourceFile:
     try:
         raw = p.read_bytes()
     except OSError as err:
-        raise ProfileError([RuleError(shown, 1, f"cannot read the file: {err.strerror or err}")]) from None
+        raise ProfileError([ProfileProblem(shown, 1, f"cannot read the file: {err.strerror or err}")]) from None
     if p.suffix.lower() == ".json":
         return _json_source(raw, shown)
     try:
         return parse_source(raw, shown)
     except YamlProblem as err:
-        raise ProfileError([RuleError(shown, err.line, err.message)]) from None
+        raise ProfileError([ProfileProblem(shown, err.line, err.message)]) from None
 
 
 def _json_source(raw: bytes, shown: str) -> SourceFile:
     try:
         data = json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:
-        raise ProfileError([RuleError(shown, 1, "the file is not UTF-8 text")]) from None
+        raise ProfileError([ProfileProblem(shown, 1, "the file is not UTF-8 text")]) from None
     except json.JSONDecodeError as err:
-        raise ProfileError([RuleError(shown, err.lineno, f"JSON syntax error: {err.msg}")]) from None
+        raise ProfileError([ProfileProblem(shown, err.lineno, f"JSON syntax error: {err.msg}")]) from None
     try:
         with_lines = parse_source(raw, shown)
     except YamlProblem:
@@ -80,16 +77,16 @@ def profile_from_dict(data: Any, pack: RulePack, path: str | None = None) -> Pro
 
 def profile_from_source(src: SourceFile, pack: RulePack, path: str | None = None) -> Profile:
     data = src.data
-    errors: list[RuleError] = []
+    errors: list[ProfileProblem] = []
 
     def add(key_path: tuple, message: str) -> None:
-        errors.append(RuleError(src.path, src.line(*key_path), message))
+        errors.append(ProfileProblem(src.path, src.line(*key_path), message))
 
     if not isinstance(data, dict):
-        raise ProfileError([RuleError(src.path, src.line(), "a profile must be a mapping with applicant_type and answers")])
+        raise ProfileError([ProfileProblem(src.path, src.line(), "a profile must be a mapping with applicant_type and answers")])
     # Answers are plain data to the schema; dates written in JSON are text anyway.
     for key_path, line, message in schema_problems(src, "profile"):
-        errors.append(RuleError(src.path, line, message))
+        errors.append(ProfileProblem(src.path, line, message))
     if errors:
         raise ProfileError(errors)
 
@@ -171,15 +168,16 @@ def check_expectations(profile: Profile, pack: RulePack, src_lines: SourceFile |
     """Programs named in a case's `expect:` that do not exist (cases only)."""
     errors = []
     # a program whose file has errors is not in the pack: say so, instead of "unknown program"
-    broken = {Path(e.path).stem for e in pack.errors if Path(e.path).parent.name == "programs"}
+    broken = {Path(e.path).stem: e.path for e in pack.errors if Path(e.path).parent.name == "programs"}
     for pid in profile.expect:
         if pid not in pack.programs:
             line = src_lines.line("expect", pid) if src_lines else 1
             if pid in broken:
                 message = f"expect.{pid}: program not loaded: its rule file has errors (see above)"
+                errors.append(RuleError(profile.path or "<profile>", line, message, follows=broken[pid]))
             else:
                 message = f"expect.{pid}: unknown program{did_you_mean(pid, pack.programs)}"
-            errors.append(RuleError(profile.path or "<profile>", line, message))
+                errors.append(RuleError(profile.path or "<profile>", line, message))
     return errors
 
 

@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from desktop.engine.problem import Problem
+
 MAX_NODES = 200_000
 MAX_BYTES = 5_000_000
 MAX_DEPTH = 100
@@ -34,13 +36,11 @@ _STANDARD_TAGS = {
 }
 
 
-class YamlProblem(Exception):
+class YamlProblem(Problem):
     """A file that cannot be read as YAML at all. `line` is 1-based."""
 
-    def __init__(self, message: str, line: int = 1):
-        super().__init__(message)
-        self.message = message
-        self.line = line
+    def __init__(self, message: str, line: int = 1, **more):
+        super().__init__(message, line=line, **more)
 
 
 @dataclass
@@ -50,6 +50,7 @@ class SourceFile:
     path: str
     data: Any
     lines: dict[tuple, int] = field(default_factory=dict)
+    text: str | None = None  # the file as read, for showing a line of it under a message
 
     def line(self, *path: Any) -> int:
         """The line of the deepest part of `path` that exists (1 when nothing matches)."""
@@ -160,12 +161,61 @@ def parse_source(raw: bytes | str, shown: str, backend: str | None = None) -> So
         raise YamlProblem(f"YAML error: {err}") from None
     except RecursionError:
         raise YamlProblem("the file is nested too deeply") from None
-    src = SourceFile(shown, None)
+    src = SourceFile(shown, None, text=text)
     if node is None:
         return src
     src.lines[()] = node.start_mark.line + 1
     src.data = _Converter(src).convert(node, ())
     return src
+
+
+def position_in_value(src: SourceFile, path: tuple, column: int) -> tuple[int, int, str] | None:
+    """(line, column, the file's line) of character `column` (1-based) of the text value at
+    `path`, in the file's own terms; None when that cannot be told.
+
+    Only asked when there is a problem to show, so the file is composed again here rather than
+    every position being kept for every file at load.
+    """
+    if src.text is None:
+        return None
+    try:
+        compose = _backend()[0]
+        node = compose(src.text)
+    except Exception:
+        return None
+    for part in path:
+        kind = _kind(node) if node is not None else None
+        if kind == "map":
+            node = next((v for k, v in node.value if _key_text(scalar_value(k)) == str(part)), None)
+        elif kind == "seq" and isinstance(part, int) and 0 <= part < len(node.value):
+            node = node.value[part]
+        else:
+            return None
+        if node is None:
+            return None
+    if _kind(node) != "scalar":
+        return None
+    file_lines = src.text.splitlines()
+    value = node.value
+    offset = min(max(column - 1, 0), len(value))
+    style = node.style or ""
+    start_line, start_col = node.start_mark.line, node.start_mark.column
+    if style in ("|", ">"):
+        # Block scalars: the text starts on the next line, each line indented alike.
+        row = value[:offset].count("\n")
+        col_in = offset - (value.rfind("\n", 0, offset) + 1)
+        line_no = start_line + 1 + row
+        if line_no >= len(file_lines):
+            return None
+        first = file_lines[start_line + 1]
+        indent = len(first) - len(first.lstrip(" "))  # the block's own indentation
+        return line_no + 1, indent + col_in + 1, file_lines[line_no]
+    if node.end_mark.line != start_line:
+        return None  # a plain or quoted text over several lines: no exact column
+    quote = 1 if style in ("'", '"') else 0
+    if start_line >= len(file_lines):
+        return None
+    return start_line + 1, start_col + quote + offset + 1, file_lines[start_line]
 
 
 # ---------------------------------------------------------------- nodes -> plain data

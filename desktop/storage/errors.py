@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Literal
 
 from desktop.engine.model import Text
+from desktop.engine.problem import Problem
 
 Kind = Literal["locked", "readonly", "corrupt", "io", "newer"]
 
@@ -69,7 +70,7 @@ DATABASE = Text(ko="저장 파일", en="saved-profiles file")
 EXPORT_FILE = Text(ko="내보낼 파일", en="export file")
 
 
-class StorageError(Exception):
+class StorageError(Problem):
     """A problem with the database file that the user has to know about.
 
     `kind` is one of 'locked', 'readonly', 'corrupt', 'io', 'newer'; `message` is the text to
@@ -81,10 +82,13 @@ class StorageError(Exception):
         self, kind: Kind, path: Path | None = None, detail: str = "", subject: Text = DATABASE
     ) -> None:
         self.kind: Kind = kind
-        self.path = path
         self.detail = detail
-        self.message: Text = _messages(kind, path, subject)
-        super().__init__(f"{kind}: {self.message.en}" + (f" ({detail})" if detail else ""))
+        super().__init__(_messages(kind, path, subject))
+        self.path = path  # a Path here, shown inside the message rather than as `path:line:`
+
+    def header(self, lang: str = "en") -> str:
+        detail = getattr(self, "detail", "")
+        return f"{self.kind}: {self.words(lang)}" + (f" ({detail})" if detail else "")
 
 
 class NoSuchProfile(KeyError):

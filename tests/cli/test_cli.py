@@ -62,13 +62,18 @@ def test_check_reports_every_problem_and_case_mismatch(mini, capsys):
     lines = out.strip().splitlines()
     assert lines[0] == (
         "rules/programs/school-track.yaml:15: criterion 'wants_ai': unknown name 'track_intrest' "
-        "(did you mean 'track_interest'?) (column 5 of the expression)"
+        "(did you mean 'track_interest'?) (column 18)"
     )
-    assert lines[1] == (
+    # the file's own line, with a caret under the misspelt name, and what to write
+    assert lines[1] == "  15 |       expr: \"has(track_intrest, 'ai')\""
+    assert lines[2] == "     |                  ^^^^^^^^^^^^^"
+    assert lines[3] == "  hint: write track_interest"
+    assert lines[4] == (
         "rules/cases/metal-maker.yaml:11: case expects ineligible for program sme-grant, got eligible (every criterion met)"
     )
-    assert "expect.school-track: program not loaded: its rule file has errors" in lines[2]
-    assert lines[-1].startswith("checked 3 programs and 1 cases: 3 problem(s)")
+    # the case's expectation for the program that did not load is folded into one line
+    assert lines[5] == "1 case(s) skipped because rules/programs/school-track.yaml did not load"
+    assert lines[-1].startswith("checked 3 programs and 1 cases: 2 problem(s)")
 
 
 def test_evaluate_json_contract(mini, capsys, tmp_path):

@@ -13,6 +13,7 @@ from desktop.engine.expr.calls import build_call
 from desktop.engine.expr.errors import ExprError
 from desktop.engine.expr.fold import NOCONST, Built, const_fn, constant, fold, merge
 from desktop.engine.expr.functions import FUNCTIONS
+from desktop.engine.expr.hints import name_hint
 from desktop.engine.expr.kinds import KindChecks, Names
 from desktop.engine.expr.parse import suggest
 from desktop.engine.expr.runtime import ARITHMETIC, COMPARE, NUM, OP_WORDS, arithmetic
@@ -26,6 +27,7 @@ class Builder(KindChecks):
         self.lead = lead
         self._bytes = text.encode("utf-8")
         self.built: dict[int, Built] = {}
+        self.errors: list[ExprError] = []  # mistakes noted while building goes on
 
     # ---------------------------------------------------------------- positions
     def col(self, node: ast.AST) -> int | None:
@@ -69,7 +71,9 @@ class Builder(KindChecks):
             return constant(name == "True")
         kind = self.names.kind_of_name(name)
         if kind is None:
-            raise self.unknown_name(node)
+            # Noted, and building goes on: every misspelt name of the expression is told at once.
+            self.errors.append(self.unknown_name(node))
+            return Built(lambda s: UNKNOWN, "any", frozenset((name,)), False)
 
         def get(s, _n=name):
             return s[_n]
@@ -78,6 +82,9 @@ class Builder(KindChecks):
 
     def unknown_name(self, node: ast.Name) -> ExprError:
         name = node.id
+        hint = name_hint(name)
+        if hint is not None:
+            return ExprError(hint[0], self.col(node), name, hint[1])
         if name in FUNCTIONS:
             return self.fail(f"'{name}' is a function; call it as {name}(...)", node)
         if name in self.names.unavailable:
@@ -85,7 +92,9 @@ class Builder(KindChecks):
                 f"uses {self.names.unavailable[name]} '{name}', which could not be loaded (see its own error)", node
             )
         known = list(self.names.questions) + list(self.names.definitions) + ["today"]
-        return self.fail(f"unknown name '{name}'{suggest(name, known)}", node)
+        guess = suggest(name, known)
+        return ExprError(f"unknown name '{name}'{guess}", self.col(node), name,
+                         f"write {guess.split(chr(39))[1]}" if guess else None)
 
     def _List(self, node: ast.List) -> Built:
         parts = [self.build(e) for e in node.elts]

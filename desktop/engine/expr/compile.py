@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from desktop.engine.expr.build import Builder
+from desktop.engine.expr.errors import ExprError
 from desktop.engine.expr.kinds import QUESTION_KINDS, Names
 from desktop.engine.expr.nearmiss import NearMissSpec, near_miss_spec
 from desktop.engine.expr.parse import parse
@@ -47,6 +48,11 @@ def build_expr(text: object, names: Names) -> Expr:
     """Parse, check and build one expression. Raises ExprError with a column."""
     tree, body = parse(text)
     builder = Builder(body, names, len(str(text)) - len(str(text).lstrip()))
-    built = builder.build(tree)
+    try:
+        built = builder.build(tree)
+    except ExprError as err:
+        raise ExprError.of(builder.errors + [err]) from None
+    if builder.errors:
+        raise ExprError.of(builder.errors)
     near = near_miss_spec(tree, builder.built, names)
     return Expr(body, built.fn, built.names, built.today, built.kind, near, built.tables, tree)

@@ -122,11 +122,22 @@ class KindChecks:
         values = [o.value for o in q.options]
         for vn in value_nodes:
             if isinstance(vn, ast.Constant) and isinstance(vn.value, str) and vn.value not in values:
-                raise self.fail(
-                    f"'{vn.value}' is not an option of '{name_node.id}'{suggest(vn.value, values)}; "
-                    f"options: {', '.join(values)}",
-                    vn,
-                )
+                elsewhere = [
+                    qid for qid, other in self.names.questions.items()
+                    if qid != name_node.id and other.type in ("choice", "multi")
+                    and any(o.value == vn.value for o in (other.options or ()))
+                ]
+                if elsewhere:
+                    message = (f"'{vn.value}' is an option of '{elsewhere[0]}', not of '{name_node.id}'; "
+                               f"options of '{name_node.id}': {', '.join(values)}")
+                    hint = f"compare {elsewhere[0]} with '{vn.value}', or pick one of {name_node.id}'s options"
+                else:
+                    guess = suggest(vn.value, values)
+                    message = f"'{vn.value}' is not an option of '{name_node.id}'{guess}; options: {', '.join(values)}"
+                    hint = f"write {guess.split(chr(39))[1]!r}" if guess else None
+                error = self.fail(message, vn)
+                error.text, error.suggestion = repr(vn.value), hint
+                self.errors.append(error)
 
     def check_call_kinds(self, name: str, node: ast.Call, args) -> None:
         if name in ("min", "max"):

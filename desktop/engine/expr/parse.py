@@ -13,6 +13,7 @@ import math
 
 from desktop.engine.expr.errors import ExprError
 from desktop.engine.expr.functions import FUNCTIONS
+from desktop.engine.expr.hints import clerk_slips
 
 MAX_LENGTH = 2000
 MAX_DEPTH = 40
@@ -91,6 +92,9 @@ def parse(text: object) -> tuple[ast.expr, str]:
         raise ExprError("the expression is empty")
     if "\x00" in body:
         raise ExprError("the expression contains a NUL character")
+    slips = clerk_slips(body, lead)
+    if slips:
+        raise ExprError.of(slips)
     try:
         tree = ast.parse(body, mode="eval")
     except SyntaxError as err:

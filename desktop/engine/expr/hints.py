@@ -1,0 +1,108 @@
+"""What people who are not programmers write in a rule, told back as what to write instead.
+
+Python's own parser would answer `a && b`, `x = 3` or `avg_sales_3y <= 1200억` with "invalid
+syntax"; this scan runs first and finds every such slip in one go, each with its column, the text
+as written and the form the rule language wants. Text in quotes is left alone (Korean text may
+well contain full-width brackets).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from desktop.engine.amounts import parse_amount
+from desktop.engine.expr.errors import ExprError
+
+_QUOTES = {"“": '"', "”": '"', "‘": "'", "’": "'", "「": "'", "」": "'"}
+_AMOUNT = re.compile(r"\d[\d,_.]*\s*(?:[조억만천]\s*[\d,_.]*\s*)+원?")
+
+
+def _outside_quotes(text: str) -> list[tuple[int, str]]:
+    """(index, character) for every character not inside a '...' or "..." literal."""
+    out = []
+    quote = None
+    for i, ch in enumerate(text):
+        if quote:
+            if ch == quote:
+                quote = None
+            continue
+        if ch in ("'", '"'):
+            quote = ch
+            continue
+        out.append((i, ch))
+    return out
+
+
+def _whole_won(amount: int) -> str:
+    return f"{amount:_}"
+
+
+def clerk_slips(text: str, lead: int = 0) -> list[ExprError]:
+    """Every slip found in `text` (the expression as written, `lead` spaces already cut off)."""
+    found: list[ExprError] = []
+    chars = _outside_quotes(text)
+    plain = {i for i, _ in chars}
+
+    def slip(i: int, length: int, message: str, suggestion: str) -> None:
+        found.append(ExprError(message, i + 1 + lead, text[i:i + length], suggestion))
+
+    skip: set[int] = set()
+    parens: list[bool] = []  # True for the brackets of a call, where `name=value` is its own mistake
+    for i, ch in chars:
+        if i in skip:
+            continue
+        if ch == "(":
+            before = text[:i].rstrip()
+            parens.append(bool(before) and (before[-1].isalnum() or before[-1] == "_"))
+        elif ch == ")" and parens:
+            parens.pop()
+        nxt = text[i + 1] if i + 1 < len(text) else ""
+        prev = text[i - 1] if i > 0 else ""
+        if ch == "&" and nxt == "&":
+            slip(i, 2, "'&&' is not part of the rule language", "write 'and': a and b")
+            skip.add(i + 1)
+        elif ch == "|" and nxt == "|":
+            slip(i, 2, "'||' is not part of the rule language", "write 'or': a or b")
+            skip.add(i + 1)
+        elif ch == "!" and nxt != "=":
+            slip(i, 1, "'!' is not part of the rule language", "write 'not': not a")
+        elif ch == "=" and nxt != "=" and prev not in "=!<>:" and not (parens and parens[-1]):
+            slip(i, 1, "'=' sets a value; to compare, write '=='", "write '==': a == b")
+        elif ch == "=" and nxt == "=":
+            skip.add(i + 1)
+        elif ch in _QUOTES:
+            slip(i, 1, f"'{ch}' is a typographic quote", f"write {_QUOTES[ch]} (the plain quote on the keyboard)")
+        elif ord(ch) > 127:
+            plain_form = unicodedata.normalize("NFKC", ch)
+            if plain_form != ch and plain_form.isascii():
+                shown = "a space" if plain_form == " " else f"'{plain_form}'"
+                slip(i, 1, f"'{ch}' is a full-width character", f"write {shown} (switch the keyboard to half-width)")
+    for m in re.finditer(r"\b(AND|OR|NOT|And|Or|Not)\b", text):
+        if m.start() in plain:
+            slip(m.start(), len(m.group()), f"'{m.group()}' is not part of the rule language",
+                 f"write '{m.group().lower()}' in small letters")
+    for m in _AMOUNT.finditer(text):
+        if m.start() not in plain or not re.search(r"[조억만천]", m.group()):
+            continue
+        written = m.group().strip()
+        try:
+            amount = parse_amount(written)
+        except ValueError:
+            continue
+        slip(m.start(), len(written), f"'{written}' is a Korean amount; the rule language counts in whole won",
+             f"write {_whole_won(amount)}")
+    return found
+
+
+def name_hint(name: str) -> tuple[str, str] | None:
+    """(message, suggestion) for a name that is really something else, or None."""
+    low = name.lower()
+    if low in ("true", "false") and name not in ("True", "False"):
+        right = "True" if low == "true" else "False"
+        return f"'{name}' is not a name; yes/no values are written {right}", f"write {right} (capital first letter)"
+    if low in ("null", "none", "nil", "undefined"):
+        return f"'{name}' is not part of the rule language", "to test for an answer, write known(x) or not known(x)"
+    if low in ("and", "or", "not") and name != low:
+        return f"'{name}' is not a name", f"write '{low}' in small letters"
+    return None
