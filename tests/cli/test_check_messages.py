@@ -9,28 +9,49 @@ from desktop.cli.main import main
 
 REPO = Path(__file__).resolve().parents[2]
 
-MISTAKES = [
-    # an unquoted comma inside a text pair
-    ('text: {ko: "자산총액 5,000억 원 미만일 것", en: "Total assets under KRW 500 billion"}',
-     "text: {ko: 자산총액 5000억 원 미만일 것, en: Total assets, under KRW 500 billion}"),
-    # a wrong enum value
-    ("maturity: open_call", "maturity: open_cal"),
-    # two misspelt names in one expression
-    ('expr: "avg_sales_3y <= sme_sales_limit"', 'expr: "avg_sale_3y <= sme_sale_limit"'),
-    # `true` for `True`
-    ('when: "tax_arrears"', 'when: "tax_arrears == true"'),
-]
+# A program file as a clerk might write it, with five independent mistakes: an unquoted comma in
+# a text pair (line 11), a wrong enum value (line 5), two misspelt names in one expression (line
+# 13) and `true` for `True` (line 18). Everything it uses exists in the shipped rules.
+PROGRAM = """\
+id: clerk-draft
+name: {ko: 초안 지원사업, en: Draft programme}
+ministry: {ko: 중소벤처기업부, en: Ministry of SMEs and Startups}
+audience: [company]
+maturity: open_cal
+summary: {ko: 시험용 초안, en: A draft for the test}
+eligibility:
+  all:
+    - id: small_sales
+      text:
+        {ko: 매출 기준, en: Sales, under the limit}
+      source: [asiatoday-2025-12-22-policy-fund-plan]
+      expr: "avg_sale_3y <= 120_000_000_000 and full_time_worker < 300"
+exclusions:
+  - id: arrears
+    text: {ko: 체납, en: Tax arrears}
+    source: [asiatoday-2025-12-22-policy-fund-plan]
+    when: "tax_arrears == true"
+apply: {how: {ko: 신청, en: Apply}}
+sources: [asiatoday-2025-12-22-policy-fund-plan]
+reviewed: 2026-01-10
+"""
+
+CASE = """\
+applicant_type: company
+today: 2026-03-02
+answers:
+  tax_arrears: false
+expect:
+  clerk-draft: eligible
+"""
 
 
 def test_five_mistakes_five_messages(tmp_path, monkeypatch, capsys):
     shutil.copytree(REPO / "rules", tmp_path / "rules")
     shutil.copytree(REPO / "seeds", tmp_path / "seeds")
-    path = tmp_path / "rules" / "programs" / "sme-ax.yaml"
-    text = path.read_text(encoding="utf-8")
-    for old, new in MISTAKES:
-        assert text.count(old) == 1, old
-        text = text.replace(old, new)
-    path.write_text(text, encoding="utf-8")
+    (tmp_path / "rules" / "programs" / "clerk-draft.yaml").write_text(PROGRAM, encoding="utf-8")
+    for name in ("draft-a", "draft-b", "draft-c"):
+        (tmp_path / "rules" / "cases" / f"{name}.yaml").write_text(CASE, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
 
     code = main(["check", "--rules", "rules", "--lang", "en"])
@@ -39,26 +60,26 @@ def test_five_mistakes_five_messages(tmp_path, monkeypatch, capsys):
     assert code == 2
     headers = [line for line in out if re.match(r"rules/\S+:\d+: ", line)]
     assert headers == [
-        "rules/programs/sme-ax.yaml:8: maturity: 'open_cal' is not one of: open_call, announced_policy, "
+        "rules/programs/clerk-draft.yaml:5: maturity: 'open_cal' is not one of: open_call, announced_policy, "
         "planned (did you mean 'open_call'?)",
-        "rules/programs/sme-ax.yaml:35: criterion 'sme_sales': unknown name 'avg_sale_3y' "
-        "(did you mean 'avg_sales_3y'?) (column 22)",
-        "rules/programs/sme-ax.yaml:35: criterion 'sme_sales': unknown name 'sme_sale_limit' "
-        "(did you mean 'sme_sales_limit'?) (column 37)",
-        "rules/programs/sme-ax.yaml:38: text: unknown key 'under KRW 500 billion' "
+        "rules/programs/clerk-draft.yaml:11: text: unknown key 'under the limit' "
         "(a comma inside {...} starts a new key: put the text in quotes)",
-        "rules/programs/sme-ax.yaml:58: exclusion 'tax_arrears': 'true' is not a name; "
+        "rules/programs/clerk-draft.yaml:13: criterion 'small_sales': unknown name 'avg_sale_3y' "
+        "(did you mean 'avg_sales_3y'?) (column 14)",
+        "rules/programs/clerk-draft.yaml:13: criterion 'small_sales': unknown name 'full_time_worker' "
+        "(did you mean 'full_time_workers'?) (column 49)",
+        "rules/programs/clerk-draft.yaml:18: exclusion 'arrears': 'true' is not a name; "
         "yes/no values are written True (column 27)",
     ]
     folded = [line for line in out if "skipped" in line]
-    assert len(folded) == 1 and re.fullmatch(r"\d+ case\(s\) skipped because rules/programs/sme-ax.yaml did not load", folded[0])
+    assert folded == ["3 case(s) skipped because rules/programs/clerk-draft.yaml did not load"]
     assert not any("program not loaded" in line for line in out)
     # each expression mistake shows the file's line with a caret under the offending text
-    i = out.index(headers[1])
-    assert out[i + 1] == '  35 |               expr: "avg_sale_3y <= sme_sale_limit"'
-    assert out[i + 2] == "     |                      ^^^^^^^^^^^"
+    i = out.index(headers[2])
+    assert out[i + 1] == '  13 |       expr: "avg_sale_3y <= 120_000_000_000 and full_time_worker < 300"'
+    assert out[i + 2] == "     |              ^^^^^^^^^^^"
     assert out[i + 3] == "  hint: write avg_sales_3y"
-    assert out[-1].startswith("checked 19 programs and ")
+    assert out[-1].startswith("checked ")
     assert " 5 problem(s) " in out[-1]
 
 
