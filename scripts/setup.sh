@@ -36,3 +36,4 @@ if [ ! -x .venv/bin/python ]; then
 fi
 .venv/bin/python -m pip install -q --disable-pip-version-check -e ".[test]"
 .venv/bin/python -m desktop.tools.build_translations
+.venv/bin/python -m desktop.tools.build_validators

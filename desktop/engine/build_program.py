@@ -7,7 +7,8 @@ on the strength of the criteria that happened to load.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+import dataclasses
+from dataclasses import dataclass, field
 from typing import Any, Mapping
 
 from desktop.engine.clock import parse_date, parse_kst
@@ -28,7 +29,7 @@ from desktop.engine.suggest import did_you_mean
 from desktop.engine.yamlsrc import SourceFile
 
 _GROUP_KEYS = ("all", "any", "not")
-_LEAF_ONLY = ("expr", "source", "to_verify")
+_LEAF_ONLY = ("expr", "source", "to_verify", "untestable", "equivalent")
 
 
 @dataclass
@@ -37,6 +38,9 @@ class ProgramContext:
     documents: Mapping[str, Document]
     notes: Mapping[str, SourceNote]
     broken_notes: frozenset = frozenset()  # note ids whose files failed to load
+    groups: Mapping[str, tuple] = field(default_factory=dict)  # criterion group id -> (src, path, raw)
+    programs: Mapping[str, Program] | None = None  # the programs read so far (parents for extends)
+    left_out: set = field(default_factory=set)  # program ids whose files did not load
 
 
 class _Reader:
@@ -46,6 +50,7 @@ class _Reader:
         self.ctx = ctx
         self.failed = False
         self.ids: dict[str, int] = {}
+        self.using: tuple[str, ...] = ()  # criterion groups being read, innermost last
 
     def error(self, path: tuple, message: str, column: int | None = None) -> None:
         self.failed = True
@@ -90,6 +95,8 @@ class _Reader:
 
     # ------------------------------------------------------------ eligibility tree
     def node(self, raw: dict, path: tuple, depth: int) -> Group | Criterion | None:
+        if "use" in raw:
+            return self.use(raw, path, depth)
         groups = [k for k in _GROUP_KEYS if k in raw]
         where = Where(self.src.path, self.src.line(*path))
         if len(groups) > 1:
@@ -128,6 +135,9 @@ class _Reader:
             to_verify=bool(raw.get("to_verify", False)),
             kind="criterion",
             where=where,
+            note=text_of(raw.get("note")),
+            untestable=raw.get("untestable"),
+            equivalent=raw.get("equivalent"),
         )
 
     def exclusion(self, raw: dict, path: tuple) -> Criterion:
@@ -145,6 +155,9 @@ class _Reader:
             to_verify=bool(raw.get("to_verify", False)),
             kind="exclusion",
             where=Where(self.src.path, self.src.line(*path)),
+            note=text_of(raw.get("note")),
+            untestable=raw.get("untestable"),
+            equivalent=raw.get("equivalent"),
         )
 
     # ------------------------------------------------------------ rounds
@@ -177,8 +190,7 @@ class _Reader:
             opens=opens,
             closes=closes,
             note=text_of(raw.get("note")),
-            sources=self.cites(raw.get("source"), path + ("source",))
-            + self.cites(raw.get("sources"), path + ("sources",)),
+            sources=self.cites(raw.get("source"), path + ("source",)),
         )
 
     def recurrence(self, raw: dict, path: tuple) -> Recurrence | None:
@@ -192,7 +204,6 @@ class _Reader:
                 return None
             parts.append((month, day))
         self.cites(raw.get("source"), path + ("source",))
-        self.cites(raw.get("sources"), path + ("sources",))
         return Recurrence("year", parts[0], parts[1], text_of(raw.get("note")))
 
     # ------------------------------------------------------------ a file that failed its schema
@@ -221,60 +232,196 @@ class _Reader:
     # ------------------------------------------------------------ the whole file
     def program(self) -> Program | None:
         raw = self.src.data
-        root_raw = raw["eligibility"]
-        root = self.node(root_raw, ("eligibility",), 0)
+        parent = None
+        if "extends" in raw:
+            parent = self.parent(raw["extends"])
+            if parent is None:
+                return None
+        own = lambda key: key in raw or parent is None  # noqa: E731  (written here, or nothing to inherit)
+        if not own("eligibility"):
+            root = _with_origin(parent.eligibility, f"program '{parent.id}'")
+        elif parent is not None and _is_change(raw["eligibility"]):
+            root = self.changed_tree(parent, raw["eligibility"], ("eligibility",))
+        else:
+            root = self.node(raw["eligibility"], ("eligibility",), 0)
         if root is not None and not isinstance(root, Group):
             root = Group("all", (root,), where=root.where)
-        exclusions = tuple(
-            self.exclusion(item, ("exclusions", i)) for i, item in enumerate(raw.get("exclusions") or ())
-        )
-        seen_rounds: dict = {}
-        rounds = tuple(
-            r
-            for i, item in enumerate(raw.get("rounds") or ())
-            if (r := self.round(item, ("rounds", i), seen_rounds)) is not None
-        )
-        recurrence = self.recurrence(raw["recurrence"], ("recurrence",)) if "recurrence" in raw else None
-        documents = []
-        for i, doc_id in enumerate(raw.get("documents") or ()):
-            doc = self.ctx.documents.get(doc_id)
-            if doc is None:
-                self.error(("documents", i), f"unknown document '{doc_id}'{did_you_mean(doc_id, self.ctx.documents)}")
-            else:
-                documents.append(doc)
-        sources = self.cites(raw["sources"], ("sources",))
-        benefits = []
-        for i, b in enumerate(raw.get("benefits") or ()):
-            self.cites(b.get("source"), ("benefits", i, "source"))
-            self.cites(b.get("sources"), ("benefits", i, "sources"))
-            benefits.append(Benefit(text_of(b["text"]), b.get("amount"), bool(b.get("estimated", False))))
-        reviewed = parse_date(raw["reviewed"])
+        if own("exclusions"):
+            exclusions = tuple(
+                self.exclusion(item, ("exclusions", i)) for i, item in enumerate(raw.get("exclusions") or ())
+            )
+        else:
+            exclusions = tuple(_with_origin(e, f"program '{parent.id}'") for e in parent.exclusions)
+        if own("rounds"):
+            seen_rounds: dict = {}
+            rounds = tuple(
+                r
+                for i, item in enumerate(raw.get("rounds") or ())
+                if (r := self.round(item, ("rounds", i), seen_rounds)) is not None
+            )
+        else:
+            rounds = parent.rounds
+        if own("recurrence"):
+            recurrence = self.recurrence(raw["recurrence"], ("recurrence",)) if "recurrence" in raw else None
+        else:
+            recurrence = parent.recurrence
+        if own("documents"):
+            documents = []
+            for i, doc_id in enumerate(raw.get("documents") or ()):
+                doc = self.ctx.documents.get(doc_id)
+                if doc is None:
+                    self.error(("documents", i), f"unknown document '{doc_id}'{did_you_mean(doc_id, self.ctx.documents)}")
+                else:
+                    documents.append(doc)
+            documents = tuple(documents)
+        else:
+            documents = parent.documents
+        sources = self.cites(raw["sources"], ("sources",)) if own("sources") else parent.sources
+        if own("benefits"):
+            benefits = []
+            for i, b in enumerate(raw.get("benefits") or ()):
+                self.cites(b.get("source"), ("benefits", i, "source"))
+                benefits.append(Benefit(text_of(b["text"]), b.get("amount"), bool(b.get("estimated", False))))
+            benefits = tuple(benefits)
+        else:
+            benefits = parent.benefits
+        reviewed = parent.reviewed if not own("reviewed") else parse_date(raw["reviewed"])
         if reviewed is None:
             self.error(("reviewed",), f"reviewed: '{raw['reviewed']}' is not a real date")
         if self.failed or root is None:
             return None
+        apply = raw.get("apply")
         return Program(
             id=raw["id"],
             name=text_of(raw["name"]),
-            ministry=text_of(raw["ministry"]),
-            operator=text_of(raw.get("operator")),
-            audience=tuple(raw["audience"]),
-            summary=text_of(raw["summary"]),
-            benefits=tuple(benefits),
+            ministry=text_of(raw["ministry"]) if own("ministry") else parent.ministry,
+            operator=text_of(raw.get("operator")) if own("operator") else parent.operator,
+            audience=tuple(raw["audience"]) if own("audience") else parent.audience,
+            summary=text_of(raw["summary"]) if own("summary") else parent.summary,
+            benefits=benefits,
             eligibility=root,
             exclusions=exclusions,
             rounds=rounds,
             recurrence=recurrence,
-            documents=tuple(documents),
-            apply_how=text_of(raw["apply"]["how"]),
-            apply_url=raw["apply"].get("url"),
+            documents=documents,
+            apply_how=text_of(apply["how"]) if own("apply") else parent.apply_how,
+            apply_url=apply.get("url") if own("apply") else parent.apply_url,
             sources=sources,
             reviewed=reviewed,
-            maturity=raw["maturity"],
-            tracks_of=raw.get("tracks_of"),
+            maturity=raw["maturity"] if own("maturity") else parent.maturity,
+            tracks_of=raw.get("tracks_of") or raw.get("extends"),
             path=self.src.path,
+            note=text_of(raw.get("note")),
+            extends=raw.get("extends"),
             where=Where(self.src.path, self.src.line()),
         )
+
+    # ------------------------------------------------------------ reuse
+    def parent(self, pid: str) -> Program | None:
+        found = self.ctx.programs.get(pid) if self.ctx.programs is not None else None
+        if found is None:
+            if pid in self.ctx.left_out:
+                self.error(("extends",), f"extends: program '{pid}' could not be loaded (see its own error)")
+            else:
+                self.error(("extends",), f"extends: unknown program '{pid}'{did_you_mean(pid, self.ctx.programs or {})}")
+        return found
+
+    def use(self, raw: dict, path: tuple, depth: int) -> Group | Criterion | None:
+        """`{use: group-id}`: the named criterion group of rules/criteria.yaml, read where it is
+        written (its problems point into criteria.yaml), marked with where it comes from."""
+        gid = raw["use"]
+        extra = [k for k in raw if k not in ("use", "note")]
+        if extra:
+            self.error(path + (extra[0],), f"'use' stands alone: '{extra[0]}' belongs in the group '{gid}' itself")
+            return None
+        group = self.ctx.groups.get(gid)
+        if group is None:
+            self.error(path + ("use",), f"unknown criterion group '{gid}'{did_you_mean(gid, self.ctx.groups)}")
+            return None
+        if gid in self.using:
+            self.error(path + ("use",), f"criterion group '{gid}' uses itself (through {' → '.join(self.using)})")
+            return None
+        src, gpath, graw = group
+        sub = _Reader(src, self.problems, self.ctx)
+        sub.ids = self.ids
+        sub.using = self.using + (gid,)
+        built = sub.node(graw, gpath, depth)
+        if sub.failed:
+            self.failed = True
+            return None
+        return _with_origin(built, f"criteria group '{gid}'")
+
+    def changed_tree(self, parent: Program, raw: dict, path: tuple) -> Group | None:
+        """The parent's tree with criteria dropped, replaced (by id) and added."""
+        origin = f"program '{parent.id}'"
+        tree = _with_origin(parent.eligibility, origin)
+        known = {c.id for c in _nodes(tree) if getattr(c, "id", None)}
+        for i, cid in enumerate(raw.get("drop") or ()):
+            if cid not in known:
+                self.error(path + ("drop", i), f"drop: '{parent.id}' has no criterion '{cid}'{did_you_mean(cid, known)}")
+                continue
+            tree = _without(tree, cid)
+        for i, item in enumerate(raw.get("replace") or ()):
+            built = self.node(item, path + ("replace", i), 1)
+            rid = item.get("id") if isinstance(item, dict) else None
+            if rid not in known:
+                self.error(path + ("replace", i), f"replace: '{parent.id}' has no criterion '{rid}'{did_you_mean(str(rid), known)}")
+                continue
+            if built is not None:
+                tree = _swapped(tree, rid, built)
+        added = []
+        for i, item in enumerate(raw.get("add") or ()):
+            built = self.node(item, path + ("add", i), 1)
+            if built is not None:
+                added.append(built)
+        if tree is None:
+            tree = Group("all", (), where=Where(self.src.path, self.src.line(*path)))
+        if added:
+            base = tree if tree.op == "all" else Group("all", (tree,), where=tree.where)
+            tree = dataclasses.replace(base, children=base.children + tuple(added))
+        for c in _nodes(tree):  # every id once, inherited or not
+            cid = getattr(c, "id", None)
+            if cid and cid not in self.ids:
+                self.ids[cid] = c.where.line if c.where else 1
+        return tree
+
+
+def _is_change(raw: Any) -> bool:
+    return isinstance(raw, dict) and any(k in raw for k in ("add", "replace", "drop")) and not any(
+        k in raw for k in _GROUP_KEYS
+    )
+
+
+def _nodes(node) -> list:
+    if node is None:
+        return []
+    if isinstance(node, Criterion):
+        return [node]
+    return [node] + [n for kid in node.children for n in _nodes(kid)]
+
+
+def _with_origin(node, origin: str):
+    """`node` with every criterion marked as written elsewhere (the innermost origin is kept)."""
+    if isinstance(node, Criterion):
+        return node if node.origin else dataclasses.replace(node, origin=origin)
+    return dataclasses.replace(node, children=tuple(_with_origin(k, origin) for k in node.children))
+
+
+def _without(node, cid: str):
+    if getattr(node, "id", None) == cid:
+        return None
+    if isinstance(node, Criterion):
+        return node
+    kids = tuple(k for k in (_without(k, cid) for k in node.children) if k is not None)
+    return dataclasses.replace(node, children=kids) if kids else None
+
+
+def _swapped(node, cid: str, new):
+    if getattr(node, "id", None) == cid:
+        return new
+    if isinstance(node, Criterion):
+        return node
+    return dataclasses.replace(node, children=tuple(_swapped(k, cid, new) for k in node.children))
 
 
 def read_program(src: SourceFile, problems: Problems, ctx: ProgramContext) -> Program | None:

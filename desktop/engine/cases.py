@@ -38,7 +38,7 @@ def case_files(rules_dir: str | Path) -> list[Path]:
 def why(result: ProgramResult) -> str:
     """A short reason for an outcome, for mismatch messages."""
     if result.status == "ineligible":
-        return "failed: " + ", ".join(result.failed)
+        return "failed: " + ", ".join(_with_origin(result.program, cid) for cid in result.failed)
     if result.status == "undetermined":
         parts = []
         if result.missing:
@@ -47,6 +47,18 @@ def why(result: ProgramResult) -> str:
             parts.append("the sources do not say: " + ", ".join(result.unverifiable))
         return "; ".join(parts) or "unknown criteria"
     return "every criterion met"
+
+
+def _with_origin(program, cid: str) -> str:
+    """`cid`, and where it is written when that is not the program's own file."""
+    stack = [program.eligibility, *program.exclusions]
+    while stack:
+        node = stack.pop()
+        if getattr(node, "id", None) == cid and getattr(node, "origin", None):
+            where = f", {node.where.path}:{node.where.line}" if node.where else ""
+            return f"{cid} (from {node.origin}{where})"
+        stack.extend(getattr(node, "children", ()))
+    return cid
 
 
 def run_case(pack: RulePack, path: str | Path) -> CaseRun:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import re
 from pathlib import Path
 
 from desktop import paths
@@ -24,7 +25,7 @@ from desktop.engine.build_program import ProgramContext, read_program
 from desktop.engine.expr import ExprError, Names, build_expr
 from desktop.engine.model import APPLICANT_TYPES, Option, Program, Question, RulePack, Text, Topic
 from desktop.engine.plan import build_plan
-from desktop.engine.problems import Problems
+from desktop.engine.problems import Problems, bad_items
 from desktop.engine.suggest import did_you_mean
 from desktop.engine.yamlsrc import SourceFile, YamlProblem, display_path, parse_source
 
@@ -158,10 +159,11 @@ def load_rules(rules_dir: str | Path | None = None, seeds_dir: str | Path | None
     _read_each(files, problems, _yaml_files(seeds), "seeds", lambda src: read_note(src, problems),
                notes, broken_notes, "source note", lambda n: n.where.path)
 
-    ctx = ProgramContext(names, documents, notes, frozenset(broken_notes))
+    groups = _criterion_groups(rules, files, problems)
     programs: dict[str, Program] = {}
     left_out: set[str] = set()
-    _read_each(files, problems, _yaml_files(rules / "programs"), "rules/programs",
+    ctx = ProgramContext(names, documents, notes, frozenset(broken_notes), groups, programs, left_out)
+    _read_each(files, problems, _parents_first(_yaml_files(rules / "programs")), "rules/programs",
                lambda src: read_program(src, problems, ctx), programs, left_out, "program",
                lambda p: p.path)
     for pid in list(programs):
@@ -189,6 +191,59 @@ def load_rules(rules_dir: str | Path | None = None, seeds_dir: str | Path | None
     )
     object.__setattr__(pack, "compiled", build_plan(pack))
     return pack
+
+
+def _criterion_groups(rules: Path, files, problems: Problems) -> dict:
+    """rules/criteria.yaml (optional): criterion groups written once, used by id from programs.
+    Each is kept as written (file, key path, raw data); a program that uses one reads it there."""
+    path = rules / "criteria.yaml"
+    if not path.is_file():
+        return {}
+    src = files.read(path, "rules/criteria.yaml")
+    if src is None or not isinstance(src.data, dict):
+        return {}
+    found = problems.check_schema(src, "criteria")
+    skip = bad_items(found, "groups", src)
+    groups: dict = {}
+    for i, raw in enumerate(src.data.get("groups") or ()):
+        if i in skip or not isinstance(raw, dict) or not isinstance(raw.get("id"), str):
+            continue
+        if raw["id"] in groups:
+            problems.at(src, ("groups", i, "id"), f"duplicate criterion group '{raw['id']}'")
+            continue
+        groups[raw["id"]] = (src, ("groups", i), raw)
+    return groups
+
+
+_EXTENDS = re.compile(r"^extends:\s*['\"]?([A-Za-z0-9][A-Za-z0-9_.-]*)", re.MULTILINE)
+
+
+def _parents_first(paths: list[Path]) -> list[Path]:
+    """Program files in name order, except that a file that `extends:` another program comes
+    after that program's file (found by a quick look at the text; the loader checks it properly)."""
+    parent_of = {}
+    for p in paths:
+        try:
+            m = _EXTENDS.search(p.read_text(encoding="utf-8", errors="replace"))
+        except OSError:
+            m = None
+        parent_of[p.stem] = m.group(1) if m else None
+    ordered: list[Path] = []
+    placed: set[str] = set()
+    by_stem = {p.stem: p for p in paths}
+
+    def place(p: Path, trail: tuple) -> None:
+        if p.stem in placed:
+            return
+        parent = parent_of.get(p.stem)
+        if parent in by_stem and parent not in trail:
+            place(by_stem[parent], trail + (p.stem,))
+        placed.add(p.stem)
+        ordered.append(p)
+
+    for p in paths:
+        place(p, ())
+    return ordered
 
 
 def _line_of(program: Program, key: str) -> int:

@@ -142,6 +142,10 @@ class Criterion:
     to_verify: bool = False  # rests on weak sources (blogs) or is an assumption
     kind: Literal["criterion", "exclusion"] = "criterion"
     where: Where | None = None
+    note: Text | None = None  # the rule writer's remark, shown in the rule book
+    untestable: Mapping[str, str] | None = None  # state -> why no case can reach it (coverage)
+    equivalent: Mapping[str, str] | None = None  # mutant -> why it changes no outcome (mutation)
+    origin: str | None = None  # written elsewhere: "criteria group 'x'" or "program 'parent'"
 
 
 @dataclass(frozen=True)
@@ -210,6 +214,8 @@ class Program:
     maturity: Literal["open_call", "announced_policy", "planned"]
     tracks_of: str | None = None  # parent program id, for a track of a larger program
     path: str = ""
+    note: Text | None = None  # the rule writer's remark, shown in the rule book
+    extends: str | None = None  # the program this one is a track of, and inherits from
     where: Where | None = None
 
 

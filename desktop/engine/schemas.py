@@ -3,6 +3,9 @@
 The schemas in rules/schema/ are the same ones an editor uses to check a file while it is typed.
 Jiwon always reads its own copy (next to its rules), never one from a folder given on the command
 line, so a rules folder cannot loosen its own checks.
+
+Valid files are recognised by validators generated ahead of time from the same schema files
+(`desktop.engine.validators`, fastjsonschema); jsonschema runs only to explain a file that is not.
 """
 
 from __future__ import annotations
@@ -15,11 +18,11 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
 from desktop import paths
-from desktop.engine.fastcheck import surely_valid
 from desktop.engine.suggest import did_you_mean
+from desktop.engine.validators import fast_validator
 from desktop.engine.yamlsrc import SourceFile
 
-SCHEMA_NAMES = ("questions", "industries", "definitions", "documents", "program", "source-note", "profile")
+SCHEMA_NAMES = ("questions", "industries", "definitions", "documents", "criteria", "program", "source-note", "profile")
 
 _TYPE_WORDS = {
     "object": "a mapping (key: value)",
@@ -96,9 +99,14 @@ def is_soft(path: tuple, src: SourceFile) -> bool:
 
 def schema_problems(src: SourceFile, name: str) -> list[tuple[tuple, int, str]]:
     """Every schema problem in `src` as (key path, line, message), in file order."""
+    fast = fast_validator(name)
+    if fast is not None:
+        try:
+            fast(src.data)
+            return []
+        except Exception:  # invalid (or too odd for the generated code): jsonschema explains
+            pass
     check = validator(name)
-    if surely_valid(check.schema, src.data):
-        return []
     out: list[tuple[tuple, int, str]] = []
     for err in check.iter_errors(src.data):
         out.extend(_describe(err, src))
