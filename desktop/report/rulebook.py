@@ -69,6 +69,14 @@ _W = {
     "value": Text("값", "Value"),
 }
 
+NOTE_KIND = {
+    "press_release": Text("보도자료", "Press release"),
+    "news": Text("기사", "News article"),
+    "law": Text("법령", "Law"),
+    "ministry_page": Text("부처 누리집", "Ministry page"),
+    "blog": Text("블로그", "Blog"),
+}
+
 RELIABILITY = {
     "official": Text("공식", "Official"),
     "press": Text("언론", "Press"),
@@ -197,7 +205,7 @@ class _Book:
             target = c.origin.split("'")[1] if "'" in c.origin else ""
             href = f"#prog-{_e(target)}" if c.origin.startswith("program") else "#criteria-groups"
             parts.append(f'<div class="sources">{self.w("origin")}: <a href="{href}">{_e(c.origin)}</a> '
-                         f'({_e(c.where.path) if c.where else ""})</div>')
+                         f'({_e(_rel(c.where.path)) if c.where else ""})</div>')
         if c.note:
             parts.append(f'<div class="sources">{self.w("note")}: {self.t(c.note)}</div>')
         parts.append("</li>")
@@ -316,9 +324,9 @@ class _Book:
                        f'<span class="cid">[{_e(t.id)}] · {match}</span></h3>')
             out.append(f"<table><tr><th>{self.w('key')}</th><th>{self.w('value')}</th></tr>")
             for key, value in t.entries.items():
-                out.append(f"<tr><td>{_e(key)}</td><td>{_e(_value(value))}</td></tr>")
+                out.append(f"<tr><td>{_e(key)}</td><td>{_e(_value(value, self.lang))}</td></tr>")
             if t.default is not None:
-                out.append(f"<tr><td><em>{self.w('default')}</em></td><td>{_e(_value(t.default))}</td></tr>")
+                out.append(f"<tr><td><em>{self.w('default')}</em></td><td>{_e(_value(t.default, self.lang))}</td></tr>")
             out.append("</table></div>")
         out.append("</section>")
         return "\n".join(out)
@@ -331,7 +339,7 @@ class _Book:
                        f'<span class="cid">[{_e(n.id)}]</span></h3><table class="facts">')
             out.append(f"<tr><th>{self.w('publisher')}</th><td>{_e(n.publisher)}</td></tr>")
             out.append(f"<tr><th>{self.w('date')}</th><td>{_e(n.date.isoformat())}</td></tr>")
-            out.append(f"<tr><th>{self.w('kind')}</th><td>{_e(n.kind)}</td></tr>")
+            out.append(f"<tr><th>{self.w('kind')}</th><td>{_e(word(NOTE_KIND, n.kind, self.lang))}</td></tr>")
             out.append(f"<tr><th>{self.w('reliability')}</th><td>{_e(mark)}</td></tr>")
             if n.url:
                 out.append(f'<tr><th>URL</th><td><a href="{_e(n.url)}">{_e(n.url)}</a></td></tr>')
@@ -370,17 +378,24 @@ def _link_word(escaped: str, name: str, anchor: str) -> str:
     return re.sub(rf"(?<![\w\"'#-]){re.escape(name)}(?![\w\"'-])", f'<a href="#{anchor}">{name}</a>', escaped)
 
 
+def _rel(path: str) -> str:
+    """A rule file named from the rules folder up, wherever the book was made."""
+    at = path.replace("\\", "/").rfind("rules/")
+    return path[at:] if at >= 0 else path
+
+
 def _day(value) -> str:
     if value is None:
         return ""
     return value.date().isoformat() if isinstance(value, dt.datetime) else str(value)
 
 
-def _value(value: Any) -> str:
+def _value(value: Any, lang: str = "ko") -> str:
+    """As written in the rules, and for a large whole number also as an amount in words."""
     if isinstance(value, bool):
         return "True" if value else "False"
-    if isinstance(value, int) and abs(value) >= 10_000:
-        return f"{value:_}"
+    if isinstance(value, int) and abs(value) >= 100_000_000:
+        return f"{value:_} ({format_amount(value, lang)})"
     return str(value)
 
 

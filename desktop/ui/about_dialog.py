@@ -48,6 +48,7 @@ COMPONENTS = (
     Component("sqlite-utils", "sqlite-utils", "Apache-2.0"),
     Component("ruamel.yaml", "ruamel.yaml", "MIT"),
     Component("jsonschema", "jsonschema", "MIT"),
+    Component("fastjsonschema", "fastjsonschema", "BSD-3-Clause"),
     Component("icalendar", "icalendar", "BSD-2-Clause"),
     Component("holidays", "holidays", "MIT"),
     Component("platformdirs", "platformdirs", "MIT"),
