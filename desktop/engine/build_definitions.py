@@ -7,15 +7,18 @@ per assessment.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any, Mapping
 
-from desktop.engine.expr import ExprError, Names, build_expr
-from desktop.engine.model import Definition, Table, Where
+from desktop.engine.expr import UNKNOWN, Expr, ExprError, Names, build_expr
+from desktop.engine.model import DatedValue, Definition, Table, Where
 from desktop.engine.problems import Problems, bad_items, text_of
 from desktop.engine.schemas import is_soft
+from desktop.engine.validity import DATED_KEYS, Validity, read_validity, sequence_problems
 from desktop.engine.yamlsrc import SourceFile
 
 
+_EARLIEST = dt.date.min
 MAX_CHAIN = 50  # definitions built on definitions, this deep at most (each level is a call)
 
 
@@ -29,7 +32,20 @@ def read_tables(src: SourceFile, problems: Problems, found) -> dict[str, Table]:
     for tid, raw in raw_tables.items():
         if tid in broken or not isinstance(raw, dict):
             continue
-        entries = {str(k): v for k, v in raw["entries"].items()}
+        entries: dict = {}
+        dated: dict = {}
+        ok = True
+        for k, v in raw["entries"].items():
+            if not isinstance(v, list):
+                entries[str(k)] = v
+                continue
+            versions = _dated_entry(src, problems, tid, str(k), v)
+            if versions is None:
+                ok = False
+            else:
+                dated[str(k)] = versions
+        if not ok:
+            continue
         out[tid] = Table(
             id=tid,
             match=raw["match"],
@@ -37,8 +53,29 @@ def read_tables(src: SourceFile, problems: Problems, found) -> dict[str, Table]:
             where=Where(src.path, src.line("tables", tid)),
             default=raw.get("default"),
             label=text_of(raw.get("label")),
+            dated=dated,
+            sources=tuple(raw.get("source") or ()),
         )
     return out
+
+
+def _dated_entry(src: SourceFile, problems: Problems, tid: str, key: str, items: list):
+    """One table key written as a list of dated values; None when it has a problem (reported)."""
+    path = ("tables", tid, "entries", key)
+    versions: list[DatedValue] = []
+    for i, item in enumerate(items):
+        def report(field: str, message: str, _i=i) -> None:
+            problems.at(src, path + (_i, field), f"table '{tid}' entry '{key}': {message}")
+
+        validity = read_validity(item, report)
+        if validity is None:
+            return None
+        versions.append(DatedValue(validity, item["value"], tuple(item.get("source") or ())))
+    for i, message in sequence_problems([v.validity for v in versions], f"table '{tid}' entry '{key}'",
+                                        whole_time=False):
+        problems.at(src, path + (i,), message)
+        return None
+    return tuple(sorted(versions, key=lambda v: v.validity.valid_from or _EARLIEST))
 
 
 def read_definitions(
@@ -53,13 +90,19 @@ def read_definitions(
     data = src.data if isinstance(src.data, dict) else {}
     skip = bad_items(found, "definitions", src)
     raw_items: dict[str, tuple[int, dict]] = {}
+    later: dict[str, list[tuple[int, dict]]] = {}  # further dated versions of a definition
     for i, raw in enumerate(data.get("definitions") or []):
         if i in skip or not isinstance(raw, dict):
             continue
         did = raw["id"]
         if did in raw_items:
-            first = src.line("definitions", raw_items[did][0], "id")
-            problems.at(src, ("definitions", i, "id"), f"duplicate definition id '{did}' (first on line {first})")
+            first_i, first_raw = raw_items[did]
+            if _is_dated(raw) and _is_dated(first_raw):
+                later.setdefault(did, []).append((i, raw))
+                continue
+            first = src.line("definitions", first_i, "id")
+            problems.at(src, ("definitions", i, "id"), f"duplicate definition id '{did}' (first on line {first})"
+                        + ("; give each version valid_from / valid_to to date them" if _is_dated(raw) or _is_dated(first_raw) else ""))
             continue
         if did in questions:
             problems.at(src, ("definitions", i, "id"), f"definition '{did}' has the same id as a question")
@@ -77,12 +120,29 @@ def read_definitions(
     loose = Names(questions, {d: "any" for d in raw_items}, tables, unavailable)
     uses: dict[str, frozenset] = {}
     broken: set[str] = set()
-    for did, (i, raw) in raw_items.items():
-        try:
-            uses[did] = build_expr(raw["expr"], loose).names
-        except ExprError as err:
-            problems.expr(src, ("definitions", i, "expr"), f"definition '{did}'", err)
-            broken.add(did)
+    validities: dict[str, list[Validity]] = {}
+    for did, first in raw_items.items():
+        found_names: set = set()
+        versions = [first, *later.get(did, ())]
+        validities[did] = []
+        for i, raw in versions:
+            validity = read_validity(
+                raw, lambda key, message, _i=i: problems.at(src, ("definitions", _i, key), f"definition '{did}': {message}")
+            )
+            if validity is None:
+                broken.add(did)
+                continue
+            validities[did].append(validity)
+            try:
+                found_names |= build_expr(raw["expr"], loose).names
+            except ExprError as err:
+                problems.expr(src, ("definitions", i, "expr"), f"definition '{did}'", err)
+                broken.add(did)
+        if did not in broken:
+            for k, message in sequence_problems(validities[did], f"definition '{did}'", whole_time=True):
+                problems.at(src, ("definitions", versions[k][0], "id"), message)
+                broken.add(did)
+        uses[did] = frozenset(found_names)
 
     order = _dependency_order(raw_items, uses, broken, src, problems)
 
@@ -110,23 +170,42 @@ def read_definitions(
                 f"definition '{did}' uses '{bad[0]}', which could not be loaded",
             )
             continue
-        try:
-            expr = build_expr(raw["expr"], Names(questions, kinds, tables, unavailable))
-        except ExprError as err:
-            problems.expr(src, ("definitions", i, "expr"), f"definition '{did}'", err)
+        scope_names = Names(questions, kinds, tables, unavailable)
+        versions: list[Definition] = []
+        for (vi, vraw), validity in zip([(i, raw), *later.get(did, ())], validities[did]):
+            try:
+                expr = build_expr(vraw["expr"], scope_names)
+            except ExprError as err:
+                problems.expr(src, ("definitions", vi, "expr"), f"definition '{did}'", err)
+                versions = []
+                break
+            versions.append(Definition(
+                id=did,
+                label=text_of(vraw["label"]),
+                expr=expr,
+                source=vraw["expr"],
+                where=Where(src.path, src.line("definitions", vi)),
+                unit=text_of(vraw.get("unit")),
+                help=text_of(vraw.get("help")),
+                validity=validity,
+            ))
+        if not versions:
             unavailable[did] = "definition"
             continue
-        kinds[did] = expr.kind
+        if len(versions) > 1:
+            kinds_seen = {v.expr.kind for v in versions}
+            if len(kinds_seen) > 1 and "any" not in kinds_seen:
+                problems.at(src, ("definitions", later[did][0][0], "expr"),
+                            f"definition '{did}': its dated versions give different kinds of value "
+                            f"({', '.join(sorted(kinds_seen))})")
+                unavailable[did] = "definition"
+                continue
+            combined = _dated_definition(versions)
+        else:
+            combined = versions[0]
+        kinds[did] = combined.expr.kind
         unavailable.pop(did, None)
-        built[did] = Definition(
-            id=did,
-            label=text_of(raw["label"]),
-            expr=expr,
-            source=raw["expr"],
-            where=Where(src.path, src.line("definitions", i)),
-            unit=text_of(raw.get("unit")),
-            help=text_of(raw.get("help")),
-        )
+        built[did] = combined
     for did in raw_items:
         if did not in built:
             unavailable[did] = "definition"
@@ -161,3 +240,30 @@ def _dependency_order(raw_items, uses, broken, src, problems) -> list[str]:
         if did not in broken:
             visit(did, [])
     return order
+
+
+def _is_dated(raw: dict) -> bool:
+    return any(k in raw for k in DATED_KEYS)
+
+
+def _dated_definition(versions: list[Definition]) -> Definition:
+    """One definition whose value is that of the version in force on the assessment date."""
+    ordered = tuple(sorted(versions, key=lambda d: d.validity.valid_from or _EARLIEST))
+    picks = tuple((d.validity, d.expr.fn) for d in ordered)
+
+    def fn(scope, _picks=picks):
+        day = scope["today"]
+        for validity, f in _picks:
+            if validity.holds(day):
+                return f(scope)
+        return UNKNOWN
+
+    kinds = {d.expr.kind for d in ordered}
+    names = frozenset().union(*(d.expr.names for d in ordered))
+    tables = frozenset().union(*(d.expr.tables for d in ordered))
+    expr = Expr(ordered[-1].expr.text, fn, names, True, kinds.pop() if len(kinds) == 1 else "any", (), tables)
+    last = ordered[-1]
+    return Definition(
+        id=last.id, label=last.label, expr=expr, source=last.source, where=last.where,
+        unit=last.unit, help=last.help, versions=ordered,
+    )

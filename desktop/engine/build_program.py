@@ -26,6 +26,7 @@ from desktop.engine.model import (
 )
 from desktop.engine.problems import Problems, text_of
 from desktop.engine.suggest import did_you_mean
+from desktop.engine.validity import ALWAYS, Validity, read_validity, sequence_problems
 from desktop.engine.yamlsrc import SourceFile
 
 _GROUP_KEYS = ("all", "any", "not")
@@ -51,6 +52,7 @@ class _Reader:
         self.failed = False
         self.ids: dict[str, int] = {}
         self.using: tuple[str, ...] = ()  # criterion groups being read, innermost last
+        self.dated_ids: dict[str, list[Validity]] = {}
 
     def error(self, path: tuple, message: str, column: int | None = None) -> None:
         self.failed = True
@@ -79,11 +81,23 @@ class _Reader:
             )
 
     # ------------------------------------------------------------ ids and expressions
-    def claim_id(self, cid: str, path: tuple) -> None:
-        if cid in self.ids:
+    def claim_id(self, cid: str, path: tuple, validity: Validity = ALWAYS) -> None:
+        """A criterion id is used once, or by dated versions whose validities neither overlap
+        nor leave a hole."""
+        earlier = self.dated_ids.setdefault(cid, [])
+        if cid in self.ids and (validity.always or any(v.always for v in earlier)):
             self.error(path, f"duplicate criterion id '{cid}' (first on line {self.ids[cid]})")
-        else:
-            self.ids[cid] = self.src.line(*path)
+            return
+        earlier.append(validity)
+        if len(earlier) > 1:
+            for _i, message in sequence_problems(earlier, f"criterion '{cid}'", whole_time=False):
+                self.error(path, message)
+                return
+        self.ids.setdefault(cid, self.src.line(*path))
+
+    def validity(self, raw: dict, path: tuple) -> Validity:
+        found = read_validity(raw, lambda key, message: self.error(path + (key,), message))
+        return found if found is not None else ALWAYS
 
     def expr(self, text: str, path: tuple, what: str):
         try:
@@ -107,8 +121,9 @@ class _Reader:
             for key in _LEAF_ONLY:
                 if key in raw:
                     self.error(path + (key,), f"'{key}' belongs to a criterion, not to an '{op}' group")
+            gvalidity = self.validity(raw, path)
             if "id" in raw:
-                self.claim_id(raw["id"], path + ("id",))
+                self.claim_id(raw["id"], path + ("id",), gvalidity)
             kids_raw = [raw[op]] if op == "not" else raw[op]
             kids = []
             for i, kid in enumerate(kids_raw):
@@ -116,13 +131,15 @@ class _Reader:
                 built = self.node(kid, kpath, depth + 1)
                 if built is not None:
                     kids.append(built)
-            return Group(op, tuple(kids), id=raw.get("id"), text=text_of(raw.get("text")), where=where)
+            return Group(op, tuple(kids), id=raw.get("id"), text=text_of(raw.get("text")), where=where,
+                         validity=gvalidity)
         if "id" not in raw or "text" not in raw:
             missing = " and ".join(k for k in ("id", "text") if k not in raw)
             self.error(path, f"a criterion needs {missing} (or is it a group? use all / any / not)")
             return None
         cid = raw["id"]
-        self.claim_id(cid, path + ("id",))
+        validity = self.validity(raw, path)
+        self.claim_id(cid, path + ("id",), validity)
         expr = None
         if "expr" in raw:
             expr = self.expr(raw["expr"], path + ("expr",), f"criterion '{cid}'")
@@ -138,11 +155,13 @@ class _Reader:
             note=text_of(raw.get("note")),
             untestable=raw.get("untestable"),
             equivalent=raw.get("equivalent"),
+            validity=validity,
         )
 
     def exclusion(self, raw: dict, path: tuple) -> Criterion:
         cid = raw["id"]
-        self.claim_id(cid, path + ("id",))
+        validity = self.validity(raw, path)
+        self.claim_id(cid, path + ("id",), validity)
         expr = None
         if "when" in raw:
             expr = self.expr(raw["when"], path + ("when",), f"exclusion '{cid}'")
@@ -158,6 +177,7 @@ class _Reader:
             note=text_of(raw.get("note")),
             untestable=raw.get("untestable"),
             equivalent=raw.get("equivalent"),
+            validity=validity,
         )
 
     # ------------------------------------------------------------ rounds
@@ -280,8 +300,9 @@ class _Reader:
         if own("benefits"):
             benefits = []
             for i, b in enumerate(raw.get("benefits") or ()):
-                self.cites(b.get("source"), ("benefits", i, "source"))
-                benefits.append(Benefit(text_of(b["text"]), b.get("amount"), bool(b.get("estimated", False))))
+                cited = self.cites(b.get("source"), ("benefits", i, "source"))
+                benefits.append(Benefit(text_of(b["text"]), b.get("amount"), bool(b.get("estimated", False)),
+                                        validity=self.validity(b, ("benefits", i)), sources=cited))
             benefits = tuple(benefits)
         else:
             benefits = parent.benefits

@@ -10,6 +10,7 @@ import datetime as dt
 from typing import Any, Mapping
 
 from desktop.engine.clock import today_kst
+from desktop.engine.dated import in_force
 from desktop.engine.deadlines import program_deadline
 from desktop.engine.expr.tri import UNKNOWN, is_number, tri_all, tri_any, tri_not, truth
 from desktop.engine.model import Assessment, CriterionResult, NearMiss, ProgramResult, RulePack
@@ -23,6 +24,7 @@ _EXCLUSION_RESULT = {True: "not_met", False: "met"}  # from the applicant's side
 def evaluate(pack: RulePack, answers: Mapping[str, Any], as_of: dt.date | None = None) -> Assessment:
     """One ProgramResult per loaded program, in pack order. Never raises for odd answers."""
     as_of = as_of or today_kst()
+    pack = in_force(pack, as_of)
     plan = plan_of(pack)
     scope = Scope(answers, plan.definitions, as_of)
     applicant = answers.get("applicant_type")

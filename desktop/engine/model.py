@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal, Mapping
 
 from desktop.engine.problem import RuleError  # noqa: F401  (re-exported: the pack carries them)
+from desktop.engine.validity import ALWAYS, Validity
 
 # ---------------------------------------------------------------- shared bits
 
@@ -96,6 +97,18 @@ class Definition:
     where: Where | None = None
     unit: Text | None = None  # for near misses on a derived number ("years", ...)
     help: Text | None = None
+    validity: Validity = ALWAYS
+    # Dated definitions: each version with its own validity; `expr` then picks the one in force.
+    versions: tuple["Definition", ...] = ()
+
+
+@dataclass(frozen=True)
+class DatedValue:
+    """One value of a table entry, with the days it is in force and the facts behind it."""
+
+    validity: Validity
+    value: Any
+    sources: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -106,6 +119,31 @@ class Table:
     where: Where | None = None
     default: Any = None  # value for a key that matches no entry (None: unknown)
     label: Text | None = None
+    # Entries with a validity: key -> its DatedValues in order. `entries` holds the undated ones.
+    dated: Mapping[str, tuple[DatedValue, ...]] = field(default_factory=dict)
+    sources: tuple[str, ...] = ()
+
+    def entries_on(self, day: dt.date) -> dict[str, Any]:
+        """The entries in force on `day`."""
+        out = dict(self.entries)
+        for key, versions in self.dated.items():
+            for version in versions:
+                if version.validity.holds(day):
+                    out[key] = version.value
+                    break
+        return out
+
+    def boundaries(self) -> tuple[dt.date, ...]:
+        """The days on which some entry comes into or goes out of force, in order."""
+        days: set[dt.date] = set()
+        for versions in self.dated.values():
+            for version in versions:
+                validity = version.validity
+                if validity.valid_from:
+                    days.add(validity.valid_from)
+                if validity.valid_to:
+                    days.add(validity.valid_to + dt.timedelta(days=1))
+        return tuple(sorted(days))
 
 
 @dataclass(frozen=True)
@@ -146,6 +184,7 @@ class Criterion:
     untestable: Mapping[str, str] | None = None  # state -> why no case can reach it (coverage)
     equivalent: Mapping[str, str] | None = None  # mutant -> why it changes no outcome (mutation)
     origin: str | None = None  # written elsewhere: "criteria group 'x'" or "program 'parent'"
+    validity: Validity = ALWAYS
 
 
 @dataclass(frozen=True)
@@ -155,6 +194,7 @@ class Group:
     id: str | None = None
     text: Text | None = None
     where: Where | None = None
+    validity: Validity = ALWAYS
 
 
 Node = Criterion | Group
@@ -165,6 +205,8 @@ class Benefit:
     text: Text
     amount: int | None = None  # KRW, when a single figure applies
     estimated: bool = False
+    validity: Validity = ALWAYS
+    sources: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -236,6 +278,8 @@ class RulePack:
     root: str = ""
     # The engine's precomputed evaluation plan (dependency sets, tree shapes); not part of the data.
     compiled: Any = field(default=None, compare=False, repr=False)
+    # The packs of rules in force on a day, one per set of dated rules in force (see dated.py).
+    in_force_cache: dict = field(default_factory=dict, compare=False, repr=False)
 
 
 # ---------------------------------------------------------------- assessment

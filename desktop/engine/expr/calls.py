@@ -7,6 +7,8 @@ An unknown argument makes the result unknown (except for `known`, which asks exa
 from __future__ import annotations
 
 import ast
+import bisect
+import datetime as dt
 
 from desktop.engine.expr.fold import NOCONST, Built, const_fn, merge
 from desktop.engine.expr.functions import FUNCTIONS, RETURN_KINDS, parse_date
@@ -77,7 +79,9 @@ def build_call(b, node: ast.Call) -> Built:
 
 
 def build_lookup(b, node: ast.Call) -> Built:
-    table_node, key_node = node.args
+    """`lookup(table, key[, day])`. A table with dated entries is read on `day` (default: the
+    assessment date): one resolved dict per stretch of days in which no entry changes."""
+    table_node, key_node = node.args[:2]
     if not (isinstance(table_node, ast.Constant) and isinstance(table_node.value, str)):
         raise b.fail("lookup(): the first argument must be a table name in quotes", table_node)
     table_id = table_node.value
@@ -85,35 +89,71 @@ def build_lookup(b, node: ast.Call) -> Built:
     if table is None:
         raise b.fail(f"unknown table '{table_id}'{suggest(table_id, b.names.tables)}", table_node)
     key = b.build(key_node)
-    kf = key.fn
-    entries = dict(table.entries)
+    parts = [key]
+    on = None
+    if len(node.args) > 2:
+        on = b.build(node.args[2])
+        if on.kind not in ("date", "any"):
+            raise b.fail("lookup(): the third argument, the day the table is read on, must be a date; "
+                         + b.describe(node.args[2], on.kind), node.args[2])
     default = getattr(table, "default", None)
     default = UNKNOWN if default is None else default
-    kinds = {kind_of(v) for v in entries.values()}
+    boundaries = table.boundaries() if getattr(table, "dated", None) else ()
+    if boundaries:
+        segments = [table.entries_on(boundaries[0] - dt.timedelta(days=1))] + [
+            table.entries_on(day) for day in boundaries
+        ]
+    else:
+        segments = [dict(table.entries)]
+    kinds = {kind_of(v) for seg in segments for v in seg.values()}
     if default is not UNKNOWN:
         kinds.add(kind_of(default))
     kind = kinds.pop() if len(kinds) == 1 else "any"
-    if table.match == "prefix":
-        longest = max((len(k) for k in entries), default=0)
+    find = _prefix_find if table.match == "prefix" else _exact_find
+    longest = max((len(k) for seg in segments for k in seg), default=0)
+    kf = key.fn
+    if not boundaries:
+        entries = segments[0]
 
         def fn(s):
-            k = kf(s)
-            if type(k) is not str:
-                return UNKNOWN
-            for n in range(min(len(k), longest), 0, -1):
-                v = entries.get(k[:n], NOCONST)
-                if v is not NOCONST:
-                    return v
-            return default
+            return find(entries, kf(s), longest, default)
 
     else:
+        if on is not None:
+            day_fn = on.fn
+            parts.append(on)
+        else:
+            day_fn = _today
+            parts.append(Built(_today, "date", frozenset(), True))
 
         def fn(s):
-            k = kf(s)
-            if k is UNKNOWN:
+            day = day_fn(s)
+            if not isinstance(day, dt.date):
                 return UNKNOWN
-            if type(k) is not str:
-                k = str(k)
-            return entries.get(k, default)
+            return find(segments[bisect.bisect_right(boundaries, day)], kf(s), longest, default)
 
-    return Built(fn, kind, key.names, key.today, NOCONST, key.tables | {table_id})
+    names, today, tables = merge(*parts)
+    return Built(fn, kind, names, today, NOCONST, tables | {table_id})
+
+
+def _today(s):
+    return s["today"]
+
+
+def _prefix_find(entries, k, longest, default):
+    """The longest key that is a prefix of `k` wins (KSIC codes: C30393 before C30 before C)."""
+    if type(k) is not str:
+        return UNKNOWN
+    for n in range(min(len(k), longest), 0, -1):
+        v = entries.get(k[:n], NOCONST)
+        if v is not NOCONST:
+            return v
+    return default
+
+
+def _exact_find(entries, k, _longest, default):
+    if k is UNKNOWN:
+        return UNKNOWN
+    if type(k) is not str:
+        k = str(k)
+    return entries.get(k, default)

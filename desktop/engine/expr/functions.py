@@ -66,6 +66,20 @@ def _fn_date(value):
     return parse_date(value)
 
 
+def _fn_year(d):
+    d = _date_arg(d)
+    return UNKNOWN if d is UNKNOWN else d.year
+
+
+def _fn_date_of(year, month, day):
+    if not all(type(x) is int for x in (year, month, day)):
+        return UNKNOWN
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return UNKNOWN
+
+
 def _fn_years_between(a, b):
     a, b = _date_arg(a), _date_arg(b)
     if a is UNKNOWN or b is UNKNOWN:
@@ -130,9 +144,12 @@ def _fn_has_any(items, values):
 FUNCTIONS: dict[str, FunctionSpec] = {
     spec.name: spec
     for spec in (
-        FunctionSpec("lookup", 2, 2, None, help="lookup('table', key): the table's value for key"),
+        FunctionSpec("lookup", 2, 3, None,
+                     help="lookup('table', key[, day]): the table's value for key, from the entries in force on day (default: today)"),
         FunctionSpec("known", 1, 1, None, help="known(x): True when x is answered"),
         FunctionSpec("date", 1, 1, _fn_date, help="date('2025-09-01')"),
+        FunctionSpec("year", 1, 1, _fn_year, help="year(d): the year of a date, as a number"),
+        FunctionSpec("date_of", 3, 3, _fn_date_of, help="date_of(year, month, day): the date (unknown if not a real day)"),
         FunctionSpec("years_since", 1, 1, _fn_years_since, needs_today=True),
         FunctionSpec("days_since", 1, 1, _fn_days_since, needs_today=True),
         FunctionSpec("years_between", 2, 2, _fn_years_between),
@@ -151,6 +168,8 @@ RETURN_KINDS = {
     "lookup": "any",
     "known": "bool",
     "date": "date",
+    "year": "number",
+    "date_of": "date",
     "years_since": "number",
     "days_since": "number",
     "years_between": "number",

@@ -35,6 +35,8 @@ KIND_WORDS = {
 # The kinds each function wants for its arguments (None: any kind).
 _CALL_KINDS = {
     "date": ("text",),
+    "year": ("date",),
+    "date_of": ("number", "number", "number"),
     "years_since": ("date",),
     "days_since": ("date",),
     "years_between": ("date", "date"),
