@@ -31,7 +31,14 @@ def parse_today(text: str | None) -> dt.date:
 
 
 def load_pack(args: argparse.Namespace) -> RulePack:
-    return load_rules(getattr(args, "rules", None))
+    """`--rules DIR` if given, else the installed rule pack (`jiwon pack install`), else the
+    rules that came with the program."""
+    rules = getattr(args, "rules", None)
+    if rules is None:
+        from desktop.packs.store import active_rules_dir
+
+        rules = active_rules_dir()
+    return load_rules(rules)
 
 
 def report_rule_errors(pack: RulePack, lang: str = "ko") -> None:

@@ -1,4 +1,4 @@
-"""`jiwon` entry point: subcommands check, evaluate, deadlines, report, rulebook, selfcheck, gui.
+"""`jiwon` entry point: subcommands check, evaluate, deadlines, report, rulebook, selfcheck, diff, pack, gui.
 
 With no subcommand it starts the desktop app. Bad input is a one-line message and exit 2, never a
 Python traceback.
@@ -10,7 +10,8 @@ import argparse
 import sys
 
 from desktop import __version__
-from desktop.cli import cmd_check, cmd_deadlines, cmd_evaluate, cmd_report, cmd_rulebook, cmd_selfcheck
+from desktop.cli import (cmd_check, cmd_deadlines, cmd_diff, cmd_evaluate, cmd_pack, cmd_report, cmd_rulebook,
+                         cmd_selfcheck)
 from desktop.cli.common import UsageError
 
 
@@ -32,6 +33,8 @@ def build_parser() -> argparse.ArgumentParser:
     cmd_report.add_parser(sub)
     cmd_rulebook.add_parser(sub)
     cmd_selfcheck.add_parser(sub)
+    cmd_diff.add_parser(sub)
+    cmd_pack.add_parser(sub)
     gui = sub.add_parser("gui", help="데스크톱 앱 실행 / start the desktop app")
     gui.set_defaults(func=None)
     return parser
@@ -58,7 +61,7 @@ def _gui(argv: list[str]) -> int:
     return int(run(argv) or 0)
 
 
-SUBCOMMANDS = ("check", "evaluate", "deadlines", "report", "rulebook", "selfcheck")
+SUBCOMMANDS = ("check", "evaluate", "deadlines", "report", "rulebook", "selfcheck", "diff", "pack")
 
 
 def _is_gui(argv: list[str]) -> bool:

@@ -53,6 +53,7 @@ COMPONENTS = (
     Component("holidays", "holidays", "MIT"),
     Component("platformdirs", "platformdirs", "MIT"),
     Component("pypdfium2 / PDFium", "pypdfium2", "Apache-2.0 / BSD-3-Clause"),
+    Component("PyNaCl / libsodium", "PyNaCl", "Apache-2.0"),
 )
 
 FONT_NAME = "NanumGothic"

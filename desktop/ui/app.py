@@ -68,9 +68,14 @@ def make_application(argv: list[str]) -> QApplication:
 
 
 def load_pack(rules: str | Path | None = None):
-    """The rule pack; problems in single files are in `pack.errors` (shown as a banner)."""
+    """The rule pack: `rules` if given, else the installed update (File > Update rules…), else the
+    rules that came with the app; problems in single files are in `pack.errors` (a banner)."""
     from desktop.engine import load_rules
 
+    if not rules:
+        from desktop.packs.store import active_rules_dir
+
+        rules = active_rules_dir()
     return load_rules(Path(rules) if rules else None)
 
 

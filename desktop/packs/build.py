@@ -1,0 +1,91 @@
+"""Making a signed rule pack from a rules folder (and its source notes)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import zipfile
+from pathlib import Path
+
+from nacl.encoding import HexEncoder
+from nacl.signing import SigningKey
+
+from desktop import __version__
+from desktop.engine.change_words import rule_change_text
+from desktop.engine.checks import check_problems
+from desktop.engine.diff import diff_packs
+from desktop.engine.loader import default_seeds_dir, load_rules
+from desktop.engine.model import RulePack
+from desktop.packs import format as fmt
+
+
+class BuildError(Exception):
+    """The rules cannot be packed (their own problems, or a bad option); str() says why."""
+
+
+def _files(rules: Path, seeds: Path) -> dict[str, bytes]:
+    out: dict[str, bytes] = {}
+    for folder, base in (("rules", rules), ("seeds", seeds)):
+        for path in sorted(base.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts and not path.name.startswith("."):
+                out[f"{folder}/{path.relative_to(base).as_posix()}"] = path.read_bytes()
+    return out
+
+
+def change_lines(old: RulePack | None, new: RulePack) -> dict[str, list[str]]:
+    if old is None:
+        return {"ko": [], "en": []}
+    diff = diff_packs(old, new)
+    return {lang: [rule_change_text(c, lang) for c in diff.changes] for lang in ("ko", "en")}
+
+
+def build_pack(
+    out: Path,
+    key: SigningKey,
+    key_id: str,
+    rules_dir: Path | None = None,
+    version: str | None = None,
+    min_app_version: str = __version__,
+    since: RulePack | None = None,
+    today: dt.date | None = None,
+) -> dict:
+    """Check the rules exactly as `jiwon check` does, then write the signed pack; the manifest."""
+    from desktop import paths
+
+    rules = Path(rules_dir) if rules_dir is not None else paths.rules_dir()
+    seeds = default_seeds_dir(rules)
+    pack = load_rules(rules, seeds)
+    problems, _cases = check_problems(pack)
+    if problems:
+        shown = "\n".join(str(p) for p in problems[:20])
+        raise BuildError(f"the rules have {len(problems)} problem(s); nothing was packed:\n{shown}")
+    today = today or dt.date.today()
+    version = version or today.strftime("%Y.%m.%d")
+    try:
+        fmt.version_key(version)
+        fmt.version_key(min_app_version)
+    except ValueError as err:
+        raise BuildError(str(err)) from None
+    files = _files(rules, seeds)
+    manifest = {
+        "format": fmt.FORMAT,
+        "version": version,
+        "rules_version": pack.version,
+        "created": today.isoformat(),
+        "min_app_version": min_app_version,
+        "changes": change_lines(since, pack),
+        "key": key_id,
+        "files": {name: hashlib.sha256(data).hexdigest() for name, data in files.items()},
+    }
+    raw = json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
+    signature = key.sign(raw, encoder=HexEncoder).signature
+    out = Path(out)
+    tmp = out.with_name(out.name + ".part")
+    with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as z:
+        z.writestr(fmt.MANIFEST, raw)
+        z.writestr(fmt.SIGNATURE, signature)
+        for name, data in files.items():
+            z.writestr(name, data)
+    tmp.replace(out)
+    return manifest

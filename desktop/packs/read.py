@@ -1,0 +1,127 @@
+"""Opening a rule pack: every check that can refuse it, before anything is written anywhere.
+
+A pack is refused, with the reason in words, when it is not a zip or is cut short, has no
+manifest or signature, is signed by a key the app does not carry, has a signature that does not
+match, lists a file that is missing or altered, holds a file it does not list, or has a path that
+would leave its folder.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import tempfile
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Mapping
+
+from nacl.exceptions import BadSignatureError
+from nacl.signing import VerifyKey
+
+from desktop import __version__
+from desktop.engine.loader import load_rules
+from desktop.engine.model import RulePack
+from desktop.packs import format as fmt
+from desktop.packs.keys import trusted_keys
+
+
+class PackError(Exception):
+    """A pack that cannot be used; `reason` is a short code, str() the sentence."""
+
+    def __init__(self, reason: str, message: str):
+        super().__init__(message)
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class OpenedPack:
+    path: Path
+    manifest: Mapping
+    files: Mapping[str, bytes]
+
+    @property
+    def version(self) -> str:
+        return self.manifest["version"]
+
+    @property
+    def needs_newer_app(self) -> bool:
+        return fmt.version_key(self.manifest["min_app_version"]) > fmt.version_key(__version__)
+
+    def extract(self, folder: Path) -> Path:
+        """Write rules/ and seeds/ under `folder`; returns folder / 'rules'."""
+        for name, data in self.files.items():
+            target = folder / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        (folder / fmt.MANIFEST).write_text(json.dumps(self.manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+        return folder / "rules"
+
+
+def read_pack(path: str | Path, keys: Mapping[str, VerifyKey] | None = None) -> OpenedPack:
+    path = Path(path)
+    keys = trusted_keys() if keys is None else keys
+    try:
+        z = zipfile.ZipFile(path)
+    except FileNotFoundError:
+        raise PackError("missing", f"the file does not exist: {path}") from None
+    except (zipfile.BadZipFile, OSError, ValueError) as err:
+        raise PackError("broken", f"not a rule pack, or cut short (damaged or incomplete download): {err}") from None
+    with z:
+        names = z.namelist()
+        if len(names) > fmt.MAX_FILES + 2:
+            raise PackError("broken", f"the pack holds {len(names)} files; at most {fmt.MAX_FILES} are allowed")
+        if sum(i.file_size for i in z.infolist()) > fmt.MAX_TOTAL_BYTES:
+            raise PackError("broken", "the pack unpacks to more than 50 MB; a rule pack is far smaller")
+        if fmt.MANIFEST not in names:
+            raise PackError("broken", "the pack has no manifest.json")
+        if fmt.SIGNATURE not in names:
+            raise PackError("unsigned", "the pack is not signed (no signature): it may not come from the rules maintainer")
+        try:
+            raw = z.read(fmt.MANIFEST)
+            signature = z.read(fmt.SIGNATURE).strip()
+            manifest = json.loads(raw.decode("utf-8"))
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError) as err:
+            raise PackError("broken", f"the pack is damaged: {err}") from None
+        if not isinstance(manifest, dict) or manifest.get("format") != fmt.FORMAT:
+            raise PackError("broken", "the manifest is not of a pack format this app reads")
+        key = keys.get(manifest.get("key"))
+        if key is None:
+            raise PackError("untrusted", f"the pack is signed with key '{manifest.get('key')}', which this app does not trust")
+        try:
+            key.verify(raw, bytes.fromhex(signature.decode("ascii")))
+        except (BadSignatureError, ValueError, TypeError):
+            raise PackError("tampered", "the signature does not match: the pack was altered after it was signed") from None
+        listed = manifest.get("files")
+        try:
+            fmt.version_key(manifest.get("version"))
+            fmt.version_key(manifest.get("min_app_version"))
+        except ValueError as err:
+            raise PackError("broken", f"the manifest is not valid: {err}") from None
+        if not isinstance(listed, dict) or not listed:
+            raise PackError("broken", "the manifest lists no files")
+        extra = [n for n in names if n not in listed and n not in (fmt.MANIFEST, fmt.SIGNATURE) and not n.endswith("/")]
+        if extra:
+            raise PackError("tampered", f"the pack holds a file its manifest does not list: {extra[0]}")
+        files: dict[str, bytes] = {}
+        for name, digest in listed.items():
+            if not fmt.safe_member(name):
+                raise PackError("broken", f"the pack names a file outside rules/ and seeds/: {name}")
+            try:
+                data = z.read(name)
+            except KeyError:
+                raise PackError("tampered", f"a file listed in the manifest is missing: {name}") from None
+            except (zipfile.BadZipFile, OSError, EOFError, ValueError) as err:
+                raise PackError("broken", f"the pack is damaged ({name}): {err}") from None
+            if hashlib.sha256(data).hexdigest() != digest:
+                raise PackError("tampered", f"{name} differs from what was signed")
+            files[name] = data
+    return OpenedPack(path, manifest, files)
+
+
+def load_pack_file(path: str | Path, keys: Mapping[str, VerifyKey] | None = None) -> RulePack:
+    """Verify a pack and load its rules (from a temporary folder that is removed afterwards)."""
+    opened = read_pack(path, keys)
+    with tempfile.TemporaryDirectory(prefix="jiwonpack-") as tmp:
+        rules = opened.extract(Path(tmp))
+        return load_rules(rules, Path(tmp) / "seeds")

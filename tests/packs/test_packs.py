@@ -1,0 +1,190 @@
+"""Rule packs: built and signed with a throwaway key made here, installed, rolled back; every
+kind of bad pack refused with its reason, leaving the rules in use as they were."""
+
+import json
+import shutil
+import zipfile
+
+import pytest
+from nacl.signing import SigningKey
+
+from desktop.cli.main import main
+from desktop.engine import load_rules
+from desktop.packs import keys as pack_keys
+from desktop.packs.build import BuildError, build_pack
+from desktop.packs.read import PackError, load_pack_file, read_pack
+from desktop.packs.store import PackStore
+
+KEY_ID = "test-key"
+
+
+@pytest.fixture(scope="module")
+def key():
+    return SigningKey.generate()
+
+
+@pytest.fixture(scope="module")
+def trusted(key):
+    return {KEY_ID: key.verify_key}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory, key, rules_dir):
+    """Two packs of the shipped rules: 2026.12.01 and, with one changed limit, 2026.12.02."""
+    folder = tmp_path_factory.mktemp("packs")
+    first = folder / "first.jiwonpack"
+    build_pack(first, key, KEY_ID, rules_dir, version="2026.12.01")
+    copy = folder / "copy"
+    shutil.copytree(rules_dir, copy / "rules")
+    shutil.copytree(rules_dir.parent / "seeds", copy / "seeds")
+    ax = copy / "rules" / "programs" / "ax-grad-school.yaml"
+    ax.write_text(ax.read_text(encoding="utf-8").replace("ax_grad_students >= 40", "ax_grad_students >= 30"),
+                  encoding="utf-8")
+    second = folder / "second.jiwonpack"
+    build_pack(second, key, KEY_ID, copy / "rules", version="2026.12.02", since=load_rules(rules_dir))
+    return first, second
+
+
+def rewrite(src, dst, change):
+    """Copy a pack's zip, letting `change(name, data)` return new bytes (or None to drop it)."""
+    with zipfile.ZipFile(src) as z, zipfile.ZipFile(dst, "w") as out:
+        for name in z.namelist():
+            data = change(name, z.read(name))
+            if data is not None:
+                out.writestr(name, data)
+    return dst
+
+
+def test_build_install_and_roll_back(built, trusted, tmp_path, pack):
+    first, second = built
+    store = PackStore(tmp_path / "store", trusted)
+    assert store.current is None and store.rules_dir() is None
+    installed = store.install(first)
+    assert installed.version == "2026.12.01" and installed.rules_version == pack.version
+    assert load_rules(store.rules_dir()).version == pack.version
+    installed = store.install(second)
+    assert installed.version == "2026.12.02"
+    assert installed.changes["en"] == ["ax-grad-school / limit changed: students_40 — 40 → 30"]
+    assert "ax_grad_students >= 30" in (store.rules_dir() / "programs" / "ax-grad-school.yaml").read_text(encoding="utf-8")
+    assert store.previous.version == "2026.12.01"
+    back = store.rollback()
+    assert back.version == "2026.12.01" and store.previous.version == "2026.12.02"
+    assert load_rules(store.rules_dir()).version == pack.version
+    # The previous rules are kept both ways: rolling back again returns to the newer pack.
+    assert store.rollback().version == "2026.12.02"
+    # After a first update, the previous rules are the app's own.
+    fresh = PackStore(tmp_path / "fresh", trusted)
+    fresh.install(first)
+    assert fresh.rollback() is None and fresh.rules_dir() is None
+    assert fresh.previous.version == "2026.12.01"
+
+
+def test_manifest_says_what_the_pack_is(built, trusted):
+    opened = read_pack(built[1], trusted)
+    m = opened.manifest
+    assert m["version"] == "2026.12.02" and m["min_app_version"] == "0.1.0" and m["key"] == KEY_ID
+    assert m["changes"]["ko"] == ["ax-grad-school / 기준값 변경: students_40 — 40 → 30"]
+    assert "rules/programs/ax-grad-school.yaml" in m["files"] and "seeds/law-sme-framework-decree-2015.yaml" in m["files"]
+    assert load_pack_file(built[0], trusted).programs.keys() == load_rules().programs.keys()
+
+
+def _refused(store, path, reason, words, **kw):
+    before = (store.current, store.previous)
+    with pytest.raises(PackError) as err:
+        store.install(path, **kw)
+    assert err.value.reason == reason and words in str(err.value)
+    assert (store.current, store.previous) == before
+    assert not (store.root / "staging").exists()
+
+
+def test_bad_packs_change_nothing(built, trusted, tmp_path, key):
+    first, second = built
+    store = PackStore(tmp_path / "store", trusted)
+    store.install(first)
+    tampered = rewrite(second, tmp_path / "t.jiwonpack", lambda n, d: d.replace(b">= 30", b">= 10")
+                       if n == "rules/programs/ax-grad-school.yaml" else d)
+    _refused(store, tampered, "tampered", "rules/programs/ax-grad-school.yaml differs from what was signed")
+    bumped = rewrite(second, tmp_path / "m.jiwonpack", lambda n, d: d.replace(b"2026.12.02", b"2027.01.01")
+                     if n == "manifest.json" else d)
+    _refused(store, bumped, "tampered", "the signature does not match")
+    unsigned = rewrite(second, tmp_path / "u.jiwonpack", lambda n, d: None if n == "signature" else d)
+    _refused(store, unsigned, "unsigned", "not signed")
+    extra = rewrite(second, tmp_path / "x.jiwonpack", lambda n, d: d)
+    with zipfile.ZipFile(extra, "a") as z:
+        z.writestr("rules/programs/sneaky.yaml", "id: sneaky\n")
+    _refused(store, extra, "tampered", "does not list: rules/programs/sneaky.yaml")
+    raw = second.read_bytes()
+    (tmp_path / "cut.jiwonpack").write_bytes(raw[: len(raw) // 2])
+    _refused(store, tmp_path / "cut.jiwonpack", "broken", "cut short")
+    (tmp_path / "text.jiwonpack").write_text("hello", encoding="utf-8")
+    _refused(store, tmp_path / "text.jiwonpack", "broken", "not a rule pack")
+    _refused(store, tmp_path / "none.jiwonpack", "missing", "does not exist")
+    stranger = SigningKey.generate()
+    other = tmp_path / "other.jiwonpack"
+    build_pack(other, stranger, "someone-else", version="2026.12.05")
+    _refused(store, other, "untrusted", "key 'someone-else', which this app does not trust")
+    imposter = tmp_path / "imposter.jiwonpack"
+    build_pack(imposter, stranger, KEY_ID, version="2026.12.05")
+    _refused(store, imposter, "tampered", "the signature does not match")
+    assert store.current.version == "2026.12.01"
+
+
+def test_newer_app_and_downgrade(built, trusted, tmp_path, key):
+    first, second = built
+    store = PackStore(tmp_path / "store", trusted)
+    future = tmp_path / "future.jiwonpack"
+    build_pack(future, key, KEY_ID, version="2027.01.01", min_app_version="9.0")
+    _refused(store, future, "newer_app", "needs Jiwon 9.0 or newer (this is 0.1.0)")
+    store.install(second)
+    _refused(store, first, "older", "older than the rules in use (2026.12.02)")
+    _refused(store, second, "same", "already in use")
+    assert store.install(first, allow_downgrade=True).version == "2026.12.01"
+
+
+def test_pack_whose_cases_fail_is_refused(built, trusted, tmp_path, key, rules_dir, monkeypatch):
+    """A signed pack whose rules do not pass `jiwon check` (a maintainer's slip) is not switched to."""
+    store = PackStore(tmp_path / "store", trusted)
+    store.install(built[0])
+    copy = tmp_path / "copy"
+    shutil.copytree(rules_dir, copy / "rules")
+    shutil.copytree(rules_dir.parent / "seeds", copy / "seeds")
+    case = copy / "rules" / "cases" / "company-food-1100-2026.yaml"
+    case.write_text(case.read_text(encoding="utf-8").replace("sme-ax: eligible", "sme-ax: ineligible"), encoding="utf-8")
+    with pytest.raises(BuildError, match="1 problem"):
+        build_pack(tmp_path / "refused.jiwonpack", key, KEY_ID, copy / "rules", version="2026.12.09")
+    import desktop.packs.build as build_module
+
+    monkeypatch.setattr(build_module, "check_problems", lambda pack: ([], 0))
+    bad = tmp_path / "bad.jiwonpack"
+    build_module.build_pack(bad, key, KEY_ID, copy / "rules", version="2026.12.09")
+    monkeypatch.undo()
+    _refused(store, bad, "checks", "company-food-1100-2026.yaml")
+
+
+def test_cli_pack_build_install_rollback(tmp_path, key, monkeypatch, capsys, rules_dir):
+    from nacl.encoding import HexEncoder
+
+    monkeypatch.setattr(pack_keys, "TRUSTED_KEYS", {KEY_ID: key.verify_key.encode(encoder=HexEncoder).decode()})
+    key_file = tmp_path / "maintainer.key"
+    pack_keys.write_signing_key(key, key_file)
+    out = tmp_path / "rules.jiwonpack"
+    store = ["pack", "--lang", "en", "--store", str(tmp_path / "store")]
+    assert main(["pack", "build", "-o", str(out), "--key", str(key_file), "--key-id", KEY_ID,
+                 "--pack-version", "2026.12.01"]) == 0
+    assert main([*store, "install", str(out)]) == 0
+    assert "installed rules 2026.12.01" in capsys.readouterr().out
+    assert main([*store, "install", str(out)]) == 2
+    assert "already in use" in capsys.readouterr().err
+    raw = out.read_bytes()
+    (tmp_path / "cut.jiwonpack").write_bytes(raw[:-200])
+    assert main([*store, "install", str(tmp_path / "cut.jiwonpack")]) == 2
+    err = capsys.readouterr().err
+    assert "nothing was changed" in err and "Traceback" not in err
+    assert main([*store, "status"]) == 0
+    assert "in use: 2026.12.01" in capsys.readouterr().out
+    assert main([*store, "rollback"]) == 0
+    assert "back to the rules that came with the app" in capsys.readouterr().out
+    assert main(["pack", "build", "-o", str(out)]) == 2
+    assert "--key FILE" in capsys.readouterr().err
+    assert main(["diff", str(rules_dir), str(out), "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["changes"] == []
