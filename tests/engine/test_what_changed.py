@@ -25,7 +25,7 @@ def test_dated_ceiling_explains_itself(pack, rules_dir):
     flipped = {p.program_id: (p.old_status, p.new_status) for p in changes.outcome_changes}
     assert flipped == {
         "sme-ax": ("ineligible", "eligible"),
-        "ai-vocational-training": ("ineligible", "eligible"),
+        "ai-vocational-training": ("undetermined", "eligible"),
         "smart-factory-depreciation": ("ineligible", "eligible"),
     }
     # An estimated window that rolls on to the next year is the calendar, not a change.
