@@ -15,16 +15,15 @@ import json
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Mapping
+from typing import TYPE_CHECKING, Mapping
 
 import platformdirs
-from nacl.signing import VerifyKey
 
 from desktop import __version__
-from desktop.engine.checks import check_problems
-from desktop.engine.loader import load_rules
 from desktop.packs import format as fmt
-from desktop.packs.read import PackError, read_pack
+
+if TYPE_CHECKING:
+    from nacl.signing import VerifyKey
 
 
 def default_root() -> Path:
@@ -49,7 +48,7 @@ class Installed:
 
 
 class PackStore:
-    def __init__(self, root: Path | None = None, keys: Mapping[str, VerifyKey] | None = None):
+    def __init__(self, root: Path | None = None, keys: "Mapping[str, VerifyKey] | None" = None):
         self.root = Path(root) if root is not None else default_root()
         self.keys = keys
 
@@ -68,6 +67,10 @@ class PackStore:
 
     def install(self, path: str | Path, allow_downgrade: bool = False) -> Installed:
         """Verify, check and switch to the pack at `path`. Raises PackError; nothing changes then."""
+        from desktop.engine.checks import check_problems
+        from desktop.engine.loader import load_rules
+        from desktop.packs.read import PackError, read_pack
+
         opened = read_pack(path, self.keys)
         if opened.needs_newer_app:
             raise PackError("newer_app", f"this pack needs Jiwon {opened.manifest['min_app_version']} or newer "
@@ -110,6 +113,8 @@ class PackStore:
     def rollback(self) -> Installed | None:
         """Use the previous rules again; the ones in use become the previous. After the first
         update the previous rules are the app's own: None is returned and those apply."""
+        from desktop.packs.read import PackError
+
         current, previous = self.root / "current", self.root / "previous"
         if Installed.read(current) is None:
             raise PackError("no_previous", "no installed rules to go back from: the app's own rules are in use")

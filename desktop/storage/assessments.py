@@ -95,7 +95,9 @@ def snapshot_statuses(data: Mapping[str, Any]) -> dict[str, str]:
     return {pid: entry["status"] for pid, entry in data.get("programs", {}).items()}
 
 
-def save_assessment(db: Database, profile_id: int, assessment: Assessment, now: str) -> int:
+def save_assessment(db: Database, profile_id: int, assessment: Assessment, now: str,
+                    changes: str | None = None) -> int:
+    """`changes`: what changed since the previous assessment (JSON from recheck.changes_to_json)."""
     profiles.require(db, profile_id)
     data = snapshot(assessment)
     counts = count_statuses(snapshot_statuses(data))
@@ -109,6 +111,7 @@ def save_assessment(db: Database, profile_id: int, assessment: Assessment, now: 
             "ineligible": counts["ineligible"],
             "undetermined": counts["undetermined"],
             "snapshot": json.dumps(data, ensure_ascii=False),
+            "changes": changes,
         }
     ).last_pk
 

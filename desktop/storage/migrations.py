@@ -95,6 +95,17 @@ def m003_assessments_by_profile(db: Database) -> None:
     )
 
 
+@migration
+def m004_changes_and_watch_list(db: Database) -> None:
+    """What changed since the profile's previous assessment (kept with the newer one, so the flag
+    and the PDF page read it back), and the programs the user follows."""
+    if "changes" not in db.table("assessments").columns_dict:
+        db.table("assessments").add_column("changes", str)  # JSON, see recheck.py; NULL: none
+    db.table("watched_programs").create(
+        {"program_id": str, "added": str}, pk="program_id", not_null={"added"}, if_not_exists=True
+    )
+
+
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -22,6 +22,7 @@ from desktop.engine.model import Assessment
 from desktop.storage import answers as _answers
 from desktop.storage import assessments as _assessments
 from desktop.storage import profiles as _profiles
+from desktop.storage import recheck as _recheck
 from desktop.storage.answers import AnswerRecord
 from desktop.storage.assessments import AssessmentRecord, StatusChange
 from desktop.storage.codec import timestamp, utc_now
@@ -167,9 +168,31 @@ class Store:
     # ------------------------------------------------------------ assessments
 
     @_guarded
-    def save_assessment(self, profile_id: int, assessment: Assessment) -> int:
+    def save_assessment(self, profile_id: int, assessment: Assessment, changes: Any = None) -> int:
+        """`changes`: a ProfileChanges since the previous assessment, kept with this one when it
+        changed something."""
+        text = _recheck.changes_to_json(changes) if changes is not None and changes.changed else None
         with write_transaction(self.db):
-            return _assessments.save_assessment(self.db, profile_id, assessment, self._now())
+            return _assessments.save_assessment(self.db, profile_id, assessment, self._now(), text)
+
+    @_guarded
+    def recheck_all(self, new_pack, as_of: dt.date, packs: Mapping[str, Any], progress=None) -> list:
+        """Every assessed profile under the new rules, written in one transaction; the ones with
+        a change (see recheck.py)."""
+        return _recheck.recheck_all(self.db, new_pack, as_of, packs, self._now(), progress)
+
+    @_guarded
+    def flagged_profiles(self) -> dict[int, dict]:
+        return _recheck.flagged_profiles(self.db)
+
+    @_guarded
+    def watched_programs(self) -> list[str]:
+        return _recheck.watched(self.db)
+
+    @_guarded
+    def set_watched(self, program_id: str, on: bool) -> None:
+        with write_transaction(self.db):
+            _recheck.set_watched(self.db, program_id, on, self._now())
 
     @_guarded
     def history(self, profile_id: int) -> list[AssessmentRecord]:

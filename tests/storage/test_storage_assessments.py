@@ -47,6 +47,7 @@ def test_saved_row_and_snapshot(store, clock, pack, parts_maker):
     assert row == {
         "id": aid, "profile_id": pid, "created": clock.stamp(2),
         "as_of": parts_maker.today.isoformat(), "rules_version": pack.version, **counts,
+        "changes": None,
     }
     assert snapshot["format"] == 1
     assert snapshot["as_of"] == parts_maker.today.isoformat()

@@ -1,0 +1,82 @@
+"""How long re-checking every saved profile takes after a rule update (a plain script, not a test).
+
+    .venv/bin/python benchmarks/bench_recheck.py [--profiles 1000]
+
+Makes a fresh database of generated profiles, each assessed under the shipped rules; then loads a
+copy of the rules with one changed limit, one new round and a changed SME ceiling, and times
+`Store.recheck_all` (both assessments per profile, what changed for each, every write in one
+transaction). The target is 1 s for 1,000 profiles.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from bench_engine import generate_profiles  # noqa: E402
+
+from desktop.engine import evaluate, load_rules  # noqa: E402
+from desktop.storage import open_store  # noqa: E402
+
+DAY = dt.date(2026, 12, 1)
+
+
+def updated_rules(folder: Path) -> Path:
+    shutil.copytree(ROOT / "rules", folder / "rules")
+    shutil.copytree(ROOT / "seeds", folder / "seeds")
+    ax = folder / "rules" / "programs" / "ax-grad-school.yaml"
+    ax.write_text(ax.read_text(encoding="utf-8").replace("ax_grad_students >= 40", "ax_grad_students >= 30"),
+                  encoding="utf-8")
+    hs = folder / "rules" / "programs" / "sme-specialized-hs.yaml"
+    hs.write_text(hs.read_text(encoding="utf-8").replace("recurrence:\n", (
+        '  - id: "2027"\n    kind: fixed\n    opens: 2027-01-12\n    closes: 2027-02-13\n'
+        "    sources: [mss-2025-01-specialized-hs-call#deadline-2025]\nrecurrence:\n"), 1), encoding="utf-8")
+    d = folder / "rules" / "definitions.yaml"
+    d.write_text(d.read_text(encoding="utf-8").replace("      C11: 80_000_000_000\n", "      C11: 90_000_000_000\n"),
+                 encoding="utf-8")
+    return folder / "rules"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--profiles", type=int, default=1000)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    old = load_rules()
+    with tempfile.TemporaryDirectory() as tmp:
+        new = load_rules(updated_rules(Path(tmp)))
+        assert not new.errors, new.errors
+        profiles = generate_profiles(old, args.profiles)
+        times, cpus = [], []
+        flagged = 0
+        for run in range(args.repeat):
+            db_path = Path(tmp) / f"bench-{run}.db"
+            with open_store(db_path) as store:
+                with store.db.atomic():  # set-up only: one commit for the whole database
+                    for i, answers in enumerate(profiles):
+                        pid = store.create_profile(f"p{i}", answers["applicant_type"], answers)
+                        store.save_assessment(pid, evaluate(old, store.get_answers(pid), DAY))
+                start, cpu = time.perf_counter(), time.process_time()
+                changed = store.recheck_all(new, DAY, {old.version: old, new.version: new})
+                times.append(time.perf_counter() - start)
+                cpus.append(time.process_time() - cpu)
+                flagged = len(changed)
+                rows = store.db.execute("SELECT COUNT(*) FROM assessments").fetchone()[0]
+        best, worst = min(times), max(times)
+        print(f"re-check of {args.profiles} saved profiles after an update: best {best:.3f} s, "
+              f"worst {worst:.3f} s over {args.repeat} runs (CPU time best {min(cpus):.3f} s) "
+              f"({flagged} profiles flagged; {rows} assessment rows after the last run)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,63 @@
+"""Re-checking every saved profile after an update: one transaction of writes, only the profiles
+with a change flagged, each with its causes; and the watch list."""
+
+import datetime as dt
+import json
+
+from desktop.engine import evaluate
+from desktop.engine.profile import load_profile
+from desktop.storage.recheck import NO_OLD_RULES
+
+D = dt.date
+
+
+def _saved(store, pack, rules_dir, case, day):
+    answers = load_profile(rules_dir / "cases" / case, pack).answers
+    pid = store.create_profile(case, answers["applicant_type"], answers)
+    store.save_assessment(pid, evaluate(pack, store.get_answers(pid), day))
+    return pid
+
+
+def test_recheck_flags_only_changed_profiles(store, pack, rules_dir):
+    food = _saved(store, pack, rules_dir, "company-food-1100-2025.yaml", D(2025, 6, 1))
+    school = _saved(store, pack, rules_dir, "school-specialized-seoul.yaml", D(2026, 6, 1))
+    never = store.create_profile("never assessed", "individual")
+    statements = []
+    store.db.conn.set_trace_callback(statements.append)
+    changed = store.recheck_all(pack, D(2026, 6, 1), {pack.version: pack})
+    store.db.conn.set_trace_callback(None)
+    assert [c.profile_id for c in changed] == [food]
+    causes = [c.text.en for p in changed[0].changes.programs if p.program_id == "sme-ax" for c in p.causes]
+    assert causes == ["SME sales ceiling for the industry moved from KRW 100 billion to KRW 120 billion "
+                      "— your KRW 110 billion now fits"]
+    inserts = [s for s in statements if s.lstrip().upper().startswith("INSERT")]
+    assert len(inserts) == 1 and sum(1 for s in statements if s.strip().upper() == "BEGIN") <= 1
+    assert len(store.history(food)) == len(store.history(school)) == 2 and store.history(never) == []
+    flagged = store.flagged_profiles()
+    assert list(flagged) == [food]
+    assert any(p["program"] == "sme-ax" and p["new_status"] == "eligible" for p in flagged[food]["ko"]["programs"])
+    assert store.last_assessment(school).as_of == D(2026, 6, 1)
+    # Checked again on the same day under the same rules: nothing to flag any more.
+    assert store.recheck_all(pack, D(2026, 6, 1), {pack.version: pack}) == []
+    assert store.flagged_profiles() == {}
+
+
+def test_recheck_without_the_earlier_rules_says_so(store, pack, rules_dir):
+    food = _saved(store, pack, rules_dir, "company-food-1100-2025.yaml", D(2025, 6, 1))
+    [changed] = store.recheck_all(pack, D(2026, 6, 1), {})
+    assert changed.profile_id == food
+    sme_ax = next(p for p in changed.changes.programs if p.program_id == "sme-ax")
+    assert (sme_ax.old_status, sme_ax.new_status) == ("ineligible", "eligible")
+    assert [c.text for c in sme_ax.causes] == [NO_OLD_RULES]
+    stored = json.loads(store.db.execute("SELECT changes FROM assessments ORDER BY id DESC LIMIT 1").fetchone()[0])
+    assert stored["en"]["changed"] is True
+
+
+def test_watch_list(store):
+    assert store.watched_programs() == []
+    store.set_watched("sme-ax", True)
+    store.set_watched("smart-factory", True)
+    store.set_watched("sme-ax", True)
+    assert store.watched_programs() == ["sme-ax", "smart-factory"]
+    store.set_watched("sme-ax", False)
+    assert store.watched_programs() == ["smart-factory"]
