@@ -30,8 +30,10 @@ def test_recheck_flags_only_changed_profiles(store, pack, rules_dir):
     causes = [c.text.en for p in changed[0].changes.programs if p.program_id == "sme-ax" for c in p.causes]
     assert causes == ["SME sales ceiling for the industry moved from KRW 100 billion to KRW 120 billion "
                       "— your KRW 110 billion now fits"]
+    # Every write in one transaction: one BEGIN and one COMMIT around the two new assessments.
     inserts = [s for s in statements if s.lstrip().upper().startswith("INSERT")]
-    assert len(inserts) == 1 and sum(1 for s in statements if s.strip().upper() == "BEGIN") <= 1
+    assert len(inserts) == 2 and all(s.startswith("INSERT INTO assessments") for s in inserts)
+    assert [s for s in statements if s.split()[0].upper() in ("BEGIN", "COMMIT")] == ["BEGIN IMMEDIATE", "COMMIT"]
     assert len(store.history(food)) == len(store.history(school)) == 2 and store.history(never) == []
     flagged = store.flagged_profiles()
     assert list(flagged) == [food]
