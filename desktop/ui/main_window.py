@@ -140,6 +140,11 @@ class MainWindow(QMainWindow):
         lay.setSpacing(6)
         for b in (self.rules_banner, self.store_banner, self.save_banner, self.changes_banner):
             lay.addWidget(b)
+        from desktop.ui.rule_update import RuleUpdates
+
+        self.rule_updates = RuleUpdates(self)
+        lay.addWidget(self.rule_updates.error_banner)
+        lay.addWidget(self.rule_updates.banner)
         lay.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
@@ -186,6 +191,8 @@ class MainWindow(QMainWindow):
         self.act_pdf = a("actPdf", self.save_pdf, ("Ctrl+S",))
         self.act_print = a("actPrint", self.print_report, ("Ctrl+P",))
         self.act_preview = a("actPreview", self.preview_report, ("Ctrl+Shift+P",))
+        self.act_update_rules = a("actUpdateRules", lambda: self.rule_updates.update_rules())
+        self.act_previous_rules = a("actPreviousRules", lambda: self.rule_updates.use_previous())
         self.act_quit = a("actQuit", self.close, ("Ctrl+Q",))
         self.act_start = a("actStart", lambda: self.show_page(START), ("Ctrl+1",))
         self.act_wizard = a("actWizard", lambda: self.show_page(WIZARD), ("Ctrl+2",))
@@ -217,6 +224,9 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         for act in (self.act_pdf, self.act_preview, self.act_print):
             self.file_menu.addAction(act)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.act_update_rules)
+        self.file_menu.addAction(self.act_previous_rules)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.act_quit)
         self.view_menu = bar.addMenu("")
@@ -279,6 +289,17 @@ class MainWindow(QMainWindow):
             self.wizard.focus_first_open()
         self._update_actions()
         self._update_title()
+
+    def set_pack(self, pack: RulePack) -> None:
+        """Switch to other rules (an update or a roll-back): the open profile is closed, the lists
+        are read again under the new rules, and the deadlines are filled afresh when next shown."""
+        self.close_profile()
+        self.pack = pack
+        self.start.pack = pack
+        self._deadlines_filled = False
+        self.rules_banner.setVisible(bool(pack.errors))
+        self._retranslate_banners()
+        self.start.refresh()
 
     # ------------------------------------------------------------ the open profile
 
@@ -509,6 +530,8 @@ class MainWindow(QMainWindow):
             self.act_pdf: self.tr("Save &PDF…"),
             self.act_print: self.tr("P&rint…"),
             self.act_preview: self.tr("Print pre&view…"),
+            self.act_update_rules: self.tr("&Update rules…"),
+            self.act_previous_rules: self.tr("Use the previous r&ules"),
             self.act_quit: self.tr("&Quit"),
             self.act_start: self.tr("&Start"),
             self.act_wizard: self.tr("&Questions"),
