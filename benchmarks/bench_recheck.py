@@ -39,7 +39,7 @@ def updated_rules(folder: Path) -> Path:
     hs = folder / "rules" / "programs" / "sme-specialized-hs.yaml"
     hs.write_text(hs.read_text(encoding="utf-8").replace("recurrence:\n", (
         '  - id: "2027"\n    kind: fixed\n    opens: 2027-01-12\n    closes: 2027-02-13\n'
-        "    sources: [mss-2025-01-specialized-hs-call#deadline-2025]\nrecurrence:\n"), 1), encoding="utf-8")
+        "    source: [mss-2025-01-specialized-hs-call#deadline-2025]\nrecurrence:\n"), 1), encoding="utf-8")
     d = folder / "rules" / "definitions.yaml"
     d.write_text(d.read_text(encoding="utf-8").replace("      C11: 80_000_000_000\n", "      C11: 90_000_000_000\n"),
                  encoding="utf-8")

@@ -27,7 +27,7 @@ def changed_copy(tmp_path, rules_dir):
     edit(program, 'expr: "ax_grad_students >= 40"', 'expr: "ax_grad_students >= 30"')
     edit(program, "recurrence:\n", (
         '  - id: "2027"\n    kind: fixed\n    opens: 2027-03-02\n    closes: 2027-03-26\n'
-        "    sources: [press-2026-02-19-ax-grad-schools#window-2026]\nrecurrence:\n"))
+        "    source: [press-2026-02-19-ax-grad-schools#window-2026]\nrecurrence:\n"))
     text = program.read_text(encoding="utf-8")
     block = re.search(r"    - id: company_consortium\n(      .*\n)+", text).group(0)
     program.write_text(text.replace(block, ""), encoding="utf-8")

@@ -60,7 +60,7 @@ def updated(tmp_path, rules_dir):
     hs = tmp_path / "rules" / "programs" / "sme-specialized-hs.yaml"
     edit(hs, "recurrence:\n", (
         '  - id: "2027"\n    kind: fixed\n    opens: 2027-01-12\n    closes: 2027-02-13\n'
-        "    sources: [mss-2025-01-specialized-hs-call#deadline-2025]\nrecurrence:\n"))
+        "    source: [mss-2025-01-specialized-hs-call#deadline-2025]\nrecurrence:\n"))
     new = load_rules(tmp_path / "rules")
     assert new.errors == ()
     return new
