@@ -13,6 +13,7 @@ from typing import Any, Mapping
 
 from desktop.engine.clock import parse_date, parse_kst
 from desktop.engine.expr import ExprError, Names, build_expr
+from desktop.engine.near_band import parse_band
 from desktop.engine.model import (
     Benefit,
     Criterion,
@@ -30,7 +31,7 @@ from desktop.engine.validity import ALWAYS, Validity, read_validity, sequence_pr
 from desktop.engine.yamlsrc import SourceFile
 
 _GROUP_KEYS = ("all", "any", "not")
-_LEAF_ONLY = ("expr", "source", "to_verify", "untestable", "equivalent")
+_LEAF_ONLY = ("expr", "source", "to_verify", "untestable", "equivalent", "near_within")
 
 
 @dataclass
@@ -143,6 +144,12 @@ class _Reader:
         expr = None
         if "expr" in raw:
             expr = self.expr(raw["expr"], path + ("expr",), f"criterion '{cid}'")
+        band = None
+        if "near_within" in raw:
+            band = parse_band(raw["near_within"])
+            if band is None:
+                self.error(path + ("near_within",),
+                           f"near_within of '{cid}' must be a number or a share such as '15%'")
         return Criterion(
             id=cid,
             text=text_of(raw["text"]),
@@ -156,6 +163,7 @@ class _Reader:
             untestable=raw.get("untestable"),
             equivalent=raw.get("equivalent"),
             validity=validity,
+            near_within=band,
         )
 
     def exclusion(self, raw: dict, path: tuple) -> Criterion:
@@ -178,6 +186,7 @@ class _Reader:
             untestable=raw.get("untestable"),
             equivalent=raw.get("equivalent"),
             validity=validity,
+            holds=text_of(raw["holds"]) if "holds" in raw else None,
         )
 
     # ------------------------------------------------------------ rounds

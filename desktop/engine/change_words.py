@@ -8,7 +8,7 @@ from typing import Any
 
 from desktop.engine import labels
 from desktop.engine.amounts import format_amount
-from desktop.engine.formatting import has_final_consonant, josa
+from desktop.engine.josa import attach
 from desktop.engine.model import RulePack, Text
 
 PROGRAM_NEW = Text("새로 추가된 사업입니다", "a new program in the rules")
@@ -17,10 +17,7 @@ PROGRAM_GONE = Text("규칙에서 빠진 사업입니다", "no longer in the rul
 
 def euro(word: str) -> str:
     """'으로' after a final consonant other than ㄹ, '로' otherwise (1,200억 원으로, 2027-02-13로)."""
-    last = word.rstrip(" )")[-1:] if word.rstrip(" )") else ""
-    if "가" <= last <= "힣" and (ord(last) - 0xAC00) % 28 == 8:  # ㄹ
-        return word + "로"
-    return word + ("으로" if has_final_consonant(word) else "로")
+    return attach(word, "으로")
 
 
 def _status(status: str | None, lang: str) -> str:
@@ -85,15 +82,15 @@ def value_moved(new_pack: RulePack, old_pack: RulePack, name: str, old: Any, new
     ko_label, en_label = _label(new_pack, name, "ko"), _label(new_pack, name, "en")
     a_ko, b_ko = show(old, "ko", new_pack, name), show(new, "ko", new_pack, name)
     a_en, b_en = show(old, "en", new_pack, name), show(new, "en", new_pack, name)
-    ko = f"{josa(ko_label, '이', '가')} {a_ko}에서 {euro(b_ko)} 바뀌었습니다"
+    ko = f"{attach(ko_label, '이')} {a_ko}에서 {euro(b_ko)} 바뀌었습니다"
     en = f"{_lower_first(en_label)} moved from {a_en} to {b_en}"
     if yours is not None:
         y_ko, y_en = show(yours[1], "ko", new_pack, yours[0]), show(yours[1], "en", new_pack, yours[0])
         if result == "met":
-            ko += f" — {josa(y_ko, '이', '가')} 이제 기준에 맞습니다"
+            ko += f" — {attach(y_ko, '이')} 이제 기준에 맞습니다"
             en += f" — your {y_en} now fits"
         elif result == "not_met":
-            ko += f" — {josa(y_ko, '은', '는')} 이제 기준에 맞지 않습니다"
+            ko += f" — {attach(y_ko, '은')} 이제 기준에 맞지 않습니다"
             en += f" — your {y_en} no longer fits"
     else:
         ko += f" — 이제 {labels.word(labels.RESULT, result, 'ko')}"

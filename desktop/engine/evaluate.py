@@ -13,6 +13,7 @@ from desktop.engine.clock import today_kst
 from desktop.engine.dated import in_force
 from desktop.engine.deadlines import program_deadline
 from desktop.engine.expr.tri import UNKNOWN, is_number, tri_all, tri_any, tri_not, truth
+from desktop.engine.near_band import is_near
 from desktop.engine.model import Assessment, CriterionResult, NearMiss, ProgramResult, RulePack
 from desktop.engine.plan import LeafPlan, PackPlan, ProgramPlan, plan_of
 from desktop.engine.scope import Scope
@@ -100,7 +101,7 @@ def _near_miss(leaf: LeafPlan, scope: Scope) -> NearMiss | None:
         if not is_number(value) or not is_number(limit):
             continue
         by = value - limit if spec.op in ("<", "<=") else limit - value
-        if by > 0:
+        if is_near(by, limit, leaf.unit, leaf.criterion.near_within):
             return NearMiss(leaf.criterion.id, spec.name, value, limit, spec.op, by, leaf.unit)
     return None
 

@@ -7,29 +7,20 @@ from typing import Any, Mapping
 
 from desktop.engine.amounts import format_amount
 from desktop.engine.expr.tri import UNKNOWN
-from desktop.engine.labels import DONT_KNOW, NO, YES
 from desktop.engine.model import Industry, NearMiss, Question, RulePack, Text
+from desktop.engine.phrases import say
 
-# Final consonant of how each digit is read: decides 이/가, 을/를 after a number.
-_DIGIT_HAS_FINAL = {"0": True, "1": True, "2": False, "3": True, "4": False, "5": False,
-                    "6": True, "7": True, "8": True, "9": False}
-
-
-def has_final_consonant(word: str) -> bool:
-    """Whether Korean reads `word` ending in a consonant (for choosing 이/가, 을/를, 은/는)."""
-    word = word.rstrip(" )%")
-    if not word:
-        return False
-    last = word[-1]
-    if "가" <= last <= "힣":
-        return (ord(last) - 0xAC00) % 28 != 0
-    if last in _DIGIT_HAS_FINAL:
-        return _DIGIT_HAS_FINAL[last]
-    return False
+_WEEKDAYS = {"ko": "월화수목금토일", "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")}
 
 
-def josa(word: str, with_final: str, without_final: str) -> str:
-    return word + (with_final if has_final_consonant(word) else without_final)
+def date_text(d: dt.date | None, lang: str = "ko", weekday: bool = False) -> str:
+    """'2026-02-14' or, with the weekday, '2026-02-14 (토)' / '2026-02-14 (Sat)'; '–' for none."""
+    if d is None:
+        return say("no_date", lang)
+    s = d.isoformat()
+    if weekday:
+        s += f" ({_WEEKDAYS['en' if lang == 'en' else 'ko'][d.weekday()]})"
+    return s
 
 
 def _number(value: float) -> str:
@@ -52,10 +43,10 @@ def format_value(
 ) -> str:
     """An answer as a person reads it: option labels, 예/아니요, dates, amounts, 모름."""
     if value is None or value is UNKNOWN:
-        return DONT_KNOW.get(lang)
+        return say("value.dont_know", lang)
     t = question.type
     if t == "bool" or isinstance(value, bool):
-        return (YES if value else NO).get(lang)
+        return say("value.yes" if value else "value.no", lang)
     if t == "amount" and isinstance(value, (int, float)):
         return format_amount(value, lang)
     if t == "int" and isinstance(value, (int, float)):
@@ -66,13 +57,39 @@ def format_value(
         labels = {o.value: o.label.get(lang) for o in question.options}
         items = value if isinstance(value, (list, tuple)) else (value,)
         if not items:
-            return "없음" if lang == "ko" else "none"
+            return say("value.none", lang)
         return ", ".join(labels.get(v, str(v)) for v in items)
     if t == "industry" and isinstance(value, str) and industries:
         ind = industries.get(value[:3])
         if ind is not None:
             return f"{value} {ind.label.get(lang)}"
     return str(value)
+
+
+def value_words(pack: RulePack, answers: Mapping[str, Any], name: str, value: Any,
+                lang: str = "ko") -> str:
+    """A value a criterion used, worded for people: an answer through its question, a derived
+    value with its unit; an unknown says why ('I don't know', 'not answered yet', 'unknown')."""
+    if value is None or value is UNKNOWN:
+        if name in pack.questions:
+            return say("value.dont_know" if name in answers else "value.not_answered", lang)
+        return say("value.unknown", lang)
+    q = pack.questions.get(name)
+    if q is not None:
+        return format_value(q, value, lang, pack.industries)
+    if isinstance(value, bool):
+        return say("value.yes" if value else "value.no", lang)
+    unit = getattr(pack.definitions.get(name), "unit", None)
+    if isinstance(value, (int, float)):
+        if unit is not None and unit.en == "KRW":  # a derived amount: "1,000억 원"
+            return format_amount(value, lang)
+        return format_number(value, unit, lang)
+    return str(value)
+
+
+def name_label(pack: RulePack, name: str, lang: str) -> str:
+    """The label of a question or definition id (the id itself when it is neither)."""
+    return _label(pack, name, lang)
 
 
 def _label(pack: RulePack, name: str, lang: str) -> str:
@@ -93,22 +110,26 @@ def _unit_text(pack: RulePack, name: str) -> Text | None:
     return d.unit if d is not None else None
 
 
-def format_near_miss(nm: NearMiss, pack: RulePack, lang: str = "ko") -> str:
+def near_miss_text(nm: NearMiss, pack: RulePack) -> Text:
     """'3년 평균 매출액 1,230억 원이 한도 1,200억 원을 30억 원 초과' and the English equivalent."""
-    label = _label(pack, nm.name, lang)
-    if nm.unit == "KRW":
-        shown = lambda v: format_amount(v, lang)  # noqa: E731
-    else:
-        unit = _unit_text(pack, nm.name)
-        shown = lambda v: format_number(v, unit, lang)  # noqa: E731
-    value, limit, by = shown(nm.value), shown(nm.limit), shown(nm.by)
-    over = nm.op in ("<", "<=")
-    if lang == "en":
-        if label[:1].isupper() and label[1:2].islower():
-            label = label[0].lower() + label[1:]
-        if over:
-            return f"{label} {value} is above the {limit} limit by {by}"
-        return f"{label} {value} is below the {limit} minimum by {by}"
-    if over:
-        return f"{label} {josa(value, '이', '가')} 한도 {josa(limit, '을', '를')} {by} 초과"
-    return f"{label} {josa(value, '이', '가')} 기준 {limit}에 {by} 미달"
+    from desktop.engine.phrases import phrase
+
+    def shown(v: float, lang: str) -> str:
+        if nm.unit == "KRW":
+            return format_amount(v, lang)
+        return format_number(v, _unit_text(pack, nm.name), lang)
+
+    label_en = _label(pack, nm.name, "en")
+    if label_en[:1].isupper() and label_en[1:2].islower():
+        label_en = label_en[0].lower() + label_en[1:]
+    fields = {
+        "label": Text(_label(pack, nm.name, "ko"), label_en),
+        "value": Text(shown(nm.value, "ko"), shown(nm.value, "en")),
+        "limit": Text(shown(nm.limit, "ko"), shown(nm.limit, "en")),
+        "by": Text(shown(nm.by, "ko"), shown(nm.by, "en")),
+    }
+    return phrase("near.over" if nm.op in ("<", "<=") else "near.under", **fields)
+
+
+def format_near_miss(nm: NearMiss, pack: RulePack, lang: str = "ko") -> str:
+    return near_miss_text(nm, pack).get(lang)

@@ -185,6 +185,8 @@ class Criterion:
     equivalent: Mapping[str, str] | None = None  # mutant -> why it changes no outcome (mutation)
     origin: str | None = None  # written elsewhere: "criteria group 'x'" or "program 'parent'"
     validity: Validity = ALWAYS
+    near_within: tuple[str, float] | None = None  # own near-miss band (near_band.parse_band)
+    holds: Text | None = None  # an exclusion worded as what must hold ("체납이 없어야 합니다")
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,9 @@
 """Assessments as plain JSON-ready dicts: the `jiwon evaluate --format json` contract.
 
 Texts come in the chosen language (`text`), with both languages next to them where a reader of
-the JSON may need the other one (names, criterion texts, notes).
+the JSON may need the other one (names, criterion texts, notes). Every `*_text` word comes from
+the phrase catalog and, with the pack given, each program carries its `explanation`: the same
+status word, deciding reasons, points to confirm and deadline sentence as every other view.
 """
 
 from __future__ import annotations
@@ -9,7 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from desktop.engine import labels
+from desktop.engine import explain as ex
+from desktop.engine.phrases import word
 from desktop.engine.model import Assessment, CriterionResult, Deadline, NearMiss, ProgramResult
 
 
@@ -28,7 +31,7 @@ def criterion_to_dict(c: CriterionResult, lang: str = "ko") -> dict[str, Any]:
     return {
         "id": c.id,
         "result": c.result,
-        "result_text": labels.word(labels.RESULT, c.result, lang),
+        "result_text": ex.result_word(c).get(lang),
         "text": c.text.get(lang),
         "texts": c.text.to_dict(),
         "kind": c.kind,
@@ -38,7 +41,7 @@ def criterion_to_dict(c: CriterionResult, lang: str = "ko") -> dict[str, Any]:
         "depth": c.depth,
         "group": c.group,
         "unsettled": c.unsettled,
-        "unsettled_text": labels.UNSETTLED.get(lang) if c.unsettled else None,
+        "unsettled_text": ex.result_word(c).get(lang) if c.unsettled else None,
     }
 
 
@@ -61,15 +64,16 @@ def near_miss_to_dict(nm: NearMiss, pack=None, lang: str = "ko") -> dict[str, An
 
 def deadline_to_dict(d: Deadline, lang: str = "ko") -> dict[str, Any]:
     out = d.to_dict()
-    out["status_text"] = labels.word(labels.DEADLINE_STATUS, d.status, lang)
-    out["days_left_text"] = labels.days_left_text(d.days_left, lang)
+    out["status_text"] = word("deadline", d.status, lang)
+    out["days_left_text"] = ex.days_left_text(d.days_left).get(lang) if d.days_left is not None else ""
     out["note_text"] = d.note.get(lang) if d.note else None
     return out
 
 
-def program_result_to_dict(r: ProgramResult, lang: str = "ko", pack=None) -> dict[str, Any]:
+def program_result_to_dict(r: ProgramResult, lang: str = "ko", pack=None,
+                           assessment: Assessment | None = None) -> dict[str, Any]:
     p = r.program
-    return {
+    out = {
         "id": p.id,
         "name": p.name.to_dict(),
         "name_text": p.name.get(lang),
@@ -77,7 +81,7 @@ def program_result_to_dict(r: ProgramResult, lang: str = "ko", pack=None) -> dic
         "tracks_of": p.tracks_of,
         "maturity": p.maturity,
         "status": r.status,
-        "status_text": labels.word(labels.STATUS, r.status, lang),
+        "status_text": ex.status_word(r.status).get(lang),
         "missing": list(r.missing),
         "criteria": [criterion_to_dict(c, lang) for c in r.criteria],
         "failed": list(r.failed),
@@ -89,13 +93,19 @@ def program_result_to_dict(r: ProgramResult, lang: str = "ko", pack=None) -> dic
         "sources": list(p.sources),
         "reviewed": p.reviewed.isoformat(),
     }
+    if pack is not None and assessment is not None:
+        out["explanation"] = ex.explain(pack, assessment, r).to_dict(lang)
+    return out
 
 
 def assessment_to_dict(a: Assessment, lang: str = "ko", pack=None) -> dict[str, Any]:
-    """The whole assessment; pass `pack` to add worded near misses."""
-    return {
+    """The whole assessment; pass `pack` to add worded near misses and each explanation."""
+    out = {
         "as_of": a.as_of.isoformat(),
         "rules_version": a.rules_version,
         "lang": lang,
-        "programs": [program_result_to_dict(r, lang, pack) for r in a.programs],
+        "programs": [program_result_to_dict(r, lang, pack, a) for r in a.programs],
     }
+    if pack is not None:
+        out["rules_version_text"] = ex.rules_label(pack, a.rules_version).get(lang)
+    return out

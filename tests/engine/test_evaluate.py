@@ -63,10 +63,10 @@ def test_near_miss_on_looked_up_limit(mini_pack):
 
 
 def test_near_miss_below_a_minimum(mini_pack):
-    r = result(mini_pack, {"applicant_type": "individual", "age": 12, "income_pct": 50}, "job-support")
+    r = result(mini_pack, {"applicant_type": "individual", "age": 14, "income_pct": 50}, "job-support")
     (nm,) = r.near_misses
-    assert (nm.name, nm.op, nm.limit, nm.by) == ("age", ">=", 15, 3)
-    assert format_near_miss(nm, mini_pack, "ko") == "나이 12세가 기준 15세에 3세 미달"
+    assert (nm.name, nm.op, nm.limit, nm.by) == ("age", ">=", 15, 1)
+    assert format_near_miss(nm, mini_pack, "ko") == "나이 14세가 기준 15세에 1세 미달"
 
 
 def test_audience_mismatch(mini_pack):

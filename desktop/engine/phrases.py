@@ -1,0 +1,252 @@
+"""The one bilingual phrase catalog: every word an outcome, a criterion or a deadline is said with.
+
+The screen, the PDF, the command line, the JSON `*_text` fields and the calendar file all take
+their words from here, so the same assessment reads the same everywhere. Widget chrome (menus,
+buttons, field labels) stays in Qt's translation files; the words of outcomes do not.
+
+A template fills `{name}` from its fields; `{name|이}` also adds the particle that fits how the
+filled-in word is read (이/가, 을/를, 은/는, 과/와, 으로/로), so a Korean sentence never guesses
+"을(를)". A field may be a `Text` (its Korean or English side is used) or anything else (str()).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from desktop.engine.josa import attach
+from desktop.engine.model import Text
+
+_P = Text  # short for the table below
+
+PHRASES: dict[str, Text] = {
+    # ---------------------------------------------------------------- a program's outcome
+    "status.eligible": _P("신청 가능", "Eligible"),
+    "status.ineligible": _P("신청 불가", "Not eligible"),
+    "status.undetermined": _P("판단 보류", "Undetermined"),
+    "status.other_applicants": _P("다른 신청자 대상", "For other applicants"),
+    # ---------------------------------------------------------------- one criterion's result
+    "result.met": _P("충족", "Met"),
+    "result.not_met": _P("미충족", "Not met"),
+    "result.unknown": _P("미확인", "Unknown"),  # never "모름": that is the answer "I don't know"
+    "exclusion.met": _P("해당 없음", "Does not apply"),
+    "exclusion.not_met": _P("해당: 제외", "Applies: excluded"),
+    "exclusion.unknown": _P("미확인", "Unknown"),
+    "unsettled": _P("자료에 없음", "The sources do not say"),  # no answer can settle it
+    "kind.audience": _P("신청 대상", "Who can apply"),
+    "kind.criterion": _P("요건", "Criterion"),
+    "kind.exclusion": _P("제외 사유", "Exclusion"),
+    "group.any": _P("다음 중 하나", "one of"),
+    "group.not": _P("다음에 해당하지 않을 것", "must not hold"),
+    "to_verify": _P("확인 필요", "to verify"),
+    "to_verify.long": _P("확인 필요(출처 불충분)", "To verify (weak or no source)"),
+    "sources_silent": _P("출처에 기준 없음 – 운영 기관 확인 필요", "Sources are silent – ask the operator"),
+    # ---------------------------------------------------------------- applicants
+    "applicant.company": _P("기업", "Company"),
+    "applicant.school": _P("학교", "School"),
+    "applicant.individual": _P("개인", "Individual"),
+    "applicants.company": _P("기업", "companies"),
+    "applicants.school": _P("학교", "schools"),
+    "applicants.individual": _P("개인", "individuals"),
+    "audience.open_to": _P("신청 대상: {who}", "Open to: {who}"),
+    "audience.only": _P("이 사업은 {who}만 신청할 수 있습니다", "Only {who} can apply to this program"),
+    "audience.left_out": _P("다른 신청자 대상 사업 {n}개는 제외했습니다",
+                            "{n} programs for other kinds of applicant are left out"),
+    "audience.left_out_one": _P("다른 신청자 대상 사업 {n}개는 제외했습니다",
+                                "1 program for another kind of applicant is left out"),
+    # ---------------------------------------------------------------- how real a program is
+    "badge.open_call": _P("공모 중", "Open call"),
+    "badge.call_expected": _P("공모 예정", "Call expected"),
+    "badge.announced_policy": _P("발표된 정책 · 공고 없음", "Announced policy, no call"),
+    "badge.planned": _P("계획 단계", "Planned"),
+    "badge.open_call.sentence": _P("모집 공고가 나와 있고 지금 접수 중입니다.",
+                                   "A call is published and applications are open now."),
+    "badge.call_expected.sentence": _P("해마다 공모하는 사업이지만 지금은 접수 기간이 아닙니다.",
+                                       "The program has regular calls, but none is open now."),
+    "badge.announced_policy.sentence": _P("정부가 발표한 정책이지만 모집 공고는 아직 없습니다.",
+                                          "Announced by the government; no call has been published."),
+    "badge.planned.sentence": _P("논의 중인 계획으로 아직 공고가 없고 내용이 바뀔 수 있습니다.",
+                                 "Still a plan: nothing is announced and the details may change."),
+    # ---------------------------------------------------------------- deadline states and sentences
+    "deadline.open": _P("접수 중", "Open"),
+    "deadline.upcoming": _P("접수 예정", "Upcoming"),
+    "deadline.closed": _P("마감", "Closed"),
+    "deadline.not_announced": _P("미공고", "Not announced"),
+    "deadline.rolling": _P("상시 접수", "Rolling"),
+    "deadline.estimated": _P("추정", "Estimated"),
+    "round.fixed": _P("정해진 기간", "Fixed dates"),
+    "round.budget": _P("예산 소진 시 마감", "Until the budget runs out"),
+    "round.rolling": _P("상시", "Rolling"),
+    "round.not_announced": _P("미공고", "Not announced"),
+    "round.estimated": _P("추정", "Estimated"),
+    "estimated": _P("추정", "estimated"),
+    "days.left": _P("D-{n}", "{n} days left"),
+    "days.left_one": _P("D-{n}", "1 day left"),
+    "days.today": _P("오늘 마감", "Closes today"),
+    "days.ago": _P("{n}일 지남", "{n} days ago"),
+    "days.short": _P("D-{n}", "{n} days"),
+    "days.short_one": _P("D-{n}", "1 day"),
+    "in_days": _P("{n}일 후", "in {n} days"),
+    "in_days_one": _P("{n}일 후", "in 1 day"),
+    "about_days": _P("약 {n}일 후", "in about {n} days"),
+    "say.open_close": _P("접수 중 · {closes} 마감 · {left}", "Open · closes {closes} · {left}"),
+    "say.open_budget": _P("접수 중 · 예산이 소진되면 마감", "Open until the budget runs out"),
+    "say.open_budget_close": _P("접수 중 · {closes}까지(예산 소진 시 조기 마감) · {left}",
+                                "Open until {closes} or until the budget runs out · {left}"),
+    "say.open_no_close": _P("접수 중 · 마감일 미공고", "Open · no closing date announced"),
+    "say.rolling": _P("상시 접수", "Applications taken all year round"),
+    "say.rolling_until": _P("상시 접수 · {closes}까지", "Applications taken all year round, until {closes}"),
+    "say.upcoming": _P("{opens} 접수 시작({wait})", "Opens {opens} ({wait})"),
+    "say.upcoming_close": _P("{opens} 접수 시작({wait}) · {closes} 마감",
+                             "Opens {opens} ({wait}) · closes {closes}"),
+    "say.estimated_ahead": _P("약 {n}일 후 접수 시작 예상(추정: {opens} ~ {closes})",
+                              "Opens in about {n} days (estimate: {opens} – {closes})"),
+    "say.estimated_open": _P("예년이면 지금 접수 기간(추정: {opens} ~ {closes}) · 공고 확인 필요",
+                             "Usually open now (estimate: {opens} – {closes}) · check for the call"),
+    "say.closed": _P("{closes} 마감", "Closed on {closes}"),
+    "say.closed_undated": _P("지난 접수는 끝났습니다", "The last round has ended"),
+    "say.not_announced": _P("접수 일정 미공고", "No application window announced"),
+    # ---------------------------------------------------------------- deciding reasons
+    "reason.failed": _P("{text}", "{text}"),
+    "reason.either_none": _P("다음 중 하나가 필요하지만 어느 것도 충족하지 않습니다: {items}",
+                             "Needs one of these, and none is met: {items}"),
+    "reason.either_open": _P("다음 중 하나가 확인되어야 합니다: {items}",
+                             "One of these must be confirmed: {items}"),
+    "reason.or": _P(" / ", " / "),
+    "reason.and": _P(" · ", "; "),
+    "reason.must_not": _P("{text} — 해당하지 않아야 합니다", "{text} — must not hold"),
+    "reason.does_not_hold": _P("{text} — 해당하지 않음", "{text} — does not hold"),
+    "reason.excluded": _P("제외 사유에 해당: {text}", "Excluded: {text}"),
+    "reason.question": _P("{label}", "{label}"),
+    "reason.silent": _P("{text} — 출처에 기준이 없어 운영 기관 확인 필요",
+                        "{text} — the sources are silent; ask the operator"),
+    "confirm.criterion": _P("{text} — 확인 필요", "{text} — to confirm"),
+    "confirm.exclusion": _P("{text}에 해당하지 않아야 합니다 — 확인 필요",
+                            "Must not apply: {text} — to confirm"),
+    "confirm.holds": _P("{text} — 확인 필요", "{text} — to confirm"),
+    "headline.eligible": _P("모든 자격 조건을 충족하고 제외 사유가 없습니다.",
+                            "Every condition is met and no exclusion applies."),
+    "headline.eligible_confirm": _P("자격 조건을 충족합니다. 확인할 사항 {n}개가 남아 있습니다.",
+                                    "The conditions are met; {n} point(s) remain to confirm."),
+    "headline.ineligible": _P("충족하지 않는 조건: {n}개", "Conditions not met: {n}"),
+    "headline.excluded": _P("제외 사유에 해당합니다.", "An exclusion applies."),
+    "headline.audience": _P("{who} 대상 사업이 아닙니다.", "Not open to {who}."),
+    "headline.undetermined": _P("아래 질문 {n}개에 답하면 판정할 수 있습니다.",
+                                "Answering the {n} question(s) below would decide it."),
+    "headline.undetermined_one": _P("아래 질문 {n}개에 답하면 판정할 수 있습니다.",
+                                    "Answering the question below would decide it."),
+    "headline.silent": _P("출처가 밝히지 않은 조건이 있어 운영 기관의 확인이 필요합니다.",
+                          "The sources are silent on a condition; the operator must confirm it."),
+    "heading.why_not": _P("신청할 수 없는 이유", "Why not"),
+    "heading.why": _P("신청할 수 있는 근거", "Why eligible"),
+    "heading.to_answer": _P("판정에 필요한 답변", "Questions that would decide it"),
+    "heading.to_confirm": _P("확인할 사항", "To confirm"),
+    "heading.near_misses": _P("아깝게 못 미친 기준", "Close to the limit"),
+    "heading.deadline": _P("접수 기간", "Application window"),
+    "heading.questions": _P("답해야 할 질문", "Questions to answer"),
+    "heading.deadlines": _P("마감 일정", "Deadlines"),
+    "answered_dont_know": _P("'모름'으로 답함", "answered “I don't know”"),
+    # ---------------------------------------------------------------- near misses
+    "near.over": _P("{label} {value|이} 한도 {limit|을} {by} 초과",
+                    "{label} {value} is above the {limit} limit by {by}"),
+    "near.under": _P("{label} {value|이} 기준 {limit}에 {by} 미달",
+                     "{label} {value} is below the {limit} minimum by {by}"),
+    # ---------------------------------------------------------------- values
+    "value.dont_know": _P("모름", "I don't know"),
+    "value.not_answered": _P("아직 답하지 않음", "not answered yet"),
+    "value.unknown": _P("알 수 없음", "unknown"),
+    "value.yes": _P("예", "Yes"),
+    "value.no": _P("아니요", "No"),
+    "value.none": _P("없음", "none"),
+    "no_date": _P("–", "–"),
+    # ---------------------------------------------------------------- sources
+    "source.official": _P("공식 자료", "official"),
+    "source.press": _P("언론 보도", "press report"),
+    "source.blog": _P("비공식 자료 – 확인 필요", "unofficial source – to verify"),
+    "source.age": _P("{months}개월 전 자료", "{months} months old"),
+    "source.age_one": _P("{months}개월 전 자료", "1 month old"),
+    "source.old": _P("가장 최근 출처가 {date} 자료({months}개월 전)입니다. 최신 공고를 확인하세요.",
+                     "The newest source is from {date} ({months} months old). Check the latest call."),
+    "source.reviewed": _P("규칙 검토일 {date}", "Rules last reviewed {date}"),
+    "rules.version": _P("{date} 규칙 · {id}", "rules of {date} · {id}"),
+    # ---------------------------------------------------------------- calendar file and lists
+    "cal.closes": _P("마감", "Closes"),
+    "cal.opens": _P("접수 시작", "Opens"),
+    "cal.name": _P("지원사업 신청 일정 (Jiwon)", "Support program deadlines (Jiwon)"),
+    "cal.desc": _P("Jiwon이 만든 지원사업 접수 일정입니다. 신청 전 최신 공고를 확인하세요.",
+                   "Application windows exported by Jiwon. Check the latest call before applying."),
+    "cal.window": _P("접수 기간", "Window"),
+    "cal.ministry": _P("소관 부처", "Ministry"),
+    "cal.est_note": _P("예년 일정으로 추정한 날짜입니다. 실제 공고를 확인하세요.",
+                       "Dates estimated from previous years; check the actual call."),
+    "cal.apply": _P("신청 방법", "How to apply"),
+    "cal.alarm": _P("1주일 후 마감: {name}", "Closes in one week: {name}"),
+    "cal.alarm_open": _P("1주일 후 접수 시작: {name}", "Opens in one week: {name}"),
+    "cal.only_past": _P("앞으로 남은 일정이 없어 지난 일정만 담았습니다",
+                        "No window lies ahead: only past dates are in this file"),
+    "cal.past_event": _P("지난 일정", "past"),
+    "cal.none": _P("앞으로 12개월 안에 알려진 일정이 없습니다", "No known windows in the next 12 months"),
+    "list.windows_as_of": _P("{date} 기준 접수 일정", "Application windows as of {date}"),
+    "list.none": _P("(없음)", "(none)"),
+    "list.assessment_as_of": _P("{date} 기준 평가 ({version})", "assessment as of {date} ({version})"),
+    "list.include_all": _P("모두 보려면 --all-programs 를 붙이세요", "add --all-programs to include them"),
+}
+
+_FIELD = re.compile(r"\{(\w+)(?:\|(\w+))?\}")
+
+
+def _side(value: Any, lang: str) -> str:
+    if isinstance(value, Text):
+        return value.get(lang)
+    return str(value)
+
+
+def fill(template: str, lang: str, fields: dict[str, Any]) -> str:
+    def one(m: re.Match) -> str:
+        value = _side(fields[m.group(1)], lang)
+        which = m.group(2)
+        return attach(value, which) if which and lang == "ko" else value
+
+    return _FIELD.sub(one, template)
+
+
+def phrase(key: str, **fields: Any) -> Text:
+    """The phrase `key` in both languages, its fields filled (Korean particles chosen)."""
+    t = PHRASES[key]
+    if not fields:
+        return t
+    return Text(fill(t.ko, "ko", fields), fill(t.en, "en", fields))
+
+
+def say(key: str, lang: str, **fields: Any) -> str:
+    """The phrase `key` in `lang`."""
+    t = PHRASES[key]
+    return fill(t.get(lang), lang, fields) if fields else t.get(lang)
+
+
+def counted(key: str, n: int, **fields: Any) -> Text:
+    """`key` or, for one, `key_one` when the catalog has it (English singular)."""
+    one = f"{key}_one"
+    return phrase(one if n == 1 and one in PHRASES else key, n=n, **fields)
+
+
+def word(prefix: str, value: str, lang: str | None = None) -> Text | str:
+    """The word for `value` in the `prefix.` family (status, result, deadline, ...); the value
+    itself when the catalog has none. With `lang`, the text in that language."""
+    t = PHRASES.get(f"{prefix}.{value}") or Text(value, value)
+    return t.get(lang) if lang else t
+
+
+def join(items: list[Text], sep_key: str) -> Text:
+    sep = PHRASES[sep_key]
+    return Text(sep.ko.join(i.ko for i in items), sep.en.join(i.en for i in items))
+
+
+def audience_words(audience: tuple[str, ...]) -> Text:
+    ko = "·".join(word("applicants", a).ko for a in audience)
+    en = " and ".join(word("applicants", a).en for a in audience)
+    return Text(ko, en)
+
+
+def has_phrase(key: str) -> bool:
+    return key in PHRASES
