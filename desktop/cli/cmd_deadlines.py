@@ -7,7 +7,8 @@ import json
 import sys
 from pathlib import Path
 
-from desktop.cli.common import UsageError, load_pack, parse_today, report_rule_errors
+from desktop.atomic_write import write_atomic
+from desktop.cli.common import UsageError, cannot_write, load_pack, parse_today, report_rule_errors
 from desktop.cli.render import render_calendar
 from desktop.engine import calendar
 
@@ -34,7 +35,10 @@ def entries_to_dict(entries, as_of, lang: str) -> list[dict]:
 
 def _write(data: bytes, out: str | None) -> None:
     if out:
-        Path(out).write_bytes(data)
+        try:
+            write_atomic(out, data)
+        except OSError as err:
+            raise UsageError(cannot_write("deadlines -o", err, out)) from None
     else:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from desktop.cli.common import UsageError, assess_profile, bi
+from desktop.cli.common import UsageError, assess_profile, bi, cannot_write
 
 
 def run(args: argparse.Namespace) -> int:
@@ -16,7 +16,10 @@ def run(args: argparse.Namespace) -> int:
         from desktop.report.pdf import write_report
     except ImportError as err:
         raise UsageError(f"the PDF writer is not available / PDF를 만들 수 없습니다: {err}") from None
-    write_report(assessment, profile, pack, args.output, lang=args.lang)
+    try:
+        write_report(assessment, profile, pack, args.output, lang=args.lang)
+    except OSError as err:
+        raise UsageError(cannot_write("report -o", err, args.output)) from None
     print(bi(f"보고서를 저장했습니다: {args.output}", f"report written: {args.output}", args.lang))
     return 0
 

@@ -6,8 +6,9 @@ import argparse
 import datetime as dt
 import sys
 
+from desktop.atomic_write import describe
 from desktop.engine import evaluate, load_profile, load_rules, today_kst
-from desktop.engine.clock import parse_date
+from desktop.engine.clock import FIRST_ASSESSMENT_DAY, LAST_ASSESSMENT_DAY, parse_assessment_date
 from desktop.engine.model import Assessment, Profile, RulePack
 from desktop.engine.problem import Problem
 from desktop.engine.profile import ProfileError
@@ -21,12 +22,20 @@ def bi(ko: str, en: str, lang: str = "ko") -> str:
     return en if lang == "en" else ko
 
 
+def cannot_write(option: str, error: OSError, path: str) -> str:
+    """The one-line message for an output file that could not be written."""
+    why = describe(error, path)
+    return f"{option}: {why.en} / {why.ko}"
+
+
 def parse_today(text: str | None) -> dt.date:
     if text is None:
         return today_kst()
-    day = parse_date(text)
+    day = parse_assessment_date(text)
     if day is None:
-        raise UsageError(f"--today: '{text}' is not a date YYYY-MM-DD / 날짜 형식이 아닙니다")
+        raise UsageError(
+            f"--today: '{text}' is not a date YYYY-MM-DD from {FIRST_ASSESSMENT_DAY} to "
+            f"{LAST_ASSESSMENT_DAY} / {FIRST_ASSESSMENT_DAY}~{LAST_ASSESSMENT_DAY} 사이의 날짜가 아닙니다")
     return day
 
 

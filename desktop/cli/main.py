@@ -7,12 +7,39 @@ Python traceback.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 
 from desktop import __version__
 from desktop.cli import (cmd_check, cmd_deadlines, cmd_diff, cmd_evaluate, cmd_pack, cmd_report, cmd_rulebook,
                          cmd_selfcheck)
 from desktop.cli.common import UsageError
+
+
+# Control characters other than newline and tab, and lone surrogates (not text at all).
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+class _Printable:
+    """A text stream that drops control characters on the way to the terminal.
+
+    Names and texts come from rule files and profiles: an escape sequence in one could recolour,
+    clear or retitle the user's terminal, and a carriage return could hide a line. Bytes written
+    to `.buffer` (a calendar file on stdout) pass unchanged; ics.py cleans its own text.
+    """
+
+    def __init__(self, stream):
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        return self._stream.write(_UNPRINTABLE.sub(_replacement, text))
+
+    def __getattr__(self, name: str):
+        return getattr(self._stream, name)
+
+
+def _replacement(match: re.Match) -> str:
+    return "\ufffd" if "\ud800" <= match.group() <= "\udfff" else ""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -77,6 +104,15 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if _is_gui(argv):
         return _gui(argv)
+    streams = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = _Printable(sys.stdout), _Printable(sys.stderr)
+    try:
+        return _command(argv)
+    finally:
+        sys.stdout, sys.stderr = streams
+
+
+def _command(argv: list[str]) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)

@@ -36,6 +36,20 @@ def parse_date(text: object) -> dt.date | None:
         return None
 
 
+# The dates an assessment can be made for: far enough either way for any case, near enough that
+# twelve months of windows and every "N years after" in the rules stay real dates.
+FIRST_ASSESSMENT_DAY = dt.date(1900, 1, 1)
+LAST_ASSESSMENT_DAY = dt.date(2999, 12, 31)
+
+
+def parse_assessment_date(text: object) -> dt.date | None:
+    """Like parse_date, and None for a day outside FIRST_ASSESSMENT_DAY..LAST_ASSESSMENT_DAY."""
+    day = parse_date(text)
+    if day is None or not FIRST_ASSESSMENT_DAY <= day <= LAST_ASSESSMENT_DAY:
+        return None
+    return day
+
+
 def parse_kst(text: object, end_of_day: bool) -> dt.datetime | None:
     """A round's opening or closing moment as an aware KST datetime.
 

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import os
 import re
+import unicodedata
 from pathlib import Path
 
 from desktop import paths
@@ -27,7 +29,7 @@ from desktop.engine.model import APPLICANT_TYPES, Option, Program, Question, Rul
 from desktop.engine.plan import build_plan
 from desktop.engine.problems import Problems, bad_items
 from desktop.engine.suggest import did_you_mean
-from desktop.engine.yamlsrc import SourceFile, YamlProblem, display_path, parse_source
+from desktop.engine.yamlsrc import SourceFile, YamlProblem, display_path, parse_source, read_limited
 
 SHARED_FILES = ("questions.yaml", "industries.yaml", "definitions.yaml", "documents.yaml")
 
@@ -43,10 +45,36 @@ def default_seeds_dir(rules_dir: Path) -> Path:
     return inside if inside.is_dir() else rules_dir.parent / "seeds"
 
 
-def _yaml_files(folder: Path) -> list[Path]:
+def _yaml_files(folder: Path, problems: Problems, root: Path) -> list[Path]:
+    """The YAML files of `folder`, by name. Reported and not read: a folder that cannot be listed,
+    a file whose name holds a control character (a newline would forge a `path:line:` line of
+    its own in `check`), and a link to a file outside `root`."""
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+    shown = display_path(folder)
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError as err:
+        problems.add(shown, 1, f"cannot read the folder: {err.strerror or err}")
+        return []
+    files = []
+    for p in entries:
+        if p.suffix not in (".yaml", ".yml"):
+            continue
+        if any(unicodedata.category(c) in ("Cc", "Cs") for c in p.name):
+            problems.add(shown, 1, f"a file name with a control character is not read: {ascii(p.name)}")
+            continue
+        if _leaves(p, root):
+            problems.add(f"{shown}/{p.name}", 1, "a link to a file outside the rules folder is not read")
+            continue
+        if p.is_file():
+            files.append(p)
+    return files
+
+
+def _leaves(path: Path, root: Path) -> bool:
+    """A symlink that leads out of `root`?"""
+    return path.is_symlink() and not Path(os.path.realpath(path)).is_relative_to(os.path.realpath(root))
 
 
 class _Files:
@@ -59,9 +87,12 @@ class _Files:
     def read(self, path: Path, label: str) -> SourceFile | None:
         shown = display_path(path)
         try:
-            raw = path.read_bytes()
+            raw = read_limited(path)
         except OSError as err:
             self.problems.add(shown, 1, f"cannot read the file: {err.strerror or err}")
+            return None
+        except YamlProblem as err:
+            self.problems.add(shown, err.line, err.message)
             return None
         self.hashed.append((label, raw))
         try:
@@ -90,7 +121,11 @@ def load_rules(rules_dir: str | Path | None = None, seeds_dir: str | Path | None
     sources: dict[str, SourceFile | None] = {}
     for name in SHARED_FILES:
         path = rules / name
-        if path.is_file():
+        if _leaves(path, rules):
+            sources[name] = None
+            problems.add(f"{display_path(rules)}/{name}", 1,
+                         "a link to a file outside the rules folder is not read")
+        elif path.is_file():
             sources[name] = files.read(path, f"rules/{name}")
         else:
             sources[name] = None
@@ -156,14 +191,19 @@ def load_rules(rules_dir: str | Path | None = None, seeds_dir: str | Path | None
 
     notes = {}
     broken_notes: set[str] = set()
-    _read_each(files, problems, _yaml_files(seeds), "seeds", lambda src: read_note(src, problems),
+    _read_each(files, problems, _yaml_files(seeds, problems, seeds), "seeds", lambda src: read_note(src, problems),
                notes, broken_notes, "source note", lambda n: n.where.path)
 
     groups = _criterion_groups(rules, files, problems)
     programs: dict[str, Program] = {}
     left_out: set[str] = set()
     ctx = ProgramContext(names, documents, notes, frozenset(broken_notes), groups, programs, left_out)
-    _read_each(files, problems, _parents_first(_yaml_files(rules / "programs")), "rules/programs",
+    program_files = _yaml_files(rules / "programs", problems, rules)
+    if rules.is_dir() and not program_files and not (rules / "programs").is_dir():
+        problems.add(display_path(rules / "programs"), 1, "the programs folder is missing")
+    elif rules.is_dir() and not program_files:
+        problems.add(display_path(rules / "programs"), 1, "the programs folder holds no program file")
+    _read_each(files, problems, _parents_first(program_files), "rules/programs",
                lambda src: read_program(src, problems, ctx), programs, left_out, "program",
                lambda p: p.path)
     for pid in list(programs):

@@ -16,12 +16,13 @@ from typing import Any
 from ruamel.yaml import YAML
 
 from desktop.engine.answers import AnswerError, coerce_answer
-from desktop.engine.clock import parse_date
+from desktop.engine.clock import FIRST_ASSESSMENT_DAY, LAST_ASSESSMENT_DAY, parse_assessment_date
 from desktop.engine.model import Profile, RulePack
 from desktop.engine.problem import ProblemList, ProfileProblem, RuleError
 from desktop.engine.schemas import schema_problems
 from desktop.engine.suggest import did_you_mean
-from desktop.engine.yamlsrc import SourceFile, YamlProblem, display_path, parse_source
+from desktop.engine.yamlsrc import (MAX_DEPTH, MAX_DIGITS, SourceFile, YamlProblem, display_path,
+                                    parse_source, read_limited)
 
 
 class ProfileError(ProblemList, ValueError):
@@ -37,9 +38,11 @@ def read_profile_source(path: str | Path) -> SourceFile:
     p = Path(path)
     shown = display_path(p)
     try:
-        raw = p.read_bytes()
+        raw = read_limited(p)
     except OSError as err:
         raise ProfileError([ProfileProblem(shown, 1, f"cannot read the file: {err.strerror or err}")]) from None
+    except YamlProblem as err:
+        raise ProfileError([ProfileProblem(shown, err.line, err.message)]) from None
     if p.suffix.lower() == ".json":
         return _json_source(raw, shown)
     try:
@@ -48,13 +51,66 @@ def read_profile_source(path: str | Path) -> SourceFile:
         raise ProfileError([ProfileProblem(shown, err.line, err.message)]) from None
 
 
+class _JsonRefused(ValueError):
+    pass
+
+
+def _json_int(text: str) -> int:
+    if len(text.lstrip("-")) > MAX_DIGITS:
+        raise _JsonRefused(f"the number is too large (more than {MAX_DIGITS} digits)")
+    return int(text)
+
+
+def _json_constant(text: str) -> Any:
+    raise _JsonRefused(f"{text} is not a number JSON allows")
+
+
+def _json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise _JsonRefused(f"duplicate key '{key}'")
+        out[key] = value
+    return out
+
+
+def _unicode_problem(data: Any, depth: int = 0) -> str | None:
+    """A lone surrogate (`"\\ud800"` is valid JSON but no text) anywhere in keys or values."""
+    if depth > MAX_DEPTH:
+        return "the file is nested too deeply"
+    if isinstance(data, str):
+        if any("\ud800" <= c <= "\udfff" for c in data):
+            return f"text that is not valid Unicode (a lone surrogate): {ascii(data)[:60]}"
+        return None
+    items = data.items() if isinstance(data, dict) else enumerate(data) if isinstance(data, list) else ()
+    for key, value in items:
+        problem = _unicode_problem(key, depth + 1) or _unicode_problem(value, depth + 1)
+        if problem:
+            return problem
+    return None
+
+
 def _json_source(raw: bytes, shown: str) -> SourceFile:
+    """JSON by the same rules as YAML: size, depth, number sizes, no duplicate keys."""
     try:
-        data = json.loads(raw.decode("utf-8-sig"))
+        data = json.loads(raw.decode("utf-8-sig"), parse_int=_json_int,
+                          parse_constant=_json_constant, object_pairs_hook=_json_object)
     except UnicodeDecodeError:
         raise ProfileError([ProfileProblem(shown, 1, "the file is not UTF-8 text")]) from None
     except json.JSONDecodeError as err:
         raise ProfileError([ProfileProblem(shown, err.lineno, f"JSON syntax error: {err.msg}")]) from None
+    except RecursionError:
+        raise ProfileError([ProfileProblem(shown, 1, "the file is nested too deeply")]) from None
+    except _JsonRefused as err:
+        line = 1
+        try:
+            parse_source(raw, shown)  # the YAML reader knows the line of a duplicate key
+        except YamlProblem as problem:
+            line = problem.line
+        raise ProfileError([ProfileProblem(shown, line, str(err))]) from None
+    problem = _unicode_problem(data)
+    if problem:
+        raise ProfileError([ProfileProblem(shown, 1, problem)])
     try:
         with_lines = parse_source(raw, shown)
     except YamlProblem:
@@ -107,9 +163,10 @@ def profile_from_source(src: SourceFile, pack: RulePack, path: str | None = None
             add(where, f"answers.{qid}: {err.message.en}")
     today = None
     if "today" in data:
-        today = parse_date(data["today"])
+        today = parse_assessment_date(data["today"])
         if today is None:
-            add(("today",), f"today: '{data['today']}' is not a real date")
+            add(("today",), f"today: '{data['today']}' is not a real date from "
+                f"{FIRST_ASSESSMENT_DAY} to {LAST_ASSESSMENT_DAY}")
     if errors:
         raise ProfileError(errors)
     name = data.get("name")

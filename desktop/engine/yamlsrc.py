@@ -14,6 +14,7 @@ file expand into a huge one or ask for Python objects.
 from __future__ import annotations
 
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,9 @@ from desktop.engine.problem import Problem
 MAX_NODES = 200_000
 MAX_BYTES = 5_000_000
 MAX_DEPTH = 100
+# Python refuses to turn more than 4,300 digits into an int (and a rule or an answer never needs
+# more than about 20: amounts are in won); past this many a number is refused, with its line.
+MAX_DIGITS = 40
 
 _STANDARD_TAGS = {
     "tag:yaml.org,2002:str",
@@ -127,12 +131,30 @@ def _backend_available(name: str) -> bool:
     return _BACKENDS[name] is not None
 
 
+def read_limited(path: Path) -> bytes:
+    """The bytes of a regular file of at most MAX_BYTES: YamlProblem for anything else.
+
+    The size is checked before reading (a huge sparse file costs nothing to refuse) and the read
+    stops one byte past the limit (a device such as /dev/zero never ends). OSError passes through.
+    """
+    info = path.stat()
+    if not stat.S_ISREG(info.st_mode):
+        raise YamlProblem("not a regular file" if not stat.S_ISDIR(info.st_mode) else "a folder, not a file")
+    if info.st_size > MAX_BYTES:
+        raise YamlProblem(f"the file is larger than {MAX_BYTES // 1_000_000} MB")
+    with open(path, "rb") as handle:
+        raw = handle.read(MAX_BYTES + 1)
+    if len(raw) > MAX_BYTES:
+        raise YamlProblem(f"the file is larger than {MAX_BYTES // 1_000_000} MB")
+    return raw
+
+
 def read_source(path: Path | str, shown: str | None = None) -> SourceFile:
     """Read and convert one file. Raises YamlProblem (with a line) when it is not usable YAML."""
     p = Path(path)
     shown = shown or display_path(p)
     try:
-        raw = p.read_bytes()
+        raw = read_limited(p)
     except OSError as err:
         raise YamlProblem(f"cannot read the file: {err.strerror or err}") from None
     return parse_source(raw, shown)
@@ -315,6 +337,9 @@ def scalar_value(node: Any) -> Any:
     if m is None:
         return text
     kind = m.lastgroup
+    if kind in ("int", "oct", "hex") and len(text) > MAX_DIGITS:
+        raise YamlProblem(f"the number is too large (more than {MAX_DIGITS} digits)",
+                          node.start_mark.line + 1)
     if kind == "null":
         return None
     if kind == "true":
@@ -345,4 +370,5 @@ def _key_text(key: Any) -> str:
     return str(key)
 
 
-__all__ = ["SourceFile", "YamlProblem", "display_path", "parse_source", "read_source", "scalar_value"]
+__all__ = ["SourceFile", "YamlProblem", "display_path", "parse_source", "read_limited", "read_source",
+           "scalar_value"]

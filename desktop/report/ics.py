@@ -11,6 +11,7 @@ program, round and date so that importing a newer export updates events instead 
 from __future__ import annotations
 
 import datetime as dt
+import re
 import uuid
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -18,6 +19,8 @@ from zoneinfo import ZoneInfo
 import icalendar
 
 from desktop import __version__
+from desktop.atomic_write import write_atomic
+from desktop.engine.deadlines import kst_date
 from desktop.engine.model import CalendarEntry, Program, Round
 
 KST = ZoneInfo("Asia/Seoul")
@@ -45,6 +48,14 @@ _W = {
     "alarm": ("1주일 후 마감: {name}", "Closes in one week: {name}"),
     "alarm_open": ("1주일 후 접수 시작: {name}", "Opens in one week: {name}"),
 }
+
+
+# RFC 5545 §3.3.11: TEXT holds no control characters but the newline (which it escapes itself).
+_CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def _clean(text: str) -> str:
+    return _CONTROL.sub("", text)
 
 
 def _w(key: str, lang: str) -> str:
@@ -77,9 +88,24 @@ def calendar_bytes(entries: list[CalendarEntry], lang: str = "ko",
 
 def write_ics(entries: list[CalendarEntry], path: str | Path, lang: str = "ko") -> Path:
     """Write the calendar file (the name in docs/architecture.md); returns the path."""
-    out = Path(path)
-    out.write_bytes(calendar_bytes(entries, lang))
-    return out
+    return write_atomic(path, calendar_bytes(entries, lang))
+
+
+def _window_key(entry: CalendarEntry) -> str:
+    """Which of the program's windows this is, the same while estimated and once announced (so a
+    calendar that imports the file again replaces the estimate): the year it opens (or closes)
+    in and its place among the program's announced windows of that year; an estimate comes after
+    the announced ones."""
+    day = entry.opens or entry.closes
+    assert day is not None
+    announced = sorted(
+        (start, r.id) for r in entry.program.rounds if r.kind != "not_announced"
+        and (start := kst_date(r.opens) or kst_date(r.closes)) is not None
+        and start.year == day.year
+    )
+    ids = [rid for _, rid in announced]
+    place = len(ids) + 1 if entry.estimated or entry.round_id not in ids else ids.index(entry.round_id) + 1
+    return f"{day.year}-{place}"
 
 
 def _find_round(program: Program, round_id: str | None) -> Round | None:
@@ -135,16 +161,16 @@ def _event(entry: CalendarEntry, lang: str, stamp: dt.datetime) -> icalendar.Eve
         lines.append(p.apply_url)
 
     kind = "closes" if closing else "opens"
-    uid = f"{p.id}.{entry.round_id or 'estimated'}.{kind}.{day.isoformat()}@{UID_DOMAIN}"
+    uid = f"{p.id}.{_window_key(entry)}.{kind}@{UID_DOMAIN}"
     if timed is not None:
         start, end, trigger = timed - TIMED_LENGTH, timed, TIMED_TRIGGER
     else:
         start, end, trigger = day, day + dt.timedelta(days=1), ALL_DAY_TRIGGER
     event = icalendar.Event.new(
-        summary=summary, description="\n".join(lines), start=start, end=end, uid=uid,
-        url=p.apply_url or None, stamp=stamp, categories=[p.ministry.get(lang)],
-        transparency="TRANSPARENT",
+        summary=_clean(summary), description=_clean("\n".join(lines)), start=start, end=end,
+        uid=uid, url=_clean(p.apply_url or "") or None, stamp=stamp,
+        categories=[_clean(p.ministry.get(lang))], transparency="TRANSPARENT",
     )
-    alarm_text = _w("alarm" if closing else "alarm_open", lang).format(name=name)
+    alarm_text = _clean(_w("alarm" if closing else "alarm_open", lang).format(name=name))
     event.add_component(icalendar.Alarm.new_display(description=alarm_text, trigger=trigger))
     return event

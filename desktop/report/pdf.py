@@ -16,6 +16,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, PageBreak
 
 from desktop import __version__
+from desktop.atomic_write import write_atomic
 from desktop.engine.model import Assessment, Profile, RulePack
 from desktop.report.appendix import appendix, closing
 from desktop.report.calendar_section import calendar_section
@@ -45,15 +46,11 @@ def write_report(assessment: Assessment, profile: Profile, pack: RulePack,
                  generated: dt.datetime | None = None) -> Path:
     """Write the report to `out_path` and return that path.
 
-    The file is written next to its final name and then moved into place, so a failure never
-    leaves a half-written PDF where the user expects a good one.
+    Written whole or not at all, never over something that is not a regular file
+    (desktop/atomic_write.py).
     """
-    out = Path(out_path)
     data = report_bytes(assessment, profile, pack, lang, generated)
-    tmp = out.with_name(out.name + ".part")
-    tmp.write_bytes(data)
-    tmp.replace(out)
-    return out
+    return write_atomic(out_path, data)
 
 
 #: The name in docs/architecture.md.

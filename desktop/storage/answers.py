@@ -62,16 +62,37 @@ def clear_answer(db: Database, profile_id: int, question_id: str, now: str) -> N
         profiles.touch(db, profile_id, now)
 
 
+@dataclass(frozen=True)
+class DamagedAnswer:
+    """An answer row that cannot be read back (edited or damaged outside Jiwon): left out, so
+    that the question is asked again, and named to the user. Answering it again replaces it."""
+
+    question_id: str
+    reason: str
+
+
+def _read_rows(db: Database, profile_id: int) -> tuple[list[AnswerRecord], list[DamagedAnswer]]:
+    good: list[AnswerRecord] = []
+    damaged: list[DamagedAnswer] = []
+    for row in db.table("answers").rows_where("profile_id = ?", [profile_id], order_by="rowid"):
+        try:
+            good.append(AnswerRecord(row["question_id"], decode_answer(row["kind"], row["value"]),
+                                     parse_timestamp(row["answered"])))
+        except (ValueError, TypeError, KeyError, RecursionError) as error:
+            damaged.append(DamagedAnswer(str(row["question_id"]), f"{type(error).__name__}: {error}"))
+    return good, damaged
+
+
 def answer_records(db: Database, profile_id: int) -> list[AnswerRecord]:
-    """The answer rows in the order the questions were first answered."""
+    """The answer rows that can be read, in the order the questions were first answered."""
     profiles.require(db, profile_id)
-    return [
-        AnswerRecord(row["question_id"], decode_answer(row["kind"], row["value"]),
-                     parse_timestamp(row["answered"]))
-        for row in db.table("answers").rows_where(
-            "profile_id = ?", [profile_id], order_by="rowid"
-        )
-    ]
+    return _read_rows(db, profile_id)[0]
+
+
+def damaged_answers(db: Database, profile_id: int) -> list[DamagedAnswer]:
+    """The answer rows that cannot be read (see DamagedAnswer)."""
+    profiles.require(db, profile_id)
+    return _read_rows(db, profile_id)[1]
 
 
 def get_answers(db: Database, profile_id: int) -> dict[str, Any]:

@@ -42,21 +42,27 @@ def encode_answer(value: Any) -> tuple[AnswerKind, str]:
 
 
 def decode_answer(kind: str, text: str) -> Any:
-    """The answer value that `encode_answer` turned into (kind, text)."""
+    """The answer value that `encode_answer` turned into (kind, text).
+
+    ValueError for a row that is not what `encode_answer` writes (edited or damaged outside
+    Jiwon): bad JSON, an unknown kind, a value of another type, a date that does not exist.
+    """
     data = json.loads(text)
-    if kind == "unknown":
+    if kind == "unknown" and data is None:
         return None
-    if kind == "bool":
-        return bool(data)
-    if kind == "int":
-        return int(data)
-    if kind == "date":
+    if kind == "bool" and isinstance(data, bool):
+        return data
+    if kind == "int" and isinstance(data, int) and not isinstance(data, bool):
+        return data
+    if kind == "date" and isinstance(data, str):
         return dt.date.fromisoformat(data)
-    if kind == "str":
-        return str(data)
-    if kind == "multi":
-        return tuple(str(item) for item in data)
-    raise ValueError(f"unknown answer kind in the database: {kind!r}")
+    if kind == "str" and isinstance(data, str):
+        return data
+    if kind == "multi" and isinstance(data, list) and all(isinstance(i, str) for i in data):
+        return tuple(data)
+    if kind not in KINDS:
+        raise ValueError(f"unknown answer kind in the database: {kind!r}")
+    raise ValueError(f"a {kind} answer cannot be {text[:40]!r}")
 
 
 def encode_answers(answers: dict[str, Any]) -> dict[str, list[str]]:

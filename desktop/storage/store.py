@@ -23,7 +23,7 @@ from desktop.storage import answers as _answers
 from desktop.storage import assessments as _assessments
 from desktop.storage import profiles as _profiles
 from desktop.storage import recheck as _recheck
-from desktop.storage.answers import AnswerRecord
+from desktop.storage.answers import AnswerRecord, DamagedAnswer
 from desktop.storage.assessments import AssessmentRecord, StatusChange
 from desktop.storage.codec import timestamp, utc_now
 from desktop.storage.database import DEFAULT_TIMEOUT, default_path, open_database
@@ -164,6 +164,11 @@ class Store:
     def answer_records(self, profile_id: int) -> list[AnswerRecord]:
         """The answers with when each was given."""
         return _answers.answer_records(self.db, profile_id)
+
+    @_guarded
+    def damaged_answers(self, profile_id: int) -> list[DamagedAnswer]:
+        """Answer rows that cannot be read: left out of `get_answers`, to be named to the user."""
+        return _answers.damaged_answers(self.db, profile_id)
 
     # ------------------------------------------------------------ assessments
 

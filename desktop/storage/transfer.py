@@ -9,10 +9,9 @@ the engine's `ProfileError` and pass through unchanged, for the UI to list.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
+from desktop.atomic_write import write_atomic
 from desktop.engine.model import Profile, RulePack
 from desktop.storage.errors import EXPORT_FILE, storage_error
 from desktop.storage.store import Store
@@ -28,20 +27,6 @@ def profile_of(store: Store, profile_id: int) -> Profile:
     )
 
 
-def _write_whole(path: Path, text: str) -> None:
-    """Write to a temporary file beside `path`, then rename: never a half-written export."""
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
 def export_profile(store: Store, profile_id: int, path: str | Path) -> Path:
     """Write the profile to `path` (YAML); StorageError if the file cannot be written."""
     from desktop.engine import dump_profile
@@ -49,7 +34,7 @@ def export_profile(store: Store, profile_id: int, path: str | Path) -> Path:
     target = Path(path)
     text = dump_profile(profile_of(store, profile_id))
     try:
-        _write_whole(target, text)
+        write_atomic(target, text.encode("utf-8"))
     except OSError as error:
         raise storage_error(error, target, subject=EXPORT_FILE) from error
     return target

@@ -23,6 +23,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QEvent  # noqa: E402
 
 from desktop.engine import load_rules  # noqa: E402
 from desktop.storage import open_store  # noqa: E402
@@ -84,7 +85,12 @@ def main_window(qtbot, rule_pack, store, as_of):
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
-    return window
+    yield window
+    # Gone before `store` closes the database (qtbot's own clean-up comes after that): a start
+    # page left alive would read the closed store when the next test's events run.
+    window.close()
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
+import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -11,18 +12,35 @@ from desktop.engine import evaluate
 from desktop.ui.new_profile_dialog import NewProfileDialog
 
 
-def when_modal(callback):
-    """Run `callback(dialog)` on the next modal dialog, once it is shown."""
-    def poll():
-        dialog = QApplication.activeModalWidget()
-        if dialog is None:
-            QTimer.singleShot(20, poll)
-        else:
-            callback(dialog)
-    QTimer.singleShot(0, poll)
+@pytest.fixture
+def when_modal():
+    """`when_modal(callback)`: run `callback(dialog)` on the next modal dialog, once it is shown.
+
+    The polling belongs to the test: it stops when the test ends, so a dialog that never came is
+    not looked for (and answered) in the next test.
+    """
+    timers: list[QTimer] = []
+
+    def arm(callback):
+        timer = QTimer()
+        timer.setInterval(20)
+
+        def poll():
+            dialog = QApplication.activeModalWidget()
+            if dialog is not None:
+                timer.stop()
+                callback(dialog)
+
+        timer.timeout.connect(poll)
+        timer.start()
+        timers.append(timer)
+
+    yield arm
+    for timer in timers:
+        timer.stop()
 
 
-def test_empty_state_then_a_new_profile_through_the_dialog(qtbot, main_window, store):
+def test_empty_state_then_a_new_profile_through_the_dialog(qtbot, main_window, store, when_modal):
     start = main_window.start
     assert start.list_stack.currentWidget() is start.empty
     assert "No saved profiles yet" in start.empty.text()
@@ -43,7 +61,7 @@ def test_empty_state_then_a_new_profile_through_the_dialog(qtbot, main_window, s
     assert main_window.session.profile_id == profiles[0].id
 
 
-def test_cancelled_dialog_creates_nothing(qtbot, main_window, store):
+def test_cancelled_dialog_creates_nothing(qtbot, main_window, store, when_modal):
     when_modal(lambda d: d.reject())
     main_window.start.new_buttons["company"].click()
     assert store.list_profiles() == []
@@ -96,7 +114,7 @@ def test_list_shows_type_last_check_counts_and_stale_mark(qtbot, main_window, st
     assert "rules changed" in main_window.changes_banner.title.text()
 
 
-def test_rename_duplicate_delete(qtbot, main_window, store, monkeypatch):
+def test_rename_duplicate_delete(qtbot, main_window, store, monkeypatch, when_modal):
     pid = store.create_profile("원래 이름", "company", {"tax_arrears": False})
     start = main_window.start
     start.refresh(select=pid)

@@ -22,6 +22,7 @@ from PySide6.QtGui import QDesktopServices, QGuiApplication, QPageSize
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
+from desktop.atomic_write import write_atomic
 from desktop.ui.report_actions import pages as pdf_pages
 from desktop.ui.report_actions.preview import PreviewDialog
 
@@ -126,7 +127,7 @@ def _copy_pdf(parent: QWidget | None, source: Path, file_name: str,
             return None
     path = Path(path)
     try:
-        shutil.copyfile(source, path)
+        write_atomic(path, Path(source).read_bytes())
     except OSError as err:
         what = translate("ReportActions", "The report could not be saved to %1.")
         _fail(parent, title, what.replace("%1", str(path)), err)
@@ -274,7 +275,7 @@ def export_calendar(parent: QWidget | None, pack, as_of, audience: str | None = 
             return None
     path = Path(path)
     try:
-        path.write_bytes(calendar_bytes(entries, _lang(lang)))
+        write_atomic(path, calendar_bytes(entries, _lang(lang)))
     except Exception as err:  # noqa: BLE001
         what = translate("ReportActions", "The calendar file could not be saved to %1.")
         _fail(parent, title, what.replace("%1", str(path)), err)
