@@ -148,7 +148,7 @@ def test_rename_duplicate_delete(qtbot, main_window, store, monkeypatch, when_mo
     assert [p.id for p in store.list_profiles()] == [pid]
 
 
-def test_deleting_the_open_profile_closes_it(qtbot, main_window, open_profile):
+def test_deleting_the_open_profile_closes_it(qtbot, main_window, open_profile, when_modal):
     pid = open_profile("individual")
     main_window.act_start.trigger()
     main_window.start.select(pid)
