@@ -1,7 +1,10 @@
 """evaluate(): answers -> one outcome per program, each explaining itself.
 
 Every criterion is evaluated (no short cut), so a not-eligible result can list every failed
-criterion, and an undetermined one can name exactly the questions that would decide it.
+criterion, and an undetermined one can name exactly the questions that would decide it. Outcomes
+are exact: what three-valued logic leaves unknown is settled by trying the answers that can make a
+difference (`exact`), so "undetermined" means two possible answers really give different
+outcomes, or an unsettled criterion (no published rule) holds the program open.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from typing import Any, Mapping
 
 from desktop.engine.clock import today_kst
 from desktop.engine.deadlines import program_deadline
+from desktop.engine.exact import Search, exact_truth
 from desktop.engine.expr.tri import UNKNOWN, is_number, tri_all, tri_any, tri_not, truth
 from desktop.engine.model import Assessment, CriterionResult, NearMiss, ProgramResult, RulePack
 from desktop.engine.plan import LeafPlan, PackPlan, ProgramPlan, plan_of
@@ -172,12 +176,10 @@ def _program(plan: PackPlan, pp: ProgramPlan, scope: Scope, answers, applicant, 
     values = [truth_of(leaf, scope) for leaf in pp.leaves]
     excluded = [truth_of(leaf, scope) for leaf in pp.exclusions]
     tree = tree_value(pp.tree, values)
-    if tree is False or True in excluded:
-        status = "ineligible"
-    elif tree is True and audience_ok is True and UNKNOWN not in excluded:
-        status = "eligible"
-    else:
-        status = "undetermined"
+    status = _status(tree, excluded, audience_ok)
+    open_vars: dict[int, list] = {}  # leaf position (exclusions after the tree) -> open questions
+    if status == "undetermined" and audience_ok is True:
+        tree, status = _exact(plan, pp, scope, answers, values, excluded, open_vars, audience_ok)
 
     criteria = [audience]
     for kind, leaves, results, words in (("criterion", pp.leaves, values, _RESULT),
@@ -218,14 +220,12 @@ def _program(plan: PackPlan, pp: ProgramPlan, scope: Scope, answers, applicant, 
         open_leaves: list[int] = []
         if tree is UNKNOWN:
             _collect(pp.tree, values, UNKNOWN, open_leaves)
-        deciding = [pp.leaves[i] for i in open_leaves] + [
-            l for l, v in zip(pp.exclusions, excluded) if v is UNKNOWN
-        ]
+        n = len(pp.leaves)
+        deciding = list(dict.fromkeys(open_leaves)) + [n + i for i, v in enumerate(excluded) if v is UNKNOWN]
         wanted: set[str] = set()
         seen: set[str] = set()
-        for leaf in deciding:
-            for qid in leaf.questions:
-                _applies(plan, plan.questions, qid, scope, applicant, answers, wanted, seen)
+        for qid in _deciding_questions(plan, pp, scope, answers, deciding, open_vars):
+            _applies(plan, plan.questions, qid, scope, applicant, answers, wanted, seen)
         missing = tuple(sorted(wanted, key=plan.order.__getitem__))
     return _new(
         ProgramResult,
@@ -238,3 +238,134 @@ def _program(plan: PackPlan, pp: ProgramPlan, scope: Scope, answers, applicant, 
         unverifiable=pp.unverifiable,
         deadline=deadline,
     )
+
+
+def _status(tree, excluded, audience_ok) -> str:
+    if tree is False or True in excluded:
+        return "ineligible"
+    if tree is True and audience_ok is True and UNKNOWN not in excluded:
+        return "eligible"
+    return "undetermined"
+
+
+def _leaf_at(pp: ProgramPlan, i: int) -> LeafPlan:
+    n = len(pp.leaves)
+    return pp.leaves[i] if i < n else pp.exclusions[i - n]
+
+
+def _leaf_fn(plan: PackPlan, leaf: LeafPlan, as_of):
+    defs = plan.definitions
+    return lambda answers: truth_of(leaf, Scope(answers, defs, as_of))
+
+
+def _program_fn(plan: PackPlan, pp: ProgramPlan, as_of):
+    defs = plan.definitions
+
+    def status(answers):
+        s = Scope(answers, defs, as_of)
+        return _status(tree_value(pp.tree, [truth_of(l, s) for l in pp.leaves]),
+                       [truth_of(l, s) for l in pp.exclusions], True)
+
+    return status
+
+
+def _cached(plan: PackPlan, key, make):
+    cache = plan.exact_cache
+    try:
+        found = cache.get(key, cache)
+    except TypeError:  # an answer of an odd, unhashable shape: work it out without the cache
+        return make()
+    if found is cache:
+        if len(cache) > 50_000:
+            cache.clear()
+        found = cache[key] = make()
+    return found
+
+
+def _exact(plan: PackPlan, pp: ProgramPlan, scope: Scope, answers, values: list, excluded: list,
+           open_vars: dict, audience_ok):
+    """Settle what three-valued logic left unknown: each unknown criterion by trying its open
+    questions, then the program as a whole when criteria share an open question."""
+    as_of = scope["today"]
+    domains = plan.domains
+    for results, offset in ((values, 0), (excluded, len(pp.leaves))):
+        for i, v in enumerate(results):
+            leaf = _leaf_at(pp, offset + i)
+            if v is not UNKNOWN or leaf.expr is None:
+                continue  # an unsettled criterion: no answer decides it
+            qs = tuple(q for q in leaf.questions if answers.get(q) is None)
+            if not qs:
+                continue
+            open_vars[offset + i] = qs
+            key = (id(leaf), as_of, tuple(answers.get(q) for q in leaf.questions))
+            results[i] = _cached(plan, key, lambda: exact_truth(
+                Search(_leaf_fn(plan, leaf, as_of), answers, qs, domains, as_of).outcomes()))
+            if results[i] is not UNKNOWN:
+                del open_vars[offset + i]
+    tree = tree_value(pp.tree, values)
+    status = _status(tree, excluded, audience_ok)
+    if status == "undetermined" and _shared(open_vars):
+        qs = tuple(dict.fromkeys(q for vs in open_vars.values() for q in vs))
+        key = (id(pp), "program", as_of, tuple(answers.get(q) for q in qs), tuple(values), tuple(excluded))
+        found = _cached(plan, key, lambda: Search(_program_fn(plan, pp, as_of), answers, qs, domains, as_of).outcomes())
+        if found is not None and len(found) == 1 and next(iter(found)) in ("eligible", "ineligible"):
+            status = next(iter(found))
+    return tree, status
+
+
+def _shared(open_vars: dict) -> bool:
+    seen: set = set()
+    for vs in open_vars.values():
+        if seen.intersection(vs):
+            return True
+        seen.update(vs)
+    return False
+
+
+def _deciding_questions(plan: PackPlan, pp: ProgramPlan, scope: Scope, answers, deciding: list, open_vars: dict):
+    """The open questions of the deciding criteria that some answer can change: a criterion's
+    question counts only when changing it alone changes the criterion for some answer to the
+    others (and, where criteria share questions, the program)."""
+    as_of = scope["today"]
+    domains = plan.domains
+    out: list[str] = []
+    for i in deciding:
+        leaf = _leaf_at(pp, i)
+        if leaf.expr is None:
+            continue
+        qs = open_vars.get(i)
+        if qs is None:
+            qs = tuple(q for q in leaf.questions if answers.get(q) is None)
+        if len(qs) <= 1:
+            out.extend(qs)
+            continue
+        key = (id(leaf), "matters", as_of, tuple(answers.get(q) for q in leaf.questions))
+
+        def make(leaf=leaf, qs=qs):
+            search = Search(_leaf_fn(plan, leaf, as_of), answers, qs, domains, as_of)
+            return tuple(q for q in qs if search.matters(q))
+
+        out.extend(_cached(plan, key, make))
+    out = list(dict.fromkeys(out))
+    shared = _shared_questions([open_vars.get(i) or _leaf_at(pp, i).questions for i in deciding])
+    check = [q for q in out if q in shared]
+    if check and len(out) > 1:
+        # A question read by two criteria may cancel out between them (a manufacturer is never in
+        # finance): ask the program as a whole.
+        key = (id(pp), "matters", as_of, tuple(answers.get(q) for q in out))
+
+        def make_all():
+            search = Search(_program_fn(plan, pp, as_of), answers, out, domains, as_of, budget=300)
+            return tuple(q for q in out if q not in check or search.matters(q))
+
+        out = list(_cached(plan, key, make_all))
+    return out
+
+
+def _shared_questions(groups) -> set:
+    seen: set = set()
+    shared: set = set()
+    for qs in groups:
+        for q in set(qs):
+            (shared if q in seen else seen).add(q)
+    return shared

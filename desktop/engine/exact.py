@@ -56,8 +56,10 @@ class Domains:
         self._industry_fns: list = []
         self._industry_direct = False
         self._by_day: dict[dt.date, dict[str, tuple]] = {}
+        self.dynamic: dict[str, tuple] = {}  # qid -> (question, numbers, names compared with)
         exprs = _all_exprs(pack)
         numbers = _thresholds(exprs, pack)
+        direct_consts, direct_names = _direct_limits(exprs, pack)
         for qid, q in pack.questions.items():
             if q.type == "bool":
                 self.fixed[qid] = (True, False)
@@ -73,6 +75,8 @@ class Domains:
                     self.fixed[qid] = ((),) + tuple((v,) for v in values) + (tuple(values),)
             elif q.type in ("int", "amount"):
                 self.fixed[qid] = _number_points(numbers.get(qid, set()), q)
+                if None not in direct_names.get(qid, {None}) or qid not in direct_names:
+                    self.dynamic[qid] = (q, direct_consts.get(qid, set()), tuple(direct_names.get(qid, ())))
             elif q.type == "date":
                 self._date_offsets[qid] = _date_offsets(qid, exprs, pack, numbers)
         industry_only = [
@@ -82,6 +86,22 @@ class Domains:
         self._industry_direct = any(
             "industry" in e.names for e in exprs if e not in industry_only and e.names != frozenset({"industry"})
         )
+
+    def here(self, qid: str, scope) -> tuple | None:
+        """The points worth trying for a number given what is known in `scope`: when every limit
+        it is compared with is known there, only the points around those limits."""
+        spec = self.dynamic.get(qid)
+        if spec is None:
+            return None
+        q, consts, names = spec
+        limits = set(consts)
+        for n in names:
+            v = scope[n]
+            if type(v) in (int, float):
+                limits.add(v)
+            else:
+                return None  # a limit still unknown: every point stays worth trying
+        return _number_points(limits, q)
 
     def of(self, qid: str, as_of: dt.date) -> tuple | None:
         found = self.fixed.get(qid)
@@ -204,6 +224,28 @@ def _table_numbers(table_ids, pack) -> set:
     return out
 
 
+def _direct_limits(exprs, pack) -> tuple[dict, dict]:
+    """question -> numbers it is compared with directly, and names (definitions, questions) it is
+    compared with directly: `q <= sme_sales_limit` gives the name, `q >= 60` the number."""
+    consts: dict[str, set] = {}
+    names: dict[str, set] = {}
+    for e in exprs:
+        for sub in ast.walk(e.tree):
+            if not isinstance(sub, ast.Compare):
+                continue
+            operands = [sub.left, *sub.comparators]
+            for a, b in zip(operands, operands[1:]):
+                for x, y in ((a, b), (b, a)):
+                    if isinstance(x, ast.Name) and x.id in pack.questions:
+                        if isinstance(y, ast.Constant) and type(y.value) in (int, float):
+                            consts.setdefault(x.id, set()).add(y.value)
+                        elif isinstance(y, ast.Name):
+                            names.setdefault(x.id, set()).add(y.id)
+                        else:
+                            names.setdefault(x.id, set()).add(None)  # another shape: keep all
+    return consts, names
+
+
 def _thresholds(exprs, pack) -> dict[str, set]:
     """name (question or definition) -> the numbers it is compared with, anywhere in the rules."""
     defs = pack.definitions
@@ -282,8 +324,16 @@ class Search:
         self.answers = answers
         self.as_of = as_of
         self.budget = budget
+        self.domains = domains
         self.vars = [(q, d) for q in open_vars if (d := domains.of(q, as_of))]
         self.vars.sort(key=lambda qd: len(qd[1]))
+
+    def _values(self, qid: str, dom: tuple, assign: dict) -> tuple:
+        if qid in self.domains.dynamic:
+            here = self.domains.here(qid, Scope({**self.answers, **assign}, self.domains.plan.definitions, self.as_of))
+            if here is not None:
+                return here
+        return dom
 
     def _eval(self, assign: dict) -> Any:
         self.budget -= 1
@@ -312,7 +362,7 @@ class Search:
             found.add(_OPEN)
             return len(found) >= stop_at
         qid, values = self.vars[i]
-        for v in values:
+        for v in self._values(qid, values, assign):
             assign[qid] = v
             done = self._walk(assign, i + 1, found, stop_at)
             del assign[qid]
@@ -328,27 +378,48 @@ class Search:
             return False
         others = [(q, d) for q, d in self.vars if q != qid]
         try:
-            return self._differs({}, others, 0, qid, values)
+            return self._sampled(others, qid, values) or self._differs({}, others, 0, qid, values)
         except OutOfBudget:
             return True
 
+    def _sampled(self, others, qid: str, values, samples: int = 12) -> bool:
+        """A quick look for a witness: a few complete answers to the other questions, spread over
+        their values, each tried with every answer to `qid`. Only a hit is conclusive."""
+        for k in range(samples):
+            assign = {q: dom[(k * (2 * j + 3) + j) % len(dom)] for j, (q, dom) in enumerate(others)}
+            seen = set()
+            for v in self._values(qid, values, assign):
+                assign[qid] = v
+                seen.add(_key(self._eval(assign)))
+                if len(seen) > 1:
+                    return True
+        return False
+
     def _differs(self, assign: dict, others, i: int, qid: str, values) -> bool:
-        results = []
-        for v in values:
-            assign[qid] = v
-            results.append(self._eval(assign))
-        del assign[qid]
-        decided = [r for r in results if r is not UNKNOWN and r != "undetermined"]
-        if len(set(map(_key, decided))) > 1:
-            return True
-        if len(decided) == len(results):
-            return False  # all decided alike: no answer to qid changes anything here
         while i < len(others) and others[i][0] in assign:
             i += 1
-        if i >= len(others):
-            return len(set(map(_key, results))) > 1  # open against decided still differs
+        last = i >= len(others)
+        results = set()
+        undecided = False
+        for v in self._values(qid, values, assign):
+            assign[qid] = v
+            r = self._eval(assign)
+            if r is UNKNOWN or r == "undetermined":
+                undecided = True
+                if not last:
+                    break  # this node cannot be settled without the others: branch on them
+            else:
+                results.add(r)
+                if len(results) > 1:
+                    del assign[qid]
+                    return True  # two answers to qid, two different decided results
+        del assign[qid]
+        if not undecided:
+            return False  # all decided alike: no answer to qid changes anything here
+        if last:
+            return bool(results)  # a decided result against an open one still differs
         q, dom = others[i]
-        for v in dom:
+        for v in self._values(q, dom, assign):
             assign[q] = v
             hit = self._differs(assign, others, i + 1, qid, values)
             del assign[q]
