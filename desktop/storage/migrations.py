@@ -106,6 +106,13 @@ def m004_changes_and_watch_list(db: Database) -> None:
     )
 
 
+@migration
+def m005_profile_trash(db: Database) -> None:
+    """A deleted profile goes to the trash first (when, or NULL), so a deletion can be undone."""
+    if "trashed" not in db.table("profiles").columns_dict:
+        db.table("profiles").add_column("trashed", str)
+
+
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -74,7 +74,8 @@ def _record(row: dict[str, Any]) -> ProfileRecord:
 
 
 def require(db: Database, profile_id: int) -> dict[str, Any]:
-    rows = list(db.table("profiles").rows_where("id = ?", [profile_id]))
+    """The profile's row; a profile in the trash is not there for anything but restoring it."""
+    rows = list(db.table("profiles").rows_where("id = ? AND trashed IS NULL", [profile_id]))
     if not rows:
         raise NoSuchProfile(profile_id)
     return rows[0]
@@ -140,10 +141,40 @@ def duplicate_profile(db: Database, profile_id: int, name: str | None, now: str)
 
 
 def delete_profile(db: Database, profile_id: int) -> None:
-    require(db, profile_id)
+    """Gone for good, with its answers and assessments (in the trash or not)."""
+    if not list(db.table("profiles").rows_where("id = ?", [profile_id], select="id")):
+        raise NoSuchProfile(profile_id)
     db.table("answers").delete_where("profile_id = ?", [profile_id])
     db.table("assessments").delete_where("profile_id = ?", [profile_id])
     db.table("profiles").delete(profile_id)
+
+
+def trash_profile(db: Database, profile_id: int, now: str) -> None:
+    """Out of the list, answers and history kept, until restored or the trash is emptied."""
+    require(db, profile_id)
+    db.table("profiles").update(profile_id, {"trashed": now})
+
+
+def restore_profile(db: Database, profile_id: int) -> None:
+    rows = list(db.table("profiles").rows_where("id = ? AND trashed IS NOT NULL", [profile_id]))
+    if not rows:
+        raise NoSuchProfile(profile_id)
+    db.table("profiles").update(profile_id, {"trashed": None})
+
+
+def trashed_profiles(db: Database) -> list[tuple[ProfileRecord, dt.datetime]]:
+    """The profiles in the trash with when each was put there, the most recent first."""
+    rows = db.table("profiles").rows_where("trashed IS NOT NULL", order_by="trashed DESC, id DESC")
+    return [(_record(row), parse_timestamp(row["trashed"])) for row in rows]
+
+
+def empty_trash(db: Database, before: str) -> list[int]:
+    """Delete for good the profiles put in the trash before `before`; their ids."""
+    ids = [row["id"] for row in db.table("profiles").rows_where(
+        "trashed IS NOT NULL AND trashed < ?", [before], select="id")]
+    for profile_id in ids:
+        delete_profile(db, profile_id)
+    return ids
 
 
 _LIST_SQL = """
@@ -153,6 +184,7 @@ SELECT p.id, p.name, p.applicant_type, p.updated,
 FROM profiles AS p
 LEFT JOIN assessments AS a
   ON a.id = (SELECT max(id) FROM assessments WHERE profile_id = p.id)
+WHERE p.trashed IS NULL
 ORDER BY p.updated DESC, p.id DESC
 """
 

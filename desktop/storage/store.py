@@ -27,7 +27,7 @@ from desktop.storage.answers import AnswerRecord, DamagedAnswer
 from desktop.storage.assessments import AssessmentRecord, StatusChange
 from desktop.storage.codec import timestamp, utc_now
 from desktop.storage.database import DEFAULT_TIMEOUT, default_path, open_database
-from desktop.storage.errors import storage_error
+from desktop.storage.errors import StorageError, storage_error
 from desktop.storage.migrations import schema_version
 from desktop.storage.transactions import write_transaction
 from desktop.storage.profiles import ProfileRecord, ProfileSummary
@@ -38,6 +38,9 @@ T = TypeVar("T")
 # Errors that say something about the file; the others (IntegrityError, ProgrammingError, ...)
 # are mistakes in this code and are left as they are.
 _FILE_ERRORS = (sqlite3.OperationalError, sqlite3.InternalError)
+
+# How long a deleted profile stays in the trash, restorable, before it is gone for good.
+TRASH_DAYS = 30
 
 
 def _guarded(method: Callable[..., T]) -> Callable[..., T]:
@@ -126,9 +129,35 @@ class Store:
 
     @_guarded
     def delete_profile(self, profile_id: int) -> None:
-        """The profile, its answers and its assessments."""
+        """The profile, its answers and its assessments, for good (from the trash too)."""
         with write_transaction(self.db):
             _profiles.delete_profile(self.db, profile_id)
+
+    @_guarded
+    def trash_profile(self, profile_id: int) -> None:
+        """Out of the list and of every call but `restore_profile`; kept for TRASH_DAYS."""
+        with write_transaction(self.db):
+            _profiles.trash_profile(self.db, profile_id, self._now())
+
+    @_guarded
+    def restore_profile(self, profile_id: int) -> None:
+        """Back from the trash, as it was."""
+        with write_transaction(self.db):
+            _profiles.restore_profile(self.db, profile_id)
+
+    @_guarded
+    def trashed_profiles(self) -> list[tuple[ProfileRecord, dt.datetime]]:
+        """(profile, when it was put in the trash), the most recent first."""
+        return _profiles.trashed_profiles(self.db)
+
+    @_guarded
+    def empty_trash(self, older_than_days: int = TRASH_DAYS) -> list[int]:
+        """Delete for good what has been in the trash longer than that; the ids deleted."""
+        if not _profiles.trashed_profiles(self.db):
+            return []  # the usual case: nothing to do, and no reading of the clock
+        before = timestamp(self._clock() - dt.timedelta(days=older_than_days))
+        with write_transaction(self.db):
+            return _profiles.empty_trash(self.db, before)
 
     @_guarded
     def set_position(self, profile_id: int, position: Any) -> None:
@@ -234,4 +263,9 @@ def open_store(
     """
     target = Path(path) if path is not None else default_path()
     db, moved = open_database(target, timeout)
-    return Store(db, target, recovered_from=moved, clock=clock)
+    store = Store(db, target, recovered_from=moved, clock=clock)
+    try:
+        store.empty_trash()
+    except StorageError:  # a read-only file keeps its trash a little longer; nothing is lost
+        pass
+    return store

@@ -12,15 +12,17 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import logging
+import os
 import sys
 from pathlib import Path
 
+import PySide6
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop import __version__
-from desktop.ui import errors, fonts, i18n, qt_workarounds, settings, style
+from desktop.ui import errors, fonts, i18n, settings, style
 from desktop.ui.icons import app_icon
 
 log = logging.getLogger("jiwon.ui")
@@ -46,9 +48,50 @@ def parse_args(args: list[str]) -> tuple[argparse.Namespace, list[str]]:
     return opts, ["jiwon", *rest]
 
 
+# Platforms that draw without a screen (tests, screenshots, remote viewers).
+_HEADLESS_PLATFORMS = ("offscreen", "minimal", "vnc", "vkkhrdisplay", "eglfs", "linuxfb")
+
+
+def display_problem(env: dict[str, str] | None = None, platform: str | None = None) -> str | None:
+    """Why the window cannot be shown here (no display to draw on), or None when it can.
+
+    Checked before Qt is asked for a window: Qt's own answer is an abort with a plugin message
+    that tells a person on a server or over SSH nothing about what to do instead.
+    """
+    env = dict(os.environ) if env is None else env
+    platform = platform or sys.platform
+    if not platform.startswith("linux") and "bsd" not in platform:
+        return None  # Windows and macOS always have a screen for a desktop session
+    if env.get("QT_QPA_PLATFORM", "").split(":")[0] in _HEADLESS_PLATFORMS:
+        return None
+    if env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"):
+        return None
+    return ("Jiwon의 데스크톱 앱은 화면(디스플레이)이 있어야 열립니다. 서버나 SSH 연결에서는 "
+            "명령줄을 쓰세요: 'jiwon evaluate 프로필.yaml', 'jiwon deadlines', 'jiwon --help'.\n"
+            "The Jiwon desktop app needs a display to open its window. On a server or over SSH, "
+            "use the command line: 'jiwon evaluate profile.yaml', 'jiwon deadlines', "
+            "'jiwon --help'.")
+
+
+def bindings_problem(version: str | None = None, python: tuple[int, int] | None = None) -> str | None:
+    """The one PySide6 release Jiwon cannot run on, named so the user knows what to change.
+
+    PySide6 6.12.0 on Python 3.11 loses a reference to None on every call of a method that returns
+    nothing, and Python aborts after a few minutes of use; the package's requirements already
+    exclude it, so this only catches a copy installed by hand.
+    """
+    version = version or PySide6.__version__
+    python = python or sys.version_info[:2]
+    if version.startswith("6.12.0") and python < (3, 12):
+        return (f"PySide6 {version}는 Python {python[0]}.{python[1]}에서 Jiwon을 멈추게 합니다. "
+                "다른 버전을 설치하세요: pip install 'PySide6-Essentials<6.12'.\n"
+                f"PySide6 {version} crashes Jiwon on Python {python[0]}.{python[1]}. "
+                "Install another release: pip install 'PySide6-Essentials<6.12'.")
+    return None
+
+
 def make_application(argv: list[str]) -> QApplication:
     """The QApplication with Jiwon's names, DPI policy, font, look and icon."""
-    qt_workarounds.keep_none_alive()
     existing = QApplication.instance()
     if existing is None:
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
@@ -137,6 +180,10 @@ def launch(data_dir: str | Path | None = None, rules: str | Path | None = None,
 def run(argv: list[str] | None = None) -> int:
     """Start the desktop app with `argv` (the arguments after the command name); the exit code."""
     opts, qt_argv = parse_args(list(sys.argv[1:] if argv is None else argv))
+    problem = display_problem() or bindings_problem()
+    if problem is not None and QApplication.instance() is None:
+        print(problem, file=sys.stderr)
+        return 2
     data_dir = Path(opts.data_dir) if opts.data_dir else None
     if data_dir is not None:
         settings.use_file(data_dir / "settings.ini")

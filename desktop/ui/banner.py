@@ -8,7 +8,8 @@ unlike the status bar it stays until it is read and closed.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QVBoxLayout,
+                               QWidget)
 
 STYLES = {
     "warning": ("#fff4e5", "#9a5b00"),
@@ -19,6 +20,8 @@ STYLES = {
 
 class Banner(QFrame):
     closed = Signal()
+    # the banner's own button (e.g. "Undo") was clicked
+    action_clicked = Signal()
 
     def __init__(self, kind: str = "warning", parent: QWidget | None = None):
         super().__init__(parent)
@@ -50,6 +53,10 @@ class Banner(QFrame):
         self.details_button.toggled.connect(self._toggle_details)
         self.details_button.hide()
         self._details_texts = ("Show details", "Hide details")
+        self.action_button = QPushButton(self)
+        self.action_button.setObjectName("bannerAction")
+        self.action_button.clicked.connect(self.action_clicked)
+        self.action_button.hide()
         self.close_button = QToolButton(self)
         self.close_button.setObjectName("bannerClose")
         self.close_button.setText("✕")
@@ -64,6 +71,7 @@ class Banner(QFrame):
         lay.setContentsMargins(10, 6, 6, 6)
         lay.addLayout(texts, 1)
         lay.addWidget(self.details_button, 0, Qt.AlignmentFlag.AlignTop)
+        lay.addWidget(self.action_button, 0, Qt.AlignmentFlag.AlignTop)
         lay.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
         self.set_close_text(self.tr("Close"))
 
@@ -82,6 +90,11 @@ class Banner(QFrame):
     def _toggle_details(self, shown: bool) -> None:
         self.details.setVisible(shown and bool(self.details.text()))
         self.details_button.setText(self._details_texts[1 if shown else 0])
+
+    def set_action(self, text: str | None) -> None:
+        """A button on the banner for the one thing to do about it; None takes it away."""
+        self.action_button.setText(text or "")
+        self.action_button.setVisible(bool(text))
 
     def set_close_text(self, text: str) -> None:
         self.close_button.setToolTip(text)

@@ -1,12 +1,15 @@
-"""What happens to an error nobody expected: it goes to a log file, the user gets one short line.
+"""What happens to an error: the details go to a log file, the user is told what to do.
 
-A traceback means nothing to a school clerk and may show their data to whoever looks over their
-shoulder, so the dialog only says that something went wrong and where the details were written.
-The log lives in the user's data folder, next to the profiles database.
+A traceback or a Python message ("[Errno 13] Permission denied: …", "'NoneType' object has no
+attribute …") means nothing to a school clerk and may show their data to whoever looks over their
+shoulder, so a dialog says in the UI language what went wrong in the user's terms and what they can
+do about it, and where the details were written. The log lives in the user's data folder, next to
+the profiles database.
 """
 
 from __future__ import annotations
 
+import errno
 import logging
 import logging.handlers
 import sys
@@ -15,7 +18,7 @@ from types import TracebackType
 
 import platformdirs
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 log = logging.getLogger("jiwon")
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
@@ -51,12 +54,36 @@ def setup_logging(path: Path | None = None) -> Path:
     return path
 
 
-def short_message(exc: BaseException) -> str:
-    """One line for the user: what kind of problem, never the traceback."""
-    detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-    if len(detail) > 160:
-        detail = detail[:157] + "…"
-    return detail
+def advice(exc: BaseException) -> str:
+    """What the user can do about `exc`, in the UI language; never the exception's own text."""
+    if isinstance(exc, OSError):
+        code = exc.errno
+        if code in (errno.EACCES, errno.EPERM):
+            return translate("ErrorHandler", "Jiwon is not allowed to use this file or folder. "
+                             "Choose another folder, or ask whoever manages this computer.")
+        if code == errno.ENOSPC:
+            return translate("ErrorHandler", "The disk is full. Free some space, or choose "
+                             "another disk.")
+        if code == errno.EROFS:
+            return translate("ErrorHandler", "This disk can only be read. Choose another folder.")
+        if code in (errno.ENOENT, errno.ENOTDIR):
+            return translate("ErrorHandler", "The file or folder is not there (any more). Check "
+                             "the name, or choose another one.")
+        if code == errno.EISDIR:
+            return translate("ErrorHandler", "That is a folder, not a file. Choose a file.")
+        return translate("ErrorHandler", "The file could not be used. If it is open in another "
+                         "program, close it there and try again.")
+    return translate("ErrorHandler", "Try again. If it happens again, restart Jiwon; your "
+                     "answers are saved.")
+
+
+def show_problem(parent: QWidget | None, title: str, what: str, exc: BaseException) -> None:
+    """A dialog: what failed (`what`), what to do about it, where the details are; the whole
+    exception goes to the log."""
+    log.warning("%s: %s", what, exc, exc_info=(type(exc), exc, exc.__traceback__))
+    details = translate("ErrorHandler", "Details were written to %1.")
+    QMessageBox.warning(parent, title, f"{what}\n\n{advice(exc)}\n\n"
+                        + details.replace("%1", str(_current_log_path())))
 
 
 def handle_exception(exc_type: type[BaseException], exc: BaseException,
@@ -77,9 +104,8 @@ def handle_exception(exc_type: type[BaseException], exc: BaseException,
         box.setWindowTitle(translate("ErrorHandler", "Something went wrong"))
         box.setText(translate(
             "ErrorHandler", "Something went wrong, but your answers are saved."))
-        box.setInformativeText(
-            translate("ErrorHandler", "%1\n\nDetails were written to %2.")
-            .replace("%1", short_message(exc)).replace("%2", str(_current_log_path())))
+        box.setInformativeText(advice(exc) + "\n\n" + translate(
+            "ErrorHandler", "Details were written to %1.").replace("%1", str(_current_log_path())))
         box.setStandardButtons(QMessageBox.StandardButton.Ok)
         box.exec()
     finally:

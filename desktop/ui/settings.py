@@ -31,8 +31,11 @@ WIZARD_SPLITTER = Setting("wizard/splitter", QByteArray(), QByteArray,
                           "Questions / live panel split")
 LAST_PROFILE = Setting("profiles/last", 0, int, "Id of the profile open when the app was closed")
 LAST_FOLDER = Setting("files/last_folder", "", str, "Folder last used to import or export")
+PROFILE_SORT = Setting("profiles/sort", "0,0", str,
+                       "Saved-profiles list: column and order (0 ascending, 1 descending)")
 
-ALL = (LANGUAGE, WINDOW_GEOMETRY, WINDOW_STATE, WIZARD_SPLITTER, LAST_PROFILE, LAST_FOLDER)
+ALL = (LANGUAGE, WINDOW_GEOMETRY, WINDOW_STATE, WIZARD_SPLITTER, LAST_PROFILE, LAST_FOLDER,
+       PROFILE_SORT)
 
 _file: str | None = None
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QFileDialog, QHBoxLayout, QHeaderView,
                                QInputDialog, QLabel, QLineEdit, QMessageBox, QPushButton,
@@ -21,15 +21,31 @@ from desktop.engine import ProfileError
 from desktop.engine.model import RulePack
 from desktop.storage import (NoSuchProfile, ProfileSummary, Store, StorageError, export_profile,
                              import_profile)
-from desktop.ui import settings, status_style
+from desktop.storage.store import TRASH_DAYS
+from desktop.ui import errors, settings, status_style
+from desktop.ui.banner import Banner
 from desktop.ui.i18n import current_lang
 from desktop.ui.new_profile_dialog import NewProfileDialog
+from desktop.ui.retranslate import Retranslating
+from desktop.ui.trash_dialog import TrashDialog
 
 _ID = Qt.ItemDataRole.UserRole
+_SORT = Qt.ItemDataRole.UserRole + 1  # what a column sorts by, when not its text
 STALE_COLOUR = status_style.AMBER
 
 
-class StartPage(QWidget):
+class _ProfileItem(QTreeWidgetItem):
+    """A row that sorts by each column's sort key (dates as dates, "not yet" last)."""
+
+    def __lt__(self, other: QTreeWidgetItem) -> bool:
+        col = self.treeWidget().sortColumn() if self.treeWidget() else 0
+        mine, theirs = self.data(col, _SORT), other.data(col, _SORT)
+        if mine is None or theirs is None:
+            return self.text(col).casefold() < other.text(col).casefold()
+        return (mine, self.text(0).casefold()) < (theirs, other.text(0).casefold())
+
+
+class StartPage(Retranslating, QWidget):
     # open this profile in the wizard (or its results)
     open_requested = Signal(int)
     # the list changed (a profile renamed or deleted may be the one open)
@@ -71,8 +87,12 @@ class StartPage(QWidget):
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.tree.setSortingEnabled(False)
         header = self.tree.header()
+        column, order = _saved_sort()
+        self.tree.sortItems(column, order)
+        self.tree.setSortingEnabled(True)  # a click on a heading sorts; the order then stays
+        header.sortIndicatorChanged.connect(
+            lambda col, order: settings.put(settings.PROFILE_SORT, f"{col},{order.value}"))
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for col in (1, 2, 3, 4):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
@@ -90,26 +110,30 @@ class StartPage(QWidget):
 
         self.open_button = QPushButton(self)
         self.open_button.setObjectName("openProfile")
-        self.open_button.clicked.connect(self.open_selected)
+        self.open_button.clicked.connect(lambda: self.open_selected())
         self.rename_button = QPushButton(self)
         self.rename_button.setObjectName("renameProfile")
-        self.rename_button.clicked.connect(self.rename_selected)
+        self.rename_button.clicked.connect(lambda: self.rename_selected())
         self.duplicate_button = QPushButton(self)
         self.duplicate_button.setObjectName("duplicateProfile")
-        self.duplicate_button.clicked.connect(self.duplicate_selected)
+        self.duplicate_button.clicked.connect(lambda: self.duplicate_selected())
         self.delete_button = QPushButton(self)
         self.delete_button.setObjectName("deleteProfile")
-        self.delete_button.clicked.connect(self.delete_selected)
+        self.delete_button.clicked.connect(lambda: self.delete_selected())
         self.import_button = QPushButton(self)
         self.import_button.setObjectName("importProfile")
         self.import_button.clicked.connect(lambda: self.import_profile())
         self.export_button = QPushButton(self)
         self.export_button.setObjectName("exportProfile")
         self.export_button.clicked.connect(lambda: self.export_selected())
+        self.trash_button = QPushButton(self)
+        self.trash_button.setObjectName("showTrash")
+        self.trash_button.clicked.connect(lambda: self.show_trash())
         actions = QHBoxLayout()
         for b in (self.open_button, self.rename_button, self.duplicate_button, self.delete_button):
             actions.addWidget(b)
         actions.addStretch(1)
+        actions.addWidget(self.trash_button)
         actions.addWidget(self.import_button)
         actions.addWidget(self.export_button)
 
@@ -122,6 +146,13 @@ class StartPage(QWidget):
         lay.addSpacing(8)
         lay.addWidget(self.list_title)
         lay.addWidget(self.list_stack, 1)
+        self.undo_banner = Banner("info", self)
+        self.undo_banner.setObjectName("undoBanner")
+        self.undo_banner.action_button.setObjectName("undoDelete")
+        self.undo_banner.action_clicked.connect(lambda: self.undo_delete())
+        self.undo_banner.hide()
+        self._deleted: list[tuple[int, str]] = []  # (id, name) deleted since the app started
+        lay.addWidget(self.undo_banner)
         lay.addLayout(actions)
 
         self.retranslate()
@@ -137,11 +168,13 @@ class StartPage(QWidget):
         except StorageError as err:
             self.summaries = []
             self.storage_failed.emit(err)
+        self.tree.setSortingEnabled(False)  # filled first, sorted once
         self.tree.clear()
         for s in self.summaries:
-            item = QTreeWidgetItem(self.tree)
+            item = _ProfileItem(self.tree)
             item.setData(0, _ID, s.id)
             self._fill(item, s)
+        self.tree.setSortingEnabled(True)
         self.list_stack.setCurrentWidget(self.tree if self.summaries else self.empty)
         if keep is not None:
             self.select(keep)
@@ -155,11 +188,13 @@ class StartPage(QWidget):
         if s.last_assessed is not None:
             local = s.last_assessed.astimezone()
             item.setText(2, local.strftime("%Y-%m-%d %H:%M"))
+            item.setData(2, _SORT, s.last_assessed.timestamp())
             item.setText(3, self.counts_text(self.counts_for_applicant(s)))
             item.setToolTip(3, self.tr("Programs open to this kind of applicant, as of the last "
                                        "check"))
         else:
             item.setText(2, self.tr("Not yet"))
+            item.setData(2, _SORT, 0.0)  # never checked: before every checked one
             item.setText(3, "")
         if s.stale:
             item.setText(4, "⚠ " + self.tr("Rules changed: check again"))
@@ -274,34 +309,78 @@ class StartPage(QWidget):
         self.profiles_changed.emit()
         return new_id
 
-    def delete_selected(self, confirm: bool = True) -> bool:
+    def delete_selected(self) -> bool:
+        """Ask, then move the selected profile to the trash; Undo on the page brings it back."""
         pid = self.selected_id()
         if pid is None:
             return False
         name = self.tree.currentItem().text(0)
-        if confirm:
-            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Delete profile"),
-                              self.tr("Delete the profile “%1” with all its answers and "
-                                      "its check history?").replace("%1", name),
-                              QMessageBox.StandardButton.NoButton, self)
-            box.setInformativeText(self.tr("This cannot be undone. Export it first if you may "
-                                           "need it again."))
-            delete = box.addButton(self.tr("&Delete"), QMessageBox.ButtonRole.DestructiveRole)
-            cancel = box.addButton(QMessageBox.StandardButton.Cancel)
-            box.setDefaultButton(cancel)
-            box.exec()
-            if box.clickedButton() is not delete:
-                return False
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Delete profile"),
+                          self.tr("Delete the profile “%1”?").replace("%1", name),
+                          QMessageBox.StandardButton.NoButton, self)
+        box.setObjectName("confirmDelete")
+        box.setInformativeText(self.tr(
+            "You can undo this right away, or restore it with its answers and check history "
+            "from “Deleted profiles” for %1 days.").replace("%1", str(TRASH_DAYS)))
+        delete = box.addButton(self.tr("&Delete"), QMessageBox.ButtonRole.DestructiveRole)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)
+        box.exec()
+        if box.clickedButton() is not delete:
+            return False
         try:
-            self.store.delete_profile(pid)
+            self.store.trash_profile(pid)
         except StorageError as err:
             self.storage_failed.emit(err)
             return False
         except NoSuchProfile:
             pass  # gone already (another window): the list just catches up
+        else:
+            self._deleted.append((pid, name))
         self.refresh()
+        self._show_undo()
         self.profiles_changed.emit()
         return True
+
+    def undo_delete(self) -> int | None:
+        """Bring back the profile deleted last; its id, or None when there is nothing to undo."""
+        if not self._deleted:
+            return None
+        pid, _name = self._deleted.pop()
+        try:
+            self.store.restore_profile(pid)
+        except StorageError as err:
+            self.storage_failed.emit(err)
+            return None
+        except NoSuchProfile:  # restored or emptied elsewhere
+            pid = None
+        self.refresh(select=pid)
+        self._show_undo()
+        self.profiles_changed.emit()
+        return pid
+
+    def _show_undo(self) -> None:
+        if not self._deleted:
+            self.undo_banner.hide()
+            return
+        _pid, name = self._deleted[-1]
+        self.undo_banner.set_text(self.tr("“%1” was deleted.").replace("%1", name))
+        self.undo_banner.set_action(self.tr("&Undo"))
+        self.undo_banner.set_close_text(self.tr("Close this message"))
+        self.undo_banner.show()
+
+    def show_trash(self) -> list[int]:
+        """The deleted profiles, to restore one; the ids restored."""
+        dialog = TrashDialog(self.store, self)
+        dialog.exec()
+        restored = dialog.restored
+        dialog.deleteLater()
+        if restored:
+            self._deleted = [d for d in self._deleted if d[0] not in restored]
+            self._show_undo()
+            self.refresh(select=restored[-1])
+            self.profiles_changed.emit()
+        return restored
 
     def import_profile(self, path: str | Path | None = None) -> int | None:
         """Read a profile file (the format `jiwon evaluate` reads) into a new saved profile."""
@@ -325,9 +404,8 @@ class StartPage(QWidget):
                                 + "\n\n" + profile_error_text(err))
             return None
         except OSError as err:
-            QMessageBox.warning(self, self.tr("Import profile"),
-                                self.tr("%1 could not be read.").replace("%1", str(path))
-                                + f"\n\n{err.strerror or err}")
+            errors.show_problem(self, self.tr("Import profile"),
+                                self.tr("%1 could not be read.").replace("%1", str(path)), err)
             return None
         self.refresh(select=pid)
         self.profiles_changed.emit()
@@ -363,9 +441,9 @@ class StartPage(QWidget):
             self.storage_failed.emit(err)
             return None
         except OSError as err:
-            QMessageBox.warning(self, self.tr("Export profile"),
+            errors.show_problem(self, self.tr("Export profile"),
                                 self.tr("The profile could not be written to %1.")
-                                .replace("%1", str(path)) + f"\n\n{err.strerror or err}")
+                                .replace("%1", str(path)), err)
             return None
         return path
 
@@ -400,19 +478,28 @@ class StartPage(QWidget):
         self.rename_button.setText(self.tr("&Rename…"))
         self.duplicate_button.setText(self.tr("D&uplicate"))
         self.delete_button.setText(self.tr("&Delete…"))
+        self.trash_button.setText(self.tr("Deleted &profiles…"))
         self.import_button.setText(self.tr("I&mport…"))
         self.export_button.setText(self.tr("E&xport…"))
-        for i, s in enumerate(self.summaries):
+        by_id = {s.id: s for s in self.summaries}
+        for i in range(self.tree.topLevelItemCount()):
             item = self.tree.topLevelItem(i)
-            if item is not None:
-                self._fill(item, s)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
+            summary = by_id.get(item.data(0, _ID))
+            if summary is not None:
+                self._fill(item, summary)
+        self._show_undo()
 
 
+
+def _saved_sort() -> tuple[int, Qt.SortOrder]:
+    """The column and order the user last sorted the list by (name, A to Z, at first)."""
+    try:
+        col, order = (int(x) for x in settings.get(settings.PROFILE_SORT).split(","))
+    except ValueError:
+        col, order = 0, 0
+    if not 0 <= col <= 4 or order not in (0, 1):
+        col, order = 0, 0
+    return col, Qt.SortOrder(order)
 
 
 def export_file_name(name: str) -> str:

@@ -91,13 +91,36 @@
             <translation>문제가 생겼지만 답변은 저장되어 있습니다.</translation>
         </message>
         <message>
-            <location line="+3" />
-            <source>%1
-
-Details were written to %2.</source>
-            <translation>%1
-
-자세한 내용은 %2에 기록했습니다.</translation>
+            <source>Jiwon is not allowed to use this file or folder. Choose another folder, or ask whoever manages this computer.</source>
+            <translation>Jiwon에 이 파일이나 폴더를 쓸 권한이 없습니다. 다른 폴더를 고르거나 이 컴퓨터 관리자에게 물어보세요.</translation>
+        </message>
+        <message>
+            <source>The disk is full. Free some space, or choose another disk.</source>
+            <translation>디스크가 가득 찼습니다. 공간을 비우거나 다른 디스크를 고르세요.</translation>
+        </message>
+        <message>
+            <source>This disk can only be read. Choose another folder.</source>
+            <translation>이 디스크는 읽기만 할 수 있습니다. 다른 폴더를 고르세요.</translation>
+        </message>
+        <message>
+            <source>The file or folder is not there (any more). Check the name, or choose another one.</source>
+            <translation>파일이나 폴더가 (더 이상) 없습니다. 이름을 확인하거나 다른 것을 고르세요.</translation>
+        </message>
+        <message>
+            <source>That is a folder, not a file. Choose a file.</source>
+            <translation>파일이 아니라 폴더입니다. 파일을 고르세요.</translation>
+        </message>
+        <message>
+            <source>The file could not be used. If it is open in another program, close it there and try again.</source>
+            <translation>파일을 쓸 수 없었습니다. 다른 프로그램에서 열려 있다면 그 프로그램에서 닫고 다시 해 보세요.</translation>
+        </message>
+        <message>
+            <source>Try again. If it happens again, restart Jiwon; your answers are saved.</source>
+            <translation>다시 해 보세요. 또 생기면 Jiwon을 다시 시작하세요. 답변은 저장되어 있습니다.</translation>
+        </message>
+        <message>
+            <source>Details were written to %1.</source>
+            <translation>자세한 내용은 %1에 기록했습니다.</translation>
         </message>
     </context>
     <context>
@@ -456,16 +479,6 @@ Details were written to %2.</source>
             <translation>프로필 삭제</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>Delete the profile “%1” with all its answers and its check history?</source>
-            <translation>프로필 ‘%1’과(와) 모든 답변, 확인 기록을 삭제할까요?</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>This cannot be undone. Export it first if you may need it again.</source>
-            <translation>되돌릴 수 없습니다. 다시 쓸 수도 있다면 먼저 내보내 두세요.</translation>
-        </message>
-        <message>
             <location line="+2" />
             <source>&amp;Delete</source>
             <translation>삭제(&amp;D)</translation>
@@ -605,6 +618,30 @@ Start with a new company, school or individual profile above, or import a profil
             <source>E&amp;xport…</source>
             <translation>내보내기(&amp;X)…</translation>
         </message>
+        <message>
+            <source>Delete the profile “%1”?</source>
+            <translation>프로필 ‘%1’을(를) 삭제할까요?</translation>
+        </message>
+        <message>
+            <source>You can undo this right away, or restore it with its answers and check history from “Deleted profiles” for %1 days.</source>
+            <translation>바로 되돌릴 수 있고, %1일 동안은 ‘삭제한 프로필’에서 답변과 확인 기록까지 그대로 복원할 수 있습니다.</translation>
+        </message>
+        <message>
+            <source>“%1” was deleted.</source>
+            <translation>‘%1’을(를) 삭제했습니다.</translation>
+        </message>
+        <message>
+            <source>&amp;Undo</source>
+            <translation>되돌리기(&amp;U)</translation>
+        </message>
+        <message>
+            <source>Close this message</source>
+            <translation>이 알림 닫기</translation>
+        </message>
+        <message>
+            <source>Deleted &amp;profiles…</source>
+            <translation>삭제한 프로필(&amp;P)…</translation>
+        </message>
     </context>
     <context>
         <name>Startup</name>
@@ -696,6 +733,10 @@ Start with a new company, school or individual profile above, or import a profil
             <source>Next</source>
             <translation>다음</translation>
         </message>
+        <message>
+            <source>%1 answered, %2 still to go (your last answer added %3)</source>
+            <translation>%1개 답변, %2개 남음 (방금 답변으로 %3개 늘어남)</translation>
+        </message>
     </context>
     <context>
         <name>_Missing</name>
@@ -703,6 +744,41 @@ Start with a new company, school or individual profile above, or import a profil
             <location filename="../../desktop/ui/main_window.py" line="-442" />
             <source>This view is not available in this version.</source>
             <translation>이 버전에서는 이 화면을 쓸 수 없습니다.</translation>
+        </message>
+    </context>
+    <context>
+        <name>TrashDialog</name>
+        <message>
+            <source>%1 (kept %2 more days)</source>
+            <translation>%1 (앞으로 %2일 보관)</translation>
+        </message>
+        <message>
+            <source>Deleted profiles</source>
+            <translation>삭제한 프로필</translation>
+        </message>
+        <message>
+            <source>Deleted profiles stay here with all their answers for %1 days, then they are removed for good.</source>
+            <translation>삭제한 프로필은 모든 답변과 함께 %1일 동안 여기에 보관된 뒤 완전히 지워집니다.</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>이름</translation>
+        </message>
+        <message>
+            <source>Applicant</source>
+            <translation>신청자</translation>
+        </message>
+        <message>
+            <source>Deleted</source>
+            <translation>삭제한 때</translation>
+        </message>
+        <message>
+            <source>No deleted profiles.</source>
+            <translation>삭제한 프로필이 없습니다.</translation>
+        </message>
+        <message>
+            <source>&amp;Restore</source>
+            <translation>복원(&amp;R)</translation>
         </message>
     </context>
 </TS>

@@ -12,7 +12,8 @@ from sqlite_utils import Database
 from desktop.storage import MIGRATIONS, SCHEMA_VERSION, StorageError, migrations, open_store
 
 FIXTURES = Path(__file__).parent / "fixtures"
-NAMES = ["m001_initial", "m002_profile_position", "m003_assessments_by_profile", "m004_changes_and_watch_list"]
+NAMES = ["m001_initial", "m002_profile_position", "m003_assessments_by_profile",
+         "m004_changes_and_watch_list", "m005_profile_trash"]
 
 
 def user_version(path: Path) -> int:
@@ -25,15 +26,15 @@ def user_version(path: Path) -> int:
 
 def test_a_new_file_gets_every_step(db_path):
     with open_store(db_path) as store:
-        assert store.schema_version == SCHEMA_VERSION == len(MIGRATIONS) == 4
+        assert store.schema_version == SCHEMA_VERSION == len(MIGRATIONS) == 5
         assert [row["name"] for row in store.db["_migrations"].rows] == NAMES
         assert set(store.db.table_names()) == {"_migrations", "profiles", "answers", "assessments", "watched_programs"}
         assert store.db["profiles"].columns_dict == {
             "id": int, "name": str, "applicant_type": str, "created": str, "updated": str,
-            "position": str,
+            "position": str, "trashed": str,
         }
         assert [ix.columns for ix in store.db["assessments"].indexes] == [["profile_id", "id"]]
-    assert user_version(db_path) == 4
+    assert user_version(db_path) == 5
 
 
 def test_running_again_does_nothing(db_path):
@@ -58,7 +59,7 @@ def test_a_file_from_an_older_step_set_is_upgraded(db_path, upto):
     assert migrations.schema_version(db) == upto
     db.close()
     with open_store(db_path) as store:
-        assert store.schema_version == 4
+        assert store.schema_version == 5
         assert [row["name"] for row in store.db["_migrations"].rows] == NAMES
         fresh = Database(db_path.with_name("fresh.db"))
         migrations.migrate(fresh)
@@ -74,14 +75,15 @@ def test_the_version_1_fixture_is_upgraded_with_nothing_lost(db_path):
 
     with open_store(db_path) as store:
         assert store.recovered_from is None
-        assert store.schema_version == 4
+        assert store.schema_version == 5
         rows = list(store.db["_migrations"].rows)
         assert rows[0] == {"name": "m001_initial", "applied": "2025-01-10T08:00:00.000000+00:00"}
         assert [row["name"] for row in rows] == NAMES
         assert list(store.db["profiles"].rows) == [
             {"id": 1, "name": "㈜한빛정밀", "applicant_type": "company",
              "created": "2025-01-10T08:01:00.000000+00:00",
-             "updated": "2025-01-10T08:05:00.000000+00:00", "position": None},
+             "updated": "2025-01-10T08:05:00.000000+00:00", "position": None,
+             "trashed": None},
         ]
         assert store.get_answers(1) == {
             "applicant_type": "company", "employees": 40, "founded": dt.date(2015, 6, 1),
@@ -96,7 +98,7 @@ def test_the_version_1_fixture_is_upgraded_with_nothing_lost(db_path):
         # The new column works on the old rows.
         store.set_position(1, {"question": "tax_arrears"})
         assert store.get_profile(1).position == {"question": "tax_arrears"}
-    assert user_version(db_path) == 4
+    assert user_version(db_path) == 5
 
 
 def test_a_failing_step_leaves_the_file_at_the_step_before(db_path, monkeypatch):
@@ -112,9 +114,9 @@ def test_a_failing_step_leaves_the_file_at_the_step_before(db_path, monkeypatch)
         migrations.migrate(db)
     assert "half_done" not in db.table_names()
     assert [row["name"] for row in db["_migrations"].rows] == NAMES
-    assert migrations.schema_version(db) == 4
+    assert migrations.schema_version(db) == 5
     db.close()
-    assert user_version(db_path) == 4
+    assert user_version(db_path) == 5
 
 
 def test_a_file_from_a_newer_version_is_refused_and_left_alone(db_path):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from desktop.storage import NoSuchProfile, ProfileRecord, ProfileSummary, open_store
@@ -15,7 +17,8 @@ def test_create_and_get_whole_record(store, clock):
     )
     assert list(store.db["profiles"].rows) == [
         {"id": pid, "name": "㈜한빛정밀", "applicant_type": "company",
-         "created": clock.stamp(1), "updated": clock.stamp(1), "position": None},
+         "created": clock.stamp(1), "updated": clock.stamp(1), "position": None,
+         "trashed": None},
     ]
 
 
@@ -123,3 +126,44 @@ def test_missing_profile_ids(store):
         store.duplicate_profile(404)
     with pytest.raises(NoSuchProfile):
         store.set_position(404, {})
+
+
+def test_trash_keeps_everything_until_restored(store, clock):
+    keep = store.create_profile("keep", "individual")  # 1
+    gone = store.create_profile("gone", "company")  # 2
+    store.set_answer(gone, "employees", 3)  # 3
+    store.trash_profile(gone)  # 4
+    assert [s.id for s in store.list_profiles()] == [keep]
+    with pytest.raises(NoSuchProfile):
+        store.get_answers(gone)
+    with pytest.raises(NoSuchProfile):
+        store.trash_profile(gone)
+    [(record, when)] = store.trashed_profiles()
+    assert (record.id, record.name, when) == (gone, "gone", clock.at(4))
+    # the rows are all still there
+    assert [row["profile_id"] for row in store.db["answers"].rows] == [gone]
+
+    store.restore_profile(gone)
+    assert store.get_answers(gone) == {"applicant_type": "company", "employees": 3}
+    assert sorted(s.id for s in store.list_profiles()) == [keep, gone]
+    assert store.trashed_profiles() == []
+    with pytest.raises(NoSuchProfile):
+        store.restore_profile(gone)  # not in the trash
+
+
+def test_trash_older_than_thirty_days_is_emptied_when_the_file_is_opened(db_path, clock):
+    store = open_store(db_path, clock=clock)
+    old = store.create_profile("old", "company")
+    recent = store.create_profile("recent", "school")
+    store.set_answer(old, "employees", 3)
+    store.trash_profile(old)
+    clock.current += dt.timedelta(days=29)
+    store.trash_profile(recent)
+    store.close()
+
+    clock.current += dt.timedelta(days=2)  # old: 31 days in the trash; recent: 2
+    with open_store(db_path, clock=clock) as again:
+        assert [r.id for r, _ in again.trashed_profiles()] == [recent]
+        assert list(again.db["answers"].rows) == []
+        with pytest.raises(NoSuchProfile):
+            again.restore_profile(old)

@@ -27,11 +27,7 @@ from PySide6.QtCore import QCoreApplication, QEvent  # noqa: E402
 
 from desktop.engine import load_rules  # noqa: E402
 from desktop.storage import open_store  # noqa: E402
-from desktop.ui import i18n, qt_workarounds, settings  # noqa: E402
-
-# PySide6 6.12.0 on Python 3.11 loses a reference to None on every call of a method returning
-# nothing; a test run makes enough calls to crash Python. See desktop/ui/qt_workarounds.py.
-qt_workarounds.keep_none_alive()
+from desktop.ui import i18n, settings  # noqa: E402
 
 AS_OF = dt.date(2026, 3, 2)
 

@@ -152,7 +152,13 @@ def test_deleting_the_open_profile_closes_it(qtbot, main_window, open_profile):
     pid = open_profile("individual")
     main_window.act_start.trigger()
     main_window.start.select(pid)
-    assert main_window.start.delete_selected(confirm=False)
+
+    def confirm(box):
+        next(b for b in box.buttons()
+             if box.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole).click()
+
+    when_modal(confirm)
+    assert main_window.start.delete_selected()
     assert main_window.session is None
     assert not main_window.act_results.isEnabled()
 

@@ -228,7 +228,8 @@ def test_full_disk_while_answering_is_told_once(qtbot, main_window, open_profile
     assert set(w.store.get_answers(pid)) == {"applicant_type"}  # nothing was saved, and said so
 
 
-def test_unexpected_error_goes_to_the_log_with_a_short_message(qtbot, tmp_path, monkeypatch):
+def test_unexpected_error_goes_to_the_log_and_the_user_is_told_what_to_do(qtbot, tmp_path,
+                                                                        monkeypatch):
     log_path = errors.install(tmp_path / "jiwon.log")
     shown = []
     monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(
@@ -245,5 +246,7 @@ def test_unexpected_error_goes_to_the_log_with_a_short_message(qtbot, tmp_path, 
     assert "Traceback" in logged and "flux capacitor" in logged
     assert shown, "the user is told"
     text, info = shown[0]
-    assert "flux capacitor" in info and str(log_path) in info
+    assert str(log_path) in info and "Try again" in info
+    # the Python message stays in the log: it says nothing to the user
+    assert "flux capacitor" not in text + info and "RuntimeError" not in text + info
     assert "Traceback" not in text + info

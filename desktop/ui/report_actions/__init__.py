@@ -23,6 +23,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from desktop.atomic_write import write_atomic
+from desktop.ui import errors
 from desktop.ui.report_actions import pages as pdf_pages
 from desktop.ui.report_actions.preview import PreviewDialog
 
@@ -65,7 +66,7 @@ def _ask_save_path(parent: QWidget | None, title: str, file_name: str, filter_: 
 
 
 def _fail(parent: QWidget | None, title: str, what: str, err: BaseException) -> None:
-    QMessageBox.warning(parent, title, f"{what}\n\n{err}")
+    errors.show_problem(parent, title, what, err)
 
 
 class _Busy:

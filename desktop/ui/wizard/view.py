@@ -41,6 +41,7 @@ class WizardView(QWidget):
         self.history: list[str] = []
         self.fields: dict[str, AnswerField] = {}
         self._order: list[str] = []
+        self._progress_seen: dict[int, tuple[int, int, int]] = {}  # (answered, left, added)
 
         # header: topic, who, progress
         self.topic_title = QLabel(self)
@@ -413,7 +414,21 @@ class WizardView(QWidget):
         total = max(answered + left, 1)
         self.progress.setMaximum(total)
         self.progress.setValue(answered)
-        if left:
+        # an answer can open new questions (a company in a group is asked about the group): the
+        # bar then goes back, and says why rather than seem to lose the user's work
+        before = self._progress_seen.get(s.profile_id)
+        if before is not None and before[:2] == (answered, left):
+            added = before[2]  # the same numbers redrawn (another language): the same note
+        elif before is not None and answered > before[0] and left > before[1]:
+            added = left - before[1]
+        else:
+            added = 0
+        self._progress_seen[s.profile_id] = (answered, left, added)
+        if left and added:
+            self.progress_text.setText(
+                self.tr("%1 answered, %2 still to go (your last answer added %3)")
+                .replace("%1", str(answered)).replace("%2", str(left)).replace("%3", str(added)))
+        elif left:
             self.progress_text.setText(
                 self.tr("%1 answered, %2 still to go").replace("%1", str(answered))
                 .replace("%2", str(left)))

@@ -14,6 +14,7 @@ from typing import Any, Callable, Protocol
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from desktop.engine import AnswerError
 from desktop.engine.model import Question, RulePack, Text
 from desktop.ui.i18n import current_lang
 
@@ -225,9 +226,8 @@ class AnswerField(QFrame):
         """Run `raw` through the engine's check; accept or refuse. Returns True when accepted."""
         try:
             value = self.ctx.coerce(self.question.id, raw)
-        except Exception as exc:  # the engine's AnswerError, or a value it could not read
-            message = getattr(exc, "message", None)
-            self.refuse(message if message is not None else str(exc))
+        except AnswerError as exc:
+            self.refuse(exc.message)
             return False
         if value is not None:
             self.show_value(value)

@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QDate, QPoint, Qt
 from PySide6.QtWidgets import QCalendarWidget, QToolButton, QWidget
 
+from desktop.ui.icons import calendar_icon
 from desktop.ui.wizard.fields.entry import EntryField
 
 
@@ -23,7 +24,7 @@ class DateField(EntryField):
         super().build_input()
         self.pick = QToolButton(self)
         self.pick.setObjectName("pickDate")
-        self.pick.setText("📅")
+        self.pick.setIcon(calendar_icon())
         self.pick.clicked.connect(self.open_calendar)
         self.input_row.addWidget(self.pick)
         self._calendar: QCalendarWidget | None = None
@@ -44,7 +45,8 @@ class DateField(EntryField):
         self._checked_text = self.edit.text()
 
     def open_calendar(self) -> None:
-        cal = QCalendarWidget(self, Qt.WindowType.Popup)
+        cal = QCalendarWidget(self)
+        cal.setWindowFlags(Qt.WindowType.Popup)
         cal.setObjectName("datePopup")
         cal.setGridVisible(True)
         cal.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
