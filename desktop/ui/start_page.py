@@ -133,7 +133,6 @@ class StartPage(Retranslating, QWidget):
         for b in (self.open_button, self.rename_button, self.duplicate_button, self.delete_button):
             actions.addWidget(b)
         actions.addStretch(1)
-        actions.addWidget(self.trash_button)
         actions.addWidget(self.import_button)
         actions.addWidget(self.export_button)
 
@@ -144,7 +143,11 @@ class StartPage(Retranslating, QWidget):
         lay.addWidget(self.intro)
         lay.addLayout(new_row)
         lay.addSpacing(8)
-        lay.addWidget(self.list_title)
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.list_title)
+        title_row.addStretch(1)
+        title_row.addWidget(self.trash_button)
+        lay.addLayout(title_row)
         lay.addWidget(self.list_stack, 1)
         self.undo_banner = Banner("info", self)
         self.undo_banner.setObjectName("undoBanner")
