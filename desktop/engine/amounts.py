@@ -6,60 +6,15 @@ as written, and the views print them the same way (or in billions for English re
 
 from __future__ import annotations
 
-import re
-from decimal import Decimal, InvalidOperation
-
-_BIG = {"조": 10**12, "억": 10**8, "만": 10**4}
-_SMALL = {"천": 1000, "백": 100, "십": 10}
-_TOKEN = r"(\d+(?:\.\d+)?)?([조억만천백십])?"
-
+from desktop.engine.typed_input import read_amount
 
 def parse_amount(value: object) -> int:
-    """Whole KRW from an int or a text such as '1,230억', '5000만', '1.2억', '3억 5천만', '120000000'.
+    """Whole KRW from an int or a text such as '1,230억', '3억 5천만', 'KRW 1.2 billion', '1.2bn'.
 
-    Raises ValueError with a plain message for anything else (negative, fractions of a won, ...).
+    Raises ValueError (typed_input.InputError, with a bilingual message) for anything else; the
+    reading itself lives in typed_input, with the other things people type.
     """
-    if isinstance(value, bool):
-        raise ValueError("an amount must be a number of won, not yes/no")
-    if isinstance(value, int):
-        return value
-    if isinstance(value, float):
-        if value.is_integer():
-            return int(value)
-        raise ValueError(f"{value} is not a whole number of won")
-    if not isinstance(value, str):
-        raise ValueError(f"an amount must be a number, not {type(value).__name__}")
-    text = value.strip()
-    if len(text) > 40:
-        raise ValueError("the amount text is too long")
-    compact = re.sub(r"[\s,_]", "", text)
-    compact = re.sub(r"(원|KRW|krw|₩)$", "", compact)
-    compact = re.sub(r"^(KRW|krw|₩)", "", compact)
-    if not compact or not re.fullmatch(r"(\d+(\.\d+)?)?([조억만천백십](\d+(\.\d+)?)?)*[조억만천백십]?", compact):
-        raise ValueError(f"'{text}' is not an amount (write e.g. 1230억, 5,000만, 1.2억 or 120000000)")
-    total = Decimal(0)
-    group = Decimal(0)
-    for number, unit in re.findall(_TOKEN, compact):
-        if not number and not unit:
-            continue
-        try:
-            n = Decimal(number) if number else None
-        except InvalidOperation:
-            raise ValueError(f"'{text}' is not an amount") from None
-        if unit in _SMALL:
-            group += (n if n is not None else 1) * _SMALL[unit]
-        elif unit in _BIG:
-            group += n if n is not None else 0
-            if group == 0:
-                raise ValueError(f"'{text}' is not an amount (a number must come before {unit})")
-            total += group * _BIG[unit]
-            group = Decimal(0)
-        else:
-            group += n
-    total += group
-    if total != total.to_integral_value():
-        raise ValueError(f"'{text}' is not a whole number of won")
-    return int(total)
+    return read_amount(value)
 
 
 def _ko_amount(krw: int) -> str:

@@ -10,14 +10,13 @@ import datetime as dt
 import re
 from typing import Any
 
-from desktop.engine.amounts import format_amount, parse_amount
-from desktop.engine.clock import parse_date
+from desktop.engine.amounts import format_amount
 from desktop.engine.model import Question, RulePack, Text
 from desktop.engine.problem import Problem
 from desktop.engine.suggest import did_you_mean
+from desktop.engine.typed_input import InputError, read_amount, read_date, read_industry
 
 MAX_TEXT = 2000
-KSIC = r"[A-Z][0-9]{2}[0-9]{0,3}"
 
 _TRUE = {"true", "yes", "y", "예", "네", "o", "1"}
 _FALSE = {"false", "no", "n", "아니요", "아니오", "x", "0"}
@@ -93,21 +92,17 @@ def _int(pack, q: Question, raw):
 
 def _amount(pack, q: Question, raw):
     try:
-        value = parse_amount(raw)
-    except ValueError as err:
-        raise _err(q.id, f"금액을 읽을 수 없습니다: {raw!r} (예: 1230억, 5,000만, 120000000)", str(err)) from None
+        value = read_amount(raw)
+    except InputError as err:
+        raise AnswerError(err.message, q.id) from None
     return _check_range(q, value, format_amount)
 
 
 def _date(pack, q: Question, raw):
-    if isinstance(raw, dt.datetime):
-        return raw.date()
-    if isinstance(raw, dt.date):
-        return raw
-    value = parse_date(raw) if isinstance(raw, str) else None
-    if value is None:
-        raise _err(q.id, f"날짜를 YYYY-MM-DD 형식으로 입력해 주세요 (입력: {raw!r})", f"expected a date YYYY-MM-DD, got {raw!r}")
-    return value
+    try:
+        return read_date(raw)
+    except InputError as err:
+        raise AnswerError(err.message, q.id) from None
 
 
 def _option(q: Question, raw) -> str:
@@ -145,21 +140,10 @@ def _text(pack, q: Question, raw):
 
 
 def _industry(pack, q: Question, raw):
-    code = raw.strip().upper() if isinstance(raw, str) else None
-    if code is None or not re.fullmatch(KSIC, code):
-        raise _err(
-            q.id,
-            f"표준산업분류 코드(예: C25)를 입력해 주세요 (입력: {raw!r})",
-            f"expected a KSIC code such as C25, got {raw!r}",
-        )
-    if pack.industries and code[:3] not in pack.industries:
-        hint = did_you_mean(code[:3], pack.industries)
-        raise _err(
-            q.id,
-            f"알 수 없는 업종 코드 '{code}'{hint}",
-            f"unknown KSIC division '{code[:3]}' in '{code}'{hint}",
-        )
-    return code
+    try:
+        return read_industry(raw, pack.industries)
+    except InputError as err:
+        raise AnswerError(err.message, q.id) from None
 
 
 _COERCE = {

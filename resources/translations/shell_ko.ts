@@ -54,15 +54,14 @@
     <context>
         <name>DateField</name>
         <message>
-            <location filename="../../desktop/ui/wizard/fields/date.py" line="+38" />
-            <source>YYYY-MM-DD</source>
-            <translation>YYYY-MM-DD</translation>
-        </message>
-        <message>
             <location line="+1" />
             <location line="+1" />
             <source>Pick a date from a calendar</source>
             <translation>달력에서 날짜 고르기</translation>
+        </message>
+        <message>
+            <source>e.g. 1968-03-15</source>
+            <translation>예: 1968-03-15, 1968년 3월 15일</translation>
         </message>
     </context>
     <context>
@@ -73,9 +72,8 @@
             <translation>예: 1,250</translation>
         </message>
         <message>
-            <location line="+18" />
-            <source>e.g. 1,230억 or 5000만</source>
-            <translation>예: 1,230억, 5000만</translation>
+            <source>e.g. 300 million or 1.2bn</source>
+            <translation>예: 3억 5천만, 1,230억</translation>
         </message>
     </context>
     <context>
@@ -126,15 +124,14 @@
     <context>
         <name>IndustryField</name>
         <message>
-            <location filename="../../desktop/ui/wizard/fields/industry.py" line="+55" />
-            <source>Type a code or part of the name, e.g. C25 or 금속</source>
-            <translation>코드나 업종명 일부를 입력하세요. 예: C25, 금속</translation>
-        </message>
-        <message>
             <location line="+1" />
             <location line="+1" />
             <source>Show all industries</source>
             <translation>전체 업종 보기</translation>
+        </message>
+        <message>
+            <source>Type a code or part of the name, e.g. C25 or metal</source>
+            <translation>코드나 이름 일부를 입력하세요. 예: C25, 30320, 금속</translation>
         </message>
     </context>
     <context>

@@ -61,7 +61,8 @@ def test_errors_name_field_and_line(mini_pack, tmp_path, monkeypatch):
     assert lines == [
         "profiles/x.yaml:5: answers.avg_sale: unknown question (did you mean 'avg_sales_3y'?)",
         "profiles/x.yaml:6: answers.workers: -3 is below the minimum 0",
-        "profiles/x.yaml:7: answers.founded: expected a date YYYY-MM-DD, got 'someday'",
+        "profiles/x.yaml:7: answers.founded: 'someday' is not a date. You can write: "
+        "1968-03-15 (YYYY-MM-DD), 1968.03.15, 1968/3/15, 19680315",
     ]
 
 

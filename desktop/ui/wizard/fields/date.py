@@ -1,4 +1,5 @@
-"""Dates: typed as YYYY-MM-DD or picked from a calendar.
+"""Dates: typed the ways people write them (1968-03-15, 1968.03.15, 1968년 3월 15일) or picked
+from a calendar; the engine reads the text.
 
 A plain line of text rather than QDateEdit: a date edit always holds *some* date, so it cannot say
 "not answered yet", and its section-by-section typing surprises people who paste a date.
@@ -30,13 +31,13 @@ class DateField(EntryField):
         self._calendar: QCalendarWidget | None = None
 
     def input_width(self) -> int:
-        return 150
+        return 170
 
     def input_widgets(self) -> list[QWidget]:
         return [self.edit, self.pick]
 
     def retranslate_input(self) -> None:
-        self.edit.setPlaceholderText(translate("DateField", "YYYY-MM-DD"))
+        self.edit.setPlaceholderText(translate("DateField", "e.g. 1968-03-15"))
         self.pick.setToolTip(translate("DateField", "Pick a date from a calendar"))
         self.pick.setAccessibleName(translate("DateField", "Pick a date from a calendar"))
 

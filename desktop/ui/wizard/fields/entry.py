@@ -1,4 +1,4 @@
-"""Typed answers: whole numbers, amounts in KRW (with 억/만), free text.
+"""Typed answers: whole numbers, amounts in KRW (억/만 or million/bn), free text.
 
 The text is checked when the user leaves the field or presses Enter, not on every key: "1,2" on
 the way to "1,230억" is not an error. An accepted number is written back formatted (thousands
@@ -102,7 +102,8 @@ class NumberField(EntryField):
 
 
 class AmountField(EntryField):
-    """Amounts in KRW: "1,230억", "5000만", "1.2억" or a plain number; shown back with 억/만."""
+    """Amounts in KRW as the engine reads them ("3억 5천만", "1,230억", "300 million", "1.2bn");
+    shown back with 억/만 in Korean, in won with the English words beside it in English."""
 
     def build_input(self) -> None:
         super().build_input()
@@ -116,7 +117,7 @@ class AmountField(EntryField):
         return 220
 
     def retranslate_input(self) -> None:
-        self.edit.setPlaceholderText(translate("EntryField", "e.g. 1,230억 or 5000만"))
+        self.edit.setPlaceholderText(translate("EntryField", "e.g. 300 million or 1.2bn"))
         self._show_exact()
 
     def show_value(self, value: Any) -> None:

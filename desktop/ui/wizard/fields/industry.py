@@ -2,8 +2,9 @@
 
 Nobody knows the code of "metal products except machinery and furniture" by heart, and nobody
 wants to scroll through eighty divisions either; matching anywhere in "C25 금속가공제품 제조업"
-lets either the code or any word of the name find it. A finer code than the list holds (C30393)
-can still be typed; the engine checks that it starts with a known division.
+lets either the code or any word of the name find it. What is typed rather than picked is read by
+the engine (typed_input.read_industry): a finer code than the list holds (C30393), the code without
+its letter (30320), or a word of the name that only one division has.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import QCompleter, QToolButton, QWidget
 from desktop.ui.i18n import current_lang
 from desktop.ui.wizard.fields.entry import EntryField
 
-_CODE = re.compile(r"^\s*([A-Za-z]\d{0,5})(?:\s|$|[—\-:·])")
+_PICKED = re.compile(r"\s*([A-Za-z]\d{2,5})\s+\D")  # "C25 금속가공제품 제조업", as the list shows it
 
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
@@ -52,7 +53,7 @@ class IndustryField(EntryField):
     def retranslate_input(self) -> None:
         self.model.setStringList(self.entries())
         self.edit.setPlaceholderText(
-            translate("IndustryField", "Type a code or part of the name, e.g. C25 or 금속"))
+            translate("IndustryField", "Type a code or part of the name, e.g. C25 or metal"))
         self.browse.setToolTip(translate("IndustryField", "Show all industries"))
         self.browse.setAccessibleName(translate("IndustryField", "Show all industries"))
 
@@ -70,12 +71,9 @@ class IndustryField(EntryField):
         self._checked_text = self.edit.text()
 
     def to_raw(self, text: str) -> Any:
-        """The code the text starts with; or the code of the one entry a partial name matches."""
-        m = _CODE.match(text + " ")
+        """The code of an entry picked from the list ("C25 금속가공제품 제조업"); anything else
+        (a code, 30320 without its letter, part of a name) is the engine's to read."""
+        m = _PICKED.match(text)
         if m:
             return m.group(1).upper()
-        needle = text.casefold()
-        hits = [e for e in self.entries() if needle in e.casefold()]
-        if len(hits) == 1:
-            return hits[0].split(" ", 1)[0]
         return text
