@@ -29,10 +29,11 @@ from desktop.ui.icons import app_icon
 from desktop.ui.session import ProfileSession
 from desktop.ui.start_page import StartPage
 from desktop.ui.wizard import WizardView
+from desktop.ui.wizard.review import ReviewPage
 
 log = logging.getLogger("jiwon.ui")
 
-START, WIZARD, RESULTS, DEADLINES = "start", "wizard", "results", "deadlines"
+START, WIZARD, REVIEW, RESULTS, DEADLINES = "start", "wizard", "review", "results", "deadlines"
 
 
 def _optional_views() -> dict[str, Any]:
@@ -105,9 +106,16 @@ class MainWindow(QMainWindow):
         self.start.open_requested.connect(self.open_profile)
         self.start.profiles_changed.connect(self._profiles_changed)
         self.start.storage_failed.connect(self.report_storage_error)
+        self.start.review_requested.connect(self.review_profile)
         self.wizard = WizardView(self)
         self.wizard.finished.connect(self.show_results)
         self.wizard.storage_failed.connect(self.report_storage_error)
+        self.wizard.review_requested.connect(lambda: self.show_page(REVIEW))
+        self.review = ReviewPage(self)
+        self.review.question_requested.connect(self.answer_question)
+        self.review.questions_requested.connect(lambda: self.show_page(WIZARD))
+        self.review.results_requested.connect(self.show_results)
+        self.review.storage_failed.connect(self.report_storage_error)
         views = _optional_views()
         results_cls = views.get("results")
         self.results = results_cls(self) if results_cls else _Missing(self)
@@ -118,8 +126,8 @@ class MainWindow(QMainWindow):
         self._deadlines_filled = False  # filled when first shown: keeps start-up short
         if hasattr(self.deadlines, "program_activated"):
             self.deadlines.program_activated.connect(self.show_program)
-        self.pages = {START: self.start, WIZARD: self.wizard, RESULTS: self.results,
-                      DEADLINES: self.deadlines}
+        self.pages = {START: self.start, WIZARD: self.wizard, REVIEW: self.review,
+                      RESULTS: self.results, DEADLINES: self.deadlines}
         for page in self.pages.values():
             self.stack.addWidget(page)
 
@@ -198,6 +206,7 @@ class MainWindow(QMainWindow):
         self.act_wizard = a("actWizard", lambda: self.show_page(WIZARD), ("Ctrl+2",))
         self.act_results = a("actResults", self.show_results, ("Ctrl+3",))
         self.act_deadlines = a("actDeadlines", lambda: self.show_page(DEADLINES), ("Ctrl+4",))
+        self.act_review = a("actReview", lambda: self.show_page(REVIEW), ("Ctrl+5",))
         self.act_about = a("actAbout", self.show_about, ("F1",))
         self.lang_group = QActionGroup(self)
         self.lang_actions: dict[str, QAction] = {}
@@ -209,7 +218,8 @@ class MainWindow(QMainWindow):
             self.lang_group.addAction(act)
             self.lang_actions[code] = act
         self.page_actions = {START: self.act_start, WIZARD: self.act_wizard,
-                             RESULTS: self.act_results, DEADLINES: self.act_deadlines}
+                             REVIEW: self.act_review, RESULTS: self.act_results,
+                             DEADLINES: self.act_deadlines}
         for act in self.page_actions.values():
             act.setCheckable(True)
         self.page_group = QActionGroup(self)
@@ -251,8 +261,8 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         has = self.session is not None
-        for act in (self.act_wizard, self.act_results, self.act_pdf, self.act_print,
-                    self.act_preview):
+        for act in (self.act_wizard, self.act_review, self.act_results, self.act_pdf,
+                    self.act_print, self.act_preview):
             act.setEnabled(has)
         self.act_export.setEnabled(has or self.start.selected_id() is not None)
         reports = self._report_actions is not None
@@ -268,7 +278,7 @@ class MainWindow(QMainWindow):
         return next(k for k, v in self.pages.items() if v is widget)
 
     def show_page(self, page: str) -> None:
-        if page in (WIZARD, RESULTS) and self.session is None:
+        if page in (WIZARD, REVIEW, RESULTS) and self.session is None:
             page = START
         if page == RESULTS:
             self.show_results()
@@ -287,6 +297,8 @@ class MainWindow(QMainWindow):
             self.start.focus_list()
         elif page == WIZARD:
             self.wizard.focus_first_open()
+        elif page == REVIEW:
+            self.review.show_session(self.session)
         self._update_actions()
         self._update_title()
 
@@ -317,6 +329,7 @@ class MainWindow(QMainWindow):
             self.wizard.close_session()
             self.session.deleteLater()
         self.session = session
+        self.review.show_session(None)  # built afresh when shown
         self._previous = last if last is not None and last.rules_version != self.pack.version \
             else None
         self._changes = None
@@ -331,11 +344,20 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Answers are saved as you give them."), 5000)
         return True
 
+    def review_profile(self, profile_id: int) -> bool:
+        """From the start page: the profile's answers, to change any of them."""
+        if self.session is None or self.session.profile_id != profile_id:
+            if not self.open_profile(profile_id):
+                return False
+        self._switch(REVIEW)
+        return True
+
     def close_profile(self) -> None:
         if self.session is not None:
             self.wizard.close_session()
             self.session.deleteLater()
         self.session = None
+        self.review.show_session(None)
         self._previous = None
         self._changes = None
         self._changes_text = None
@@ -537,6 +559,7 @@ class MainWindow(QMainWindow):
             self.act_wizard: self.tr("&Questions"),
             self.act_results: self.tr("&Results"),
             self.act_deadlines: self.tr("&Deadlines"),
+            self.act_review: self.tr("&Answers"),
             self.act_about: self.tr("&About Jiwon"),
         }
         for act, text in texts.items():
@@ -548,6 +571,7 @@ class MainWindow(QMainWindow):
             self.act_wizard: self.tr("The questions for the open profile"),
             self.act_results: self.tr("Which programs fit, and why"),
             self.act_deadlines: self.tr("Every program's application windows"),
+            self.act_review: self.tr("Every answer of the open profile, to change any of them"),
             self.act_pdf: self.tr("Save the results as a PDF report"),
             self.act_print: self.tr("Print the results"),
         }

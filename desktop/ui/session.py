@@ -14,10 +14,11 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from desktop.engine import (applicable_questions, coerce_answer, evaluate, next_questions,
-                            today_kst)
+from desktop.engine import (applicable_questions, coerce_answer, evaluate, format_amount,
+                            next_questions, today_kst)
 from desktop.engine.model import Assessment, Profile, Question, RulePack
 from desktop.storage import Store
+from desktop.ui.i18n import current_lang
 
 APPLICANT_TYPE = "applicant_type"
 
@@ -69,6 +70,27 @@ class ProfileSession(QObject):
 
     def coerce(self, question_id: str, raw: Any) -> Any:
         return coerce_answer(self.pack, question_id, raw)
+
+    def display(self, question_id: str, value: Any) -> str:
+        """An accepted value written back into its input, as the user would type it (the
+        session is the fields' FieldContext: the wizard and the review page show the same)."""
+        q = self.pack.questions[question_id]
+        lang = current_lang()
+        if value is None:
+            return ""
+        if q.type == "amount":  # as typed in Korean offices; English readers get plain won
+            return format_amount(value, "ko") if lang == "ko" else f"{value:,}"
+        if q.type == "int":
+            return f"{value:,}"
+        if q.type == "date" and isinstance(value, dt.date):
+            return value.isoformat()
+        if q.type == "industry":
+            ind = self.pack.industries.get(value)
+            if ind is None:  # a finer code: name its division
+                ind = self.pack.industries.get(value[:3])
+                return f"{value} ({ind.label.get(lang)})" if ind else str(value)
+            return f"{value} {ind.label.get(lang)}"
+        return str(value)
 
     def is_answered(self, question_id: str) -> bool:
         return question_id in self.answers

@@ -52,6 +52,8 @@ class StartPage(Retranslating, QWidget):
     profiles_changed = Signal()
     # a store call failed; the main window tells the user
     storage_failed = Signal(object)
+    # show this profile's answers, to change any of them
+    review_requested = Signal(int)
 
     def __init__(self, store: Store, pack: RulePack, parent: QWidget | None = None):
         super().__init__(parent)
@@ -111,6 +113,9 @@ class StartPage(Retranslating, QWidget):
         self.open_button = QPushButton(self)
         self.open_button.setObjectName("openProfile")
         self.open_button.clicked.connect(lambda: self.open_selected())
+        self.review_button = QPushButton(self)
+        self.review_button.setObjectName("reviewProfile")
+        self.review_button.clicked.connect(lambda: self.review_selected())
         self.rename_button = QPushButton(self)
         self.rename_button.setObjectName("renameProfile")
         self.rename_button.clicked.connect(lambda: self.rename_selected())
@@ -130,11 +135,10 @@ class StartPage(Retranslating, QWidget):
         self.trash_button.setObjectName("showTrash")
         self.trash_button.clicked.connect(lambda: self.show_trash())
         actions = QHBoxLayout()
-        for b in (self.open_button, self.rename_button, self.duplicate_button, self.delete_button):
+        for b in (self.open_button, self.review_button, self.rename_button,
+                  self.duplicate_button, self.delete_button):
             actions.addWidget(b)
         actions.addStretch(1)
-        actions.addWidget(self.import_button)
-        actions.addWidget(self.export_button)
 
         lay = QVBoxLayout(self)
         lay.setContentsMargins(24, 18, 24, 18)
@@ -146,7 +150,8 @@ class StartPage(Retranslating, QWidget):
         title_row = QHBoxLayout()
         title_row.addWidget(self.list_title)
         title_row.addStretch(1)
-        title_row.addWidget(self.trash_button)
+        for b in (self.import_button, self.export_button, self.trash_button):
+            title_row.addWidget(b)
         lay.addLayout(title_row)
         lay.addWidget(self.list_stack, 1)
         self.undo_banner = Banner("info", self)
@@ -248,8 +253,8 @@ class StartPage(Retranslating, QWidget):
 
     def _update_buttons(self) -> None:
         has = self.selected_id() is not None
-        for b in (self.open_button, self.rename_button, self.duplicate_button,
-                  self.delete_button, self.export_button):
+        for b in (self.open_button, self.review_button, self.rename_button,
+                  self.duplicate_button, self.delete_button, self.export_button):
             b.setEnabled(has)
 
     def focus_list(self) -> None:
@@ -261,6 +266,11 @@ class StartPage(Retranslating, QWidget):
         pid = self.selected_id()
         if pid is not None:
             self.open_requested.emit(pid)
+
+    def review_selected(self) -> None:
+        pid = self.selected_id()
+        if pid is not None:
+            self.review_requested.emit(pid)
 
     def new_profile(self, applicant_type: str = "company", name: str | None = None) -> int | None:
         """Ask for a name (unless given) and create the profile; it is opened at once."""
@@ -478,6 +488,9 @@ class StartPage(Retranslating, QWidget):
             "No saved profiles yet.\nStart with a new company, school or individual profile "
             "above, or import a profile file."))
         self.open_button.setText(self.tr("&Open"))
+        self.review_button.setText(self.tr("&Answers…"))
+        self.review_button.setToolTip(self.tr("Every answer of this profile, to change any of "
+                                              "them"))
         self.rename_button.setText(self.tr("&Rename…"))
         self.duplicate_button.setText(self.tr("D&uplicate"))
         self.delete_button.setText(self.tr("&Delete…"))

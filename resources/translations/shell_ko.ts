@@ -369,6 +369,14 @@
             <source>Print the results</source>
             <translation>결과 인쇄</translation>
         </message>
+        <message>
+            <source>&amp;Answers</source>
+            <translation>답변(&amp;A)</translation>
+        </message>
+        <message>
+            <source>Every answer of the open profile, to change any of them</source>
+            <translation>열린 프로필의 모든 답변을 보고 바꿉니다</translation>
+        </message>
     </context>
     <context>
         <name>NewProfileDialog</name>
@@ -639,6 +647,14 @@ Start with a new company, school or individual profile above, or import a profil
             <source>Deleted &amp;profiles…</source>
             <translation>삭제한 프로필(&amp;P)…</translation>
         </message>
+        <message>
+            <source>&amp;Answers…</source>
+            <translation>답변(&amp;A)…</translation>
+        </message>
+        <message>
+            <source>Every answer of this profile, to change any of them</source>
+            <translation>이 프로필의 모든 답변을 보고 바꿉니다</translation>
+        </message>
     </context>
     <context>
         <name>Startup</name>
@@ -734,6 +750,14 @@ Start with a new company, school or individual profile above, or import a profil
             <source>%1 answered, %2 still to go (your last answer added %3)</source>
             <translation>%1개 답변, %2개 남음 (방금 답변으로 %3개 늘어남)</translation>
         </message>
+        <message>
+            <source>All &amp;answers…</source>
+            <translation>전체 답변(&amp;A)…</translation>
+        </message>
+        <message>
+            <source>Every answer so far on one page, to change any of them</source>
+            <translation>지금까지의 모든 답변을 한 페이지에서 보고 바꿉니다</translation>
+        </message>
     </context>
     <context>
         <name>_Missing</name>
@@ -776,6 +800,41 @@ Start with a new company, school or individual profile above, or import a profil
         <message>
             <source>&amp;Restore</source>
             <translation>복원(&amp;R)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReviewPage</name>
+        <message>
+            <source>Not used now: with the other answers this question does not apply. The answer (%1) is kept in case that changes back.</source>
+            <translation>지금은 쓰지 않음: 다른 답변에 따르면 이 질문은 해당하지 않습니다. 답변(%1)은 다시 해당할 때를 위해 보관합니다.</translation>
+        </message>
+        <message>
+            <source>Go to question</source>
+            <translation>질문으로 가기</translation>
+        </message>
+        <message>
+            <source>Open this question's page, with the questions around it</source>
+            <translation>이 질문이 있는 페이지를 주변 질문과 함께 엽니다</translation>
+        </message>
+        <message>
+            <source>Your answers</source>
+            <translation>내 답변</translation>
+        </message>
+        <message>
+            <source>Every answer given so far, by topic. Change one here and it is saved at once; the results follow.</source>
+            <translation>지금까지 한 모든 답변을 주제별로 보여 줍니다. 여기서 바꾸면 바로 저장되고 결과도 따라 바뀝니다.</translation>
+        </message>
+        <message>
+            <source>No answers yet.</source>
+            <translation>아직 답변이 없습니다.</translation>
+        </message>
+        <message>
+            <source>&amp;Questions</source>
+            <translation>질문(&amp;Q)</translation>
+        </message>
+        <message>
+            <source>See &amp;results</source>
+            <translation>결과 보기(&amp;R)</translation>
         </message>
     </context>
 </TS>

@@ -387,6 +387,14 @@
             <source>Source:</source>
             <translation>출처:</translation>
         </message>
+        <message>
+            <source>Change this answer</source>
+            <translation>이 답변 바꾸기</translation>
+        </message>
+        <message>
+            <source>Change these answers</source>
+            <translation>이 답변들 바꾸기</translation>
+        </message>
     </context>
     <context>
         <name>ProgramList</name>

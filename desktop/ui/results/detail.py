@@ -57,6 +57,8 @@ class ProgramDetail(QScrollArea):
         self._result = None
         #: question id -> its button (for the keyboard, tests and the main window)
         self.question_buttons: dict[str, QPushButton] = {}
+        #: criterion id -> its "change this answer" button, where answers gave its values
+        self.change_buttons: dict[str, QPushButton] = {}
         #: the labels of the current detail by role, e.g. "near_miss", "warnings"
         self.parts: dict[str, QWidget] = {}
         self._placeholder()
@@ -94,6 +96,7 @@ class ProgramDetail(QScrollArea):
         in one go (widgets added to a page already on screen only appear after a round trip
         through the event loop)."""
         self.question_buttons = {}
+        self.change_buttons = {}
         self.parts = {}
         self._body = QWidget()
         self._body.setObjectName("programDetailBody")
@@ -391,6 +394,18 @@ class ProgramDetail(QScrollArea):
         lab.setProperty("criterionId", c.id)
         lab.setProperty("result", c.result)
         row.addWidget(lab, 1)
+        answered = [n for n in (c.values or {}) if n in pack.questions and n in a.answers]
+        if answered:  # the values came from answers: one click to change them
+            change = QPushButton(self.tr("Change this answer") if len(answered) == 1
+                                 else self.tr("Change these answers"))
+            change.setObjectName(f"change_{c.id}")
+            change.setFlat(True)
+            change.setCursor(Qt.CursorShape.PointingHandCursor)
+            change.setToolTip(", ".join(wd.text(pack.questions[n].label, lang) for n in answered))
+            change.clicked.connect(lambda _=False, qid=answered[0]:
+                                   self.answer_requested.emit(qid))
+            row.addWidget(change, 0, Qt.AlignmentFlag.AlignTop)
+            self.change_buttons[c.id] = change
         return row
 
     def _section(self, lay: QVBoxLayout, title: str) -> None:

@@ -8,7 +8,6 @@ without any answer, keeps Next from moving on and says why at the field.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -16,7 +15,6 @@ from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (QAbstractButton, QFrame, QHBoxLayout, QLabel, QProgressBar,
                                QPushButton, QScrollArea, QSplitter, QVBoxLayout, QWidget)
 
-from desktop.engine import format_amount
 from desktop.engine.model import RulePack
 from desktop.storage import StorageError
 from desktop.ui import settings, status_style
@@ -32,6 +30,8 @@ class WizardView(QWidget):
     finished = Signal()
     # saving failed; the main window tells the user
     storage_failed = Signal(object)
+    # every answer on one page, to change any of them
+    review_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -103,6 +103,10 @@ class WizardView(QWidget):
         self.back_button.setObjectName("backButton")
         self.back_button.setAutoDefault(False)
         self.back_button.clicked.connect(self.go_back)
+        self.review_button = QPushButton(self)
+        self.review_button.setObjectName("reviewButton")
+        self.review_button.setAutoDefault(False)
+        self.review_button.clicked.connect(lambda: self.show_review())
         self.results_button = QPushButton(self)
         self.results_button.setObjectName("resultsButton")
         self.results_button.setAutoDefault(False)
@@ -114,6 +118,7 @@ class WizardView(QWidget):
         self.next_button.clicked.connect(self.go_next)
         nav = QHBoxLayout()
         nav.addWidget(self.back_button)
+        nav.addWidget(self.review_button)
         nav.addStretch(1)
         nav.addWidget(self.results_button)
         nav.addWidget(self.next_button)
@@ -150,24 +155,8 @@ class WizardView(QWidget):
         return self.session.coerce(question_id, raw)
 
     def display(self, question_id: str, value: Any) -> str:
-        """An accepted value written back into its input, as the user would type it."""
-        q = self.pack.questions[question_id]
-        lang = current_lang()
-        if value is None:
-            return ""
-        if q.type == "amount":  # as typed in Korean offices; English readers get plain won
-            return format_amount(value, "ko") if lang == "ko" else f"{value:,}"
-        if q.type == "int":
-            return f"{value:,}"
-        if q.type == "date" and isinstance(value, dt.date):
-            return value.isoformat()
-        if q.type == "industry":
-            ind = self.pack.industries.get(value)
-            if ind is None:  # a finer code: name its division
-                ind = self.pack.industries.get(value[:3])
-                return f"{value} ({ind.label.get(lang)})" if ind else str(value)
-            return f"{value} {ind.label.get(lang)}"
-        return str(value)
+        assert self.session is not None
+        return self.session.display(question_id, value)
 
     # ------------------------------------------------------------ opening a profile
 
@@ -249,6 +238,15 @@ class WizardView(QWidget):
                 f.commit()
         self._save_position("results")
         self.finished.emit()
+
+    def show_review(self) -> None:
+        """Every answer on one page (what was typed here is checked first)."""
+        if self.session is None:
+            return
+        for f in self.fields.values():
+            if f.pending():
+                f.commit()
+        self.review_requested.emit()
 
     def show_question(self, question_id: str) -> None:
         """Go to the page of `question_id` and put the cursor in it (from the results or panel)."""
@@ -367,7 +365,8 @@ class WizardView(QWidget):
             chain += [w for w in field.findChildren(QWidget)
                       if w.focusPolicy() & Qt.FocusPolicy.TabFocus
                       and w.window() is field.window()]  # not the completer's popup
-        chain += [self.back_button, self.results_button, self.next_button, self.live.tree]
+        chain += [self.back_button, self.review_button, self.results_button, self.next_button,
+                  self.live.tree]
         for a, b in zip(chain, chain[1:]):
             QWidget.setTabOrder(a, b)
 
@@ -478,6 +477,9 @@ class WizardView(QWidget):
         self.back_button.setText(self.tr("&Back"))
         self.back_button.setToolTip(self.tr("Previous page (Alt+Left)"))
         self.next_button.setToolTip(self.tr("Next page (Enter, Alt+Right)"))
+        self.review_button.setText(self.tr("All &answers…"))
+        self.review_button.setToolTip(self.tr("Every answer so far on one page, to change any "
+                                              "of them"))
         self.results_button.setText(self.tr("Show results &now"))
         self.results_button.setToolTip(
             self.tr("See the results with the answers so far; unanswered questions stay open"))
