@@ -6,7 +6,6 @@ as written, and the views print them the same way (or in billions for English re
 
 from __future__ import annotations
 
-from desktop.engine.typed_input import read_amount
 
 def parse_amount(value: object) -> int:
     """Whole KRW from an int or a text such as '1,230억', '3억 5천만', 'KRW 1.2 billion', '1.2bn'.
@@ -14,6 +13,8 @@ def parse_amount(value: object) -> int:
     Raises ValueError (typed_input.InputError, with a bilingual message) for anything else; the
     reading itself lives in typed_input, with the other things people type.
     """
+    from desktop.engine.typed_input import read_amount  # typed_input reads the model, which reads this
+
     return read_amount(value)
 
 
