@@ -31,8 +31,11 @@ WIZARD_SPLITTER = Setting("wizard/splitter", QByteArray(), QByteArray,
                           "Questions / live panel split")
 LAST_PROFILE = Setting("profiles/last", 0, int, "Id of the profile open when the app was closed")
 LAST_FOLDER = Setting("files/last_folder", "", str, "Folder last used to import or export")
+IMPORT_COLUMNS = Setting("clients/import_columns", "", str,
+                         "Client-list import: header -> question chosen last time (JSON)")
 
-ALL = (LANGUAGE, WINDOW_GEOMETRY, WINDOW_STATE, WIZARD_SPLITTER, LAST_PROFILE, LAST_FOLDER)
+ALL = (LANGUAGE, WINDOW_GEOMETRY, WINDOW_STATE, WIZARD_SPLITTER, LAST_PROFILE, LAST_FOLDER,
+       IMPORT_COLUMNS)
 
 _file: str | None = None
 

@@ -21,6 +21,7 @@ from desktop.engine import ProfileError
 from desktop.engine.model import RulePack
 from desktop.storage import (NoSuchProfile, ProfileSummary, Store, StorageError, export_profile,
                              import_profile)
+from desktop.tabular import TABLE_SUFFIXES
 from desktop.ui import settings, status_style
 from desktop.ui.i18n import current_lang
 from desktop.ui.new_profile_dialog import NewProfileDialog
@@ -36,6 +37,8 @@ class StartPage(QWidget):
     profiles_changed = Signal()
     # a store call failed; the main window tells the user
     storage_failed = Signal(object)
+    # a spreadsheet was chosen: it is a client list, for the client workspace's import
+    client_list_chosen = Signal(str)
 
     def __init__(self, store: Store, pack: RulePack, parent: QWidget | None = None):
         super().__init__(parent)
@@ -314,6 +317,9 @@ class StartPage(QWidget):
             path = chosen
         path = Path(path)
         settings.put(settings.LAST_FOLDER, str(path.parent))
+        if path.suffix.lower() in TABLE_SUFFIXES:  # a client list, not one profile
+            self.client_list_chosen.emit(str(path))
+            return None
         try:
             pid = import_profile(self.store, path, self.pack)
         except StorageError as err:
