@@ -102,7 +102,7 @@ class StartPage(QWidget):
         self.duplicate_button.clicked.connect(self.duplicate_selected)
         self.delete_button = QPushButton(self)
         self.delete_button.setObjectName("deleteProfile")
-        self.delete_button.clicked.connect(self.delete_selected)
+        self.delete_button.clicked.connect(lambda: self.delete_selected())  # not clicked(checked)
         self.import_button = QPushButton(self)
         self.import_button.setObjectName("importProfile")
         self.import_button.clicked.connect(lambda: self.import_profile())
