@@ -33,6 +33,7 @@ class ReportContext:
     lang: str
     generated: dt.datetime
     ss: StyleSheet1 = field(default_factory=stylesheet)
+    changes: Any = None  # ProfileChanges since the last assessment, for its own page
 
     # ------------------------------------------------------------ words
 

@@ -19,6 +19,7 @@ from desktop import __version__
 from desktop.engine.model import Assessment, Profile, RulePack
 from desktop.report.appendix import appendix, closing
 from desktop.report.calendar_section import calendar_section
+from desktop.report.changes_section import changes_section
 from desktop.report.checklist import checklist
 from desktop.report.context import ReportContext
 from desktop.report.flowables import Heading
@@ -33,23 +34,24 @@ PDF_LANG = {"ko": "ko-KR", "en": "en-US"}
 
 
 def report_bytes(assessment: Assessment, profile: Profile, pack: RulePack, lang: str = "ko",
-                 generated: dt.datetime | None = None) -> bytes:
-    """The report as PDF bytes (for a preview that never touches the disk)."""
+                 generated: dt.datetime | None = None, changes: Any = None) -> bytes:
+    """The report as PDF bytes (for a preview that never touches the disk). `changes`: the
+    engine's ProfileChanges since the last assessment, printed on a page of its own."""
     buf = io.BytesIO()
-    _build(buf, assessment, profile, pack, lang, generated)
+    _build(buf, assessment, profile, pack, lang, generated, changes)
     return buf.getvalue()
 
 
 def write_report(assessment: Assessment, profile: Profile, pack: RulePack,
                  out_path: str | Path, lang: str = "ko",
-                 generated: dt.datetime | None = None) -> Path:
+                 generated: dt.datetime | None = None, changes: Any = None) -> Path:
     """Write the report to `out_path` and return that path.
 
     The file is written next to its final name and then moved into place, so a failure never
     leaves a half-written PDF where the user expects a good one.
     """
     out = Path(out_path)
-    data = report_bytes(assessment, profile, pack, lang, generated)
+    data = report_bytes(assessment, profile, pack, lang, generated, changes)
     tmp = out.with_name(out.name + ".part")
     tmp.write_bytes(data)
     tmp.replace(out)
@@ -63,7 +65,7 @@ def write_pdf(assessment: Assessment, profile: Profile, pack: RulePack, path: st
 
 
 def _build(target: BinaryIO, assessment: Assessment, profile: Profile, pack: RulePack,
-           lang: str, generated: dt.datetime | None) -> None:
+           lang: str, generated: dt.datetime | None, changes: Any = None) -> None:
     lang = "en" if lang == "en" else "ko"
     register_fonts()
     if generated is None:
@@ -71,7 +73,7 @@ def _build(target: BinaryIO, assessment: Assessment, profile: Profile, pack: Rul
     elif generated.tzinfo is not None:
         generated = generated.astimezone(KST)
     ctx = ReportContext(assessment=assessment, profile=profile, pack=pack, lang=lang,
-                        generated=generated)
+                        generated=generated, changes=changes)
     furniture = Furniture(
         header_left=f"{ctx.w('brand')} · {ctx.w('doc_title')}",
         header_right=clean(ctx.applicant_name or ctx.w("no_name")),
@@ -97,6 +99,9 @@ def build_story(ctx: ReportContext) -> list[Any]:
     story: list[Any] = []
     story += cover(ctx)
     story += summary(ctx)
+    changed = changes_section(ctx)
+    if changed:
+        story += [PageBreak()] + changed
     if ctx.ordered:
         title = ctx.w("programs")
         story += [PageBreak(), Heading(markup(title), ctx.ss["H1"], title, 0)]

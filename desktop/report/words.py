@@ -111,6 +111,14 @@ _WORDS: dict[str, tuple[str, str]] = {
     "col_check": ("확인", "Done"),
     "col_document": ("서류", "Document"),
     "col_asked_by": ("요구하는 사업", "Asked for by"),
+    # changes since the last assessment
+    "changes": ("지난 확인 이후 달라진 점", "Changes since your last assessment"),
+    "changes_intro": (
+        "{old_date}에 {old_rules} 규칙으로 확인한 결과와 {new_date}에 {new_rules} 규칙으로 확인한 결과를 "
+        "비교했습니다. 결과나 접수 일정이 달라진 사업만, 달라진 까닭과 함께 싣습니다.",
+        "The check of {old_date} under rules {old_rules} compared with the check of {new_date} under "
+        "rules {new_rules}: only the programs whose outcome or application dates changed, each with why.",
+    ),
     # calendar
     "calendar": ("마감 일정 (향후 12개월)", "Deadline calendar (next 12 months)"),
     "calendar_intro": (
