@@ -13,7 +13,7 @@ from typing import Any
 from desktop.engine.amounts import format_amount
 from desktop.engine.model import Question, RulePack, Text
 from desktop.engine.problem import Problem
-from desktop.engine.suggest import did_you_mean
+from desktop.engine.suggest import did_you_mean, did_you_mean_ko
 from desktop.engine.typed_input import InputError, read_amount, read_date, read_industry
 
 MAX_TEXT = 2000
@@ -38,8 +38,8 @@ def coerce_answer(pack: RulePack, question_id: str, raw: Any) -> Any:
     """The stored value for `raw` (None stays None: "I don't know"). Raises AnswerError."""
     q = pack.questions.get(question_id)
     if q is None:
-        hint = did_you_mean(question_id, pack.questions)
-        raise _err(question_id, f"알 수 없는 질문 '{question_id}'{hint}", f"unknown question '{question_id}'{hint}")
+        hint, hint_ko = did_you_mean(question_id, pack.questions), did_you_mean_ko(question_id, pack.questions)
+        raise _err(question_id, f"알 수 없는 질문 '{question_id}'{hint_ko}", f"unknown question '{question_id}'{hint}")
     if raw is None:
         return None
     return _COERCE[q.type](pack, q, raw)
@@ -109,11 +109,11 @@ def _option(q: Question, raw) -> str:
     values = [o.value for o in q.options]
     if isinstance(raw, str) and raw in values:
         return raw
-    hint = did_you_mean(raw, values)
+    hint, hint_ko = did_you_mean(raw, values), did_you_mean_ko(raw, values)
     listed = ", ".join(values)
     raise _err(
         q.id,
-        f"선택지에 없는 값 {raw!r}{hint}; 가능한 값: {listed}",
+        f"선택지에 없는 값 {raw!r}{hint_ko}; 가능한 값: {listed}",
         f"{raw!r} is not one of the options{hint}; options: {listed}",
     )
 

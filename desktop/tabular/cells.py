@@ -11,7 +11,6 @@ written) is decided by the engine's `coerce_answer`, exactly as for the wizard a
 from __future__ import annotations
 
 import datetime as dt
-import re
 import unicodedata
 from typing import Any
 
@@ -53,17 +52,30 @@ def cell_text(cell: Any) -> str:
 
 
 def _folded(text: str) -> str:
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text).strip().casefold())
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
+    return " ".join(text.casefold().split())
+
+
+# question id -> (the question, folded value or label -> option value); rule packs are immutable
+_OPTIONS: dict[str, tuple[Question, dict[str, str]]] = {}
+
+
+def _options(question: Question) -> dict[str, str]:
+    cached = _OPTIONS.get(question.id)
+    if cached is None or cached[0] is not question:
+        found: dict[str, str] = {}
+        for option in question.options:
+            for text in (option.value, option.label.ko, option.label.en):
+                found.setdefault(_folded(text), option.value)
+        cached = _OPTIONS[question.id] = (question, found)
+    return cached[1]
 
 
 def _option_value(question: Question, text: str) -> str:
     """The option value written as itself or as one of its labels; else the text unchanged (the
     engine then says it is not an option, with a suggestion)."""
-    wanted = _folded(text)
-    for option in question.options:
-        if wanted in (_folded(option.value), _folded(option.label.ko), _folded(option.label.en)):
-            return option.value
-    return text
+    return _options(question).get(_folded(text), text)
 
 
 def raw_value(question: Question, cell: Any) -> Any:

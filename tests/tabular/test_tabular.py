@@ -241,3 +241,12 @@ def test_csv_export_keeps_the_previous_file_when_writing_fails(tmp_path):
         write_csv(path, ["h"], rows())
     assert path.read_text(encoding="utf-8") == "old\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["keep.csv"]
+
+
+def test_the_korean_reason_for_an_option_typo_is_korean_through_and_through(pack, tmp_path):
+    path = write_csv_file(tmp_path / "typo.csv", "name,applicant_type,business_status\nA,company,"
+                                                 "operatin\n")
+    _, [row] = parse(pack, path)
+    [error] = row.errors
+    assert "(혹시 'operating'?)" in error.message.ko
+    assert "did you mean" not in error.message.ko and "did you mean" in error.message.en
