@@ -14,13 +14,14 @@ import functools
 import sqlite3
 import threading
 from pathlib import Path
-from typing import Any, Callable, Mapping, TypeVar
+from typing import Any, Callable, Iterable, Mapping, Sequence, TypeVar
 
 from sqlite_utils import Database
 
 from desktop.engine.model import Assessment
 from desktop.storage import answers as _answers
 from desktop.storage import assessments as _assessments
+from desktop.storage import caseload as _caseload
 from desktop.storage import profiles as _profiles
 from desktop.storage import recheck as _recheck
 from desktop.storage.answers import AnswerRecord, DamagedAnswer
@@ -240,6 +241,38 @@ class Store:
     @_guarded
     def is_stale(self, profile_id: int, current_rules_version: str) -> bool:
         return _assessments.is_stale(self.db, profile_id, current_rules_version)
+
+    # ------------------------------------------------------------ many profiles at once
+
+    @_guarded
+    def all_answers(self) -> dict[int, dict[str, Any]]:
+        """Profile id -> answers (with `applicant_type`), for every profile, in one query."""
+        return _caseload.all_answers(self.db)
+
+    @_guarded
+    def last_assessments(self) -> dict[int, AssessmentRecord]:
+        """Profile id -> its newest assessment, for every profile that has one."""
+        return _caseload.last_assessments(self.db)
+
+    @_guarded
+    def create_profiles(
+        self, clients: Sequence[tuple[str, str, Mapping[str, Any]]],
+        assessments: Sequence[Assessment] | None = None,
+    ) -> list[int]:
+        """A profile per (name, applicant type, answers), each with its first assessment when
+        given: all of them saved, or none."""
+        with write_transaction(self.db):
+            now = self._now()
+            ids = _caseload.create_profiles(self.db, clients, now)
+            if assessments is not None:
+                _caseload.save_assessments(self.db, zip(ids, assessments), now)
+            return ids
+
+    @_guarded
+    def save_assessments(self, items: Iterable[tuple[int, Assessment]]) -> int:
+        """Several (profile id, assessment) at once, in one transaction."""
+        with write_transaction(self.db):
+            return _caseload.save_assessments(self.db, items, self._now())
 
     @staticmethod
     def status_changes(

@@ -59,6 +59,11 @@ def _optional_views() -> dict[str, Any]:
     except Exception:  # noqa: BLE001
         log.exception("could not load the report actions")
     try:
+        from desktop.ui.workspace import ClientWorkspace
+        found["workspace"] = ClientWorkspace
+    except Exception:  # noqa: BLE001
+        log.exception("could not load the client workspace")
+    try:
         from desktop.ui.about_dialog import AboutDialog
         found["about"] = AboutDialog
     except Exception:  # noqa: BLE001
@@ -107,6 +112,7 @@ class MainWindow(QMainWindow):
         self.start.profiles_changed.connect(self._profiles_changed)
         self.start.storage_failed.connect(self.report_storage_error)
         self.start.review_requested.connect(self.review_profile)
+        self.start.client_list_chosen.connect(self.import_client_list)
         self.wizard = WizardView(self)
         self.wizard.finished.connect(self.show_results)
         self.wizard.storage_failed.connect(self.report_storage_error)
@@ -156,6 +162,8 @@ class MainWindow(QMainWindow):
         lay.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
+        self._workspace_cls = views.get("workspace")
+        self.workspace = None  # the client workspace window, made when first asked for
         self._report_actions = views.get("report_actions")
         self._about_cls = views.get("about")
         self._make_actions()
@@ -207,6 +215,7 @@ class MainWindow(QMainWindow):
         self.act_results = a("actResults", self.show_results, ("Ctrl+3",))
         self.act_deadlines = a("actDeadlines", lambda: self.show_page(DEADLINES), ("Ctrl+4",))
         self.act_review = a("actReview", lambda: self.show_page(REVIEW), ("Ctrl+5",))
+        self.act_clients = a("actClients", self.show_clients, ("Ctrl+6",))
         self.act_about = a("actAbout", self.show_about, ("F1",))
         self.lang_group = QActionGroup(self)
         self.lang_actions: dict[str, QAction] = {}
@@ -242,6 +251,8 @@ class MainWindow(QMainWindow):
         self.view_menu = bar.addMenu("")
         for act in self.page_actions.values():
             self.view_menu.addAction(act)
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(self.act_clients)
         self.lang_menu = bar.addMenu("")
         for act in self.lang_actions.values():
             self.lang_menu.addAction(act)
@@ -269,6 +280,7 @@ class MainWindow(QMainWindow):
         for act in (self.act_pdf, self.act_print, self.act_preview):
             act.setEnabled(has and reports)
         self.act_about.setEnabled(self._about_cls is not None)
+        self.act_clients.setEnabled(self._workspace_cls is not None)
         self.act_deadlines.setEnabled(not isinstance(self.deadlines, _Missing))
 
     # ------------------------------------------------------------ pages
@@ -456,6 +468,35 @@ class MainWindow(QMainWindow):
         if args:
             self._report_actions.preview_report(self, *args)
 
+    def show_clients(self) -> None:
+        """The client workspace window (every saved client against the programs)."""
+        if self._workspace_cls is None:
+            return
+        if self.workspace is None:
+            self.workspace = self._workspace_cls(self.store, self.pack, self.as_of, self)
+            self.workspace.open_requested.connect(self._open_from_workspace)
+            self.workspace.program_requested.connect(
+                lambda pid, program: self._open_from_workspace(pid, program))
+            self.workspace.profiles_changed.connect(lambda: self.start.refresh())
+            self.workspace.storage_failed.connect(self.report_storage_error)
+        else:
+            self.workspace.reload()
+        self.workspace.show()
+        self.workspace.raise_()
+        self.workspace.activateWindow()
+
+    def import_client_list(self, path: str) -> None:
+        """A spreadsheet chosen as a profile to import: it goes to the client-list import."""
+        self.show_clients()
+        if self.workspace is not None:
+            self.workspace.import_clients(path)
+
+    def _open_from_workspace(self, profile_id: int, program_id: str | None = None) -> None:
+        if self.open_profile(profile_id) and program_id:
+            self.show_program(program_id)
+        self.raise_()
+        self.activateWindow()
+
     def show_about(self) -> None:
         if self._about_cls is not None:
             self._about_cls(self, self.pack).exec()
@@ -560,6 +601,7 @@ class MainWindow(QMainWindow):
             self.act_results: self.tr("&Results"),
             self.act_deadlines: self.tr("&Deadlines"),
             self.act_review: self.tr("&Answers"),
+            self.act_clients: self.tr("&Clients…"),
             self.act_about: self.tr("&About Jiwon"),
         }
         for act, text in texts.items():

@@ -33,9 +33,11 @@ LAST_PROFILE = Setting("profiles/last", 0, int, "Id of the profile open when the
 LAST_FOLDER = Setting("files/last_folder", "", str, "Folder last used to import or export")
 PROFILE_SORT = Setting("profiles/sort", "0,0", str,
                        "Saved-profiles list: column and order (0 ascending, 1 descending)")
+IMPORT_COLUMNS = Setting("clients/import_columns", "", str,
+                         "Client-list import: header -> question chosen last time (JSON)")
 
 ALL = (LANGUAGE, WINDOW_GEOMETRY, WINDOW_STATE, WIZARD_SPLITTER, LAST_PROFILE, LAST_FOLDER,
-       PROFILE_SORT)
+       PROFILE_SORT, IMPORT_COLUMNS)
 
 _file: str | None = None
 

@@ -22,6 +22,7 @@ from desktop.engine.model import RulePack
 from desktop.storage import (NoSuchProfile, ProfileSummary, Store, StorageError, export_profile,
                              import_profile)
 from desktop.storage.store import TRASH_DAYS
+from desktop.tabular import TABLE_SUFFIXES
 from desktop.ui import errors, settings, status_style
 from desktop.ui.banner import Banner
 from desktop.ui.i18n import current_lang
@@ -54,6 +55,8 @@ class StartPage(Retranslating, QWidget):
     storage_failed = Signal(object)
     # show this profile's answers, to change any of them
     review_requested = Signal(int)
+    # a spreadsheet was chosen: it is a client list, for the client workspace's import
+    client_list_chosen = Signal(str)
 
     def __init__(self, store: Store, pack: RulePack, parent: QWidget | None = None):
         super().__init__(parent)
@@ -406,6 +409,9 @@ class StartPage(Retranslating, QWidget):
             path = chosen
         path = Path(path)
         settings.put(settings.LAST_FOLDER, str(path.parent))
+        if path.suffix.lower() in TABLE_SUFFIXES:  # a client list, not one profile
+            self.client_list_chosen.emit(str(path))
+            return None
         try:
             pid = import_profile(self.store, path, self.pack)
         except StorageError as err:

@@ -335,6 +335,11 @@
             <translation>신청 기간(&amp;D)</translation>
         </message>
         <message>
+            <location filename="../../desktop/ui/main_window.py" line="+0" />
+            <source>&amp;Clients…</source>
+            <translation>고객(&amp;C)…</translation>
+        </message>
+        <message>
             <location line="+1" />
             <source>&amp;About Jiwon</source>
             <translation>지원(Jiwon) 정보(&amp;A)</translation>
@@ -503,12 +508,12 @@
         <message>
             <location line="+13" />
             <source>%1 could not be imported.</source>
-            <translation>%1을(를) 가져오지 못했습니다.</translation>
+            <translation>가져오지 못했습니다: %1</translation>
         </message>
         <message>
             <location line="+5" />
             <source>%1 could not be read.</source>
-            <translation>%1을(를) 읽지 못했습니다.</translation>
+            <translation>읽지 못했습니다: %1</translation>
         </message>
         <message>
             <location line="+22" />
