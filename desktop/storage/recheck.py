@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass
-from typing import Any, Callable, Mapping
+from typing import Any, Callable, Iterable, Mapping
 
 from sqlite_utils import Database
 
@@ -89,21 +89,32 @@ def _load(db: Database):
 
 def recheck_all(db: Database, new_pack: RulePack, as_of: dt.date,
                 packs: Mapping[str, RulePack], now: str,
-                progress: Callable[[int, int], None] | None = None) -> list[Rechecked]:
-    """Assess every profile that was assessed before under `new_pack` on `as_of`; save all the new
-    assessments in one transaction; return the profiles with a change (the others are saved too,
-    so they are no longer out of date). `packs` maps a rules version to its loaded rules."""
+                progress: Callable[[int, int], bool | None] | None = None,
+                batch: int | None = None,
+                only: Iterable[int] | None = None) -> list[Rechecked]:
+    """Assess every profile that was assessed before under `new_pack` on `as_of`; save the new
+    assessments; return the profiles with a change (the others are saved too, so they are no
+    longer out of date). `packs` maps a rules version to its loaded rules.
+
+    `only`: these profiles instead (one never assessed gets its first assessment, with nothing
+    to compare). `batch`: write every `batch` profiles in a transaction of their own and call
+    `progress(done, total)` after each; when it returns False the re-check stops there, each
+    profile saved whole or not at all. Without `batch`, everything is written in one transaction
+    and `progress` is told every 100 profiles."""
     profiles, answers, last = _load(db)
+    if only is None:
+        targets = [pid for pid in last if pid in profiles]
+    else:
+        targets = [pid for pid in dict.fromkeys(only) if pid in profiles]
     rows: list[dict] = []
     changed: list[Rechecked] = []
-    total = len(last)
-    for done, (pid, row) in enumerate(last.items(), start=1):
-        if pid not in profiles:
-            continue
-        old_snapshot = json.loads(row["snapshot"])
+    total = len(targets)
+    for done, pid in enumerate(targets, start=1):
+        row = last.get(pid)
+        old_snapshot = json.loads(row["snapshot"]) if row is not None else None
         new = evaluate(new_pack, answers[pid], as_of)
-        old_pack = packs.get(old_snapshot.get("rules_version"))
-        if not _may_differ(old_snapshot, new):
+        old_pack = packs.get(old_snapshot.get("rules_version")) if old_snapshot else None
+        if old_snapshot is None or not _may_differ(old_snapshot, new):
             changes = None
         elif old_pack is not None:
             old_answers = decode_answers(old_snapshot.get("answers", {})) or answers[pid]
@@ -122,8 +133,21 @@ def recheck_all(db: Database, new_pack: RulePack, as_of: dt.date,
         })
         if changes is not None and changes.changed:
             changed.append(Rechecked(pid, profiles[pid]["name"], changes))
-        if progress is not None and done % 100 == 0:
+        if batch:
+            if len(rows) >= batch or done == total:
+                _write(db, rows)
+                rows = []
+                if progress is not None and progress(done, total) is False:
+                    return changed
+        elif progress is not None and done % 100 == 0:
             progress(done, total)
+    _write(db, rows)
+    return changed
+
+
+def _write(db: Database, rows: list[dict]) -> None:
+    if not rows:
+        return
     columns = ("profile_id", "created", "as_of", "rules_version", "eligible", "ineligible",
                "undetermined", "snapshot", "changes")
     with write_transaction(db):
@@ -131,7 +155,6 @@ def recheck_all(db: Database, new_pack: RulePack, as_of: dt.date,
             f"INSERT INTO assessments ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})",
             [tuple(r[c] for c in columns) for r in rows],
         )
-    return changed
 
 
 def flagged_profiles(db: Database) -> dict[int, dict]:

@@ -211,10 +211,13 @@ class Store:
             return _assessments.save_assessment(self.db, profile_id, assessment, self._now(), text)
 
     @_guarded
-    def recheck_all(self, new_pack, as_of: dt.date, packs: Mapping[str, Any], progress=None) -> list:
-        """Every assessed profile under the new rules, written in one transaction; the ones with
-        a change (see recheck.py)."""
-        return _recheck.recheck_all(self.db, new_pack, as_of, packs, self._now(), progress)
+    def recheck_all(self, new_pack, as_of: dt.date, packs: Mapping[str, Any], progress=None,
+                    batch: int | None = None, only: Iterable[int] | None = None) -> list:
+        """Every assessed profile (or those in `only`) under the new rules, written in one
+        transaction or in batches of `batch` with `progress` able to stop between them; the ones
+        with a change (see recheck.py)."""
+        return _recheck.recheck_all(self.db, new_pack, as_of, packs, self._now(), progress,
+                                    batch, only)
 
     @_guarded
     def flagged_profiles(self) -> dict[int, dict]:

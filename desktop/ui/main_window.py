@@ -324,6 +324,8 @@ class MainWindow(QMainWindow):
         self.rules_banner.setVisible(bool(pack.errors))
         self._retranslate_banners()
         self.start.refresh()
+        if self.workspace is not None:
+            self.workspace.set_pack(pack)
 
     # ------------------------------------------------------------ the open profile
 

@@ -88,6 +88,8 @@ class RuleUpdates(QObject):
         old = w.pack
         w.set_pack(pack)
         self.last_changed = w.store.recheck_all(pack, w.as_of, {old.version: old, pack.version: pack})
+        if getattr(w, "workspace", None) is not None:  # the client matrix shows who changed
+            w.workspace.reload()
         lang = current_lang()
         if version is None:
             title = self.tr("Back to the rules that came with Jiwon.")

@@ -151,42 +151,6 @@
 <context>
     <name>ClientMatrix</name>
     <message>
-        <location filename="../../desktop/ui/workspace/changes.py" line="61"/>
-        <source>(new program)</source>
-        <translation>(새 사업)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/workspace/changes.py" line="63"/>
-        <source>(no longer listed)</source>
-        <translation>(목록에서 빠짐)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/workspace/changes.py" line="65"/>
-        <source>no closing date</source>
-        <translation>마감일 없음</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/workspace/changes.py" line="66"/>
-        <source>%1: closing date %2 → %3</source>
-        <translation>%1: 마감일 %2 → %3</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/workspace/explain.py" line="46"/>
-        <source>Decided by: %1</source>
-        <extracomment>the group of a program that is not for this kind of applicant: no cell in the matrix</extracomment>
-        <translation>결정할 질문: %1</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/workspace/explain.py" line="49"/>
-        <source>The sources are silent on a requirement</source>
-        <translation>출처에 없는 요건이 있어 판단 보류</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/workspace/explain.py" line="53"/>
-        <source>Missed: %1</source>
-        <translation>미충족: %1</translation>
-    </message>
-    <message>
         <location filename="../../desktop/ui/workspace/export.py" line="38"/>
         <source>Client</source>
         <translation>고객</translation>

@@ -14,7 +14,9 @@ from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from desktop.engine import evaluate, load_rules
+from desktop.engine.phrases import word
 from desktop.paths import rules_dir, seeds_dir
+from desktop.storage import recheck as recheck_module
 from desktop.tabular import read_table, write_table
 from desktop.tools.sample_clients import sample_rows
 from desktop.ui import i18n
@@ -162,7 +164,7 @@ def test_bad_cells_are_explained_in_korean_in_the_korean_ui(qtbot, workspace, mo
     assert rows[0][:3] == ["2", "C · tax_arrears", "maybe"]
     assert rows[0][3] == "예/아니요로 답해 주세요 (입력: 'maybe')"
     assert rows[1][:3] == ["3", "D · avg_sales_3y", "열 억"]
-    assert rows[1][3].startswith("금액을 읽을 수 없습니다")
+    assert rows[1][3].startswith("금액으로 읽을 수 없습니다")
     assert rows[2][:3] == ["4", "B · 신청자 유형", "외계인"]
     for row in rows:  # Korean reasons: no English developer message in the Korean UI
         assert not any(word in row[3] for word in ("expected", "got", "not an"))
@@ -220,7 +222,7 @@ def test_matrix_shows_each_client_against_the_programs_open_to_them(imported, ru
         for col, result in enumerate(expected.programs, start=FIXED_COLS):
             text = proxy.index(row, col).data()
             if client.applicant_type in result.program.audience:
-                assert text.split("\n")[0] in ("Eligible", "Needs answers", "Not eligible")
+                assert text.split("\n")[0] == word("status", result.status, "en")
                 assert proxy.index(row, col).data(Qt.ItemDataRole.DecorationRole) is not None
                 assert result.program.name.en in proxy.index(row, col).data(
                     Qt.ItemDataRole.ToolTipRole)
@@ -269,7 +271,7 @@ def test_search_and_filters_by_type_status_and_program(qtbot, imported, rule_pac
     assert w.proxy.columnCount() == FIXED_COLS + 1
     assert w.proxy.rowCount() > 0
     for r in range(w.proxy.rowCount()):
-        assert w.proxy.index(r, FIXED_COLS).data().startswith("Needs answers")
+        assert w.proxy.index(r, FIXED_COLS).data().startswith(word("status", "undetermined", "en"))
     expected = sum(1 for c in w.model.clients if c.assessment.by_id(program.id).status
                    == "undetermined" and c.applicant_type in program.audience)
     assert w.proxy.rowCount() == expected
@@ -315,18 +317,39 @@ def older_rules(tmp_path_factory):
     return pack
 
 
-def checked_with(store, pack, as_of):
-    """Give every saved client a last check made with `pack` (as the app did before)."""
-    answers = store.all_answers()
-    store.save_assessments([(pid, evaluate(pack, a, as_of)) for pid, a in answers.items()])
+@pytest.fixture
+def imported_under_older_rules(qtbot, store, older_rules, as_of, monkeypatch, client_list):
+    """The client list imported while the older rules were in use, then the rules change with
+    the window open."""
+    w = ClientWorkspace(store, older_rules, as_of)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    dialog = import_through_dialog(qtbot, w, monkeypatch, client_list[0])
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert {r.rules_version for r in store.last_assessments().values()} == {older_rules.version}
+    return w
+
+
+def leaves(node):
+    return [node] if not hasattr(node, "children") else [c for k in node.children for c in leaves(k)]
+
+
+def batch_sizes(monkeypatch):
+    """The number of assessments each write transaction of a re-check saves."""
+    sizes = []
+    real = recheck_module._write
+    monkeypatch.setattr(recheck_module, "_write",
+                        lambda db, rows: (sizes.append(len(rows)) if rows else None,
+                                          real(db, rows))[1])
+    return sizes
 
 
 def test_recheck_all_after_a_rules_change_flags_only_the_changed_clients(
-        qtbot, imported, store, rule_pack, older_rules, as_of, monkeypatch):
-    w = imported
-    checked_with(store, older_rules, as_of)
-    w.reload()
-    assert "300" not in w.notice.text() and "were last checked with other rules" in w.notice.text()
+        qtbot, imported_under_older_rules, store, rule_pack, older_rules, as_of, monkeypatch):
+    w = imported_under_older_rules
+    w.set_pack(rule_pack)  # the rules changed while the window was open
+    assert "were last checked with other rules" in w.notice.text()
     answers = store.all_answers()
     expected = set()
     for pid, given in answers.items():
@@ -337,24 +360,25 @@ def test_recheck_all_after_a_rules_change_flags_only_the_changed_clients(
     assert 0 < len(expected) < len(answers)
 
     monkeypatch.setattr(caseload, "RECHECK_BATCH", 50)
-    saved_batches = []
-    real_save = store.save_assessments
-    monkeypatch.setattr(store, "save_assessments",
-                        lambda items: saved_batches.append(len(list(items) if not isinstance(
-                            items, list) else items)) or real_save(items))
+    sizes = batch_sizes(monkeypatch)
     qtbot.mouseClick(w.recheck_button, Qt.MouseButton.LeftButton)
     assert w.progress is not None and w.progress.maximum() == len(answers)
-    assert saved_batches and max(saved_batches) <= 50 and sum(saved_batches) == len(answers)
+    assert sizes and max(sizes) <= 50 and sum(sizes) == len(answers)
     flagged = {c.profile_id for c in w.model.clients if c.flagged}
     assert flagged == expected
     assert f"An outcome or a deadline changed for {len(expected)} of them" in w.notice.text()
 
-    # each flagged client says what changed: the program whose limit moved
+    # each flagged client says what changed, in the engine's words: the program whose limit
+    # moved, and the criterion that came out differently
     program = rule_pack.programs["nesp-type2"].name.en
+    criterion = next(c for c in leaves(rule_pack.programs["nesp-type2"].eligibility)
+                     if "household_income_pct <= 100" in (c.expr_source or ""))
     for c in w.model.clients:
         if c.flagged:
-            assert all(ch.program_id == "nesp-type2" for ch in c.changes)
-            assert program in w.model.changes_text(c)
+            assert c.changed_programs == ["nesp-type2"]
+            first, *causes = w.model.changes_text(c).split("\n")
+            assert first.startswith(program + ": ") and " → " in first
+            assert any(criterion.text.en in line for line in causes), causes
     # "changed only" shows exactly them, with the word in their row
     qtbot.mouseClick(w.changed_only, Qt.MouseButton.LeftButton)
     assert w.proxy.rowCount() == len(expected)
@@ -363,13 +387,16 @@ def test_recheck_all_after_a_rules_change_flags_only_the_changed_clients(
     # everyone now has a check with the current rules: nothing is stale any more
     last = store.last_assessments()
     assert {rec.rules_version for rec in last.values()} == {rule_pack.version}
+    # a second window reads the same flags back from the store
+    again = ClientWorkspace(store, rule_pack, as_of)
+    qtbot.addWidget(again)
+    assert {c.profile_id for c in again.model.clients if c.flagged} == expected
 
 
-def test_recheck_can_be_cancelled_between_batches(qtbot, imported, store, older_rules, as_of,
+def test_recheck_can_be_cancelled_between_batches(qtbot, imported_under_older_rules, store,
                                                  monkeypatch, rule_pack):
-    w = imported
-    checked_with(store, older_rules, as_of)
-    w.reload()
+    w = imported_under_older_rules
+    w.set_pack(rule_pack)
     monkeypatch.setattr(caseload, "RECHECK_BATCH", 40)
 
     def cancel():
@@ -417,7 +444,7 @@ def test_the_matrix_in_korean(qtbot, imported):
     assert w.model.headerData(NAME_COL, Qt.Orientation.Horizontal) == "고객"
     words = {w.proxy.index(r, c).data().split("\n")[0] for r in range(20)
              for c in range(FIXED_COLS, w.proxy.columnCount())}
-    assert words <= {"신청 가능", "답변 필요", "신청 불가", "–"}, words
+    assert words <= {word("status", s, "ko") for s in ("eligible", "undetermined", "ineligible")} | {"–"}, words
     assert w.count_label.text().startswith("고객 ")
 
 

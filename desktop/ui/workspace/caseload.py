@@ -3,21 +3,22 @@ and a client list imported whole.
 
 No widgets here: the matrix window shows what this module works out, and the benchmark times it.
 Everyone is evaluated with the engine's one `evaluate`; the store is read with one query for all
-answers and one for all last checks, and written in batches (one transaction per batch), so a
-thousand clients take a few queries rather than tens of thousands.
+answers, one for all last checks and one for what changed, and written in batches (one
+transaction per batch). What changed for a client is the engine's `what_changed`, worked out and
+kept by `Store.recheck_all`, the same re-check a rule update runs.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from desktop.engine import evaluate
 from desktop.engine.model import Assessment, RulePack
 from desktop.storage import AssessmentRecord, Store
 from desktop.tabular import ParsedRow
-from desktop.ui.workspace.changes import Change, what_changed
+from desktop.ui.workspace import changes as _changes
 
 RECHECK_BATCH = 100  # clients evaluated and saved per transaction
 
@@ -30,22 +31,20 @@ class Client:
     answers: dict[str, Any]
     assessment: Assessment
     last: AssessmentRecord | None  # the newest saved check, if any
-    changes: list[Change] | None = None  # set by a re-check: what changed ([] = nothing)
-    checked: bool = field(default=False)  # re-checked in this session
+    changes: Mapping[str, Any] | None = None  # what changed at that check (both languages)
 
     @property
-    def stale(self) -> bool:
+    def needs_recheck(self) -> bool:
         """Never checked, or last checked with other rules."""
         return self.last is None or self.last.rules_version != self.assessment.rules_version
 
     @property
-    def needs_recheck(self) -> bool:
-        """Stale and not re-checked in this session."""
-        return self.stale and not self.checked
+    def flagged(self) -> bool:
+        return bool(_changes.programs(self.changes))
 
     @property
-    def flagged(self) -> bool:
-        return bool(self.changes)
+    def changed_programs(self) -> list[str]:
+        return _changes.programs(self.changes)
 
 
 def load_caseload(store: Store, pack: RulePack, as_of: dt.date) -> list[Client]:
@@ -53,39 +52,43 @@ def load_caseload(store: Store, pack: RulePack, as_of: dt.date) -> list[Client]:
     summaries = store.list_profiles()
     answers = store.all_answers()
     last = store.last_assessments()
+    flagged = store.flagged_profiles()
     clients = []
     for s in summaries:
         given = answers.get(s.id, {"applicant_type": s.applicant_type})
         clients.append(Client(profile_id=s.id, name=s.name, applicant_type=s.applicant_type,
                               answers=given, assessment=evaluate(pack, given, as_of),
-                              last=last.get(s.id)))
+                              last=last.get(s.id), changes=flagged.get(s.id)))
     clients.sort(key=lambda c: (c.name.casefold(), c.profile_id))
     return clients
 
 
-def recheck(store: Store, clients: Sequence[Client],
-            progress: Callable[[int], bool] | None = None,
+def recheck(store: Store, pack: RulePack, as_of: dt.date, clients: Sequence[Client],
+            packs: Mapping[str, RulePack] | None = None,
+            progress: Callable[[int, int], bool] | None = None,
             batch: int | None = None) -> int:
-    """Compare each client's current assessment with their last check, flag what changed, and
-    save a new check for those checked with other rules (or never). `progress(done)` is called
+    """Re-check `clients` with `pack` (the rule update's own re-check, `Store.recheck_all`), in
+    batches of RECHECK_BATCH, each saved in one transaction. `progress(done, total)` is called
     after every batch; when it returns False the re-check stops there (what was saved stays
-    saved, each client whole). Returns the number of clients re-checked."""
-    batch = batch or RECHECK_BATCH
+    saved, each client whole). `packs`: earlier rules still at hand, by version, so a change
+    can name its cause. Afterwards each client carries their newest check and what changed
+    then. Returns the number of clients re-checked."""
+    known = dict(packs or {})
+    known[pack.version] = pack
     done = 0
-    for start in range(0, len(clients), batch):
-        chunk = clients[start:start + batch]
-        to_save = []
-        for client in chunk:
-            client.changes = what_changed(client.last, client.assessment)
-            if client.needs_recheck:  # saved once, however often re-checked
-                to_save.append((client.profile_id, client.assessment))
-        if to_save:
-            store.save_assessments(to_save)
-        for client in chunk:
-            client.checked = True
-        done += len(chunk)
-        if progress is not None and not progress(done):
-            break
+
+    def step(n: int, total: int) -> bool:
+        nonlocal done
+        done = n
+        return progress(n, total) if progress is not None else True
+
+    store.recheck_all(pack, as_of, known, step, batch or RECHECK_BATCH,
+                      [c.profile_id for c in clients])
+    last = store.last_assessments()
+    flagged = store.flagged_profiles()
+    for client in clients:
+        client.last = last.get(client.profile_id)
+        client.changes = flagged.get(client.profile_id)
     return done
 
 

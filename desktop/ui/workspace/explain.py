@@ -1,21 +1,19 @@
 """What one matrix cell says about one client and one program: the one place the matrix gets words.
 
-The matrix decides nothing and words nothing itself: the status, the deciding question or reason
-and the deadline sentence all come from the explanation the results page shows, through
-`explain_cell()` alone, so a cell, the results page and the export say the same thing.
+The matrix decides nothing and words nothing itself: a cell renders the engine's explanation of
+that program for that client (`desktop.engine.explain`), the one the results page, the PDF and
+the command line render too. The status word, the deciding question (or, when the program is
+missed, the first deciding reason) and the deadline sentence come from it, in the phrase
+catalog's words, so a cell, the results page and the export say the same thing.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication
-
-from desktop.engine.model import ProgramResult, RulePack
-from desktop.ui import status_style
-from desktop.ui.results import wording as wd
-from desktop.ui.results.program_list import group_of
+from desktop.engine.explain import explain, open_to
+from desktop.engine.model import Assessment, ProgramResult, RulePack
+from desktop.engine.phrases import word
 
 #: the group of a program that is not for this kind of applicant: no cell in the matrix
 NOT_OPEN = "other_applicants"
@@ -36,20 +34,21 @@ class CellWords:
         return "\n".join(lines)
 
 
-translate = QCoreApplication.translate  # lupdate reads translate("ClientMatrix", "...") calls
+def group_of(assessment: Assessment, result: ProgramResult) -> str:
+    """The cell's group: the status, or NOT_OPEN for a program not open to this applicant."""
+    if not open_to(result.program, assessment.answers.get("applicant_type")):
+        return NOT_OPEN
+    return result.status
 
 
-def explain_cell(pack: RulePack, result: ProgramResult, as_of: dt.date, lang: str) -> CellWords:
-    group = group_of(result)
+def explain_cell(pack: RulePack, assessment: Assessment, result: ProgramResult,
+                 lang: str) -> CellWords:
+    group = group_of(assessment, result)
+    if group == NOT_OPEN:
+        return CellWords(group, word("status", NOT_OPEN, lang), "", "")
+    e = explain(pack, assessment, result)
     deciding = ""
-    if result.status == "undetermined" and result.missing:
-        deciding = translate("ClientMatrix", "Decided by: %1").replace(
-            "%1", wd.name_label(pack, result.missing[0], lang))
-    elif result.status == "undetermined":
-        deciding = translate("ClientMatrix", "The sources are silent on a requirement")
-    elif group == "ineligible":
-        failed = next((c for c in result.criteria if c.id in result.failed), None)
-        if failed is not None:
-            deciding = translate("ClientMatrix", "Missed: %1").replace("%1", wd.text(failed.text, lang))
-    return CellWords(group=group, status=status_style.label("program", group), deciding=deciding,
-                     deadline=wd.deadline_sentence(result.deadline, as_of, lang))
+    if e.status != "eligible" and e.reasons:
+        deciding = e.reasons[0].text.get(lang)
+    return CellWords(group=group, status=e.status_word.get(lang), deciding=deciding,
+                     deadline=e.deadline.get(lang))

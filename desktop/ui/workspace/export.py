@@ -11,9 +11,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
+from desktop.engine.phrases import word
 from desktop.tabular import write_csv, write_xlsx
-from desktop.ui import status_style
-from desktop.ui.results import wording as wd
 from desktop.ui.workspace.explain import NOT_OPEN
 from desktop.ui.workspace.model import FIXED_COLS, MatrixFilter, MatrixModel
 
@@ -38,20 +37,20 @@ def export_matrix(path: str | Path, model: MatrixModel, proxy: MatrixFilter, lan
     name_h = translate("ClientMatrix", "Client")
     type_h = translate("ClientMatrix", "Applicant type")
     changed_h = translate("ClientMatrix", "What changed")
-    header = [name_h, type_h, changed_h] + [wd.text(p.name, lang) for p in programs]
+    header = [name_h, type_h, changed_h] + [p.name.get(lang) for p in programs]
     matrix = []
     details = []
     for row in rows:
         client = model.clients[row]
-        line = [client.name, status_style.audience_label(client.applicant_type),
+        line = [client.name, word("applicant", client.applicant_type, lang),
                 model.changes_text(client)]
         for column, program in zip(columns, programs):
-            words = model.words(row, column - FIXED_COLS)
-            if words.group == NOT_OPEN:
+            if model.group(row, column - FIXED_COLS) == NOT_OPEN:
                 line.append("")
                 continue
+            words = model.words(row, column - FIXED_COLS)
             line.append(words.status)
-            details.append([client.name, wd.text(program.name, lang), program.id, words.status,
+            details.append([client.name, program.name.get(lang), program.id, words.status,
                             words.deciding, words.deadline])
         matrix.append(line)
     if path.suffix.lower() == ".csv":

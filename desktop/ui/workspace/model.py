@@ -16,12 +16,12 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from desktop.engine.model import RulePack
+from desktop.engine.phrases import word
 from desktop.ui import status_style
 from desktop.ui.i18n import current_lang
-from desktop.ui.results import wording as wd
 from desktop.ui.workspace.caseload import Client
-from desktop.ui.workspace.changes import change_text
-from desktop.ui.workspace.explain import NOT_OPEN, CellWords, explain_cell
+from desktop.ui.workspace.changes import change_lines
+from desktop.ui.workspace.explain import NOT_OPEN, CellWords, explain_cell, group_of
 
 NAME_COL, TYPE_COL, CHANGED_COL = 0, 1, 2
 FIXED_COLS = 3
@@ -45,6 +45,15 @@ class MatrixModel(QAbstractTableModel):
         self._headers = {NAME_COL: "", TYPE_COL: "", CHANGED_COL: ""}
 
     # ------------------------------------------------------------ contents
+
+    def set_pack(self, pack: RulePack) -> None:
+        """Other rules: other program columns (the clients are set again after this)."""
+        self.beginResetModel()
+        self.pack = pack
+        self.programs = list(pack.programs.values())
+        self.clients = []
+        self._words.clear()
+        self.endResetModel()
 
     def set_clients(self, clients: list[Client]) -> None:
         self.beginResetModel()
@@ -70,10 +79,16 @@ class MatrixModel(QAbstractTableModel):
         key = (row, program_index)
         found = self._words.get(key)
         if found is None:
-            result = self.clients[row].assessment.programs[program_index]
-            found = explain_cell(self.pack, result, self.as_of, self._lang)
+            assessment = self.clients[row].assessment
+            found = explain_cell(self.pack, assessment, assessment.programs[program_index],
+                                 self._lang)
             self._words[key] = found
         return found
+
+    def group(self, row: int, program_index: int) -> str:
+        """A cell's group without its words (filters and sorting read only this)."""
+        assessment = self.clients[row].assessment
+        return group_of(assessment, assessment.programs[program_index])
 
     def program_of_column(self, column: int):
         return self.programs[column - FIXED_COLS] if column >= FIXED_COLS else None
@@ -82,7 +97,7 @@ class MatrixModel(QAbstractTableModel):
         return FIXED_COLS + next(i for i, p in enumerate(self.programs) if p.id == program_id)
 
     def changes_text(self, client: Client) -> str:
-        return "\n".join(change_text(self.pack, c, self._lang) for c in client.changes or [])
+        return "\n".join(change_lines(client.changes, self._lang))
 
     # ------------------------------------------------------------ Qt model
 
@@ -99,9 +114,9 @@ class MatrixModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if program is None:
                 return self._headers.get(section, "")
-            return wd.text(program.name, self._lang)
+            return program.name.get(self._lang)
         if role == Qt.ItemDataRole.ToolTipRole and program is not None:
-            return wd.text(program.name, self._lang) + "\n" + wd.text(program.ministry, self._lang)
+            return program.name.get(self._lang) + "\n" + program.ministry.get(self._lang)
         return None
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole) -> Any:
@@ -119,7 +134,7 @@ class MatrixModel(QAbstractTableModel):
             return None
         if col == TYPE_COL:
             if role == Qt.ItemDataRole.DisplayRole:
-                return status_style.audience_label(client.applicant_type)
+                return word("applicant", client.applicant_type, self._lang)
             if role == SORT_ROLE:
                 return client.applicant_type
             return None
@@ -128,32 +143,33 @@ class MatrixModel(QAbstractTableModel):
         program_index = col - FIXED_COLS
         if role == PROGRAM_ROLE:
             return self.programs[program_index].id
-        words = self.words(row, program_index)
+        group = self.group(row, program_index)
         if role == GROUP_ROLE:
-            return words.group
+            return group
         if role == SORT_ROLE:
-            return _RANK.get(words.group, 9)
-        if words.group == NOT_OPEN:
+            return _RANK.get(group, 9)
+        if group == NOT_OPEN:
             if role == Qt.ItemDataRole.BackgroundRole:
                 return _NOT_OPEN_BG
             if role == Qt.ItemDataRole.DisplayRole:
                 return "–"
             if role == Qt.ItemDataRole.ToolTipRole:
-                return status_style.label("program", NOT_OPEN)
+                return word("status", NOT_OPEN, self._lang)
             return None
+        words = self.words(row, program_index)
         if role == Qt.ItemDataRole.DisplayRole:
             second = words.deciding or words.deadline
             return f"{words.status}\n{second}"
         if role == Qt.ItemDataRole.DecorationRole:
             return status_style.icon("program", words.group)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return words.tooltip(wd.text(self.programs[program_index].name, self._lang))
+            return words.tooltip(self.programs[program_index].name.get(self._lang))
         if role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(status_style.colour("program", words.group))
         return None
 
     def _changed_data(self, client: Client, role) -> Any:
-        changes = client.changes
+        changes = client.changed_programs
         if role == SORT_ROLE:
             return 0 if changes else (1 if client.needs_recheck else 2)
         if role == Qt.ItemDataRole.DisplayRole:
@@ -197,14 +213,14 @@ class MatrixFilter(QSortFilterProxyModel):
             return False
         if self.applicant_type and client.applicant_type != self.applicant_type:
             return False
-        if self.changed_only and not client.changes:
+        if self.changed_only and not client.flagged:
             return False
         if self.program_id:
             index = next(i for i, p in enumerate(model.programs) if p.id == self.program_id)
-            group = model.words(source_row, index).group
+            group = model.group(source_row, index)
             return group != NOT_OPEN and (self.status is None or group == self.status)
         if self.status:
-            return any(model.words(source_row, i).group == self.status
+            return any(model.group(source_row, i) == self.status
                        for i in range(len(model.programs)))
         return True
 

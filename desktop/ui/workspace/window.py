@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QComb
                                QVBoxLayout, QWidget)
 
 from desktop.engine.model import APPLICANT_TYPES, RulePack
+from desktop.engine.phrases import word
 from desktop.storage import Store, StorageError
 from desktop.tabular import TABLE_SUFFIXES, TableFileError
 from desktop.ui import i18n, settings, status_style
 from desktop.ui.i18n import current_lang
-from desktop.ui.results import wording as wd
 from desktop.ui.workspace import caseload
 from desktop.ui.workspace.explain import NOT_OPEN
 from desktop.ui.workspace.export import export_matrix
@@ -51,12 +51,15 @@ class ClientWorkspace(QMainWindow):
 
     def __init__(self, store: Store, pack: RulePack, as_of: dt.date,
                  parent: QWidget | None = None):
+        """`pack`: the rules in use; earlier rules met while the window is open (`set_pack`)
+        are kept, so a re-check can say why an outcome moved."""
         super().__init__(parent)
         self.setObjectName("clientWorkspace")
         if parent is not None:
             self.setWindowFlag(Qt.WindowType.Window, True)
         self.store = store
         self.pack = pack
+        self.packs: dict[str, RulePack] = {pack.version: pack}
         self.as_of = as_of
         self.import_dialog: ClientImportDialog | None = None
         self.progress: QProgressDialog | None = None
@@ -182,6 +185,15 @@ class ClientWorkspace(QMainWindow):
         self._update_count()
         self._update_notice()
 
+    def set_pack(self, pack: RulePack) -> None:
+        """The window's rules changed (an update or a roll-back): new columns, everyone
+        evaluated again; the earlier rules are kept for the re-check's causes."""
+        self.packs[pack.version] = pack
+        self.pack = pack
+        self.model.set_pack(pack)
+        self.retranslate()
+        self.reload()
+
     def _filters_changed(self, *_args) -> None:
         self.proxy.set_filters(applicant_type=self.type_filter.currentData(),
                                status=self.status_filter.currentData(),
@@ -228,8 +240,7 @@ class ClientWorkspace(QMainWindow):
         source = self.proxy.mapToSource(index)
         profile_id = source.data(PROFILE_ROLE)
         if source.column() >= FIXED_COLS:
-            words = self.model.words(source.row(), source.column() - FIXED_COLS)
-            if words.group != NOT_OPEN:
+            if self.model.group(source.row(), source.column() - FIXED_COLS) != NOT_OPEN:
                 self.program_requested.emit(profile_id, source.data(PROGRAM_ROLE))
                 return
         self.open_requested.emit(profile_id)
@@ -244,7 +255,7 @@ class ClientWorkspace(QMainWindow):
         program = self.model.program_of_column(source.column())
         if program is not None:
             words = self.model.words(source.row(), source.column() - FIXED_COLS)
-            lines[0] += " — " + html.escape(wd.text(program.name, current_lang()))
+            lines[0] += " — " + html.escape(program.name.get(current_lang()))
             if words.group == NOT_OPEN:
                 lines.append(html.escape(words.status))
             else:
@@ -254,8 +265,8 @@ class ClientWorkspace(QMainWindow):
                 lines.append(html.escape(words.deadline))
         changes = self.model.changes_text(client)
         if changes:
-            lines.append(html.escape(self.tr("What changed:")) + " "
-                         + html.escape(changes).replace("\n", "; "))
+            lines.append(html.escape(self.tr("What changed:")) + "<br>"
+                         + html.escape(changes).replace("\n", "<br>"))
         self.detail.setText("<br>".join(lines))
 
     # ------------------------------------------------------------ import
@@ -329,7 +340,7 @@ class ClientWorkspace(QMainWindow):
 
     def recheck_all(self) -> None:
         """Compare everyone with their last check, in batches, with a progress bar and Cancel."""
-        clients = list(self.model.clients)
+        clients = [c for c in self.model.clients if c.needs_recheck] or list(self.model.clients)
         if not clients:
             return
         progress = QProgressDialog(self)
@@ -344,13 +355,13 @@ class ClientWorkspace(QMainWindow):
         self.progress = progress
         start = time.perf_counter()
 
-        def step(done: int) -> bool:
+        def step(done: int, _total: int) -> bool:
             progress.setValue(done)
             QApplication.processEvents()
             return not progress.wasCanceled()
 
         try:
-            done = caseload.recheck(self.store, clients, step)
+            done = caseload.recheck(self.store, self.pack, self.as_of, clients, self.packs, step)
         except StorageError as err:
             self.storage_failed.emit(err)
             done = 0
@@ -381,11 +392,11 @@ class ClientWorkspace(QMainWindow):
         self.search.setPlaceholderText(self.tr("Search by name"))
         self.changed_only.setText(self.tr("C&hanged only"))
         self._fill_combo(self.type_filter, self.tr("All applicants"),
-                         [(t, status_style.audience_label(t)) for t in APPLICANT_TYPES])
+                         [(t, word("applicant", t, lang)) for t in APPLICANT_TYPES])
         self._fill_combo(self.status_filter, self.tr("Any status"),
-                         [(s, status_style.label("program", s)) for s in STATUSES])
+                         [(s, word("status", s, lang)) for s in STATUSES])
         self._fill_combo(self.program_filter, self.tr("All programs"),
-                         [(p.id, wd.text(p.name, lang)) for p in self.pack.programs.values()])
+                         [(p.id, p.name.get(lang)) for p in self.pack.programs.values()])
         self.model.retranslate({NAME_COL: self.tr("Client"), TYPE_COL: self.tr("Type"),
                                 CHANGED_COL: self.tr("What changed")})
         self._update_count()
