@@ -10,10 +10,12 @@ offscreen, and a re-check against the rules as they were before one income limit
 
 - import: reading and checking the file (what the preview does), then saving the good rows with
   their first check (one transaction);
+- engine: evaluating every client against every program, nothing else;
 - matrix: reading every client and last check from the database and evaluating each against every
   program (the caseload), then the same through the window (the Qt model and view filled);
-- re-check: comparing everyone with their last check, made with the older rules, and saving the
-  new checks in batches.
+- re-check: everyone's last check made with the older rules, then re-checked with the current ones
+  (`Store.recheck_all`, the rule update's own: the engine's what-changed for each client whose
+  outcome or deadline may differ) and the new checks saved in batches.
 """
 
 from __future__ import annotations
@@ -70,6 +72,11 @@ def one_run(pack, old_pack, clients: int, work: Path) -> dict[str, float]:
     figures["import: save the good rows with a first check"] = time.perf_counter() - start
     figures["clients imported"] = len(ids)
 
+    answers = store.all_answers()
+    start = time.perf_counter()
+    for given in answers.values():
+        evaluate(pack, given, AS_OF)
+    figures["engine: evaluate every client against every program"] = time.perf_counter() - start
     start = time.perf_counter()
     loaded = caseload.load_caseload(store, pack, AS_OF)
     figures["matrix: read and evaluate every client"] = time.perf_counter() - start
@@ -81,12 +88,11 @@ def one_run(pack, old_pack, clients: int, work: Path) -> dict[str, float]:
     figures["matrix: window built and shown"] = time.perf_counter() - start
 
     # the same clients, last checked with the older rules
-    answers = store.all_answers()
     store.save_assessments([(pid, evaluate(old_pack, a, AS_OF)) for pid, a in answers.items()])
     loaded = caseload.load_caseload(store, pack, AS_OF)
     start = time.perf_counter()
-    caseload.recheck(store, loaded)
-    figures["re-check: compare and save, in batches"] = time.perf_counter() - start
+    caseload.recheck(store, pack, AS_OF, loaded, {old_pack.version: old_pack})
+    figures["re-check: what changed for each, saved in batches"] = time.perf_counter() - start
     figures["clients flagged"] = sum(1 for c in loaded if c.flagged)
     window.close()
     window.deleteLater()
@@ -101,10 +107,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     from desktop.engine import load_rules
-    from desktop.ui import qt_workarounds, settings
+    from desktop.ui import settings
     from desktop.ui.app import make_application
 
-    qt_workarounds.keep_none_alive()
     make_application([])
     with tempfile.TemporaryDirectory(prefix="jiwon-bench-") as tmp:
         work = Path(tmp)
