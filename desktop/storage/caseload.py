@@ -43,6 +43,15 @@ def last_assessments(db: Database) -> dict[int, AssessmentRecord]:
     return {row["profile_id"]: _record(row) for row in rows}
 
 
+def last_rules_versions(db: Database) -> dict[int, str]:
+    """profile id -> the rules version of its newest assessment (no snapshot read)."""
+    rows = db.query(
+        "SELECT a.profile_id, a.rules_version FROM assessments AS a JOIN "
+        "(SELECT profile_id, max(id) AS id FROM assessments GROUP BY profile_id) AS newest "
+        "ON a.id = newest.id")
+    return {row["profile_id"]: row["rules_version"] for row in rows}
+
+
 def create_profiles(db: Database, clients: Sequence[tuple[str, str, Mapping[str, Any]]],
                     now: str) -> list[int]:
     """A profile per (name, applicant type, answers), in order; returns their ids."""

@@ -37,6 +37,26 @@ def changes_to_json(changes: ProfileChanges) -> str:
     return json.dumps({"ko": changes.to_dict("ko"), "en": changes.to_dict("en")}, ensure_ascii=False)
 
 
+def changes_from_stored(stored: Mapping[str, Any]) -> ProfileChanges:
+    """The ProfileChanges that `changes_to_json` wrote (loaded from JSON), both languages back
+    together, so a stored change is laid out by `ProfileChanges.lines` like a fresh one."""
+    ko, en = stored.get("ko") or {}, stored.get("en") or {}
+    programs = []
+    for k, e in zip(ko.get("programs", []), en.get("programs", [])):
+        causes = tuple(Cause(kc.get("kind", "status"), Text(kc.get("text", ""), ec.get("text", "")),
+                             kc.get("criterion"))
+                       for kc, ec in zip(k.get("causes", []), e.get("causes", [])))
+        programs.append(ProgramChange(k["program"], Text(k.get("name") or k["program"],
+                                                         e.get("name") or k["program"]),
+                                      k.get("old_status"), k.get("new_status"), causes))
+
+    def day(text: str | None) -> dt.date:
+        return dt.date.fromisoformat(text) if text else dt.date.min
+
+    return ProfileChanges(ko.get("old_rules_version", ""), ko.get("new_rules_version", ""),
+                          day(ko.get("old_as_of")), day(ko.get("new_as_of")), tuple(programs))
+
+
 def _snapshot_changes(old_snapshot: Mapping[str, Any], new: Assessment) -> ProfileChanges:
     before = snapshot_statuses(old_snapshot)
     names = {pid: entry.get("name") or {} for pid, entry in old_snapshot.get("programs", {}).items()}
@@ -91,7 +111,8 @@ def recheck_all(db: Database, new_pack: RulePack, as_of: dt.date,
                 packs: Mapping[str, RulePack], now: str,
                 progress: Callable[[int, int], bool | None] | None = None,
                 batch: int | None = None,
-                only: Iterable[int] | None = None) -> list[Rechecked]:
+                only: Iterable[int] | None = None,
+                current: Mapping[int, Assessment] | None = None) -> list[Rechecked]:
     """Assess every profile that was assessed before under `new_pack` on `as_of`; save the new
     assessments; return the profiles with a change (the others are saved too, so they are no
     longer out of date). `packs` maps a rules version to its loaded rules.
@@ -100,7 +121,8 @@ def recheck_all(db: Database, new_pack: RulePack, as_of: dt.date,
     to compare). `batch`: write every `batch` profiles in a transaction of their own and call
     `progress(done, total)` after each; when it returns False the re-check stops there, each
     profile saved whole or not at all. Without `batch`, everything is written in one transaction
-    and `progress` is told every 100 profiles."""
+    and `progress` is told every 100 profiles. `current`: assessments already made under
+    `new_pack` on `as_of`, by profile id, used rather than assessing those profiles again."""
     profiles, answers, last = _load(db)
     if only is None:
         targets = [pid for pid in last if pid in profiles]
@@ -112,7 +134,10 @@ def recheck_all(db: Database, new_pack: RulePack, as_of: dt.date,
     for done, pid in enumerate(targets, start=1):
         row = last.get(pid)
         old_snapshot = json.loads(row["snapshot"]) if row is not None else None
-        new = evaluate(new_pack, answers[pid], as_of)
+        new = (current or {}).get(pid)
+        if (new is None or new.rules_version != new_pack.version or new.as_of != as_of
+                or dict(new.answers) != answers[pid]):
+            new = evaluate(new_pack, answers[pid], as_of)
         old_pack = packs.get(old_snapshot.get("rules_version")) if old_snapshot else None
         if old_snapshot is None or not _may_differ(old_snapshot, new):
             changes = None

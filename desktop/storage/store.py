@@ -212,12 +212,13 @@ class Store:
 
     @_guarded
     def recheck_all(self, new_pack, as_of: dt.date, packs: Mapping[str, Any], progress=None,
-                    batch: int | None = None, only: Iterable[int] | None = None) -> list:
+                    batch: int | None = None, only: Iterable[int] | None = None,
+                    current: Mapping[int, Assessment] | None = None) -> list:
         """Every assessed profile (or those in `only`) under the new rules, written in one
         transaction or in batches of `batch` with `progress` able to stop between them; the ones
         with a change (see recheck.py)."""
         return _recheck.recheck_all(self.db, new_pack, as_of, packs, self._now(), progress,
-                                    batch, only)
+                                    batch, only, current)
 
     @_guarded
     def flagged_profiles(self) -> dict[int, dict]:
@@ -256,6 +257,18 @@ class Store:
     def last_assessments(self) -> dict[int, AssessmentRecord]:
         """Profile id -> its newest assessment, for every profile that has one."""
         return _caseload.last_assessments(self.db)
+
+    @_guarded
+    def last_rules_versions(self) -> dict[int, str]:
+        """Profile id -> the rules version its newest assessment was made with."""
+        return _caseload.last_rules_versions(self.db)
+
+    @_guarded
+    def flagged_changes(self) -> dict[int, Any]:
+        """Profile id -> what changed at its newest assessment (a ProfileChanges), for the
+        profiles where something did."""
+        return {pid: _recheck.changes_from_stored(stored)
+                for pid, stored in _recheck.flagged_profiles(self.db).items()}
 
     @_guarded
     def create_profiles(

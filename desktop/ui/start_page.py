@@ -32,7 +32,8 @@ from desktop.ui.trash_dialog import TrashDialog
 
 _ID = Qt.ItemDataRole.UserRole
 _SORT = Qt.ItemDataRole.UserRole + 1  # what a column sorts by, when not its text
-STALE_COLOUR = status_style.AMBER
+STALE_COLOUR = status_style.AMBER  # something changed at the last check
+EARLIER_RULES_COLOUR = status_style.GREY  # checked with other rules: nothing known yet
 
 
 class _ProfileItem(QTreeWidgetItem):
@@ -64,6 +65,7 @@ class StartPage(Retranslating, QWidget):
         self.store = store
         self.pack = pack
         self.summaries: list[ProfileSummary] = []
+        self.changed: dict = {}  # profile id -> what changed at its last check (ProfileChanges)
 
         self.heading = QLabel(self)
         self.heading.setObjectName("pageTitle")
@@ -176,8 +178,10 @@ class StartPage(Retranslating, QWidget):
         keep = select if select is not None else self.selected_id()
         try:
             self.summaries = self.store.list_profiles(self.pack.version)
+            self.changed = self.store.flagged_changes()
         except StorageError as err:
             self.summaries = []
+            self.changed = {}
             self.storage_failed.emit(err)
         self.tree.setSortingEnabled(False)  # filled first, sorted once
         self.tree.clear()
@@ -207,11 +211,18 @@ class StartPage(Retranslating, QWidget):
             item.setText(2, self.tr("Not yet"))
             item.setData(2, _SORT, 0.0)  # never checked: before every checked one
             item.setText(3, "")
-        if s.stale:
-            item.setText(4, "⚠ " + self.tr("Rules changed: check again"))
-            item.setForeground(4, QColor(STALE_COLOUR))
+        changes = self.changed.get(s.id)
+        if s.stale:  # nothing is known to have changed for this profile until it is checked
+            item.setText(4, self.tr("Checked with earlier rules"))
+            item.setForeground(4, QColor(EARLIER_RULES_COLOUR))
             item.setToolTip(4, self.tr("The program rules changed since this profile was last "
-                                       "checked. Open it to see what changed."))
+                                       "checked. Open it, or re-check all in View → Clients, to "
+                                       "see whether anything changed for it."))
+        elif changes is not None and changes.changed:
+            item.setText(4, "⚠ " + self.tr("Results changed"))
+            item.setForeground(4, QColor(STALE_COLOUR))
+            item.setToolTip(4, "\n".join([self.tr("What changed at the last check:"),
+                                          *changes.lines(current_lang())]))
         else:
             item.setText(4, "")
         item.setToolTip(0, s.name)

@@ -460,13 +460,23 @@
         </message>
         <message>
             <location line="+3" />
-            <source>Rules changed: check again</source>
-            <translation>규칙 변경됨: 다시 확인하세요</translation>
+            <source>Checked with earlier rules</source>
+            <translation>이전 규칙으로 확인함</translation>
         </message>
         <message>
             <location line="+2" />
-            <source>The program rules changed since this profile was last checked. Open it to see what changed.</source>
-            <translation>이 프로필을 마지막으로 확인한 뒤 사업 규칙이 바뀌었습니다. 열면 무엇이 달라졌는지 보여 줍니다.</translation>
+            <source>The program rules changed since this profile was last checked. Open it, or re-check all in View → Clients, to see whether anything changed for it.</source>
+            <translation>이 프로필을 마지막으로 확인한 뒤 사업 규칙이 바뀌었습니다. 달라진 점이 있는지는 프로필을 열거나 보기 → 고객에서 모두 다시 확인하면 알 수 있습니다.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Results changed</source>
+            <translation>결과 달라짐</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>What changed at the last check:</source>
+            <translation>마지막 확인에서 달라진 점:</translation>
         </message>
         <message>
             <location line="+83" />

@@ -55,6 +55,34 @@ def test_recheck_without_the_earlier_rules_says_so(store, pack, rules_dir):
     assert stored["en"]["changed"] is True
 
 
+def test_recheck_in_batches_stops_between_them_and_the_change_reads_back(store, pack, rules_dir):
+    food = _saved(store, pack, rules_dir, "company-food-1100-2025.yaml", D(2025, 6, 1))
+    school = _saved(store, pack, rules_dir, "school-specialized-seoul.yaml", D(2026, 6, 1))
+    never = store.create_profile("never assessed", "individual")
+    statements, told = [], []
+    store.db.conn.set_trace_callback(statements.append)
+    changed = store.recheck_all(pack, D(2026, 6, 1), {pack.version: pack},
+                                lambda done, total: told.append((done, total)) or False,
+                                batch=1, only=[food, never, school])
+    store.db.conn.set_trace_callback(None)
+    # the first batch written whole in its own transaction, then stopped: nobody after it
+    assert told == [(1, 3)] and [c.profile_id for c in changed] == [food]
+    assert [s for s in statements if s.split()[0].upper() in ("BEGIN", "COMMIT")] == ["BEGIN IMMEDIATE", "COMMIT"]
+    assert len(store.history(food)) == 2 and len(store.history(school)) == 1 and store.history(never) == []
+    # the rest, one transaction each; a profile never assessed gets its first assessment
+    store.recheck_all(pack, D(2026, 6, 1), {pack.version: pack}, lambda d, t: told.append((d, t)),
+                      batch=1, only=[never, school])
+    assert told[1:] == [(1, 2), (2, 2)]
+    assert len(store.history(never)) == 1 and len(store.history(school)) == 2
+    assert store.last_rules_versions() == {food: pack.version, school: pack.version, never: pack.version}
+    # what was stored reads back as the same change, laid out by the same lines
+    back = store.flagged_changes()
+    assert list(back) == [food]
+    assert back[food].lines("ko") == changed[0].changes.lines("ko")
+    assert back[food].lines("en") == changed[0].changes.lines("en")
+    assert [p.program_id for p in back[food].programs] == [p.program_id for p in changed[0].changes.programs]
+
+
 def test_watch_list(store):
     assert store.watched_programs() == []
     store.set_watched("sme-ax", True)

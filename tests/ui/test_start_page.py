@@ -79,6 +79,27 @@ def test_new_profile_dialog_needs_a_name(qtbot):
     assert d.applicant_type() == "company"
 
 
+def test_only_a_profile_whose_last_check_changed_something_is_flagged(qtbot, main_window, store,
+                                                                     rule_pack, as_of):
+    from desktop.engine.what_changed import what_changed
+
+    moved = store.create_profile("달라진 기업", "company", {"tax_arrears": True})
+    same = store.create_profile("그대로 기업", "company", {"tax_arrears": True})
+    before = evaluate(rule_pack, {"applicant_type": "company", "tax_arrears": False}, as_of)
+    now = evaluate(rule_pack, store.get_answers(moved), as_of)
+    changes = what_changed(before, now, rule_pack, rule_pack)
+    assert changes.changed
+    store.save_assessment(moved, now, changes)
+    store.save_assessment(same, now, what_changed(now, now, rule_pack, rule_pack))
+    start = main_window.start
+    start.refresh()
+    rows = {start.tree.topLevelItem(i).text(0): start.tree.topLevelItem(i)
+            for i in range(start.tree.topLevelItemCount())}
+    assert rows["달라진 기업"].text(4) == "⚠ Results changed"
+    assert rows["달라진 기업"].toolTip(4).split("\n")[1:] == changes.lines("en")
+    assert rows["그대로 기업"].text(4) == ""
+
+
 def test_list_shows_type_last_check_counts_and_stale_mark(qtbot, main_window, store, rule_pack,
                                                           as_of):
     fresh = store.create_profile("최신 기업", "company", {"tax_arrears": True})
@@ -102,7 +123,9 @@ def test_list_shows_type_last_check_counts_and_stale_mark(qtbot, main_window, st
     assert rows["최신 기업"].text(3) == (f"Eligible {counts['eligible']} · Needs answers "
                                        f"{counts['undetermined']} · Not eligible "
                                        f"{counts['ineligible']}")
-    assert "Rules changed" in rows["옛 학교"].text(4)
+    # checked with other rules: nothing is claimed to have changed until it is checked again
+    assert rows["옛 학교"].text(4) == "Checked with earlier rules"
+    assert "⚠" not in rows["옛 학교"].text(4)
     assert rows["최신 기업"].text(4) == ""
     assert never
 

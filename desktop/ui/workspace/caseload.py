@@ -16,7 +16,8 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from desktop.engine import evaluate
 from desktop.engine.model import Assessment, RulePack
-from desktop.storage import AssessmentRecord, Store
+from desktop.engine.what_changed import ProfileChanges
+from desktop.storage import Store
 from desktop.tabular import ParsedRow
 from desktop.ui.workspace import changes as _changes
 
@@ -30,13 +31,13 @@ class Client:
     applicant_type: str
     answers: dict[str, Any]
     assessment: Assessment
-    last: AssessmentRecord | None  # the newest saved check, if any
-    changes: Mapping[str, Any] | None = None  # what changed at that check (both languages)
+    last_rules: str | None  # the rules version of the newest saved check, if any
+    changes: ProfileChanges | None = None  # what changed at that check, if anything
 
     @property
     def needs_recheck(self) -> bool:
         """Never checked, or last checked with other rules."""
-        return self.last is None or self.last.rules_version != self.assessment.rules_version
+        return self.last_rules is None or self.last_rules != self.assessment.rules_version
 
     @property
     def flagged(self) -> bool:
@@ -51,14 +52,14 @@ def load_caseload(store: Store, pack: RulePack, as_of: dt.date) -> list[Client]:
     """Every saved profile, evaluated now, in a stable order (name, then id)."""
     summaries = store.list_profiles()
     answers = store.all_answers()
-    last = store.last_assessments()
-    flagged = store.flagged_profiles()
+    last = store.last_rules_versions()
+    flagged = store.flagged_changes()
     clients = []
     for s in summaries:
         given = answers.get(s.id, {"applicant_type": s.applicant_type})
         clients.append(Client(profile_id=s.id, name=s.name, applicant_type=s.applicant_type,
                               answers=given, assessment=evaluate(pack, given, as_of),
-                              last=last.get(s.id), changes=flagged.get(s.id)))
+                              last_rules=last.get(s.id), changes=flagged.get(s.id)))
     clients.sort(key=lambda c: (c.name.casefold(), c.profile_id))
     return clients
 
@@ -83,11 +84,12 @@ def recheck(store: Store, pack: RulePack, as_of: dt.date, clients: Sequence[Clie
         return progress(n, total) if progress is not None else True
 
     store.recheck_all(pack, as_of, known, step, batch or RECHECK_BATCH,
-                      [c.profile_id for c in clients])
-    last = store.last_assessments()
-    flagged = store.flagged_profiles()
+                      [c.profile_id for c in clients],
+                      {c.profile_id: c.assessment for c in clients})
+    last = store.last_rules_versions()
+    flagged = store.flagged_changes()
     for client in clients:
-        client.last = last.get(client.profile_id)
+        client.last_rules = last.get(client.profile_id)
         client.changes = flagged.get(client.profile_id)
     return done
 

@@ -44,7 +44,7 @@ class ClientWorkspace(QMainWindow):
     open_requested = Signal(int)
     #: show this client's explanation of this program (profile id, program id)
     program_requested = Signal(int, str)
-    #: clients were added (the start page's list is out of date)
+    #: clients were added or re-checked (the start page's list is out of date)
     profiles_changed = Signal()
     #: a store call failed
     storage_failed = Signal(object)
@@ -376,6 +376,7 @@ class ClientWorkspace(QMainWindow):
         self._update_count()
         self._update_notice()
         self._show_detail(self.view.currentIndex())
+        self.profiles_changed.emit()  # the start page's list marks who changed
 
     # ------------------------------------------------------------ language
 
