@@ -10,7 +10,8 @@ from pathlib import Path
 from desktop.atomic_write import write_atomic
 from desktop.cli.common import UsageError, cannot_write, load_pack, parse_today, report_rule_errors
 from desktop.cli.render import render_calendar
-from desktop.engine import calendar
+from desktop.engine import calendar, load_profile
+from desktop.engine.profile import ProfileError
 
 
 def entries_to_dict(entries, as_of, lang: str) -> list[dict]:
@@ -48,23 +49,35 @@ def run(args: argparse.Namespace) -> int:
     today = parse_today(args.today)
     pack = load_pack(args)
     report_rule_errors(pack, args.lang)
-    entries = calendar(pack, today, months=args.months, audience=args.audience)
+    audience = args.audience
+    if args.profile:
+        try:
+            audience = load_profile(args.profile, pack).applicant_type
+        except ProfileError as err:
+            for e in err.errors:
+                print(str(e), file=sys.stderr)
+            return 2
+    if args.all_programs:
+        audience = None
+    entries = calendar(pack, today, months=args.months, audience=audience)
+    left_out = sum(1 for p in pack.programs.values() if audience and audience not in p.audience)
     if args.format == "ics":
         try:
             from desktop.report.ics import calendar_bytes
         except ImportError as err:
             raise UsageError(f"the calendar writer is not available / 캘린더 파일을 만들 수 없습니다: {err}") from None
-        _write(calendar_bytes(entries, args.lang), args.output)
+        _write(calendar_bytes(entries, args.lang, as_of=today, left_out=left_out), args.output)
         return 0
     if args.format == "json":
         data = {
             "as_of": today.isoformat(),
             "rules_version": pack.version,
             "entries": entries_to_dict(entries, today, args.lang),
+            "left_out": left_out,
         }
         text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     else:
-        text = render_calendar(entries, today, args.lang)
+        text = render_calendar(entries, today, args.lang, left_out=left_out)
     _write(text.encode("utf-8"), args.output)
     return 0
 
@@ -74,6 +87,10 @@ def add_parser(sub) -> None:
     p.add_argument("--rules", metavar="DIR")
     p.add_argument("--today", metavar="YYYY-MM-DD")
     p.add_argument("--audience", choices=("company", "school", "individual"))
+    p.add_argument("--profile", metavar="PROFILE",
+                   help="이 신청자 대상 사업만 / only the programs open to this profile's applicant")
+    p.add_argument("--all-programs", action="store_true",
+                   help="다른 신청자 대상 사업도 포함 / include programs for every kind of applicant")
     p.add_argument("--months", type=int, default=12)
     p.add_argument("--lang", choices=("ko", "en"), default="ko")
     p.add_argument("--format", choices=("text", "json", "ics"), default="text")

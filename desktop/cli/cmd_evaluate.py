@@ -21,7 +21,8 @@ def run(args: argparse.Namespace) -> int:
         data["profile"] = {"name": profile.name, "applicant_type": profile.applicant_type}
         print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
-        sys.stdout.write(render_assessment(assessment, pack, args.lang, profile))
+        sys.stdout.write(render_assessment(assessment, pack, args.lang, profile,
+                                           all_programs=args.all_programs))
     return 0
 
 
@@ -32,4 +33,7 @@ def add_parser(sub) -> None:
     p.add_argument("--today", metavar="YYYY-MM-DD", help="assessment date (default: today in Korea)")
     p.add_argument("--lang", choices=("ko", "en"), default="ko")
     p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--all-programs", action="store_true",
+                   help="다른 신청자 대상 사업도 보기 / also list programs for other kinds of applicant "
+                        "(the JSON always holds every program)")
     p.set_defaults(func=run)

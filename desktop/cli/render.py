@@ -1,105 +1,93 @@
-"""Assessments and calendars as terminal text: grouped by outcome, every reason shown."""
+"""Assessments and calendars as terminal text: grouped by outcome, each program's explanation.
+
+Nothing here decides or words an outcome: the status word, the deciding reasons, the points to
+confirm, the near misses and the deadline sentence all come from `desktop.engine.explain`.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from desktop.engine import format_near_miss, labels
-from desktop.engine.model import Assessment, CalendarEntry, Deadline, Profile, ProgramResult, RulePack
+from desktop.engine.explain import (
+    Explanation, days_left_text, explain_all, left_out_line, open_to, rules_label, status_word,
+)
+from desktop.engine.formatting import date_text
+from desktop.engine.model import Assessment, CalendarEntry, Profile, RulePack
+from desktop.engine.phrases import say, word
 
-_ORDER = ("eligible", "undetermined", "ineligible")
-
-
-def _deadline_text(d: Deadline, lang: str) -> str:
-    status = labels.word(labels.DEADLINE_STATUS, d.status, lang)
-    parts = [status]
-    if d.opens or d.closes:
-        span = f"{d.opens.isoformat() if d.opens else '…'} ~ {d.closes.isoformat() if d.closes else '…'}"
-        parts.append(span)
-    if d.days_left is not None and (d.status in ("open", "upcoming") or (d.estimated and d.days_left >= 0)):
-        parts.append(labels.days_left_text(d.days_left, lang))
-    if d.estimated:
-        parts.append(f"({labels.ESTIMATED.get(lang)})")
-    return " ".join(parts)
+ORDER = ("eligible", "undetermined", "ineligible")
+MARK = {"eligible": "✓", "undetermined": "?", "ineligible": "✗"}
 
 
-def _program_block(r: ProgramResult, pack: RulePack, lang: str) -> list[str]:
-    p = r.program
-    out = [f"  • {p.name.get(lang)} [{p.ministry.get(lang)}] — {_deadline_text(r.deadline, lang)}"]
-    if r.status == "undetermined":
-        if r.missing:
-            names = ", ".join(pack.questions[q].label.get(lang) for q in r.missing if q in pack.questions)
-            head = "답해야 할 질문" if lang == "ko" else "Questions to answer"
-            out.append(f"      {head}: {names}")
-        unknown = [c for c in r.criteria if c.result == "unknown"]
-        for c in unknown:
-            mark = f" [{labels.TO_VERIFY.get(lang)}]" if c.to_verify else ""
-            out.append(f"      ? {c.text.get(lang)}{mark}")
-    if r.status == "ineligible":
-        by_id = {c.id: c for c in r.criteria}
-        for cid in r.failed:
-            c = by_id.get(cid)
-            if c is None:
-                continue
-            word = labels.word(labels.CRITERION_KIND, c.kind, lang)
-            out.append(f"      ✗ {c.text.get(lang)} ({word})")
-        for nm in r.near_misses:
-            head = "근소한 차이" if lang == "ko" else "Near miss"
-            out.append(f"      ≈ {head}: {format_near_miss(nm, pack, lang)}")
-    if r.status == "eligible":
-        verify = [c for c in r.criteria if c.to_verify]
-        for c in verify:
-            out.append(f"      ! {c.text.get(lang)} [{labels.TO_VERIFY.get(lang)}]")
+def program_block(e: Explanation, lang: str) -> list[str]:
+    """One program: name, badge and deadline sentence, then its reasons and what to confirm."""
+    p = e.program
+    out = [f"  • {p.name.get(lang)} [{p.ministry.get(lang)}] — "
+           f"{e.badge_word.get(lang)} · {e.deadline.get(lang)}"]
+    mark = MARK[e.status]
+    for line in e.reasons:
+        note = f" ({line.note.get(lang)})" if line.note else ""
+        out.append(f"      {mark} {line.text.get(lang)}{note}")
+    for line in e.near_misses:
+        out.append(f"      ≈ {say('heading.near_misses', lang)}: {line.text.get(lang)}")
+    for line in e.to_confirm:
+        out.append(f"      ! {line.text.get(lang)}")
+    if e.sources_note is not None:
+        out.append(f"      ⚠ {e.sources_note.get(lang)}")
     return out
 
 
 def render_assessment(
-    assessment: Assessment, pack: RulePack, lang: str = "ko", profile: Profile | None = None
+    assessment: Assessment, pack: RulePack, lang: str = "ko", profile: Profile | None = None,
+    all_programs: bool = False,
 ) -> str:
-    lines = []
+    applicant = assessment.answers.get("applicant_type")
+    explained = explain_all(pack, assessment)
+    shown = [e for e in explained.values() if all_programs or e.for_applicant]
+    left_out = len(explained) - len(shown)
     who = profile.name if profile and profile.name else ""
-    if lang == "en":
-        lines.append(f"{who + ' — ' if who else ''}assessment as of {assessment.as_of.isoformat()} (rules {assessment.rules_version})")
-    else:
-        lines.append(f"{who + ' — ' if who else ''}{assessment.as_of.isoformat()} 기준 평가 (규칙 버전 {assessment.rules_version})")
-    for status in _ORDER:
-        group = [r for r in assessment.programs if r.status == status]
+    head = say("list.assessment_as_of", lang, date=assessment.as_of.isoformat(),
+               version=rules_label(pack, assessment.rules_version).get(lang))
+    lines = [f"{who} — {head}" if who else head]
+    for status in ORDER:
+        group = [e for e in shown if e.status == status]
         lines.append("")
-        lines.append(f"■ {labels.word(labels.STATUS, status, lang)} ({len(group)})")
-        for r in group:
-            lines.extend(_program_block(r, pack, lang))
+        lines.append(f"■ {status_word(status).get(lang)} ({len(group)})")
+        for e in group:
+            lines.extend(program_block(e, lang))
+    if left_out:
+        lines.append("")
+        lines.append(f"{left_out_line(left_out).get(lang)} ({say('list.include_all', lang)})")
     upcoming = sorted(
-        (r for r in assessment.programs if r.status != "ineligible" and r.deadline.closes and (r.deadline.days_left or 0) >= 0),
-        key=lambda r: r.deadline.closes,
-    )
+        (r for r in assessment.programs
+         if r.status != "ineligible" and open_to(r.program, applicant) or all_programs and r.status != "ineligible")
+        , key=lambda r: r.deadline.closes or dt.date.max)
+    upcoming = [r for r in upcoming if r.deadline.closes and (r.deadline.days_left or 0) >= 0]
     if upcoming:
         lines.append("")
-        lines.append("■ " + ("마감 일정" if lang == "ko" else "Deadlines"))
+        lines.append("■ " + say("heading.deadlines", lang))
         for r in upcoming:
-            d = r.deadline
-            est = f" ({labels.ESTIMATED.get(lang)})" if d.estimated else ""
-            lines.append(
-                f"  {d.closes.isoformat()}  {labels.days_left_text(d.days_left, lang):<14} {r.program.name.get(lang)}{est}"
-            )
+            e = explained[r.program.id]
+            lines.append(f"  {date_text(r.deadline.closes, lang, weekday=True)}  "
+                         f"{e.deadline_short.get(lang):<14} {r.program.name.get(lang)}")
     return "\n".join(lines) + "\n"
 
 
-def render_calendar(entries: list[CalendarEntry], as_of: dt.date, lang: str = "ko") -> str:
-    head = f"{as_of.isoformat()} 기준 접수 일정" if lang == "ko" else f"Application windows as of {as_of.isoformat()}"
-    lines = [head, ""]
+def render_calendar(entries: list[CalendarEntry], as_of: dt.date, lang: str = "ko",
+                    left_out: int = 0) -> str:
+    lines = [say("list.windows_as_of", lang, date=as_of.isoformat()), ""]
     if not entries:
-        lines.append("  (없음)" if lang == "ko" else "  (none)")
+        lines.append("  " + say("list.none", lang))
     for e in entries:
         opens = e.opens.isoformat() if e.opens else "…"
         closes = e.closes.isoformat() if e.closes else "…"
-        if e.closes is not None:
-            left = labels.days_left_text((e.closes - as_of).days, lang)
-        else:
-            left = labels.word(labels.ROUND_KIND, e.kind, lang)
-        kind = labels.word(labels.ROUND_KIND, e.kind, lang)
+        kind = word("round", e.kind, lang)
+        left = days_left_text((e.closes - as_of).days).get(lang) if e.closes is not None else kind
         # an estimated entry's kind already reads "estimated"; say it once
-        est = f" ({labels.ESTIMATED.get(lang)})" if e.estimated and e.kind != "estimated" else ""
+        est = f" ({say('estimated', lang)})" if e.estimated and e.kind != "estimated" else ""
         lines.append(f"  {opens} ~ {closes}  {left:<14} {e.program.name.get(lang)} — {kind}{est}")
         if e.note is not None:
             lines.append(f"      {e.note.get(lang)}")
+    if left_out:
+        lines += ["", f"{left_out_line(left_out).get(lang)} ({say('list.include_all', lang)})"]
     return "\n".join(lines) + "\n"

@@ -3,7 +3,7 @@
 Everything a view needs is importable from here; see docs/architecture.md for the contract.
 """
 
-from desktop.engine import labels
+from desktop.engine import explain, phrases
 from desktop.engine.amounts import format_amount, parse_amount
 from desktop.engine.answers import AnswerError, coerce_answer
 from desktop.engine.clock import KST, today_kst
@@ -36,7 +36,8 @@ __all__ = [
     "format_amount",
     "format_near_miss",
     "format_value",
-    "labels",
+    "explain",
+    "phrases",
     "load_profile",
     "load_rules",
     "next_questions",

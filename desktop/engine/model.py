@@ -317,7 +317,7 @@ class CriterionResult:
     group: str | None = None  # "any" / "not" when inside such a group
     # The sources leave this criterion unsettled (no published rule, no expression): an open value
     # that no answer sets. Its result stays "unknown" and it is never asked about; shown as
-    # labels.UNSETTLED ("the sources do not say").
+    # the catalog's "unsettled" ("the sources do not say").
     unsettled: bool = False
 
 

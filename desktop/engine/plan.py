@@ -136,7 +136,7 @@ def _program_plan(pack: RulePack, plan: PackPlan, program: Program) -> ProgramPl
 
     tree = walk(program.eligibility, -1, None)
     exclusions = tuple(_leaf(pack, plan, c, 0, None) for c in program.exclusions)
-    from desktop.engine.labels import audience_text
+    from desktop.engine.phrases import audience_words, phrase
 
     unverifiable = tuple(l.criterion.id for l in (*leaves, *exclusions) if l.expr is None)
     return ProgramPlan(
@@ -145,7 +145,7 @@ def _program_plan(pack: RulePack, plan: PackPlan, program: Program) -> ProgramPl
         tuple(leaves),
         exclusions,
         frozenset(program.audience),
-        audience_text(program.audience),
+        phrase("audience.open_to", who=audience_words(program.audience)),
         unverifiable,
         {},
     )

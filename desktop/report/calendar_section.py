@@ -9,7 +9,9 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
-from desktop.engine import calendar, labels
+from desktop.engine import calendar
+from desktop.engine.explain import days_left_text
+from desktop.engine.phrases import word
 from desktop.engine.model import CalendarEntry
 from desktop.report import styles as st
 from desktop.report.context import ReportContext
@@ -22,7 +24,8 @@ MONTHS = 12
 def relevant_entries(ctx: ReportContext) -> list[CalendarEntry]:
     """Calendar entries of the eligible and undetermined programs, in the engine's date order."""
     status = {r.program.id: r.status for r in ctx.assessment.programs}
-    entries = calendar(ctx.pack, ctx.as_of, months=MONTHS, audience=ctx.profile.applicant_type)
+    entries = calendar(ctx.pack, ctx.as_of, months=MONTHS,
+                       audience=None if ctx.all_programs else ctx.profile.applicant_type)
     return [e for e in entries if status.get(e.program.id, "ineligible") != "ineligible"]
 
 
@@ -52,15 +55,15 @@ def calendar_section(ctx: ReportContext) -> list[Flowable]:
         if e.closes is not None:
             closes = markup(ctx.date(e.closes, weekday=True))
         else:  # rolling, or until the budget runs out: say so instead of a bare dash
-            closes = markup(labels.word(labels.ROUND_KIND, e.kind, ctx.lang))
+            closes = markup(word("round", e.kind, ctx.lang))
         if e.estimated:
-            closes += "<br/>" + coloured(f"({markup(ctx.w('estimated'))})", st.WARN, bold=True)
-        days = (e.closes - ctx.as_of).days if e.closes else None
+            closes += "<br/>" + coloured(f"({markup(ctx.say('estimated'))})", st.WARN, bold=True)
+        days = days_left_text((e.closes - ctx.as_of).days).get(ctx.lang) if e.closes else "–"
         rows.append([
             para(closes, ss["CellBold"] if e.closes else ss["Cell"]),
             para(program, ss["Cell"]),
             para(markup(ctx.date(e.opens, weekday=True)), ss["Cell"]),
-            para(markup(ctx.days_left_short(days)), ss["CellRight"]),
+            para(markup(days), ss["CellRight"]),
         ])
     out.append(data_table(rows, [28 * mm, st.FRAME_WIDTH - 28 * mm - 28 * mm - 20 * mm, 28 * mm,
                                  20 * mm]))

@@ -20,8 +20,10 @@ import icalendar
 
 from desktop import __version__
 from desktop.atomic_write import write_atomic
+from desktop.engine.clock import today_kst
 from desktop.engine.deadlines import kst_date
 from desktop.engine.model import CalendarEntry, Program, Round
+from desktop.engine.phrases import say
 
 KST = ZoneInfo("Asia/Seoul")
 REMIND_DAYS = 7
@@ -33,23 +35,6 @@ TIMED_TRIGGER = -dt.timedelta(days=REMIND_DAYS)
 TIMED_LENGTH = dt.timedelta(minutes=30)
 UID_DOMAIN = "jiwon.deadlines"
 
-_W = {
-    "closes": ("마감", "Closes"),
-    "opens": ("접수 시작", "Opens"),
-    "estimated": ("예상", "estimated"),
-    "cal_name": ("지원사업 신청 일정 (Jiwon)", "Support program deadlines (Jiwon)"),
-    "cal_desc": ("Jiwon이 만든 지원사업 접수 일정입니다. 신청 전 최신 공고를 확인하세요.",
-                 "Application windows exported by Jiwon. Check the latest call before applying."),
-    "window": ("접수 기간", "Window"),
-    "ministry": ("소관 부처", "Ministry"),
-    "est_note": ("예년 일정으로 추정한 날짜입니다. 실제 공고를 확인하세요.",
-                 "Dates estimated from previous years; check the actual call."),
-    "apply": ("신청 방법", "How to apply"),
-    "alarm": ("1주일 후 마감: {name}", "Closes in one week: {name}"),
-    "alarm_open": ("1주일 후 접수 시작: {name}", "Opens in one week: {name}"),
-}
-
-
 # RFC 5545 §3.3.11: TEXT holds no control characters but the newline (which it escapes itself).
 _CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 
@@ -58,26 +43,42 @@ def _clean(text: str) -> str:
     return _CONTROL.sub("", text)
 
 
-def _w(key: str, lang: str) -> str:
-    ko, en = _W[key]
-    return en if lang == "en" else ko
+def _w(key: str, lang: str, **fields) -> str:
+    return say(f"cal.{key}", lang, **fields)
 
 
 def calendar_bytes(entries: list[CalendarEntry], lang: str = "ko",
-                   stamp: dt.datetime | None = None) -> bytes:
-    """An iCalendar (RFC 5545) file with one event per entry; `stamp` is the DTSTAMP (now).
+                   stamp: dt.datetime | None = None, as_of: dt.date | None = None,
+                   left_out: int = 0) -> bytes:
+    """An iCalendar (RFC 5545) file with one event per entry ahead; `stamp` is the DTSTAMP (now).
 
-    An entry without a closing date becomes an "opens" event on its opening day.
+    An entry without a closing date becomes an "opens" event on its opening day. A window whose
+    only date is already past (a rolling call open since January) is no event: the calendar's
+    description names it instead, so the file never holds past dates, and says so when nothing
+    lies ahead. `left_out` programs for other applicants are mentioned there too.
     """
     lang = "en" if lang == "en" else "ko"
     if stamp is None:
         stamp = dt.datetime.now(dt.timezone.utc)
-    events = [ev for ev in (_event(e, lang, stamp) for e in entries) if ev is not None]
+    as_of = as_of or today_kst()
+    ahead = [e for e in entries if (e.closes or e.opens) is not None and (e.closes or e.opens) >= as_of]
+    undated = [e for e in entries if e not in ahead]
+    events = [ev for ev in (_event(e, lang, stamp) for e in ahead) if ev is not None]
     uids = sorted(str(ev["UID"]) for ev in events)
+    description = [_w("desc", lang)]
+    if not events:
+        description.append(_w("none", lang))
+    if undated:
+        names = ", ".join(dict.fromkeys(e.program.name.get(lang) for e in undated))
+        description.append(_w("open_undated", lang, names=names))
+    if left_out:
+        from desktop.engine.explain import left_out_line
+
+        description.append(left_out_line(left_out).get(lang))
     cal = icalendar.Calendar.new(
         prodid=f"-//Jiwon//Jiwon {__version__}//{lang.upper()}",
-        name=_w("cal_name", lang),
-        description=_w("cal_desc", lang),
+        name=_w("name", lang),
+        description=" ".join(description),
         uid=str(uuid.uuid5(uuid.NAMESPACE_URL, "jiwon:" + "|".join(uids))),
         subcomponents=events,
     )
@@ -86,9 +87,10 @@ def calendar_bytes(entries: list[CalendarEntry], lang: str = "ko",
     return cal.to_ical()
 
 
-def write_ics(entries: list[CalendarEntry], path: str | Path, lang: str = "ko") -> Path:
+def write_ics(entries: list[CalendarEntry], path: str | Path, lang: str = "ko",
+              as_of: dt.date | None = None, left_out: int = 0) -> Path:
     """Write the calendar file (the name in docs/architecture.md); returns the path."""
-    return write_atomic(path, calendar_bytes(entries, lang))
+    return write_atomic(path, calendar_bytes(entries, lang, as_of=as_of, left_out=left_out))
 
 
 def _window_key(entry: CalendarEntry) -> str:
@@ -145,7 +147,7 @@ def _event(entry: CalendarEntry, lang: str, stamp: dt.datetime) -> icalendar.Eve
         label += f" {timed:%H:%M}"
     summary = f"[{label}] {name}"
     if entry.estimated:
-        summary += f" ({_w('estimated', lang)})"
+        summary += f" ({say('estimated', lang)})"
 
     lines = [name, f"{_w('ministry', lang)}: {p.ministry.get(lang)}"]
     if entry.opens or entry.closes:
@@ -171,6 +173,6 @@ def _event(entry: CalendarEntry, lang: str, stamp: dt.datetime) -> icalendar.Eve
         uid=uid, url=_clean(p.apply_url or "") or None, stamp=stamp,
         categories=[_clean(p.ministry.get(lang))], transparency="TRANSPARENT",
     )
-    alarm_text = _clean(_w("alarm" if closing else "alarm_open", lang).format(name=name))
+    alarm_text = _clean(_w("alarm" if closing else "alarm_open", lang, name=name))
     event.add_component(icalendar.Alarm.new_display(description=alarm_text, trigger=trigger))
     return event

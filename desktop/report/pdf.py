@@ -34,22 +34,25 @@ PDF_LANG = {"ko": "ko-KR", "en": "en-US"}
 
 
 def report_bytes(assessment: Assessment, profile: Profile, pack: RulePack, lang: str = "ko",
-                 generated: dt.datetime | None = None) -> bytes:
-    """The report as PDF bytes (for a preview that never touches the disk)."""
+                 generated: dt.datetime | None = None, all_programs: bool = False) -> bytes:
+    """The report as PDF bytes (for a preview that never touches the disk).
+
+    The report is about this applicant: programs for other kinds of applicant are one line in the
+    summary, unless `all_programs`."""
     buf = io.BytesIO()
-    _build(buf, assessment, profile, pack, lang, generated)
+    _build(buf, assessment, profile, pack, lang, generated, all_programs)
     return buf.getvalue()
 
 
 def write_report(assessment: Assessment, profile: Profile, pack: RulePack,
                  out_path: str | Path, lang: str = "ko",
-                 generated: dt.datetime | None = None) -> Path:
+                 generated: dt.datetime | None = None, all_programs: bool = False) -> Path:
     """Write the report to `out_path` and return that path.
 
     Written whole or not at all, never over something that is not a regular file
     (desktop/atomic_write.py).
     """
-    data = report_bytes(assessment, profile, pack, lang, generated)
+    data = report_bytes(assessment, profile, pack, lang, generated, all_programs)
     return write_atomic(out_path, data)
 
 
@@ -60,7 +63,7 @@ def write_pdf(assessment: Assessment, profile: Profile, pack: RulePack, path: st
 
 
 def _build(target: BinaryIO, assessment: Assessment, profile: Profile, pack: RulePack,
-           lang: str, generated: dt.datetime | None) -> None:
+           lang: str, generated: dt.datetime | None, all_programs: bool = False) -> None:
     lang = "en" if lang == "en" else "ko"
     register_fonts()
     if generated is None:
@@ -68,12 +71,12 @@ def _build(target: BinaryIO, assessment: Assessment, profile: Profile, pack: Rul
     elif generated.tzinfo is not None:
         generated = generated.astimezone(KST)
     ctx = ReportContext(assessment=assessment, profile=profile, pack=pack, lang=lang,
-                        generated=generated)
+                        generated=generated, all_programs=all_programs)
     furniture = Furniture(
         header_left=f"{ctx.w('brand')} · {ctx.w('doc_title')}",
         header_right=clean(ctx.applicant_name or ctx.w("no_name")),
         footer_left=(f"{ctx.w('footer_note')} · {ctx.w('generated')} {ctx.datetime(generated)} · "
-                     f"{ctx.w('rules_version')} {assessment.rules_version[:12]}"),
+                     f"{ctx.rules_version}"),
         page_word=ctx.w("page"),
         lang=lang,
     )

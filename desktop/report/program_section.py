@@ -11,10 +11,10 @@ from functools import lru_cache
 
 from reportlab.lib.units import mm
 from reportlab.platypus import (
-    CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle,
+    CondPageBreak, Flowable, Paragraph, Spacer, Table, TableStyle,
 )
 
-from desktop.engine import format_amount, format_near_miss, labels
+from desktop.engine import format_amount
 from desktop.engine.model import CriterionResult, ProgramResult
 from desktop.report import styles as st
 from desktop.report.context import ReportContext
@@ -24,7 +24,6 @@ from desktop.report.flowables import (
 )
 from desktop.report.safe_text import href, markup
 from desktop.report.sources import SourceList
-from desktop.report.words import has
 
 # Criteria indented by nesting level; deeper than this stays at the last indent.
 INDENT = 7
@@ -39,16 +38,17 @@ def program_section(ctx: ReportContext, number: int, r: ProgramResult) -> list[F
     benefits, sources) but no checklist or application steps.
     """
     sources = SourceList(ctx, r)
+    e = ctx.explained[r.program.id]
     out: list[Flowable] = [CondPageBreak(45 * mm)]
-    if _wrong_audience(r):
-        out.append(KeepTogether(_opening(ctx, number, r) + _why(ctx, r, sources)))
+    if not e.for_applicant:
+        out += _opening(ctx, number, r) + _reasons(ctx, r)
         out.append(Spacer(1, 5 * mm))
         return out
     # the heading, outcome and window stay on one page (a deadline note never runs over alone)
-    out.append(KeepTogether(_opening(ctx, number, r) + _deadline(ctx, r)))
+    out += _opening(ctx, number, r) + _deadline(ctx, r)
+    out += _reasons(ctx, r)
+    out += _to_confirm(ctx, r)
     out += _why(ctx, r, sources)
-    out += _missing(ctx, r)
-    out += _near_misses(ctx, r)
     out += _benefits(ctx, r)
     if r.status != "ineligible":
         out += _documents(ctx, r)
@@ -56,10 +56,6 @@ def program_section(ctx: ReportContext, number: int, r: ProgramResult) -> list[F
     out += sources.flowables()
     out.append(Spacer(1, 6 * mm))
     return out
-
-
-def _wrong_audience(r: ProgramResult) -> bool:
-    return any(c.kind == "audience" and c.result == "not_met" for c in r.criteria)
 
 
 # ------------------------------------------------------------------ opening
@@ -74,11 +70,12 @@ def _opening(ctx: ReportContext, number: int, r: ProgramResult) -> list[Flowable
         meta.append(f"{markup(ctx.w('operator'))}: {markup(ctx.text(p.operator))}")
     if p.tracks_of and p.tracks_of in ctx.pack.programs:
         meta.append(f"{markup(ctx.w('track_of'))}: {markup(ctx.name(ctx.pack.programs[p.tracks_of]))}")
-    meta.append(markup(ctx.maturity_word(p.maturity)))
+    e = ctx.explained[p.id]
+    meta.append(f"<b>{markup(ctx.text(e.badge_word))}</b>")
     look = st.STATUS_LOOK[r.status]
     band = Table(
         [[para(status_markup(look, ctx.status_word(r.status)), ss["Band"]),
-          para(markup(_outcome_sentence(ctx, r)), ss["BandText"])]],
+          para(markup(ctx.text(e.headline)), ss["BandText"])]],
         colWidths=[34 * mm, st.FRAME_WIDTH - 34 * mm], hAlign="LEFT",
     )
     band_style = [
@@ -104,56 +101,53 @@ def _opening(ctx: ReportContext, number: int, r: ProgramResult) -> list[Flowable
     ]
 
 
-def _outcome_sentence(ctx: ReportContext, r: ProgramResult) -> str:
-    if r.status == "eligible":
-        return ctx.w("outcome_eligible")
-    if r.status == "ineligible":
-        if _wrong_audience(r):
-            applicant = ctx.profile.applicant_type
-            who = ctx.w(f"who_{applicant}") if has(f"who_{applicant}") else applicant
-            return ctx.w("outcome_ineligible_audience", who=who)
-        failed = [ctx.text(c.text) for c in r.criteria
-                  if c.result == "not_met" and c.kind != "exclusion"]
-        excluded = [ctx.text(c.text) for c in r.criteria
-                    if c.result == "not_met" and c.kind == "exclusion"]
-        parts = []
-        if failed:
-            parts.append(ctx.w("outcome_ineligible", n=len(failed), names=", ".join(failed)))
-        if excluded:
-            parts.append(ctx.w("outcome_excluded", names=", ".join(excluded)))
-        return " ".join(parts)
-    if r.missing:
-        return ctx.w("outcome_undetermined")
-    return ctx.w("outcome_undetermined_silent")
-
-
 # ------------------------------------------------------------------ window
 
 
 def _deadline(ctx: ReportContext, r: ProgramResult) -> list[Flowable]:
     ss = ctx.ss
     d = r.deadline
-    parts = [f"<b>{markup(ctx.w('deadline'))}</b>"]
-    if d.opens and d.closes:
-        parts.append(markup(ctx.w("window", opens=ctx.date(d.opens, True),
-                                  closes=ctx.date(d.closes, True))))
-    elif d.opens:
-        parts.append(markup(ctx.w("window_from", opens=ctx.date(d.opens, True))))
-    elif d.closes:
-        parts.append(markup(ctx.w("window_until", closes=ctx.date(d.closes, True))))
-    state = ctx.deadline_word(d.status)
-    if d.estimated:
-        state += f" ({ctx.w('estimated')})"
-    parts.append(markup(state))
-    if d.days_left is not None and d.days_left >= 0:
-        parts.append(f"<b>{markup(ctx.days_left(d.days_left))}</b>")
-    out: list[Flowable] = [para(" · ".join(parts), ss["Body"])]
+    e = ctx.explained[r.program.id]
+    out: list[Flowable] = [para(f"<b>{markup(ctx.say('heading.deadline'))}</b> · "
+                                f"{markup(ctx.text(e.deadline))}", ss["Body"])]
     # The engine's note already says when a window is estimated or may close early on budget;
     # an estimate is printed as a warning so it is not mistaken for an announced date.
     if d.note is not None:
         text = ctx.text(d.note)
         out.append(plain("※ " + text, ss["Warn"]) if d.estimated else plain(text, ss["Note"]))
+    if e.sources_note is not None:
+        out.append(plain("※ " + ctx.text(e.sources_note), ss["Warn"]))
     return out
+
+
+def _reasons(ctx: ReportContext, r: ProgramResult) -> list[Flowable]:
+    """The deciding reasons, as the explanation gives them, then the near misses."""
+    e = ctx.explained[r.program.id]
+    out: list[Flowable] = []
+    if e.reasons:
+        out.append(para(markup(ctx.text(e.reasons_heading)), ctx.ss["H3"]))
+        for line in e.reasons:
+            text = markup(ctx.text(line.text))
+            if line.note is not None:
+                text += f' <font color="{st.MUTED.hexval()}">({markup(ctx.text(line.note))})</font>'
+            out.append(_bullet(ctx, text, _MARK[e.status]))
+    if e.near_misses:
+        out.append(para(markup(ctx.say("heading.near_misses")), ctx.ss["H3"]))
+        for line in e.near_misses:
+            out.append(_bullet(ctx, markup(ctx.text(line.text))))
+    return out
+
+
+def _to_confirm(ctx: ReportContext, r: ProgramResult) -> list[Flowable]:
+    e = ctx.explained[r.program.id]
+    if not e.to_confirm:
+        return []
+    out: list[Flowable] = [para(markup(ctx.say("heading.to_confirm")), ctx.ss["H3"])]
+    out += [_bullet(ctx, markup(ctx.text(line.text))) for line in e.to_confirm]
+    return out
+
+
+_MARK = {s: look.mark for s, look in st.STATUS_LOOK.items()}
 
 
 # ------------------------------------------------------------------ why
@@ -171,7 +165,7 @@ def _why(ctx: ReportContext, r: ProgramResult, sources: SourceList) -> list[Flow
     for i, c in enumerate(r.criteria, start=1):
         look = st.RESULT_LOOK[c.result]
         rows.append([
-            word_cell(extra, 0, i, f"{look.mark} {ctx.result_word(c.result, c.kind)}",
+            word_cell(extra, 0, i, f"{look.mark} {ctx.result_word(c)}",
                       look.ink, look.bold),
             _criterion_cell(ctx, r, c),
             para(_values_markup(ctx, c), ss["Cell"]),
@@ -189,13 +183,13 @@ def _criterion_cell(ctx: ReportContext, r: ProgramResult, c: CriterionResult):
     elif c.kind == "audience":
         bits.append(coloured(f"[{markup(ctx.kind_word('audience'))}]", st.MUTED))
     if c.group in ("any", "not"):
-        bits.append(coloured(f"({markup(ctx.w('group_' + c.group))})", st.MUTED))
+        bits.append(coloured(f"({markup(ctx.say('group.' + c.group))})", st.MUTED))
     bits.append(markup(ctx.text(c.text)))
     if c.to_verify:
-        bits.append(coloured(f"[{markup(labels.TO_VERIFY.get(ctx.lang))}]", st.WARN, bold=True))
+        bits.append(coloured(f"[{markup(ctx.say('to_verify.long'))}]", st.WARN, bold=True))
     text = " ".join(bits)
     if c.id in r.unverifiable:
-        text += f'<br/><font size="7" color="{st.WARN.hexval()}">{markup(ctx.w("sources_silent"))}</font>'
+        text += f'<br/><font size="7" color="{st.WARN.hexval()}">{markup(ctx.say("sources_silent"))}</font>'
     return para(text, _indented(ss["Cell"], min(c.depth, MAX_INDENT_LEVEL)))
 
 
@@ -217,33 +211,6 @@ def _values_markup(ctx: ReportContext, c: CriterionResult) -> str:
     return "<br/>".join(lines) if lines else "–"
 
 
-# ------------------------------------------------------------------ missing, near misses
-
-
-def _missing(ctx: ReportContext, r: ProgramResult) -> list[Flowable]:
-    if r.status != "undetermined" or not r.missing:
-        return []
-    ss = ctx.ss
-    out: list[Flowable] = [_h3(ctx, "missing"), plain(ctx.w("missing_intro"), ss["Note"])]
-    for qid in r.missing:
-        label = ctx.question_label(qid)
-        extra = ""
-        if qid in ctx.assessment.answers and ctx.assessment.answers[qid] is None:
-            extra = f' <font color="{st.MUTED.hexval()}">({markup(ctx.value(qid, None))})</font>'
-        out.append(_bullet(ctx, markup(label) + extra))
-    return out
-
-
-def _near_misses(ctx: ReportContext, r: ProgramResult) -> list[Flowable]:
-    if not r.near_misses:
-        return []
-    out: list[Flowable] = [_h3(ctx, "near_misses")]
-    for nm in r.near_misses:
-        text = format_near_miss(nm, ctx.pack, ctx.lang)
-        out.append(_bullet(ctx, markup(text[:1].upper() + text[1:])))  # a list item: capitalised
-    return out
-
-
 # ------------------------------------------------------------------ benefits, documents, apply
 
 
@@ -258,7 +225,7 @@ def _benefits(ctx: ReportContext, r: ProgramResult) -> list[Flowable]:
             amount = markup(format_amount(b.amount, ctx.lang))
             text += f" – <b>{amount}</b>"
         if b.estimated:
-            text += " " + coloured(f"({markup(ctx.w('estimated'))})", st.WARN)
+            text += " " + coloured(f"({markup(ctx.say('estimated'))})", st.WARN)
         out.append(_bullet(ctx, text))
     return out
 
@@ -299,5 +266,5 @@ def _h3(ctx: ReportContext, key: str):
     return para(markup(ctx.w(key)), ctx.ss["H3"])
 
 
-def _bullet(ctx: ReportContext, text_markup: str):
-    return Paragraph(text_markup, ctx.ss["Bullet"], bulletText="•")
+def _bullet(ctx: ReportContext, text_markup: str, mark: str = "•"):
+    return Paragraph(text_markup, ctx.ss["Bullet"], bulletText=mark)

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.engine.amounts import format_amount
-from desktop.engine.labels import APPLICANT_TYPE, MATURITY, ROUND_KIND, word
+from desktop.engine.phrases import word as _word
 from desktop.engine.model import Criterion, Group, Program, RulePack, Text
 
 _W = {
@@ -177,7 +177,7 @@ class _Book:
             note = self.pack.notes.get(note_id)
             label = _e(cite)
             if note is not None:
-                mark = word(RELIABILITY, note.reliability, self.lang)
+                mark = _table_word(RELIABILITY, note.reliability, self.lang)
                 label = f"{_e(cite)} ({_e(note.date.isoformat())}, {_e(mark)})"
             anchor = f"note-{note_id}" + (f"-{fact}" if fact else "")
             links.append(f'<a href="#{_e(anchor)}">{label}</a>')
@@ -225,11 +225,11 @@ class _Book:
         out = [f'<section class="program" id="prog-{_e(p.id)}">',
                f"<h2>{self.t(p.name)}</h2>", f'<p class="cid">{_e(p.id)} · rules/programs/{_e(Path(p.path).name)}</p>',
                f"<p>{self.t(p.summary)}</p>", '<table class="facts">']
-        audience = ", ".join(word(APPLICANT_TYPE, a, self.lang) for a in p.audience)
+        audience = ", ".join(_word("applicant", a, self.lang) for a in p.audience)
         rows = [("audience", _e(audience)), ("ministry", self.t(p.ministry))]
         if p.operator:
             rows.append(("operator", self.t(p.operator)))
-        rows.append(("maturity", _e(word(MATURITY, p.maturity, self.lang))))
+        rows.append(("maturity", _e(_word("maturity", p.maturity, self.lang))))
         rows.append(("reviewed", _e(p.reviewed.isoformat() if p.reviewed else "")))
         if p.tracks_of:
             parent = self.pack.programs.get(p.tracks_of)
@@ -283,7 +283,7 @@ class _Book:
                        f"<th>{self.w('closes')}</th><th>{self.w('note')}</th><th>{self.w('sources')}</th></tr>")
             for r in p.rounds:
                 out.append(
-                    f"<tr><td>{_e(r.id)}</td><td>{_e(word(ROUND_KIND, r.kind, self.lang))}</td>"
+                    f"<tr><td>{_e(r.id)}</td><td>{_e(_word('round', r.kind, self.lang))}</td>"
                     f"<td>{_e(_day(r.opens))}</td><td>{_e(_day(r.closes))}</td><td>{self.t(r.note)}</td>"
                     f"<td class=\"sources\">{self.cite_links(r.sources)}</td></tr>"
                 )
@@ -334,7 +334,7 @@ class _Book:
     def notes(self) -> str:
         out = [f'<section id="notes"><h2 class="part">{self.w("notes")}</h2>']
         for n in sorted(self.pack.notes.values(), key=lambda n: n.id):
-            mark = word(RELIABILITY, n.reliability, self.lang)
+            mark = _table_word(RELIABILITY, n.reliability, self.lang)
             out.append(f'<div class="note" id="note-{_e(n.id)}"><h3>{self.t(n.title)} '
                        f'<span class="cid">[{_e(n.id)}]</span></h3><table class="facts">')
             out.append(f"<tr><th>{self.w('publisher')}</th><td>{_e(n.publisher)}</td></tr>")
@@ -370,6 +370,11 @@ class _Book:
             f'<!DOCTYPE html>\n<html lang="{self.lang}"><head><meta charset="utf-8">'
             f"<title>{title}</title><style>{_CSS}</style></head><body>\n" + "\n".join(body) + "\n</body></html>\n"
         )
+
+
+def _table_word(table, key: str, lang: str) -> str:
+    text = table.get(key)
+    return text.get(lang) if text else key
 
 
 def _link_word(escaped: str, name: str, anchor: str) -> str:

@@ -7,26 +7,15 @@ title, publisher, date, how reliable the source is, how old it is, and the facts
 
 from __future__ import annotations
 
-import datetime as dt
-
 from reportlab.platypus import Flowable, Paragraph
 
 from desktop.engine.model import ProgramResult
+from desktop.engine.phrases import counted
+from desktop.engine.source_age import is_old, months_between
 from desktop.report import styles as st
 from desktop.report.context import ReportContext
 from desktop.report.flowables import coloured, para
 from desktop.report.safe_text import href, markup
-
-#: A source older than this (in months) at the assessment date gets a "check the latest" note.
-OLD_AFTER_MONTHS = 12
-
-
-def months_between(earlier: dt.date, later: dt.date) -> int:
-    months = (later.year - earlier.year) * 12 + (later.month - earlier.month)
-    if later.day < earlier.day:
-        months -= 1
-    return months
-
 
 class SourceList:
     def __init__(self, ctx: ReportContext, r: ProgramResult):
@@ -67,9 +56,9 @@ class SourceList:
             parts = [f"<b>{markup(ctx.text(note.title))}</b>", markup(note.publisher),
                      markup(ctx.date(note.date)), self._reliability(note.reliability)]
             text = " · ".join(parts)
-            months = months_between(note.date, ctx.as_of)
-            if months >= OLD_AFTER_MONTHS:
-                text += " · " + coloured(markup(ctx.w("source_old", months=months)), st.WARN)
+            if is_old(note.date, ctx.as_of):
+                months = months_between(note.date, ctx.as_of)
+                text += " · " + coloured(markup(ctx.text(counted("source.age", months))), st.WARN)
             if note.url:
                 text += (f' · <link href="{href(note.url)}" color="{st.ACCENT.hexval()}">'
                          f"{markup(note.url)}</link>")
@@ -80,13 +69,13 @@ class SourceList:
                              f"– {markup(ctx.text(fact.text))}</font>")
             out.append(Paragraph(text, ss["Ref"], bulletText=f"[{number}]"))
         reviewed = self.result.program.reviewed
-        out.append(para(markup(f"{ctx.w('reviewed')}: {ctx.date(reviewed)}"), ss["Note"]))
+        out.append(para(markup(ctx.say("source.reviewed", date=ctx.date(reviewed))), ss["Note"]))
         return out
 
     def _reliability(self, reliability: str) -> str:
         ctx = self.ctx
         if reliability == "blog":
-            return coloured(markup(ctx.w("source_blog")), st.WARN, bold=True)
+            return coloured(markup(ctx.say("source.blog")), st.WARN, bold=True)
         if reliability == "press":
-            return markup(ctx.w("source_press"))
-        return markup(ctx.w("source_official"))
+            return markup(ctx.say("source.press"))
+        return markup(ctx.say("source.official"))

@@ -7,9 +7,11 @@ programs come first and each row carries its closing date and the days left.
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
-from desktop.engine import labels
+from desktop.engine.applicant_facts import applicant_facts
+from desktop.engine.explain import left_out_line
+from desktop.engine.phrases import word
 from desktop.report import styles as st
 from desktop.report.context import ReportContext
 from desktop.report.fonts import REGULAR
@@ -20,23 +22,27 @@ from desktop.report.safe_text import clean, markup
 # (the appendix and the header show it too, shortened to fit).
 NAME_LIMIT = 300
 SUBTITLE_LIMIT = 90
+#: The summary names this many deciding questions; the rest are in each program's section.
+ANSWER_NEXT_LIMIT = 5
 
 
 def cover(ctx: ReportContext) -> list[Flowable]:
+    """The title and who this is about: the applicant's facts, the date and the rules."""
     ss = ctx.ss
     name = ctx.applicant_name or ctx.w("no_name")
     title = ctx.w("doc_title")
     out: list[Flowable] = [Heading(markup(title), ss["Title"], title, 0)]
     out.append(plain(name, ss["Subtitle"], SUBTITLE_LIMIT))
-    rows = [
-        (ctx.w("applicant"), markup(name, NAME_LIMIT)),
-        (ctx.w("applicant_type"), markup(ctx.applicant_type_word(ctx.profile.applicant_type))),
+    rows = [(ctx.w("applicant"), markup(name, NAME_LIMIT))]
+    rows += [(ctx.text(label), markup(ctx.text(value), NAME_LIMIT))
+             for label, value in applicant_facts(ctx.pack, ctx.assessment.answers, ctx.as_of)]
+    rows += [
         (ctx.w("assessment_date"), markup(ctx.date(ctx.as_of, weekday=True))),
-        (ctx.w("rules_version"), markup(ctx.assessment.rules_version[:12])),
+        (ctx.w("rules_version"), markup(ctx.rules_version)),
         (ctx.w("generated"), markup(ctx.datetime(ctx.generated))),
     ]
     data = [[para(markup(k), ss["CellLabel"]), para(v, ss["Cell"])] for k, v in rows]
-    info = Table(data, colWidths=[32 * mm, st.FRAME_WIDTH - 32 * mm], hAlign="LEFT")
+    info = Table(data, colWidths=[38 * mm, st.FRAME_WIDTH - 38 * mm], hAlign="LEFT")
     info.setStyle(TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), REGULAR),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -47,11 +53,13 @@ def cover(ctx: ReportContext) -> list[Flowable]:
         ("BACKGROUND", (0, 0), (0, -1), st.ZEBRA),
         ("LINEAFTER", (0, 0), (0, -1), 0.3, st.GRID),
     ]))
-    out += [info, Spacer(1, 7 * mm)]
+    out += [info, Spacer(1, 5 * mm)]
     return out
 
 
 def summary(ctx: ReportContext) -> list[Flowable]:
+    """What a boss reads: what to apply for now, what is almost reached, what to answer next,
+    then every program of this applicant in one table."""
     ss = ctx.ss
     results = ctx.ordered
     counts = {s: sum(1 for r in results if r.status == s)
@@ -60,9 +68,11 @@ def summary(ctx: ReportContext) -> list[Flowable]:
     out: list[Flowable] = [
         Heading(markup(title), ss["H1"], title, 0),
         para(f"<b>{markup(ctx.w('summary_counts', total=len(results), **counts))}</b>", ss["Body"]),
-        plain(ctx.w("summary_intro"), ss["BodySmall"]),
-        Spacer(1, 2 * mm),
     ]
+    if ctx.left_out:
+        out.append(plain(left_out_line(ctx.left_out).get(ctx.lang), ss["BodySmall"]))
+    out += _apply_now(ctx) + _almost(ctx) + _answer_next(ctx)
+    out += [Spacer(1, 3 * mm), plain(ctx.w("summary_intro"), ss["BodySmall"]), Spacer(1, 2 * mm)]
     if not results:
         out.append(plain(ctx.w("no_programs"), ss["Body"]))
         return out
@@ -79,19 +89,79 @@ def summary(ctx: ReportContext) -> list[Flowable]:
     for i, r in enumerate(results, start=1):
         look = st.STATUS_LOOK[r.status]
         program = r.program
+        e = ctx.explained[program.id]
         name = (f"<b>{markup(ctx.name(program))}</b><br/>"
-                f'<font size="7" color="{st.MUTED.hexval()}">{markup(ctx.text(program.ministry))}</font>')
+                f'<font size="7" color="{st.MUTED.hexval()}">{markup(ctx.text(program.ministry))}'
+                f" · {markup(ctx.text(e.badge_word))}</font>")
         rows.append([
             word_cell(extra, 0, i, str(i), align="CENTER"),
             para(name, ss["Cell"]),
             word_cell(extra, 2, i, f"{look.mark} {ctx.status_word(r.status)}", look.ink, look.bold),
             para(closing_markup(ctx, r.deadline), ss["Cell"]),
-            word_cell(extra, 4, i, ctx.days_left_short(r.deadline.days_left), align="RIGHT"),
+            para(markup(ctx.text(e.deadline_short)), ss["CellRight"]),
         ])
         if look.fill is not None:
             extra.append(("BACKGROUND", (2, i), (2, i), look.fill))
-    widths = [9 * mm, 78 * mm, 27 * mm, 36 * mm, 20 * mm]
+    widths = [9 * mm, 74 * mm, 25 * mm, 34 * mm, 28 * mm]
     out.append(data_table(rows, widths, extra))
+    return out
+
+
+def _h2(ctx: ReportContext, key: str) -> Paragraph:
+    return para(markup(ctx.w(key)), ctx.ss["H3"])
+
+
+def _item(ctx: ReportContext, text: str, mark: str = "•") -> Paragraph:
+    return Paragraph(text, ctx.ss["Bullet"], bulletText=mark)
+
+
+def _apply_now(ctx: ReportContext) -> list[Flowable]:
+    eligible = [ctx.explained[r.program.id] for r in ctx.ordered if r.status == "eligible"]
+    out: list[Flowable] = [_h2(ctx, "apply_now")]
+    now = [e for e in eligible if e.badge == "open_call"]
+    later = [e for e in eligible if e.badge != "open_call"]
+    if not now:
+        out.append(plain(ctx.w("apply_now_none"), ctx.ss["BodySmall"]))
+    for e in now:
+        out.append(_item(ctx, f"<b>{markup(ctx.name(e.program))}</b> — {markup(ctx.text(e.deadline))}", st.STATUS_LOOK["eligible"].mark))
+    if later:
+        out.append(plain(ctx.w("eligible_waiting"), ctx.ss["BodySmall"]))
+        for e in later:
+            out.append(_item(ctx, f"{markup(ctx.name(e.program))} — {markup(ctx.text(e.badge_word))}"
+                                  f" · {markup(ctx.text(e.deadline))}", st.STATUS_LOOK["eligible"].mark))
+    return out
+
+
+def _almost(ctx: ReportContext) -> list[Flowable]:
+    near = [ctx.explained[r.program.id] for r in ctx.ordered if r.near_misses]
+    if not near:
+        return []
+    out: list[Flowable] = [_h2(ctx, "almost")]
+    for e in near:
+        what = "; ".join(ctx.text(line.text) for line in e.near_misses)
+        out.append(_item(ctx, f"<b>{markup(ctx.name(e.program))}</b> — {markup(what)}"))
+    return out
+
+
+def _answer_next(ctx: ReportContext) -> list[Flowable]:
+    """The questions that would decide the most undetermined programs, most decisive first."""
+    deciding: dict[str, list] = {}
+    for r in ctx.ordered:
+        e = ctx.explained[r.program.id]
+        if r.status == "undetermined":
+            for qid in e.questions:
+                deciding.setdefault(qid, []).append(e.program)
+    if not deciding:
+        return []
+    order = {q: i for i, q in enumerate(ctx.pack.questions)}
+    ranked = sorted(deciding.items(), key=lambda kv: (-len(kv[1]), order.get(kv[0], 10**6)))
+    out: list[Flowable] = [_h2(ctx, "answer_next")]
+    for qid, programs in ranked[:ANSWER_NEXT_LIMIT]:
+        names = ", ".join(ctx.name(p) for p in programs)
+        decides = ctx.w("decides", n=len(programs), names=names)
+        out.append(_item(ctx, f"<b>{markup(ctx.question_label(qid))}</b> — {markup(decides)}"))
+    if len(ranked) > ANSWER_NEXT_LIMIT:
+        out.append(plain(ctx.w("answer_more", n=len(ranked) - ANSWER_NEXT_LIMIT), ctx.ss["Note"]))
     return out
 
 
@@ -100,13 +170,13 @@ def closing_markup(ctx: ReportContext, deadline) -> str:
     if deadline.closes is not None:
         first = markup(ctx.date(deadline.closes, weekday=True))
     elif deadline.kind in ("budget", "rolling"):  # no date: until the budget runs out, or always
-        first = markup(labels.word(labels.ROUND_KIND, deadline.kind, ctx.lang))
+        first = markup(word("round", deadline.kind, ctx.lang))
     else:
         first = "–"
     lines = [first]
     state = ctx.deadline_word(deadline.status)
     if deadline.estimated:
-        state += f" · {ctx.w('estimated')}"
+        state += f" · {ctx.say('estimated')}"
     lines.append(f'<font size="7" color="{st.MUTED.hexval()}">{markup(state)}</font>')
     return "<br/>".join(lines)
 

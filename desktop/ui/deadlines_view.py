@@ -29,8 +29,10 @@ from PySide6.QtWidgets import (
 
 from desktop.engine import calendar, program_deadline
 from desktop.engine.deadlines import kst_date
+from desktop.engine.explain import days_left_text, left_out_line
+from desktop.engine.formatting import date_text
+from desktop.engine.phrases import say
 from desktop.ui import i18n, status_style
-from desktop.ui.results import wording as wd
 
 MONTHS = 12
 #: closed rounds are listed for this long after they closed
@@ -280,10 +282,10 @@ class DeadlinesView(QWidget):
             return it
 
         p = w.program
-        name = wd.text(p.name, lang)
-        tip = wd.text(p.summary, lang)
+        name = p.name.get(lang)
+        tip = p.summary.get(lang)
         if w.note is not None:
-            tip += "\n" + wd.text(w.note, lang)
+            tip += "\n" + w.note.get(lang)
         prog = item(name, index, tip)  # default order: closing date (see Window.sort_key)
         prog.setData(index, ROLE_PROGRAM)  # an int: the row's window is self.rows[index]
         audience = item(", ".join(status_style.audience_label(a) for a in p.audience),
@@ -291,15 +293,14 @@ class DeadlinesView(QWidget):
         status = item(status_style.label("deadline", w.status), _STATUS_RANK.get(w.status, 9))
         status.setIcon(status_style.icon("deadline", w.status))
         status.setForeground(status_style.colour("deadline", w.status))
-        opens = item(wd.date_text(w.opens, lang), w.opens.toordinal() if w.opens else 10**7)
-        closes = item(wd.date_text(w.closes, lang), index)
+        opens = item(date_text(w.opens, lang, weekday=True), w.opens.toordinal() if w.opens else 10**7)
+        closes = item(date_text(w.closes, lang, weekday=True), index)
         left = w.days_left if w.status != "closed" else None
-        days = item("" if left is None else
-                    (self.tr("today") if left == 0 else f"D-{left}"),
+        days = item("" if left is None else days_left_text(left).get(lang),
                     left if left is not None else 10**7)
         days.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        note = self.tr("Estimated from previous years; not announced yet.")
-        est = item(self.tr("estimated") if w.estimated else "", 1 if w.estimated else 0,
+        note = say("cal.est_note", lang)
+        est = item(say("estimated", lang) if w.estimated else "", 1 if w.estimated else 0,
                    note if w.estimated else "")
         if w.estimated:
             est.setForeground(status_style.colour("deadline", "not_announced"))
@@ -316,8 +317,13 @@ class DeadlinesView(QWidget):
 
     def _update_count(self) -> None:
         n = self.proxy.rowCount()
-        self.count_label.setText(self.tr("%n window", "", n) if n == 1 else
-                                 self.tr("%n windows", "", n))
+        text = self.tr("%n window", "", n) if n == 1 else self.tr("%n windows", "", n)
+        audience = self.audience_filter.currentData()
+        if audience and self._pack is not None:
+            others = sum(1 for p in self._pack.programs.values() if audience not in p.audience)
+            if others:  # "Everyone" in the filter brings them back
+                text += " · " + left_out_line(others).get(i18n.current_lang())
+        self.count_label.setText(text)
 
     def _activated(self, index) -> None:
         src = self.proxy.mapToSource(index)
@@ -340,7 +346,7 @@ class DeadlinesView(QWidget):
                 "Every program's application windows as of %1 (Korean time), closing soonest "
                 "first; closed windows at the end. Estimated windows are inferred from previous "
                 "years and not yet announced.").replace(
-                    "%1", wd.date_text(self._as_of, i18n.current_lang())))
+                    "%1", date_text(self._as_of, i18n.current_lang())))
         self.audience_label.setText(self.tr("&Who can apply:"))
         self.status_label.setText(self.tr("&Status:"))
         self.audience_filter.setItemText(0, self.tr("Everyone"))

@@ -21,6 +21,7 @@ from desktop.engine import ProfileError
 from desktop.engine.model import RulePack
 from desktop.storage import (NoSuchProfile, ProfileSummary, Store, StorageError, export_profile,
                              import_profile)
+from desktop.engine.explain import open_to, status_word
 from desktop.storage.store import TRASH_DAYS
 from desktop.tabular import TABLE_SUFFIXES
 from desktop.ui import errors, settings, status_style
@@ -242,7 +243,7 @@ class StartPage(Retranslating, QWidget):
         counts = {"eligible": 0, "undetermined": 0, "ineligible": 0}
         for program_id, status in record.statuses().items():
             program = self.pack.programs.get(program_id)
-            if program is not None and s.applicant_type in program.audience:
+            if program is not None and open_to(program, s.applicant_type):
                 counts[status] = counts.get(status, 0) + 1
         return counts
 
@@ -250,7 +251,7 @@ class StartPage(Retranslating, QWidget):
     def counts_text(counts: dict) -> str:
         parts = []
         for status in ("eligible", "undetermined", "ineligible"):
-            parts.append(f"{status_style.label('program', status)} {counts.get(status, 0)}")
+            parts.append(f"{status_word(status).get(current_lang())} {counts.get(status, 0)}")
         return " · ".join(parts)
 
     def selected_id(self) -> int | None:

@@ -6,27 +6,27 @@ their looks here means a status is never green in one place and blue in another,
 one stays readable without colour: the icon's *shape* differs (check, cross, question mark,
 clock, loop, dash) and the word is always shown next to it.
 
-Words are English source texts translated through Qt (context ``StatusStyle``), so they follow
-the language switch like any other UI text.
+The words come from the engine's phrase catalog (the same words as the PDF, the terminal and
+the JSON), in the language the UI shows.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, QT_TRANSLATE_NOOP
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPainterPath, QPen, QPixmap
 
-_CTX = "StatusStyle"
+from desktop.engine.phrases import word as _word
+from desktop.ui.i18n import current_lang
 
 
 @dataclass(frozen=True)
 class Look:
-    """The colour, icon shape and (untranslated) word of one status value."""
+    """The colour and icon shape of one status value; its word is the phrase catalog's."""
 
     colour: str  # "#rrggbb", dark enough for text on white (WCAG AA)
     glyph: str  # check | cross | question | clock | loop | dash | flag
-    word: str  # English source text; translate with `label()`
 
 
 GREEN = "#1b7a3a"
@@ -40,49 +40,46 @@ TEAL = "#00696b"
 LOOKS: dict[str, dict[str, Look]] = {
     # a program's outcome
     "program": {
-        "eligible": Look(GREEN, "check", QT_TRANSLATE_NOOP("StatusStyle", "Eligible")),
-        "undetermined": Look(AMBER, "question", QT_TRANSLATE_NOOP("StatusStyle", "Needs answers")),
-        "ineligible": Look(RED, "cross", QT_TRANSLATE_NOOP("StatusStyle", "Not eligible")),
+        "eligible": Look(GREEN, "check"),
+        "undetermined": Look(AMBER, "question"),
+        "ineligible": Look(RED, "cross"),
         # not eligible only because the program is for another kind of applicant
-        "other_applicants": Look(GREY, "dash",
-                                 QT_TRANSLATE_NOOP("StatusStyle", "For other applicants")),
+        "other_applicants": Look(GREY, "dash"),
     },
     # one criterion of the eligibility tree
     "criterion": {
-        "met": Look(GREEN, "check", QT_TRANSLATE_NOOP("StatusStyle", "Met")),
-        "not_met": Look(RED, "cross", QT_TRANSLATE_NOOP("StatusStyle", "Not met")),
-        "unknown": Look(AMBER, "question", QT_TRANSLATE_NOOP("StatusStyle", "Unknown")),
+        "met": Look(GREEN, "check"),
+        "not_met": Look(RED, "cross"),
+        "unknown": Look(AMBER, "question"),
     },
     # an exclusion (a disqualifier): "met" means the applicant is clear of it
     "exclusion": {
-        "met": Look(GREEN, "check", QT_TRANSLATE_NOOP("StatusStyle", "Does not apply")),
-        "not_met": Look(RED, "cross", QT_TRANSLATE_NOOP("StatusStyle", "Applies: excluded")),
-        "unknown": Look(AMBER, "question", QT_TRANSLATE_NOOP("StatusStyle", "Unknown")),
+        "met": Look(GREEN, "check"),
+        "not_met": Look(RED, "cross"),
+        "unknown": Look(AMBER, "question"),
     },
     # an application window
     "deadline": {
-        "open": Look(GREEN, "check", QT_TRANSLATE_NOOP("StatusStyle", "Open")),
-        "upcoming": Look(BLUE, "clock", QT_TRANSLATE_NOOP("StatusStyle", "Upcoming")),
-        "closed": Look(GREY, "dash", QT_TRANSLATE_NOOP("StatusStyle", "Closed")),
-        "not_announced": Look(AMBER, "question", QT_TRANSLATE_NOOP("StatusStyle", "Not announced")),
-        "rolling": Look(TEAL, "loop", QT_TRANSLATE_NOOP("StatusStyle", "Rolling")),
+        "open": Look(GREEN, "check"),
+        "upcoming": Look(BLUE, "clock"),
+        "closed": Look(GREY, "dash"),
+        "not_announced": Look(AMBER, "question"),
+        "rolling": Look(TEAL, "loop"),
     },
-    # how firm a program is
-    "maturity": {
-        "open_call": Look(GREEN, "check", QT_TRANSLATE_NOOP("StatusStyle", "Open call")),
-        "announced_policy": Look(BLUE, "flag",
-                                 QT_TRANSLATE_NOOP("StatusStyle", "Announced policy")),
-        "planned": Look(GREY, "clock", QT_TRANSLATE_NOOP("StatusStyle", "Planned")),
+    # how real a program is (the explanation's badge, which agrees with the deadline)
+    "badge": {
+        "open_call": Look(GREEN, "check"),
+        "call_expected": Look(BLUE, "clock"),
+        "announced_policy": Look(BLUE, "flag"),
+        "planned": Look(GREY, "clock"),
     },
 }
 
-AUDIENCES = {
-    "company": QT_TRANSLATE_NOOP("StatusStyle", "Company"),
-    "school": QT_TRANSLATE_NOOP("StatusStyle", "School"),
-    "individual": QT_TRANSLATE_NOOP("StatusStyle", "Individual"),
-}
+#: the catalog family that words each kind
+_FAMILY = {"program": "status", "criterion": "result", "exclusion": "exclusion",
+           "deadline": "deadline", "badge": "badge"}
 
-_FALLBACK = Look(GREY, "dash", "")
+_FALLBACK = Look(GREY, "dash")
 
 
 def look(kind: str, value: str) -> Look:
@@ -91,14 +88,12 @@ def look(kind: str, value: str) -> Look:
 
 
 def label(kind: str, value: str) -> str:
-    """The word for a status in the current UI language."""
-    word = look(kind, value).word
-    return QCoreApplication.translate(_CTX, word) if word else value
+    """The word for a status in the current UI language, from the phrase catalog."""
+    return _word(_FAMILY.get(kind, kind), value, current_lang())
 
 
 def audience_label(audience: str) -> str:
-    word = AUDIENCES.get(audience)
-    return QCoreApplication.translate(_CTX, word) if word else audience
+    return _word("applicant", audience, current_lang())
 
 
 def colour(kind: str, value: str) -> QColor:

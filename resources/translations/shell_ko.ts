@@ -138,8 +138,8 @@
         <name>LivePanel</name>
         <message>
             <location filename="../../desktop/ui/wizard/live_panel.py" line="+107" />
-            <source>Double-click a program that needs answers to go to its question.</source>
-            <translation>‘답변 필요’ 사업을 두 번 누르면 그 질문으로 갑니다.</translation>
+            <source>Double-click an undetermined program to go to its question.</source>
+            <translation>‘판단 보류’ 사업을 두 번 누르면 그 질문으로 갑니다.</translation>
         </message>
         <message>
             <location line="+2" />

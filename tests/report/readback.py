@@ -77,3 +77,10 @@ def load_copied(rules: Path) -> RulePack:
     problems = [str(e) for e in pack.errors if "/programs/" in str(e).replace("\\", "/")]
     assert not problems, problems
     return pack
+
+
+def w(key: str, lang: str, **fields) -> str:
+    """A phrase of the printed report, from the phrase catalog the report itself uses."""
+    from desktop.engine.phrases import say
+
+    return say(f"report.{key}", lang, **fields)

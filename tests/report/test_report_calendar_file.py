@@ -24,16 +24,25 @@ def parse(data: bytes) -> icalendar.Calendar:
     return icalendar.Calendar.from_ical(data)
 
 
+AS_OF = dt.date(2026, 11, 21)
+
+
+def ahead(entries):
+    """The entries with a date still ahead: the ones that become events."""
+    return [e for e in entries if (e.closes or e.opens) >= AS_OF]
+
+
 @pytest.fixture(scope="module")
-def entries(pack, company):
-    found = calendar(pack, company.assessment.as_of, months=12)
+def entries(pack):
+    found = calendar(pack, AS_OF, months=12)
     assert found, "the real rules have no window in the next 12 months"
     return found
 
 
 def test_one_all_day_event_per_entry_on_its_date(entries):
-    cal = parse(calendar_bytes(entries, "ko", stamp=STAMP))
+    cal = parse(calendar_bytes(entries, "ko", stamp=STAMP, as_of=AS_OF))
     events = list(cal.walk("VEVENT"))
+    entries = ahead(entries)
     assert len(events) == len(entries)
     assert str(cal["X-WR-TIMEZONE"]) == "Asia/Seoul"
     for entry, event in zip(entries, events):
@@ -46,7 +55,7 @@ def test_one_all_day_event_per_entry_on_its_date(entries):
         assert type(start) is dt.date and start == day
         assert end == day + dt.timedelta(days=1)
         assert summary.startswith("[마감]" if entry.closes else "[접수 시작]")
-        assert ("(예상)" in summary) == entry.estimated
+        assert ("(추정)" in summary) == entry.estimated
         if entry.program.apply_url:
             assert str(event["URL"]) == entry.program.apply_url
             assert entry.program.apply_url in str(event["DESCRIPTION"])
@@ -59,7 +68,8 @@ def test_one_all_day_event_per_entry_on_its_date(entries):
 
 def test_estimated_windows_say_so_in_english_too(entries):
     assert any(e.estimated for e in entries), "no estimated window in the real rules"
-    events = list(parse(calendar_bytes(entries, "en", stamp=STAMP)).walk("VEVENT"))
+    events = list(parse(calendar_bytes(entries, "en", stamp=STAMP, as_of=AS_OF)).walk("VEVENT"))
+    entries = ahead(entries)
     assert len(events) == len(entries)
     for entry, event in zip(entries, events):
         summary = str(event["SUMMARY"])
@@ -67,13 +77,14 @@ def test_estimated_windows_say_so_in_english_too(entries):
         assert ("(estimated)" in summary) == entry.estimated
 
 
-def test_uids_are_unique_and_stable(entries, pack, company):
-    first = calendar_bytes(entries, "ko", stamp=STAMP)
-    again = calendar_bytes(calendar(pack, company.assessment.as_of, months=12), "ko", stamp=STAMP)
+def test_uids_are_unique_and_stable(entries, pack):
+    first = calendar_bytes(entries, "ko", stamp=STAMP, as_of=AS_OF)
+    again = calendar_bytes(calendar(pack, AS_OF, months=12), "ko", stamp=STAMP, as_of=AS_OF)
     assert first == again
     uids = [str(e["UID"]) for e in parse(first).walk("VEVENT")]
     assert len(set(uids)) == len(uids)
-    english = [str(e["UID"]) for e in parse(calendar_bytes(entries, "en", stamp=STAMP)).walk("VEVENT")]
+    english = [str(e["UID"]) for e in
+               parse(calendar_bytes(entries, "en", stamp=STAMP, as_of=AS_OF)).walk("VEVENT")]
     assert english == uids  # the same events, whatever the language
 
 
@@ -90,7 +101,7 @@ def test_a_round_closing_at_an_hour_is_a_timed_event_in_seoul(tmp_path, pack):
     timed_pack = load_copied(rules)
     entries = calendar(timed_pack, dt.date(2027, 2, 1), months=12)
     assert [e.closes for e in entries] == [dt.date(2027, 3, 10)]
-    data = calendar_bytes(entries, "ko", stamp=STAMP)
+    data = calendar_bytes(entries, "ko", stamp=STAMP, as_of=dt.date(2027, 2, 1))
     cal = parse(data)
     assert [str(tz["TZID"]) for tz in cal.walk("VTIMEZONE")] == ["Asia/Seoul"]
     event = next(iter(cal.walk("VEVENT")))
@@ -102,3 +113,25 @@ def test_a_round_closing_at_an_hour_is_a_timed_event_in_seoul(tmp_path, pack):
     assert "18:00" in str(event["SUMMARY"])
     alarm = next(iter(event.walk("VALARM")))
     assert alarm.decoded("TRIGGER") == -dt.timedelta(days=7)
+
+
+def test_an_individuals_calendar_never_holds_only_past_dates(pack):
+    """A rolling call open since January has no date ahead: it is named in the calendar's
+    description, not put on a day eleven months back, and the file says it holds no event."""
+    found = calendar(pack, AS_OF, months=12, audience="individual")
+    assert found and not ahead(found)
+    for lang, word in (("ko", "이 파일에는 일정이 없습니다"), ("en", "holds no events")):
+        cal = parse(calendar_bytes(found, lang, stamp=STAMP, as_of=AS_OF, left_out=14))
+        assert list(cal.walk("VEVENT")) == []
+        desc = str(cal["X-WR-CALDESC"])
+        assert word in desc and found[0].program.name.get(lang) in desc
+    assert "다른 신청자 대상 사업 14개는 제외했습니다" in str(
+        parse(calendar_bytes(found, "ko", stamp=STAMP, as_of=AS_OF, left_out=14))["X-WR-CALDESC"])
+
+
+def test_no_event_lies_before_the_export_day(pack):
+    for audience in ("company", "school", "individual", None):
+        found = calendar(pack, AS_OF, months=12, audience=audience)
+        for event in parse(calendar_bytes(found, "ko", stamp=STAMP, as_of=AS_OF)).walk("VEVENT"):
+            start = event.decoded("DTSTART")
+            assert (start if type(start) is dt.date else start.date()) >= AS_OF

@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import re
 
+import pypdf
 import pytest
 
-from desktop.engine import format_value, labels
+from desktop.engine import format_value
+from desktop.engine.explain import open_to, rules_label, status_word
+from desktop.engine.phrases import say, word
 from desktop.report.checklist import combined_documents
 from desktop.report.context import STATUS_ORDER, ReportContext
 from desktop.report.pdf import report_bytes, write_report
-from desktop.report.words import w
+from readback import w
 from readback import GENERATED, pdf_pages, squash
 
 HANGUL = re.compile("[가-힣]")
@@ -22,8 +25,19 @@ HANGUL = re.compile("[가-힣]")
 
 def ordered(case):
     """Programs in the order the report promises: eligible, undetermined, ineligible."""
-    results = list(case.assessment.programs)
+    results = mine(case)
     return sorted(results, key=lambda r: STATUS_ORDER[r.status])
+
+
+def mine(case):
+    """The programs open to this kind of applicant: the ones the report is about."""
+    return [r for r in case.assessment.programs if open_to(r.program, case.profile.applicant_type)]
+
+
+def counts_line(case, lang):
+    results = mine(case)
+    return w("summary_counts", lang, total=len(results),
+             **{s: sum(r.status == s for r in results) for s in ("eligible", "undetermined", "ineligible")})
 
 
 def build(tmp_path, pack, case, lang):
@@ -52,17 +66,17 @@ def test_every_program_has_its_outcome_and_dates(request, tmp_path, pack, who, l
     path, pages = build(tmp_path, pack, case, lang)
     text = squash("\n".join(pages))
     sections = report_order(pack, case, lang)
-    assert len(sections) == len(pack.programs)
+    assert len(sections) == len(mine(case)) < len(pack.programs)
     checklist_title = w("checklist", lang)
     for k, (i, r, heading) in enumerate(sections):
         nxt = sections[k + 1][2] if k + 1 < len(sections) else checklist_title
         body = section(text, heading, nxt)
-        status = labels.STATUS[r.status].get(lang)
+        status = status_word(r.status).get(lang)
         assert squash(status) in body, (heading, status)
-        for other, word in labels.STATUS.items():
+        for other in ("eligible", "ineligible", "undetermined"):
             if other != r.status and r.status != "undetermined":
                 # the outcome band names one outcome only
-                assert squash(word.get(lang)) not in body[:400], (heading, other)
+                assert squash(status_word(other).get(lang)) not in body[:400], (heading, other)
         d = r.deadline
         if r.status != "ineligible" and d.closes is not None:
             assert d.closes.isoformat() in body, (heading, d.closes)
@@ -76,20 +90,17 @@ def test_summary_lists_eligible_first_with_closing_dates(request, tmp_path, pack
     _, pages = build(tmp_path, pack, case, "ko")
     summary = squash(section(squash("\n".join(pages)), w("summary", "ko"), w("programs", "ko")))
     positions = []
-    for r in case.assessment.programs:
+    for r in mine(case):
         name = squash(r.program.name.ko)
         assert name in summary, r.program.id
         positions.append((summary.index(name), STATUS_ORDER[r.status], r))
     positions.sort(key=lambda p: p[0])
     ranks = [rank for _, rank, _ in positions]
     assert ranks == sorted(ranks), "eligible, then undetermined, then ineligible"
-    for r in case.assessment.programs:
+    for r in mine(case):
         if r.deadline.closes is not None:
             assert r.deadline.closes.isoformat() in summary
-    counts = w("summary_counts", "ko", total=len(case.assessment.programs),
-               **{s: sum(r.status == s for r in case.assessment.programs)
-                  for s in ("eligible", "undetermined", "ineligible")})
-    assert squash(counts) in summary
+    assert squash(counts_line(case, "ko")) in summary
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
@@ -102,12 +113,12 @@ def test_every_page_has_header_footer_and_page_x_of_y(tmp_path, pack, company, l
         flat = squash(page)
         assert squash(f"{n} / {total}") in flat, n
         assert squash(generated) in flat
-        assert company.assessment.rules_version[:12] in flat
+        assert squash(rules_label(pack, company.assessment.rules_version).get(lang)) in flat
         assert squash(w("doc_title", lang)) in flat
     first = squash(pages[0])
     assert squash(company.profile.name) in first
     assert company.assessment.as_of.isoformat() in first
-    assert squash(labels.APPLICANT_TYPE["company"].get(lang)) in first
+    assert squash(word("applicant", "company", lang)) in first
 
 
 def test_english_report_of_the_same_assessment(tmp_path, pack, company):
@@ -115,7 +126,7 @@ def test_english_report_of_the_same_assessment(tmp_path, pack, company):
     _, en_pages = build(tmp_path, pack, company, "en")
     en = squash("\n".join(en_pages))
     ko = squash("\n".join(ko_pages))
-    for r in company.assessment.programs:
+    for r in mine(company):
         assert squash(r.program.name.en) in en
         assert squash(r.program.name.ko) in ko
         assert squash(r.program.name.ko) not in en
@@ -169,7 +180,7 @@ def test_appendix_lists_every_answer_with_dont_know(request, tmp_path, pack, who
         shown = format_value(q, value, "ko", pack.industries)
         assert squash(shown) in appendix, (qid, shown)
     if any(v is None for v in answers.values()):
-        assert squash(labels.DONT_KNOW.ko) in appendix
+        assert squash(say("value.dont_know", "ko")) in appendix
 
 
 def test_undetermined_programs_name_the_deciding_questions(tmp_path, pack, cases):
@@ -186,7 +197,7 @@ def test_undetermined_programs_name_the_deciding_questions(tmp_path, pack, cases
             continue
         nxt = sections[k + 1][2] if k + 1 < len(sections) else w("checklist", "en")
         body = section(text, heading, nxt)
-        assert squash(w("missing", "en")) in body
+        assert squash(say("heading.to_answer", "en")) in body
         for qid in r.missing:
             assert squash(pack.questions[qid].label.en) in body, qid
 
@@ -210,8 +221,40 @@ def test_every_example_case_renders(tmp_path, pack, cases, lang):
         path = tmp_path / f"{name}-{lang}.pdf"
         path.write_bytes(data)
         pages = pdf_pages(path)
-        counts = {s: sum(r.status == s for r in case.assessment.programs)
-                  for s in ("eligible", "undetermined", "ineligible")}
-        summary = w("summary_counts", lang, total=len(case.assessment.programs), **counts)
-        assert squash(summary) in squash(pages[0]), name
+        assert squash(counts_line(case, lang)) in squash(pages[0]), name
         assert squash(f"{len(pages)} / {len(pages)}") in squash(pages[-1]), name
+
+
+def test_a_companys_report_leaves_school_and_individual_programs_to_one_line(tmp_path, pack, company):
+    out, pages = build(tmp_path, pack, company, "ko")
+    text = squash("\n".join(pages))
+    others = [p for p in pack.programs.values() if "company" not in p.audience]
+    school_only = [p for p in others if p.audience == ("school",)]
+    assert school_only
+    for p in school_only:  # not a word about them beyond the one summary line
+        assert squash(p.name.ko) not in text, p.id
+    def flatten(items):
+        for item in items:
+            yield from (flatten(item) if isinstance(item, list) else [item])
+
+    titles = [m.title for m in flatten(pypdf.PdfReader(str(out)).outline)]
+    assert any(t.startswith("1. ") for t in titles)
+    for p in others:  # no section of its own for any program of another kind of applicant
+        assert not any(t.endswith(f". {p.name.ko}") for t in titles), p.id
+    assert squash(f"다른 신청자 대상 사업 {len(others)}개는 제외했습니다") in squash(pages[0] + pages[1])
+    everything = write_report(company.assessment, company.profile, pack, tmp_path / "all.pdf", "ko",
+                              generated=GENERATED, all_programs=True)
+    every = squash("\n".join(pdf_pages(everything)))
+    for p in others:
+        assert squash(p.name.ko) in every, p.id
+
+
+def test_summary_names_who_and_the_rules_by_date(tmp_path, pack, company):
+    _, pages = build(tmp_path, pack, company, "ko")
+    first = squash(pages[0])
+    answers = company.assessment.answers
+    industry = format_value(pack.questions["industry"], answers["industry"], "ko", pack.industries)
+    assert squash(industry) in first  # the industry with its name, not a bare code
+    assert squash("기업 규모") in first and squash("근거:") in first
+    newest = max(p.reviewed for p in pack.programs.values()).isoformat()
+    assert squash(f"{newest} 규칙 · {company.assessment.rules_version[:7]}") in first

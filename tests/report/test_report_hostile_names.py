@@ -15,7 +15,7 @@ from desktop.engine import evaluate
 from desktop.engine.model import Profile
 from desktop.report.pdf import write_report
 from desktop.report.safe_text import ELLIPSIS, PLACEHOLDER, clean, markup
-from desktop.report.words import w
+from readback import w
 
 HOSTILE = {
     "markup": "<b>Bold</b> & <font size=\"80\">Big</font> <a href='x'>link</a> > 주식회사",

@@ -17,7 +17,7 @@ from readback import (
 from desktop.engine import evaluate
 from desktop.report.context import ReportContext
 from desktop.report.pdf import write_report
-from desktop.report.words import w
+from readback import w
 
 
 @pytest.fixture(scope="module")

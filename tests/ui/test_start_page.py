@@ -120,7 +120,7 @@ def test_list_shows_type_last_check_counts_and_stale_mark(qtbot, main_window, st
     # counted over the programs a company can apply to at all
     counts = {s: sum(1 for p in a.programs if p.status == s and "company" in p.program.audience)
               for s in ("eligible", "undetermined", "ineligible")}
-    assert rows["최신 기업"].text(3) == (f"Eligible {counts['eligible']} · Needs answers "
+    assert rows["최신 기업"].text(3) == (f"Eligible {counts['eligible']} · Undetermined "
                                        f"{counts['undetermined']} · Not eligible "
                                        f"{counts['ineligible']}")
     # checked with other rules: nothing is claimed to have changed until it is checked again

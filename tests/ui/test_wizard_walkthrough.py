@@ -154,7 +154,7 @@ def test_dont_know_answers_lead_to_needs_answers(qtbot, main_window, store, rule
             w.session.assessment.by_id(pid_).unverifiable
     # and the live panel said the same all along
     for program_id in undetermined:
-        assert w.wizard.live.status_of(program_id) == "Needs answers"
+        assert w.wizard.live.status_of(program_id) == "Undetermined"
 
 
 def test_live_panel_follows_each_answer(qtbot, main_window, store, rule_pack):
@@ -162,7 +162,7 @@ def test_live_panel_follows_each_answer(qtbot, main_window, store, rule_pack):
     w.start.new_profile("company", name="live")
     before = {p.id: w.wizard.live.status_of(p.id) for p in w.session.assessment.programs
               if "company" in p.program.audience}
-    assert set(before.values()) == {"Needs answers"} or "Needs answers" in before.values()
+    assert set(before.values()) == {"Undetermined"} or "Undetermined" in before.values()
     # a disqualifying answer turns programs red at once, before Next
     field = None
     while field is None:

@@ -276,7 +276,8 @@ def export_calendar(parent: QWidget | None, pack, as_of, audience: str | None = 
             return None
     path = Path(path)
     try:
-        write_atomic(path, calendar_bytes(entries, _lang(lang)))
+        left_out = sum(1 for p in pack.programs.values() if audience and audience not in p.audience)
+        write_atomic(path, calendar_bytes(entries, _lang(lang), as_of=as_of, left_out=left_out))
     except Exception as err:  # noqa: BLE001
         what = translate("ReportActions", "The calendar file could not be saved to %1.")
         _fail(parent, title, what.replace("%1", str(path)), err)

@@ -27,10 +27,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.engine import format_amount, format_near_miss
+from desktop.engine import format_amount
+from desktop.engine.explain import explain, result_word
+from desktop.engine.formatting import date_text, name_label, value_words
+from desktop.engine.phrases import say
+from desktop.engine.source_age import cited_notes, citation, source_line
 from desktop.ui import status_style
 from desktop.ui.i18n import current_lang
-from desktop.ui.results import wording as wd
 
 INDENT_PX = 22
 MUTED = "#5f6368"
@@ -40,6 +43,17 @@ WARN_BORDER = "#9a5b00"
 
 def _esc(s: str) -> str:
     return html.escape(s, quote=False)
+
+
+def _t(t, lang: str) -> str:
+    """A rule-file or catalog text in `lang` ("" for none)."""
+    return t.get(lang) if t is not None else ""
+
+
+def _colon(label: str) -> str:
+    """'Label:' — but a label that is a question keeps its question mark instead."""
+    label = label.rstrip()
+    return label if label.endswith(("?", "？", ":")) else label + ":"
 
 
 class ProgramDetail(QScrollArea):
@@ -131,37 +145,38 @@ class ProgramDetail(QScrollArea):
         p = r.program
         lay = self._new_body()
 
+        e = self._explanation = explain(pack, a, r)
         # --- heading
-        name = _esc(wd.text(p.name, lang))
+        name = _esc(_t(p.name, lang))
         title = _label(f'<span style="font-size:15pt; font-weight:700">{name}</span>')
         title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         lay.addWidget(title)
         self.parts["title"] = title
-        meta = [wd.text(p.ministry, lang)]
+        meta = [_t(p.ministry, lang)]
         if p.operator is not None:
-            meta.append(wd.text(p.operator, lang))
+            meta.append(_t(p.operator, lang))
         if p.tracks_of and p.tracks_of in pack.programs:
             meta.append(self.tr("Track of %1").replace(
-                "%1", wd.text(pack.programs[p.tracks_of].name, lang)))
+                "%1", _t(pack.programs[p.tracks_of].name, lang)))
         lay.addWidget(_label(f'<span style="color:{MUTED}">{_esc(" · ".join(meta))}</span>'))
 
         badges = QHBoxLayout()
         badges.setSpacing(8)
         badges.addWidget(_icon("program", r.status, 22))
         status = _label(f'<span style="font-size:12pt">'
-                        f'{status_style.badge_html("program", r.status, symbol=False)}</span>')
-        status.setWordWrap(False)
-        badges.addWidget(status)
+                        f'{status_style.badge_html("program", r.status, _t(e.status_word, lang), symbol=False)}'
+                        f'</span> &nbsp; {_esc(_t(e.headline, lang))}')
+        badges.addWidget(status, 1)
         self.parts["status"] = status
-        badges.addSpacing(16)
-        badges.addWidget(_icon("maturity", p.maturity, 16))
-        maturity = _label(status_style.badge_html("maturity", p.maturity, symbol=False) + "&nbsp; "
-                          f'<span style="color:{MUTED}">'
-                          f'{_esc(wd.maturity_sentence(p.maturity))}</span>')
-        badges.addWidget(maturity, 1)
-        self.parts["maturity"] = maturity
         lay.addLayout(badges)
-        lay.addWidget(_label(_esc(wd.text(p.summary, lang))))
+        reality = QHBoxLayout()
+        reality.addWidget(_icon("badge", e.badge, 16))
+        badge = _label(status_style.badge_html("badge", e.badge, _t(e.badge_word, lang), symbol=False)
+                       + "&nbsp; " + f'<span style="color:{MUTED}">{_esc(_t(e.badge_sentence, lang))}</span>')
+        reality.addWidget(badge, 1)
+        lay.addLayout(reality)
+        self.parts["badge"] = badge
+        lay.addWidget(_label(_esc(_t(p.summary, lang))))
 
         # --- warnings: how far to trust the rest
         warnings = self._warnings(lang)
@@ -174,23 +189,28 @@ class ProgramDetail(QScrollArea):
             self.parts["warnings"] = box
 
         # --- deadline
-        self._section(lay, self.tr("Application window"))
+        self._section(lay, say("heading.deadline", lang))
         d = r.deadline
         line = QHBoxLayout()
         line.addWidget(_icon("deadline", d.status, 16))
         dl = _label(f"{status_style.badge_html('deadline', d.status, symbol=False)} &nbsp; "
-                    f"{_esc(wd.deadline_sentence(d, a.as_of, lang))}")
+                    f"{_esc(_t(e.deadline, lang))}")
         line.addWidget(dl, 1)
         lay.addLayout(line)
         self.parts["deadline"] = dl
-        for note in wd.deadline_notes(d, lang):
-            lay.addWidget(_label(f'<span style="color:{MUTED}">{_esc(note)}</span>'))
+        if d.note is not None:
+            lay.addWidget(_label(f'<span style="color:{MUTED}">{_esc(_t(d.note, lang))}</span>'))
 
-        # --- what to do about the outcome
-        if r.status == "undetermined":
-            self._missing(lay, lang)
-        elif r.status == "ineligible":
-            self._why_not(lay, lang)
+        # --- the deciding reasons, what to confirm, how close it came
+        self._reasons(lay, lang)
+        if e.to_confirm:
+            self._section(lay, say("heading.to_confirm", lang))
+            self.parts["to_confirm"] = _bullets(
+                lay, [_esc(_t(x.text, lang)) for x in e.to_confirm], box="!", colour=WARN_BORDER)
+        if e.near_misses:
+            close = say("heading.near_misses", lang)
+            lay.addWidget(_label(f"<b>{_esc(close)}</b>"))
+            self.parts["near_miss"] = _bullets(lay, [_esc(_t(x.text, lang)) for x in e.near_misses])
 
         # --- how each condition was checked
         criteria = [c for c in r.criteria if c.kind != "exclusion"]
@@ -209,9 +229,9 @@ class ProgramDetail(QScrollArea):
         if p.benefits:
             self._section(lay, self.tr("Benefits"))
             items = []
-            estimated = self.tr("estimated")
+            estimated = say("estimated", lang)
             for b in p.benefits:
-                s = _esc(wd.text(b.text, lang))
+                s = _esc(_t(b.text, lang))
                 if b.amount is not None:
                     s += f" — <b>{_esc(format_amount(b.amount, lang))}</b>"
                 if b.estimated:
@@ -221,12 +241,12 @@ class ProgramDetail(QScrollArea):
         self._section(lay, self.tr("Documents to prepare"))
         if p.documents:
             self.parts["documents"] = _bullets(
-                lay, [_esc(wd.text(doc.text, lang)) for doc in p.documents], box="☐")
+                lay, [_esc(_t(doc.text, lang)) for doc in p.documents], box="☐")
         else:
             none = self.tr("The sources list no documents.")
             lay.addWidget(_label(f'<span style="color:{MUTED}">{_esc(none)}</span>'))
         self._section(lay, self.tr("Where to apply"))
-        lay.addWidget(_label(_esc(wd.text(p.apply_how, lang))))
+        lay.addWidget(_label(_esc(_t(p.apply_how, lang))))
         if p.apply_url:
             link = _label(f'<a href="{html.escape(p.apply_url)}">{_esc(p.apply_url)}</a>')
             link.setObjectName("applyLink")
@@ -238,82 +258,63 @@ class ProgramDetail(QScrollArea):
             self.parts["apply_link"] = link
 
         # --- sources
-        notes = wd.program_notes(pack, r)
+        notes = sorted(cited_notes(pack, r), key=lambda n: n.date, reverse=True)
         if notes:
             self._section(lay, self.tr("Sources"))
             self.parts["sources"] = _bullets(
-                lay, [_esc(wd.source_line(n, a.as_of, lang)) for n in notes])
+                lay, [_esc(_t(source_line(n, a.as_of), lang)) for n in notes])
         lay.addWidget(_label(f'<span style="color:{MUTED}">' + _esc(
-            self.tr("Rules last reviewed %1.").replace("%1", wd.date_text(p.reviewed, lang, False)))
-            + "</span>"))
+            say("source.reviewed", lang, date=date_text(p.reviewed, lang))) + "</span>"))
         lay.addStretch(1)
         self._install()
 
     def _warnings(self, lang: str) -> list[str]:
-        pack, a, r = self._pack, self._assessment, self._result
+        e, r = self._explanation, self._result
         out = []
-        notes = wd.program_notes(pack, r)
-        if notes and wd.is_old(notes[0].date, a.as_of):
-            out.append(self.tr("This information may be out of date: the newest source is from "
-                               "%1, more than a year before the assessment date (%2). Check the "
-                               "current call for applications.")
-                       .replace("%1", wd.date_text(notes[0].date, lang, False))
-                       .replace("%2", wd.date_text(a.as_of, lang, False)))
+        if e.sources_note is not None:
+            out.append(_t(e.sources_note, lang))
         if r.deadline.estimated:
-            out.append(self.tr("The application window is an estimate from previous years; the "
-                               "actual dates have not been announced."))
+            out.append(_t(r.deadline.note, lang) or say("cal.est_note", lang))
         if r.unverifiable:
-            out.append(self.tr("The sources say nothing about some conditions; only the operator "
-                               "can confirm them."))
-        elif any(c.to_verify for c in r.criteria):
-            out.append(self.tr("Some conditions rest on unofficial sources and are marked "
-                               "“to verify”."))
+            out.append(say("headline.silent", lang))
         return out
 
-    def _missing(self, lay: QVBoxLayout, lang: str) -> None:
-        pack, a, r = self._pack, self._assessment, self._result
-        self._section(lay, self.tr("Questions that would decide it"))
-        if not r.missing:
-            lay.addWidget(_label(_esc(self.tr(
-                "No answer of yours can decide this program: the sources are silent on a "
-                "condition, so ask the operator."))))
+    def _reasons(self, lay: QVBoxLayout, lang: str) -> None:
+        """The explanation's deciding reasons; for an undetermined program each deciding question
+        is a button that takes the user to it."""
+        e, a = self._explanation, self._assessment
+        if not e.reasons:
             return
-        intro = self.tr("Answer these to decide this program. Click a question to answer it now.")
-        lay.addWidget(_label(f'<span style="color:{MUTED}">{_esc(intro)}</span>'))
-        for qid in r.missing:
-            q = pack.questions.get(qid)
-            caption = wd.text(q.label, lang) if q is not None else qid
-            if qid in a.answers and a.answers[qid] is None:
-                caption += "  " + self.tr("(you answered “I don't know”)")
-            btn = QPushButton("➜  " + caption)
-            btn.setObjectName(f"ask_{qid}")
-            btn.setProperty("questionId", qid)
-            btn.setCursor(Qt.CursorShape.PointingHandCursor)
-            btn.setStyleSheet("QPushButton { text-align: left; padding: 5px 10px; }")
-            btn.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-            if q is not None and q.help is not None:
-                btn.setToolTip(wd.text(q.help, lang))
-            btn.clicked.connect(lambda _=False, qid=qid: self.answer_requested.emit(qid))
-            lay.addWidget(btn)
-            self.question_buttons[qid] = btn
-
-    def _why_not(self, lay: QVBoxLayout, lang: str) -> None:
-        pack, r = self._pack, self._result
-        self._section(lay, self.tr("Why not"))
-        failed = [c for c in r.criteria if c.result == "not_met"]
-        items = []
-        excluded = self.tr("Excluded:")
-        for c in failed:
-            s = _esc(wd.text(c.text, lang))
-            if c.kind == "exclusion":
-                s = f"<b>{_esc(excluded)}</b> " + s
-            items.append(s)
-        self.parts["why_not"] = _bullets(lay, items, box="✗", colour=status_style.RED)
-        if r.near_misses:
-            close = self.tr("Close to the limit")
-            lay.addWidget(_label(f"<b>{_esc(close)}</b>"))
-            nm = _bullets(lay, [_esc(format_near_miss(n, pack, lang)) for n in r.near_misses])
-            self.parts["near_miss"] = nm
+        self._section(lay, _t(e.reasons_heading, lang))
+        if e.status == "undetermined":
+            texts = []
+            for line in e.reasons:
+                if not line.questions:
+                    texts.append(_esc(_t(line.text, lang)))
+                    continue
+                qid = line.questions[0]
+                q = self._pack.questions.get(qid)
+                caption = _t(line.text, lang)
+                if line.note is not None:
+                    caption += f"  ({_t(line.note, lang)})"
+                btn = QPushButton("➜  " + caption)
+                btn.setObjectName(f"ask_{qid}")
+                btn.setProperty("questionId", qid)
+                btn.setCursor(Qt.CursorShape.PointingHandCursor)
+                btn.setStyleSheet("QPushButton { text-align: left; padding: 5px 10px; }")
+                btn.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+                if q is not None and q.help is not None:
+                    btn.setToolTip(_t(q.help, lang))
+                btn.clicked.connect(lambda _=False, qid=qid: self.answer_requested.emit(qid))
+                lay.addWidget(btn)
+                self.question_buttons[qid] = btn
+            if texts:
+                self.parts["open"] = _bullets(lay, texts, box="?", colour=status_style.AMBER)
+            return
+        box, colour, part = (("✗", status_style.RED, "why_not") if e.status == "ineligible"
+                             else ("✓", status_style.GREEN, "why"))
+        self.parts[part] = _bullets(lay, [_esc(_t(x.text, lang)) for x in e.reasons],
+                                    box=box, colour=colour)
 
     def _criteria(self, lay: QVBoxLayout, rows, lang: str, part: str) -> None:
         """The criteria as the rule file nests them: "all / at least one / none of" headings
@@ -356,7 +357,7 @@ class ProgramDetail(QScrollArea):
                     "any": self.tr("At least one of these:"),
                     "not": self.tr("None of these may hold:")}[node.op]
             if node.text is not None:
-                head = f"{wd.text(node.text, lang)} — {head}"
+                head = f"{_t(node.text, lang)} — {head}"
             placed.append((indent, head))
             inner = indent + 1
         for child in children:
@@ -369,24 +370,23 @@ class ProgramDetail(QScrollArea):
         row.setSpacing(6)
         row.addSpacing(INDENT_PX * indent)
         row.addWidget(_icon(kind, c.result, 16), 0, Qt.AlignmentFlag.AlignTop)
-        badge = status_style.badge_html(kind, c.result, symbol=False)
-        body = badge + " &nbsp; " + _esc(wd.text(c.text, lang))
+        badge = status_style.badge_html(kind, c.result, _t(result_word(c), lang), symbol=False)
+        body = badge + " &nbsp; " + _esc(_t(c.text, lang))
         if c.to_verify:
-            to_verify = self.tr("to verify")
+            to_verify = say("to_verify", lang)
             body += (f' <span style="color:{WARN_BORDER}; font-weight:600">'
                      f'[{_esc(to_verify)}]</span>')
         small = []
         if c.values:
             vals = ", ".join(
-                f"{_esc(wd.with_colon(wd.name_label(pack, n, lang)))} "
-                f"<b>{_esc(wd.value_text(pack, a.answers, n, val, lang))}</b>"
+                f"{_esc(_colon(name_label(pack, n, lang)))} "
+                f"<b>{_esc(value_words(pack, a.answers, n, val, lang))}</b>"
                 for n, val in c.values.items())
             small.append(_esc(self.tr("Values used:")) + " " + vals)
         if c.id in self._result.unverifiable:
-            small.append(_esc(self.tr("The sources are silent on this; ask the operator.")))
+            small.append(_esc(say("sources_silent", lang)))
         if c.sources:
-            small.append(_esc(self.tr("Source:")) + " "
-                         + _esc(wd.citation_text(pack, c.sources, lang)))
+            small.append(_esc(self.tr("Source:")) + " " + _esc(_t(citation(pack, c.sources), lang)))
         if small:
             body += (f'<br><span style="color:{MUTED}; font-size:9pt">' + "<br>".join(small)
                      + "</span>")
@@ -401,7 +401,7 @@ class ProgramDetail(QScrollArea):
             change.setObjectName(f"change_{c.id}")
             change.setFlat(True)
             change.setCursor(Qt.CursorShape.PointingHandCursor)
-            change.setToolTip(", ".join(wd.text(pack.questions[n].label, lang) for n in answered))
+            change.setToolTip(", ".join(_t(pack.questions[n].label, lang) for n in answered))
             change.clicked.connect(lambda _=False, qid=answered[0]:
                                    self.answer_requested.emit(qid))
             row.addWidget(change, 0, Qt.AlignmentFlag.AlignTop)

@@ -19,28 +19,27 @@ from PySide6.QtWidgets import (
     QTreeWidgetItem,
 )
 
+from desktop.engine.explain import deadline_sentence, deadline_short, open_to
 from desktop.ui import status_style
-from desktop.ui.results import wording as wd
 
 GROUPS = ("eligible", "undetermined", "ineligible", "other_applicants")
 
 
-def group_of(result) -> str:
-    """The list group of a program result: its status, except that a program closed to this kind
-    of applicant (a school programme for a company) goes to its own, folded group, so that "not
-    eligible" lists only what the applicant really missed."""
-    first = result.criteria[0] if result.criteria else None
-    if (result.status == "ineligible" and first is not None and first.kind == "audience"
-            and first.result == "not_met"):
-        return "other_applicants"
-    return result.status
+def group_of(result, applicant_type: str | None = None) -> str:
+    """The list group of a program result: its status, except that a program not open to this
+    kind of applicant (a school programme for a company) goes to its own, folded group, so that
+    "not eligible" lists only what the applicant really missed."""
+    if applicant_type is None:
+        audience = next((c for c in result.criteria if c.kind == "audience"), None)
+        applicant_type = audience.values.get("applicant_type") if audience else None
+    return result.status if open_to(result.program, applicant_type) else "other_applicants"
 ROLE_PROGRAM = Qt.ItemDataRole.UserRole + 1
 
 
 def sort_key(result, lang: str) -> tuple:
     d = result.deadline
     live = d.closes is not None and d.status != "closed"
-    return (0 if live else 1, d.closes if live else dt.date.max, wd.text(result.program.name, lang))
+    return (0 if live else 1, d.closes if live else dt.date.max, result.program.name.get(lang))
 
 
 class _WrappingNames(QStyledItemDelegate):
@@ -99,8 +98,9 @@ class ProgramList(QTreeWidget):
         self.clear()
         self.group_items = {}
         by_status: dict[str, list] = {g: [] for g in GROUPS}
+        applicant = assessment.answers.get("applicant_type")
         for r in assessment.programs:
-            by_status[group_of(r)].append(r)
+            by_status[group_of(r, applicant)].append(r)
         bold = self.font()
         bold.setBold(True)
         for status in GROUPS:
@@ -115,12 +115,12 @@ class ProgramList(QTreeWidget):
             self.group_items[status] = group
             for r in results:
                 item = QTreeWidgetItem(group)
-                item.setText(0, wd.text(r.program.name, lang))
+                item.setText(0, r.program.name.get(lang))
                 item.setData(0, ROLE_PROGRAM, r.program.id)
-                item.setToolTip(0, wd.text(r.program.summary, lang))
-                item.setText(1, self._window_text(r))
+                item.setToolTip(0, r.program.summary.get(lang))
+                item.setText(1, deadline_short(r.deadline, assessment.as_of).get(lang))
                 item.setForeground(1, status_style.colour("deadline", r.deadline.status))
-                item.setToolTip(1, wd.deadline_sentence(r.deadline, assessment.as_of, lang))
+                item.setToolTip(1, deadline_sentence(r.deadline, assessment.as_of).get(lang))
             group.setExpanded(status != "other_applicants")
         self.blockSignals(False)
         self.retranslate()
@@ -131,16 +131,6 @@ class ProgramList(QTreeWidget):
                 self.setCurrentItem(self.group_items[status].child(0))
                 return
         self.program_selected.emit("")
-
-    def _window_text(self, r) -> str:
-        d = r.deadline
-        if d.status in ("open", "upcoming") and d.days_left is not None and d.days_left >= 0:
-            s = f"D-{d.days_left}"
-        else:
-            s = status_style.label("deadline", d.status)
-        if d.estimated:
-            s += " *"
-        return s
 
     def retranslate(self) -> None:
         self.setHeaderLabels([self.tr("Program"), self.tr("Window")])

@@ -12,8 +12,10 @@ from collections import Counter
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
+from desktop.engine.explain import rules_label
+from desktop.engine.formatting import date_text
+from desktop.engine.phrases import say
 from desktop.ui import i18n
-from desktop.ui.results import wording as wd
 from desktop.ui.results.detail import MUTED, ProgramDetail
 from desktop.ui.results.program_list import ProgramList, group_of
 
@@ -119,19 +121,15 @@ class ResultsView(QWidget):
             who = self._profile_name.strip()
             title = self.tr("Results for %1").replace("%1", who) if who else self.tr("Results")
             self.heading.setText(f"<h3>{html.escape(title)}</h3>")
-            counts = Counter(group_of(r) for r in a.programs)
-            self.subheading.setText(
-                self.tr("%1 programs for this applicant: %2 eligible, %3 need answers, "
-                        "%4 not eligible · assessed on %5 · rules %6")
-                .replace("%1", str(len(a.programs) - counts["other_applicants"]))
-                .replace("%2", str(counts["eligible"]))
-                .replace("%3", str(counts["undetermined"]))
-                .replace("%4", str(counts["ineligible"]))
-                .replace("%5", wd.date_text(a.as_of, lang, weekday=False))
-                .replace("%6", a.rules_version[:12]))
+            applicant = a.answers.get("applicant_type")
+            counts = Counter(group_of(r, applicant) for r in a.programs)
+            total = len(a.programs) - counts["other_applicants"]
+            line = say("report.summary_counts", lang, total=total, eligible=counts["eligible"],
+                       undetermined=counts["undetermined"], ineligible=counts["ineligible"])
+            self.subheading.setText(f"{line} · {date_text(a.as_of, lang)} · "
+                                    f"{rules_label(self._pack, a.rules_version).get(lang)}")
         self.program_list.retranslate()
-        self.legend.setText(self.tr("D-n: days left until the window closes. "
-                                    "* estimated from previous years."))
+        self.legend.setText(self.tr("D-n: days left until the window closes."))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

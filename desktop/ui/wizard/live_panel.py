@@ -12,6 +12,7 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
+from desktop.engine.explain import explain, left_out_line, open_to, status_word
 from desktop.engine.model import Assessment, ProgramResult, RulePack
 from desktop.ui import status_style
 from desktop.ui.i18n import current_lang
@@ -86,7 +87,7 @@ class LivePanel(QWidget):
             item = self._items.get(result.id)
             if item is None:
                 continue
-            other = self._applicant is not None and self._applicant not in result.program.audience
+            other = not open_to(result.program, self._applicant)
             item.setHidden(other)
             if other:
                 hidden += 1
@@ -98,16 +99,15 @@ class LivePanel(QWidget):
             self._shown[result.id] = key
             self._paint(item, result, lang)
         self.summary.setText(" &nbsp; ".join(
-            status_style.badge_html("program", s, f"{status_style.label('program', s)} {n}")
+            status_style.badge_html("program", s, f"{status_word(s).get(lang)} {n}")
             for s, n in counts.items()))
         self._hidden = hidden
         self._update_hint()
 
     def _update_hint(self) -> None:
-        text = self.tr("Double-click a program that needs answers to go to its question.")
+        text = self.tr("Double-click an undetermined program to go to its question.")
         if self._hidden:
-            text += " " + self.tr("Programs for other kinds of applicants are not listed (%1)."
-                                  ).replace("%1", str(self._hidden))
+            text += " " + left_out_line(self._hidden).get(current_lang())
         self.hint.setText(text)
 
     def status_of(self, program_id: str) -> str:
@@ -145,22 +145,19 @@ class LivePanel(QWidget):
 
     def _paint(self, item: QTreeWidgetItem, result: ProgramResult, lang: str) -> None:
         item.setIcon(1, status_style.icon("program", result.status))
-        item.setText(1, status_style.label("program", result.status))
+        item.setText(1, status_word(result.status).get(lang))
         item.setForeground(1, status_style.colour("program", result.status))
         item.setToolTip(0, self._why(result, lang))
         item.setToolTip(1, item.toolTip(0))
 
     def _why(self, result: ProgramResult, lang: str) -> str:
+        """The program's name, then the explanation's headline and deciding reasons."""
         name = result.program.name.get(lang)
-        if result.status == "undetermined" and result.missing and self._pack is not None:
-            labels = [self._pack.questions[q].label.get(lang) for q in result.missing
-                      if q in self._pack.questions]
-            return name + "\n" + self.tr("Would be decided by:") + "\n• " + "\n• ".join(labels)
-        if result.status == "ineligible":
-            failed = [c.text.get(lang) for c in result.criteria if c.result == "not_met"]
-            if failed:
-                return name + "\n" + self.tr("Not met:") + "\n• " + "\n• ".join(failed)
-        return name
+        if self._pack is None or self._assessment is None:
+            return name
+        e = explain(self._pack, self._assessment, result)
+        lines = [name, e.headline.get(lang)] + [f"• {x.text.get(lang)}" for x in e.reasons]
+        return "\n".join(lines)
 
     def _activated(self, item: QTreeWidgetItem, _column: int) -> None:
         if self._assessment is None:
