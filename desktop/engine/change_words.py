@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from desktop.engine import labels
+from desktop.engine.phrases import phrase, word
 from desktop.engine.amounts import format_amount
 from desktop.engine.josa import attach
 from desktop.engine.model import RulePack, Text
@@ -23,7 +23,7 @@ def euro(word: str) -> str:
 def _status(status: str | None, lang: str) -> str:
     if status is None:
         return "없음" if lang == "ko" else "none"
-    return labels.word(labels.STATUS, status, lang)
+    return word("status", status, lang)
 
 
 def program_line(name: Text, old: str | None, new: str | None, lang: str = "ko") -> str:
@@ -42,7 +42,7 @@ def show(value: Any, lang: str, pack: RulePack | None = None, name: str | None =
     if value is None:
         return "없음" if lang == "ko" else "none"
     if isinstance(value, bool):
-        return (labels.YES if value else labels.NO).get(lang)
+        return phrase("value.yes" if value else "value.no").get(lang)
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, (int, float)):
@@ -93,14 +93,14 @@ def value_moved(new_pack: RulePack, old_pack: RulePack, name: str, old: Any, new
             ko += f" — {attach(y_ko, '은')} 이제 기준에 맞지 않습니다"
             en += f" — your {y_en} no longer fits"
     else:
-        ko += f" — 이제 {labels.word(labels.RESULT, result, 'ko')}"
-        en += f" — now {labels.word(labels.RESULT, result, 'en').lower()}"
+        ko += f" — 이제 {word('result', result, 'ko')}"
+        en += f" — now {word('result', result, 'en').lower()}"
     return Text(ko, en)
 
 
 def criterion_added(text: Text, result: str) -> Text:
-    return Text(f"새 요건: {text.ko} ({labels.word(labels.RESULT, result, 'ko')})",
-                f"new criterion: {text.en} ({labels.word(labels.RESULT, result, 'en').lower()})")
+    return Text(f"새 요건: {text.ko} ({word('result', result, 'ko')})",
+                f"new criterion: {text.en} ({word('result', result, 'en').lower()})")
 
 
 def criterion_removed(text: Text) -> Text:
@@ -109,8 +109,8 @@ def criterion_removed(text: Text) -> Text:
 
 def result_moved(text: Text, old: str, new: str) -> Text:
     return Text(
-        f"{text.ko}: {labels.word(labels.RESULT, old, 'ko')} → {labels.word(labels.RESULT, new, 'ko')}",
-        f"{text.en}: {labels.word(labels.RESULT, old, 'en').lower()} → {labels.word(labels.RESULT, new, 'en').lower()}",
+        f"{text.ko}: {word('result', old, 'ko')} → {word('result', new, 'ko')}",
+        f"{text.en}: {word('result', old, 'en').lower()} → {word('result', new, 'en').lower()}",
     )
 
 
@@ -167,7 +167,7 @@ def _rule_value(value: Any, lang: str) -> str:
             parts.append(f"{show(v['value'], lang)} ({' '.join(when)})" if when else show(v["value"], lang))
         return "; ".join(parts)
     if isinstance(value, dict) and "kind" in value and "opens" in value:
-        return f"{labels.word(labels.ROUND_KIND, value['kind'], lang)} {_span(*(dt.date.fromisoformat(value[k]) if value[k] else None for k in ('opens', 'closes')), lang)}"
+        return f"{word('round', value['kind'], lang)} {_span(*(dt.date.fromisoformat(value[k]) if value[k] else None for k in ('opens', 'closes')), lang)}"
     if isinstance(value, dict) and "text" in value:
         text = _rule_value(value["text"], lang)
         extra = value.get("expr") or (show(value["amount"], lang) if value.get("amount") else None)
