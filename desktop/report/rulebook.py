@@ -339,7 +339,7 @@ class _Book:
                        f'<span class="cid">[{_e(n.id)}]</span></h3><table class="facts">')
             out.append(f"<tr><th>{self.w('publisher')}</th><td>{_e(n.publisher)}</td></tr>")
             out.append(f"<tr><th>{self.w('date')}</th><td>{_e(n.date.isoformat())}</td></tr>")
-            out.append(f"<tr><th>{self.w('kind')}</th><td>{_e(word(NOTE_KIND, n.kind, self.lang))}</td></tr>")
+            out.append(f"<tr><th>{self.w('kind')}</th><td>{_e(_table_word(NOTE_KIND, n.kind, self.lang))}</td></tr>")
             out.append(f"<tr><th>{self.w('reliability')}</th><td>{_e(mark)}</td></tr>")
             if n.url:
                 out.append(f'<tr><th>URL</th><td><a href="{_e(n.url)}">{_e(n.url)}</a></td></tr>')
