@@ -140,12 +140,14 @@ PHRASES: dict[str, Text] = {
     "headline.eligible": _P("모든 자격 조건을 충족하고 제외 사유가 없습니다.",
                             "Every condition is met and no exclusion applies."),
     "headline.eligible_confirm": _P("자격 조건을 충족합니다. 확인할 사항 {n}개가 남아 있습니다.",
-                                    "The conditions are met; {n} point(s) remain to confirm."),
+                                    "The conditions are met; {n} points remain to confirm."),
+    "headline.eligible_confirm_one": _P("자격 조건을 충족합니다. 확인할 사항 {n}개가 남아 있습니다.",
+                                        "The conditions are met; 1 point remains to confirm."),
     "headline.ineligible": _P("충족하지 않는 조건: {n}개", "Conditions not met: {n}"),
     "headline.excluded": _P("제외 사유에 해당합니다.", "An exclusion applies."),
     "headline.audience": _P("{who} 대상 사업이 아닙니다.", "Not open to {who}."),
     "headline.undetermined": _P("아래 질문 {n}개에 답하면 판정할 수 있습니다.",
-                                "Answering the {n} question(s) below would decide it."),
+                                "Answering the {n} questions below would decide it."),
     "headline.undetermined_one": _P("아래 질문 {n}개에 답하면 판정할 수 있습니다.",
                                     "Answering the question below would decide it."),
     "headline.silent": _P("출처가 밝히지 않은 조건이 있어 운영 기관의 확인이 필요합니다.",
@@ -181,7 +183,7 @@ PHRASES: dict[str, Text] = {
     "source.old": _P("가장 최근 출처가 {date} 자료({months}개월 전)입니다. 최신 공고를 확인하세요.",
                      "The newest source is from {date} ({months} months old). Check the latest call."),
     "source.reviewed": _P("규칙 검토일 {date}", "Rules last reviewed {date}"),
-    "rules.version": _P("{date} 규칙 · {id}", "rules of {date} · {id}"),
+    "rules.version": _P("{date} 규칙 · {id}", "{date} rules · {id}"),
     # ---------------------------------------------------------------- calendar file and lists
     "cal.closes": _P("마감", "Closes"),
     "cal.opens": _P("접수 시작", "Opens"),
@@ -211,9 +213,12 @@ PHRASES: dict[str, Text] = {
                                   "Eligible, but not taking applications now:"),
     "report.almost": _P("거의 충족한 사업과 바뀌어야 할 점", "Almost reached, and what would change it"),
     "report.answer_next": _P("다음에 답할 질문", "What to answer next"),
-    "report.decides": _P("사업 {n}개의 판정이 정해집니다: {names}", "decides {n} program(s): {names}"),
+    "report.decides": _P("사업 {n}개의 판정이 정해집니다: {names}", "decides {n} programs: {names}"),
+    "report.decides_one": _P("사업 {n}개의 판정이 정해집니다: {names}", "decides 1 program: {names}"),
     "report.answer_more": _P("그 밖의 질문 {n}개는 사업별 설명에 있습니다.",
-                             "{n} more question(s) are in the program sections."),
+                             "{n} more questions are in the program sections."),
+    "report.answer_more_one": _P("그 밖의 질문 {n}개는 사업별 설명에 있습니다.",
+                                 "1 more question is in the program sections."),
     "report.doc_title": _P('지원사업 자격 사전검토 보고서',
         'Support program eligibility pre-screening'),
     "report.doc_subject": _P('정부 지원사업 신청 자격 사전검토 결과, 마감일, 준비 서류',
@@ -353,9 +358,15 @@ def fill(template: str, lang: str, fields: dict[str, Any]) -> str:
     return _FIELD.sub(one, template)
 
 
+def _counted_key(key: str, fields: dict) -> str:
+    """`key`, or `key_one` for a count `n` of one when the catalog has it (English singular)."""
+    one = f"{key}_one"
+    return one if fields.get("n") == 1 and one in PHRASES else key
+
+
 def phrase(key: str, **fields: Any) -> Text:
     """The phrase `key` in both languages, its fields filled (Korean particles chosen)."""
-    t = PHRASES[key]
+    t = PHRASES[_counted_key(key, fields)]
     if not fields:
         return t
     return Text(fill(t.ko, "ko", fields), fill(t.en, "en", fields))
@@ -363,14 +374,13 @@ def phrase(key: str, **fields: Any) -> Text:
 
 def say(key: str, lang: str, **fields: Any) -> str:
     """The phrase `key` in `lang`."""
-    t = PHRASES[key]
+    t = PHRASES[_counted_key(key, fields)]
     return fill(t.get(lang), lang, fields) if fields else t.get(lang)
 
 
 def counted(key: str, n: int, **fields: Any) -> Text:
-    """`key` or, for one, `key_one` when the catalog has it (English singular)."""
-    one = f"{key}_one"
-    return phrase(one if n == 1 and one in PHRASES else key, n=n, **fields)
+    """`key` for `n` things: `key_one` for one, when the catalog has it (English singular)."""
+    return phrase(key, n=n, **fields)
 
 
 def word(prefix: str, value: str, lang: str | None = None) -> Text | str:

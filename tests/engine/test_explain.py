@@ -174,6 +174,8 @@ def test_rules_label(pack):
     label = rules_label(pack)
     newest = max(p.reviewed for p in pack.programs.values()).isoformat()
     assert label.ko == f"{newest} 규칙 · {pack.version[:7]}"
+    # read after a "Rules version" label, the English names the rules by their date too
+    assert label.en == f"{newest} rules · {pack.version[:7]}"
 
 
 def test_left_out_line():
