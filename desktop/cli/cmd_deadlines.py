@@ -10,7 +10,7 @@ from pathlib import Path
 from desktop.atomic_write import write_atomic
 from desktop.cli.common import UsageError, cannot_write, load_pack, parse_today, report_rule_errors
 from desktop.cli.render import render_calendar
-from desktop.engine import calendar, load_profile
+from desktop.engine import calendar, explain, load_profile
 from desktop.engine.profile import ProfileError
 
 
@@ -60,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
     if args.all_programs:
         audience = None
     entries = calendar(pack, today, months=args.months, audience=audience)
-    left_out = sum(1 for p in pack.programs.values() if audience and audience not in p.audience)
+    left_out = explain.left_out(pack.programs.values(), audience)
     if args.format == "ics":
         try:
             from desktop.report.ics import calendar_bytes

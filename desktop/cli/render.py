@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from desktop.engine.explain import (
-    Explanation, days_left_text, explain_all, left_out_line, open_to, rules_label, status_word,
+    Explanation, days_left_text, explain_all, left_out_line, rules_label, status_word,
 )
 from desktop.engine.formatting import date_text
 from desktop.engine.model import Assessment, CalendarEntry, Profile, RulePack
@@ -41,7 +41,6 @@ def render_assessment(
     assessment: Assessment, pack: RulePack, lang: str = "ko", profile: Profile | None = None,
     all_programs: bool = False,
 ) -> str:
-    applicant = assessment.answers.get("applicant_type")
     explained = explain_all(pack, assessment)
     shown = [e for e in explained.values() if all_programs or e.for_applicant]
     left_out = len(explained) - len(shown)
@@ -58,10 +57,10 @@ def render_assessment(
     if left_out:
         lines.append("")
         lines.append(f"{left_out_line(left_out).get(lang)} ({say('list.include_all', lang)})")
-    upcoming = sorted(
-        (r for r in assessment.programs
-         if r.status != "ineligible" and open_to(r.program, applicant) or all_programs and r.status != "ineligible")
-        , key=lambda r: r.deadline.closes or dt.date.max)
+    listed = {e.id for e in shown}
+    upcoming = sorted((r for r in assessment.programs
+                       if r.status != "ineligible" and r.program.id in listed),
+                      key=lambda r: r.deadline.closes or dt.date.max)
     upcoming = [r for r in upcoming if r.deadline.closes and (r.deadline.days_left or 0) >= 0]
     if upcoming:
         lines.append("")

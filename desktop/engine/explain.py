@@ -113,6 +113,11 @@ def for_applicant(results, applicant_type: str | None) -> tuple[list, list]:
     return mine, others
 
 
+def left_out(programs, applicant_type: str | None) -> int:
+    """How many of `programs` are for other kinds of applicant (none when the type is unknown)."""
+    return sum(1 for p in programs if not open_to(p, applicant_type))
+
+
 def left_out_line(n: int) -> Text:
     """'다른 신청자 대상 사업 14개는 제외했습니다' / '14 programs for other kinds of applicant are left out'."""
     return counted("audience.left_out", n)
@@ -143,14 +148,15 @@ def badge_of(program: Program, deadline: Deadline) -> str:
     return program.maturity
 
 
-def days_left_text(days: int | None) -> Text:
+def days_left_text(days: int | None, short: bool = False) -> Text:
+    """'D-12' / '12 days left' ('12 days' when `short`, under a "Days left" heading)."""
     if days is None:
         return phrase("no_date")
     if days == 0:
         return phrase("days.today")
     if days < 0:
         return phrase("days.ago", n=-days)
-    return counted("days.left", days)
+    return counted("days.short" if short else "days.left", days)
 
 
 def _date(d: dt.date | None, weekday: bool = True) -> Text:

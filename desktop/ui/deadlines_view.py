@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from desktop.engine import calendar, program_deadline
 from desktop.engine.deadlines import kst_date
-from desktop.engine.explain import days_left_text, left_out_line
+from desktop.engine.explain import days_left_text, left_out, left_out_line
 from desktop.engine.formatting import date_text
 from desktop.engine.phrases import say
 from desktop.ui import i18n, status_style
@@ -296,7 +296,7 @@ class DeadlinesView(QWidget):
         opens = item(date_text(w.opens, lang, weekday=True), w.opens.toordinal() if w.opens else 10**7)
         closes = item(date_text(w.closes, lang, weekday=True), index)
         left = w.days_left if w.status != "closed" else None
-        days = item("" if left is None else days_left_text(left).get(lang),
+        days = item("" if left is None else days_left_text(left, short=True).get(lang),
                     left if left is not None else 10**7)
         days.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         note = say("cal.est_note", lang)
@@ -320,7 +320,7 @@ class DeadlinesView(QWidget):
         text = self.tr("%n window", "", n) if n == 1 else self.tr("%n windows", "", n)
         audience = self.audience_filter.currentData()
         if audience and self._pack is not None:
-            others = sum(1 for p in self._pack.programs.values() if audience not in p.audience)
+            others = left_out(self._pack.programs.values(), audience)
             if others:  # "Everyone" in the filter brings them back
                 text += " · " + left_out_line(others).get(i18n.current_lang())
         self.count_label.setText(text)

@@ -139,7 +139,7 @@
         <message>
             <location filename="../../desktop/ui/deadlines_view.py" line="340" />
             <source>Every program's application windows as of %1 (Korean time), closing soonest first; closed windows at the end. Estimated windows are inferred from previous years and not yet announced.</source>
-            <translation>%1(한국 시간) 기준 모든 사업의 접수 기간입니다. 마감이 가까운 순서로 보여 주며 마감된 기간은 맨 뒤에 있습니다. '예상'은 아직 공고되지 않아 예년 일정으로 추정한 기간입니다.</translation>
+            <translation>%1(한국 시간) 기준 모든 사업의 접수 기간입니다. 마감이 가까운 순서로 보여 주며 마감된 기간은 맨 뒤에 있습니다. '추정'은 아직 공고되지 않아 예년 일정으로 추정한 기간입니다.</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/deadlines_view.py" line="344" />

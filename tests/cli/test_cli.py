@@ -246,3 +246,34 @@ def test_app_options_go_to_the_app(capsys, monkeypatch):
     assert main(["--lang", "en", "--today", "2026-03-02"]) == 0
     assert main(["gui", "--rules", "x"]) == 0
     assert calls == [["--lang", "en", "--today", "2026-03-02"], ["gui", "--rules", "x"]]
+
+
+def test_other_applicants_programs_are_one_line_unless_all_programs(mini, capsys, tmp_path):
+    """A company's text, PDF and calendar leave the school and individual programs to one line;
+    --all-programs brings them back; the JSON keeps every program either way."""
+    from tests.report.readback import pdf_pages, squash
+
+    profile = write(tmp_path / "maker.yaml", MAKER)
+    common = ["--rules", "rules", "--today", "2026-03-10"]
+    others = ("특성화고 트랙", "취업 지원")
+    line = "다른 신청자 대상 사업 2개는 제외했습니다"
+
+    code, out, _ = run(["evaluate", str(profile), *common], capsys)
+    assert code == 0 and line in out and not any(name in out for name in others)
+    code, out, _ = run(["evaluate", str(profile), *common, "--all-programs"], capsys)
+    assert code == 0 and line not in out and all(name in out for name in others)
+    code, out, _ = run(["evaluate", str(profile), *common, "--format", "json"], capsys)
+    assert len(json.loads(out)["programs"]) == 4
+
+    for flag, shown in (([], False), (["--all-programs"], True)):
+        pdf = tmp_path / f"r{len(flag)}.pdf"
+        code, _, err = run(["report", str(profile), "-o", str(pdf), *common, *flag], capsys)
+        assert code == 0, err
+        text = squash("".join(pdf_pages(pdf)))
+        assert all((squash(name) in text) is shown for name in others), flag
+        assert (squash(line) in text) is not shown, flag
+
+        code, out, _ = run(["deadlines", "--profile", str(profile), *common, *flag], capsys)
+        assert code == 0
+        assert ("특성화고 트랙" in out) is shown and "중소기업 지원금" in out, flag
+        assert (line in out) is not shown, flag

@@ -259,6 +259,7 @@ def export_calendar(parent: QWidget | None, pack, as_of, audience: str | None = 
                     months: int = 12) -> Path | None:
     """Writes an iCalendar file of every window in the next `months` (for `audience`, if given)."""
     from desktop.engine import calendar
+    from desktop.engine.explain import left_out
     from desktop.report.ics import calendar_bytes
 
     title = translate("ReportActions", "Export to calendar")
@@ -276,8 +277,8 @@ def export_calendar(parent: QWidget | None, pack, as_of, audience: str | None = 
             return None
     path = Path(path)
     try:
-        left_out = sum(1 for p in pack.programs.values() if audience and audience not in p.audience)
-        write_atomic(path, calendar_bytes(entries, _lang(lang), as_of=as_of, left_out=left_out))
+        others = left_out(pack.programs.values(), audience)
+        write_atomic(path, calendar_bytes(entries, _lang(lang), as_of=as_of, left_out=others))
     except Exception as err:  # noqa: BLE001
         what = translate("ReportActions", "The calendar file could not be saved to %1.")
         _fail(parent, title, what.replace("%1", str(path)), err)
