@@ -237,7 +237,7 @@
         <message>
             <location line="+1" />
             <source>It was set aside (not deleted) as %1 and a fresh, empty file was started.</source>
-            <translation>손상된 파일은 지우지 않고 %1(으)로 옮겨 두었고, 새 빈 파일로 시작했습니다.</translation>
+            <translation>손상된 파일은 지우지 않고 다른 이름(%1)으로 옮겨 두었고, 새 빈 파일로 시작했습니다.</translation>
         </message>
         <message>
             <location line="+6" />
@@ -640,7 +640,7 @@ Start with a new company, school or individual profile above, or import a profil
         </message>
         <message>
             <source>Delete the profile “%1”?</source>
-            <translation>프로필 ‘%1’을(를) 삭제할까요?</translation>
+            <translation>‘%1’ 프로필을 삭제할까요?</translation>
         </message>
         <message>
             <source>You can undo this right away, or restore it with its answers and check history from “Deleted profiles” for %1 days.</source>
@@ -648,7 +648,7 @@ Start with a new company, school or individual profile above, or import a profil
         </message>
         <message>
             <source>“%1” was deleted.</source>
-            <translation>‘%1’을(를) 삭제했습니다.</translation>
+            <translation>‘%1’ 프로필을 삭제했습니다.</translation>
         </message>
         <message>
             <source>&amp;Undo</source>

@@ -69,3 +69,17 @@ def test_no_source_text_is_listed_twice_in_a_context(path):
             twice.append((ctx, source))
         seen.add((ctx, source))
     assert not twice
+
+
+#: the forms that leave the Korean particle to the reader instead of choosing it
+GUESSED_PARTICLE = re.compile(r"을\(를\)|를\(을\)|이\(가\)|가\(이\)|은\(는\)|는\(은\)|\(으\)로|와\(과\)|과\(와\)|\(이\)")
+
+
+@pytest.mark.parametrize("path", TS_FILES, ids=lambda p: p.name)
+def test_no_translation_guesses_a_particle(path):
+    """A name or number put in with %1 is followed by a noun or nothing, never by "을(를)"; the
+    words of outcomes, which do follow numbers, come from the phrase catalog, which picks the
+    particle by reading."""
+    guessed = [(ctx, form) for ctx, _source, _kind, forms in messages(path) for form in forms
+               if GUESSED_PARTICLE.search(form)]
+    assert not guessed
