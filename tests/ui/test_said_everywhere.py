@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 
 from desktop.cli.main import main
 from desktop.engine import evaluate, load_profile
@@ -25,6 +26,7 @@ from desktop.report.context import ReportContext
 from desktop.report.pdf import report_bytes
 from desktop.ui import i18n
 from desktop.ui.results import ResultsView
+from desktop.ui.results.program_list import ROLE_PROGRAM
 
 CASES = sorted((rules_dir() / "cases").glob("*.yaml"))
 
@@ -60,6 +62,17 @@ def terminal_blocks(out: str) -> dict[str, tuple[str, list[str]]]:
     return blocks
 
 
+def click_program(qtbot, view: ResultsView, program_id: str) -> None:
+    """Click the program's row in the results list, as a user picks it."""
+    tree = view.program_list
+    item = next(g.child(i) for g in tree.group_items.values() for i in range(g.childCount())
+                if g.child(i).data(0, ROLE_PROGRAM) == program_id)
+    tree.scrollToItem(item)
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton,
+                     pos=tree.visualItemRect(item).center())
+    assert view.detail.result is not None and view.detail.result.program.id == program_id
+
+
 @pytest.mark.parametrize("lang", ["ko", "en"])
 @pytest.mark.parametrize("path", CASES, ids=lambda p: p.stem)
 def test_screen_pdf_and_terminal_say_the_same(qtbot, capsys, monkeypatch, tmp_path, rule_pack, path,
@@ -84,6 +97,9 @@ def test_screen_pdf_and_terminal_say_the_same(qtbot, capsys, monkeypatch, tmp_pa
     monkeypatch.setattr(i18n, "_lang", lang)
     view = ResultsView()
     qtbot.addWidget(view)
+    view.resize(1200, 800)
+    view.show()
+    qtbot.waitExposed(view)
     view.show_assessment(rule_pack, assessment, profile.name)
 
     for e in explained:
@@ -105,7 +121,7 @@ def test_screen_pdf_and_terminal_say_the_same(qtbot, capsys, monkeypatch, tmp_pa
         for reason in reasons:
             assert squash(reason) in body, (where, reason)
 
-        assert view.select_program(e.id), where
+        click_program(qtbot, view, e.id)
         detail = view.detail
         assert html.escape(word, quote=False) in detail.parts["status"].text(), where
         shown = detail.text_content()
