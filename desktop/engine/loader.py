@@ -260,12 +260,13 @@ _EXTENDS = re.compile(r"^extends:\s*['\"]?([A-Za-z0-9][A-Za-z0-9_.-]*)", re.MULT
 
 def _parents_first(paths: list[Path]) -> list[Path]:
     """Program files in name order, except that a file that `extends:` another program comes
-    after that program's file (found by a quick look at the text; the loader checks it properly)."""
+    after that program's file (found by a quick look at the text; the loader checks it properly).
+    The look is a bounded read: a file too large to load is left to the loader to report."""
     parent_of = {}
     for p in paths:
         try:
-            m = _EXTENDS.search(p.read_text(encoding="utf-8", errors="replace"))
-        except OSError:
+            m = _EXTENDS.search(read_limited(p).decode("utf-8", errors="replace"))
+        except (OSError, YamlProblem):
             m = None
         parent_of[p.stem] = m.group(1) if m else None
     ordered: list[Path] = []
@@ -288,7 +289,7 @@ def _parents_first(paths: list[Path]) -> list[Path]:
 
 def _line_of(program: Program, key: str) -> int:
     try:
-        src = parse_source(Path(program.path).read_bytes(), program.path)
+        src = parse_source(read_limited(Path(program.path)), program.path)
         return src.line(key)
     except (OSError, YamlProblem):
         return 1
