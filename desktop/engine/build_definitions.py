@@ -13,6 +13,7 @@ from typing import Any, Mapping
 from desktop.engine.expr import UNKNOWN, Expr, ExprError, Names, build_expr
 from desktop.engine.model import DatedValue, Definition, Table, Where
 from desktop.engine.problems import Problems, bad_items, text_of
+from desktop.engine.rule_values import TABLE_TYPES, type_of, value_problem
 from desktop.engine.schemas import is_soft
 from desktop.engine.validity import DATED_KEYS, Validity, read_validity, sequence_problems
 from desktop.engine.yamlsrc import SourceFile
@@ -44,7 +45,7 @@ def read_tables(src: SourceFile, problems: Problems, found) -> dict[str, Table]:
                 ok = False
             else:
                 dated[str(k)] = versions
-        if not ok:
+        if not ok or not _values_fit(src, problems, tid, raw):
             continue
         out[tid] = Table(
             id=tid,
@@ -55,8 +56,39 @@ def read_tables(src: SourceFile, problems: Problems, found) -> dict[str, Table]:
             label=text_of(raw.get("label")),
             dated=dated,
             sources=tuple(raw.get("source") or ()),
+            type=raw.get("type"),
         )
     return out
+
+
+def _values_fit(src: SourceFile, problems: Problems, tid: str, raw: dict) -> bool:
+    """Every value of the table (and its default) fits the table's `type`, `min` and `max`; a
+    table without a type holds one kind of value throughout. Each misfit is reported."""
+    declared = raw.get("type")
+    low, high = raw.get("min"), raw.get("max")
+    found = []
+    for k, v in raw["entries"].items():
+        if isinstance(v, list):
+            found.extend((("entries", k, i, "value"), item["value"]) for i, item in enumerate(v))
+        else:
+            found.append((("entries", k), v))
+    if raw.get("default") is not None:
+        found.append((("default",), raw["default"]))
+    kind = declared or (type_of(found[0][1]) if found else "text")
+    ok = True
+    for where, value in found:
+        message = value_problem(value, kind, low, high)
+        if message is None:
+            continue
+        if declared:
+            message = f"table '{tid}' ({kind}): {message}"
+        else:
+            message = (f"table '{tid}': {message}, unlike its first value; give the table a type "
+                       f"({', '.join(TABLE_TYPES)})")
+        line = src.line("tables", tid, *where)
+        problems.add(src.path, line, message)
+        ok = False
+    return ok
 
 
 def _dated_entry(src: SourceFile, problems: Problems, tid: str, key: str, items: list):
@@ -148,6 +180,7 @@ def read_definitions(
 
     # Second pass: in dependency order, with the types of the definitions already built.
     kinds: dict[str, str] = {}
+    bounds: dict[str, int] = {}
     built: dict[str, Definition] = {}
     depth: dict[str, int] = {}
     for did in order:
@@ -170,7 +203,7 @@ def read_definitions(
                 f"definition '{did}' uses '{bad[0]}', which could not be loaded",
             )
             continue
-        scope_names = Names(questions, kinds, tables, unavailable)
+        scope_names = Names(questions, kinds, tables, unavailable, bounds)
         versions: list[Definition] = []
         for (vi, vraw), validity in zip([(i, raw), *later.get(did, ())], validities[did]):
             try:
@@ -204,6 +237,7 @@ def read_definitions(
         else:
             combined = versions[0]
         kinds[did] = combined.expr.kind
+        bounds[did] = combined.expr.bound
         unavailable.pop(did, None)
         built[did] = combined
     for did in raw_items:
@@ -261,7 +295,8 @@ def _dated_definition(versions: list[Definition]) -> Definition:
     kinds = {d.expr.kind for d in ordered}
     names = frozenset().union(*(d.expr.names for d in ordered))
     tables = frozenset().union(*(d.expr.tables for d in ordered))
-    expr = Expr(ordered[-1].expr.text, fn, names, True, kinds.pop() if len(kinds) == 1 else "any", (), tables)
+    expr = Expr(ordered[-1].expr.text, fn, names, True, kinds.pop() if len(kinds) == 1 else "any", (), tables,
+                bound=max(d.expr.bound for d in ordered))
     last = ordered[-1]
     return Definition(
         id=last.id, label=last.label, expr=expr, source=last.source, where=last.where,

@@ -13,6 +13,7 @@ from typing import Any, Mapping
 
 from desktop.engine.clock import parse_date, parse_kst
 from desktop.engine.expr import ExprError, Names, build_expr
+from desktop.engine.rule_values import value_problem
 from desktop.engine.near_band import parse_band
 from desktop.engine.model import (
     Benefit,
@@ -101,8 +102,9 @@ class _Reader:
         return found if found is not None else ALWAYS
 
     def expr(self, text: str, path: tuple, what: str):
+        """A criterion's or an exclusion's expression: a yes/no test."""
         try:
-            return build_expr(text, self.ctx.names)
+            return build_expr(text, self.ctx.names, test=True)
         except ExprError as err:
             self.failed = True
             self.problems.expr(self.src, path, what, err)
@@ -310,6 +312,10 @@ class _Reader:
             benefits = []
             for i, b in enumerate(raw.get("benefits") or ()):
                 cited = self.cites(b.get("source"), ("benefits", i, "source"))
+                if b.get("amount") is not None:
+                    wrong = value_problem(b["amount"], "amount")
+                    if wrong is not None:
+                        self.error(("benefits", i, "amount"), f"benefit amount: {wrong}")
                 benefits.append(Benefit(text_of(b["text"]), b.get("amount"), bool(b.get("estimated", False)),
                                         validity=self.validity(b, ("benefits", i)), sources=cited))
             benefits = tuple(benefits)

@@ -49,7 +49,8 @@ class Report:
 
 
 def names_of(pack: RulePack) -> Names:
-    return Names(pack.questions, {d.id: d.expr.kind for d in pack.definitions.values()}, pack.tables)
+    return Names(pack.questions, {d.id: d.expr.kind for d in pack.definitions.values()}, pack.tables,
+                 bounds={d.id: d.expr.bound for d in pack.definitions.values()})
 
 
 def criteria_of(node) -> Iterator[Criterion]:

@@ -14,6 +14,7 @@ import unicodedata
 from pathlib import Path
 
 from desktop import paths
+from desktop.engine.asking import never_asked
 from desktop.engine.build_catalog import (
     question_parts,
     read_documents,
@@ -165,7 +166,8 @@ def load_rules(rules_dir: str | Path | None = None, seeds_dir: str | Path | None
         tables = read_tables(dsrc, problems, found)
         definitions = read_definitions(dsrc, problems, found, shells, tables, unavailable)
     def_kinds = {d.id: d.expr.kind for d in definitions.values()}
-    names = Names(shells, def_kinds, tables, unavailable)
+    def_bounds = {d.id: d.expr.bound for d in definitions.values()}
+    names = Names(shells, def_kinds, tables, unavailable, def_bounds)
 
     questions: dict[str, Question] = {}
     for qid, q in shells.items():
@@ -175,7 +177,7 @@ def load_rules(rules_dir: str | Path | None = None, seeds_dir: str | Path | None
             continue
         i = next(i for i, r in question_items if r["id"] == qid)
         try:
-            expr = build_expr(raw["applies_if"], names)
+            expr = build_expr(raw["applies_if"], names, test=True)
         except ExprError as err:
             problems.expr(qsrc, ("questions", i, "applies_if"), f"question '{qid}' applies_if", err)
             unavailable[qid] = "question"
@@ -185,9 +187,15 @@ def load_rules(rules_dir: str | Path | None = None, seeds_dir: str | Path | None
             unavailable[qid] = "question"
             continue
         questions[qid] = dataclasses.replace(q, applies_if=expr, order=len(questions))
+    place = {r["id"]: i for i, r in question_items}
+    for never in never_asked(questions, definitions, frozenset(shells) - frozenset(questions)):
+        problems.at(qsrc, ("questions", place[never.question], "applies_if"), never.message)
+        unavailable[never.question] = "question"
+        del questions[never.question]
+    questions = {qid: dataclasses.replace(q, order=i) for i, (qid, q) in enumerate(questions.items())}
     if len(questions) != len(shells):
         # Something may rest on a question that was just left out: rebuild the names without it.
-        names = Names(questions, def_kinds, tables, unavailable)
+        names = Names(questions, def_kinds, tables, unavailable, def_bounds)
 
     notes = {}
     broken_notes: set[str] = set()

@@ -122,6 +122,7 @@ class Table:
     # Entries with a validity: key -> its DatedValues in order. `entries` holds the undated ones.
     dated: Mapping[str, tuple[DatedValue, ...]] = field(default_factory=dict)
     sources: tuple[str, ...] = ()
+    type: str | None = None  # amount | int | number | text | bool; None: one kind, not declared
 
     def entries_on(self, day: dt.date) -> dict[str, Any]:
         """The entries in force on `day`."""

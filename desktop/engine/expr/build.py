@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 
+from desktop.engine.expr import size
 from desktop.engine.expr.calls import build_call
 from desktop.engine.expr.errors import ExprError
 from desktop.engine.expr.fold import NOCONST, Built, const_fn, constant, fold, merge
@@ -78,7 +79,7 @@ class Builder(KindChecks):
         def get(s, _n=name):
             return s[_n]
 
-        return Built(get, kind, frozenset((name,)), False)
+        return Built(get, kind, frozenset((name,)), False, bound=self.names.bound_of_name(name))
 
     def unknown_name(self, node: ast.Name) -> ExprError:
         name = node.id
@@ -103,7 +104,8 @@ class Builder(KindChecks):
             value = tuple(p.const for p in parts)
             return Built(const_fn(value), "list", names, today, value, tables)
         fns = tuple(p.fn for p in parts)
-        return Built(lambda s: tuple(f(s) for f in fns), "list", names, today, NOCONST, tables)
+        return Built(lambda s: tuple(f(s) for f in fns), "list", names, today, NOCONST, tables,
+                     max((p.bound for p in parts), default=0))
 
     # ---------------------------------------------------------------- logic
     def _BoolOp(self, node: ast.BoolOp) -> Built:
@@ -140,7 +142,8 @@ class Builder(KindChecks):
                 return -v if negate else v
 
             kind = "number"
-        return self.fold(node, Built(fn, kind, inner.names, inner.today, NOCONST, inner.tables))
+        bound = 0 if kind == "bool" else inner.bound
+        return self.fold(node, Built(fn, kind, inner.names, inner.today, NOCONST, inner.tables, bound))
 
     def _BinOp(self, node: ast.BinOp) -> Built:
         left, right = self.build(node.left), self.build(node.right)
@@ -150,9 +153,39 @@ class Builder(KindChecks):
                 raise self.fail(
                     f"'{OP_WORDS[type(node.op)]}' needs numbers; {self.describe(side, built.kind)}{hint}", node
                 )
+        bound = self.bounded(node, left, right)
         fn = arithmetic(ARITHMETIC[type(node.op)], left.fn, right.fn)
         names, today, tables = merge(left, right)
-        return self.fold(node, Built(fn, "number", names, today, NOCONST, tables))
+        return self.fold(node, Built(fn, "number", names, today, NOCONST, tables, bound))
+
+    def bounded(self, node: ast.BinOp, left: Built, right: Built) -> int:
+        """The largest whole number `left <op> right` can give; refused past `size.MAX_DIGITS`
+        digits, before anything is computed (a constant part is folded only after this)."""
+        op = type(node.op)
+        if op is ast.Mult:
+            bound = left.bound * right.bound
+        elif op in (ast.Add, ast.Sub):
+            bound = left.bound + right.bound
+        elif op is ast.FloorDiv:
+            bound = left.bound  # a whole number divided by one of at least 1
+        elif op is ast.Mod:
+            bound = right.bound
+        else:
+            bound = 0  # '/' always gives a fraction
+        if size.too_large(bound):
+            open_ended = sorted(
+                n for n in left.names | right.names
+                if n in self.names.questions and size.of_question(self.names.questions[n]) == size.ANSWER_BOUND
+            )
+            error = self.fail(
+                f"'{self.segment(node)}' can reach a number of {size.digits(bound)} digits; "
+                f"a rule's numbers stay below {size.MAX_DIGITS} digits", node)
+            error.text = self.segment(node)
+            error.suggestion = (
+                f"give question '{open_ended[0]}' a min and a max" if open_ended
+                else "compare the parts instead of multiplying them")
+            raise error
+        return bound
 
     def _IfExp(self, node: ast.IfExp) -> Built:
         test, body, orelse = self.build(node.test), self.build(node.body), self.build(node.orelse)
@@ -172,7 +205,8 @@ class Builder(KindChecks):
 
         kind = body.kind if body.kind == orelse.kind else "any"
         names, today, tables = merge(test, body, orelse)
-        return self.fold(node, Built(fn, kind, names, today, NOCONST, tables))
+        bound = max(body.bound, orelse.bound)
+        return self.fold(node, Built(fn, kind, names, today, NOCONST, tables, bound))
 
     # ---------------------------------------------------------------- comparisons
     def _Compare(self, node: ast.Compare) -> Built:

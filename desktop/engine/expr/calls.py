@@ -10,6 +10,7 @@ import ast
 import bisect
 import datetime as dt
 
+from desktop.engine.expr import size
 from desktop.engine.expr.fold import NOCONST, Built, const_fn, merge
 from desktop.engine.expr.functions import FUNCTIONS, RETURN_KINDS, parse_date
 from desktop.engine.expr.parse import suggest
@@ -44,7 +45,8 @@ def build_call(b, node: ast.Call) -> Built:
                 return UNKNOWN
             return impl(s["today"], v)
 
-        return Built(fn, RETURN_KINDS[name], names, True, NOCONST, tables)
+        bound = size.DAYS_BOUND if name == "days_since" else size.YEARS_BOUND
+        return Built(fn, RETURN_KINDS[name], names, True, NOCONST, tables, bound)
     if len(fns) == 1:
         (f,) = fns
 
@@ -75,7 +77,28 @@ def build_call(b, node: ast.Call) -> Built:
     if name in ("min", "max"):
         kinds = {a.kind for a in args}
         kind = kinds.pop() if len(kinds) == 1 and len(args) > 1 else "any"
-    return b.fold(node, Built(fn, kind, names, today, NOCONST, tables))
+    return b.fold(node, Built(fn, kind, names, today, NOCONST, tables, _bound(b, name, node, args)))
+
+
+def _bound(b, name: str, node: ast.Call, args) -> int:
+    """The largest whole number a call can give (`size`)."""
+    if name in ("min", "max", "abs"):
+        return max((a.bound for a in args), default=0)
+    if name == "year":
+        return size.YEAR_BOUND
+    if name == "days_between":
+        return size.DAYS_BOUND
+    if name == "years_between":
+        return size.YEARS_BOUND
+    if name == "count":
+        arg = node.args[0]
+        if isinstance(arg, ast.List):
+            return len(arg.elts)
+        question = b.names.questions.get(arg.id) if isinstance(arg, ast.Name) else None
+        if question is not None and question.options:
+            return len(question.options)
+        return size.COUNT_BOUND
+    return 0
 
 
 def build_lookup(b, node: ast.Call) -> Built:
@@ -109,6 +132,9 @@ def build_lookup(b, node: ast.Call) -> Built:
     if default is not UNKNOWN:
         kinds.add(kind_of(default))
     kind = kinds.pop() if len(kinds) == 1 else "any"
+    declared = getattr(table, "type", None)
+    if declared is not None:
+        kind = "text" if declared == "text" else "bool" if declared == "bool" else "number"
     find = _prefix_find if table.match == "prefix" else _exact_find
     longest = max((len(k) for seg in segments for k in seg), default=0)
     kf = key.fn
@@ -133,7 +159,7 @@ def build_lookup(b, node: ast.Call) -> Built:
             return find(segments[bisect.bisect_right(boundaries, day)], kf(s), longest, default)
 
     names, today, tables = merge(*parts)
-    return Built(fn, kind, names, today, NOCONST, tables | {table_id})
+    return Built(fn, kind, names, today, NOCONST, tables | {table_id}, size.of_table(table))
 
 
 def _today(s):

@@ -11,7 +11,7 @@ from typing import Any
 
 from desktop.engine.expr.build import Builder
 from desktop.engine.expr.errors import ExprError
-from desktop.engine.expr.kinds import QUESTION_KINDS, Names
+from desktop.engine.expr.kinds import QUESTION_KINDS, Names, word
 from desktop.engine.expr.nearmiss import NearMissSpec, near_miss_spec
 from desktop.engine.expr.parse import parse
 from desktop.engine.expr.tri import UNKNOWN
@@ -22,9 +22,9 @@ __all__ = ["Expr", "Names", "NearMissSpec", "QUESTION_KINDS", "build_expr"]
 class Expr:
     """A compiled expression: call it with a scope to get True / False / a value / UNKNOWN."""
 
-    __slots__ = ("text", "fn", "names", "uses_today", "kind", "near", "tables", "tree")
+    __slots__ = ("text", "fn", "names", "uses_today", "kind", "near", "tables", "tree", "bound")
 
-    def __init__(self, text, fn, names, uses_today, kind, near, tables, tree=None):
+    def __init__(self, text, fn, names, uses_today, kind, near, tables, tree=None, bound=0):
         self.text = text
         self.fn = fn
         self.names = names  # frozenset of question and definition ids read directly
@@ -33,6 +33,7 @@ class Expr:
         self.near = near  # tuple of NearMissSpec: the limits a failure can be measured against
         self.tables = tables  # frozenset of table ids used
         self.tree = tree  # the checked ast (for other compilers, coverage and mutation)
+        self.bound = bound  # the largest whole number it can give (`size`)
 
     def __call__(self, scope) -> Any:
         try:
@@ -44,15 +45,30 @@ class Expr:
         return f"Expr({self.text!r})"
 
 
-def build_expr(text: object, names: Names) -> Expr:
-    """Parse, check and build one expression. Raises ExprError with a column."""
+_TRUTH_HINTS = {
+    "number": "compare it with a limit, e.g. 'full_time_workers >= 10'",
+    "text": "compare it with a question's option, e.g. \"region == 'seoul'\"",
+    "date": "compare it with another date, e.g. \"founding_date <= date('2020-12-31')\"",
+    "list": "ask whether it holds a value, e.g. \"has(track_interest, 'new_tech')\"",
+}
+
+
+def build_expr(text: object, names: Names, test: bool = False) -> Expr:
+    """Parse, check and build one expression. Raises ExprError with a column.
+
+    `test`: the expression decides something (a criterion, an exclusion, `applies_if`) and must
+    be a yes/no value; a number or a text there would count as met for any value but 0 or ''."""
     tree, body = parse(text)
-    builder = Builder(body, names, len(str(text)) - len(str(text).lstrip()))
+    lead = len(str(text)) - len(str(text).lstrip())
+    builder = Builder(body, names, lead)
     try:
         built = builder.build(tree)
     except ExprError as err:
         raise ExprError.of(builder.errors + [err]) from None
+    if test and built.kind not in ("bool", "any"):
+        builder.errors.append(ExprError(
+            f"'{body}' is {word(built.kind)}, not a yes/no test", lead + 1, body, _TRUTH_HINTS.get(built.kind)))
     if builder.errors:
         raise ExprError.of(builder.errors)
     near = near_miss_spec(tree, builder.built, names)
-    return Expr(body, built.fn, built.names, built.today, built.kind, near, built.tables, tree)
+    return Expr(body, built.fn, built.names, built.today, built.kind, near, built.tables, tree, built.bound)

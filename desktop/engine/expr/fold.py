@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable
 
+from desktop.engine.expr import size
 from desktop.engine.expr.tri import UNKNOWN, kind_of
 
 NOCONST = object()  # "not a constant" (None and False are constants)
@@ -17,7 +18,8 @@ NOCONST = object()  # "not a constant" (None and False are constants)
 @dataclass
 class Built:
     """What building one node gives: its closure, static kind, the names and tables it reads,
-    whether it reads today, and its value when it is a constant."""
+    whether it reads today, its value when it is a constant, and the largest whole number it
+    can give (`size`; 0: never a whole number)."""
 
     fn: Callable[[Any], Any]
     kind: str
@@ -25,6 +27,7 @@ class Built:
     today: bool
     const: Any = NOCONST
     tables: frozenset = frozenset()
+    bound: int = 0
 
 
 def const_fn(value):
@@ -33,7 +36,8 @@ def const_fn(value):
 
 def constant(value) -> Built:
     kind = kind_of(value)
-    return Built(const_fn(value), kind if kind != "other" else "any", frozenset(), False, value)
+    return Built(const_fn(value), kind if kind != "other" else "any", frozenset(), False, value,
+                 bound=size.of_value(value))
 
 
 def merge(*parts: Built) -> tuple[frozenset, bool, frozenset]:

@@ -11,6 +11,7 @@ import ast
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
+from desktop.engine.expr import size
 from desktop.engine.expr.parse import suggest
 
 QUESTION_KINDS = {
@@ -58,6 +59,8 @@ class Names:
     tables: Mapping[str, Any] = field(default_factory=dict)
     # Ids written in the rule files but left out because of their own problems: id -> what it is.
     unavailable: Mapping[str, str] = field(default_factory=dict)
+    # Definition id -> the largest whole number it can give (`size`); not yet known: 0.
+    bounds: Mapping[str, int] = field(default_factory=dict)
 
     def kind_of_name(self, name: str) -> str | None:
         """The static kind of a question or definition id; None when the name is not known."""
@@ -66,6 +69,11 @@ class Names:
         if name in self.definitions:
             return self.definitions[name] or "any"
         return None
+
+    def bound_of_name(self, name: str) -> int:
+        if name in self.questions:
+            return size.of_question(self.questions[name])
+        return self.bounds.get(name, 0)
 
 
 def word(kind: str) -> str:

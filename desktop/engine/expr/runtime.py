@@ -9,6 +9,7 @@ from __future__ import annotations
 import ast
 import operator
 
+from desktop.engine.expr.size import fits
 from desktop.engine.expr.tri import UNKNOWN, kind_of
 
 NUM = frozenset((int, float))
@@ -101,12 +102,13 @@ OP_WORDS = {
 
 
 def arithmetic(op, lf, rf):
-    """The closure for `left <op> right`: numbers only, division by zero is unknown."""
+    """The closure for `left <op> right`: numbers only; division by zero, and a number past the
+    size every rule's numbers are kept to (`size`), are unknown."""
 
     def fn(s):
         a = lf(s)
         b = rf(s)
-        if type(a) not in NUM or type(b) not in NUM:
+        if type(a) not in NUM or type(b) not in NUM or not (fits(a) and fits(b)):
             return UNKNOWN
         try:
             return op(a, b)
