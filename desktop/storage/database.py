@@ -122,7 +122,7 @@ def open_database(path: Path, timeout: float = DEFAULT_TIMEOUT) -> tuple[Databas
     except OSError as error:
         raise storage_error(error, path) from error
     if path.is_dir():
-        raise StorageError("io", path, detail="the path is a folder")
+        raise StorageError("folder", path, detail="the path is a folder")
     try:
         return _open_once(path, timeout), None
     except StorageError as error:

@@ -17,7 +17,7 @@ from typing import Literal
 from desktop.engine.model import Text
 from desktop.engine.problem import Problem
 
-Kind = Literal["locked", "readonly", "corrupt", "io", "newer"]
+Kind = Literal["locked", "readonly", "corrupt", "io", "newer", "folder"]
 
 # Primary SQLite result codes (the low byte of the extended code).
 _SQLITE_PERM = 3
@@ -52,6 +52,13 @@ def _messages(kind: Kind, path: Path | None, subject: Text) -> Text:
             ko=f"저장 파일이 손상되었습니다: {where}",
             en=f"The saved-profiles file is damaged: {where}",
         )
+    if kind == "folder":
+        return Text(
+            ko=f"{subject.ko} 자리에 폴더가 있어 열 수 없습니다: {where}\n"
+            "그 폴더의 이름을 바꾸거나 옮긴 뒤 다시 시도하세요.",
+            en=f"There is a folder where the {subject.en} should be: {where}\n"
+            "Rename or move that folder, then try again.",
+        )
     if kind == "newer":
         return Text(
             ko=f"이 저장 파일은 더 새로운 버전의 Jiwon이 만든 것입니다: {where}\n"
@@ -73,7 +80,8 @@ EXPORT_FILE = Text(ko="내보낼 파일", en="export file")
 class StorageError(Problem):
     """A problem with the database file that the user has to know about.
 
-    `kind` is one of 'locked', 'readonly', 'corrupt', 'io', 'newer'; `message` is the text to
+    `kind` is one of 'locked', 'readonly', 'corrupt', 'io', 'newer', 'folder' (a folder stands
+    where the file should be); `message` is the text to
     show; `detail` is the underlying error, for the log file. `subject` names the file in the
     message: the database unless said otherwise (an exported profile).
     """
@@ -109,6 +117,8 @@ def classify(error: BaseException, path: Path | None) -> Kind:
 
         if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
             return "readonly"
+        if error.errno == errno.EISDIR:
+            return "folder"
         return "io"
     code = getattr(error, "sqlite_errorcode", None)
     primary = code & 0xFF if isinstance(code, int) else None
@@ -118,6 +128,8 @@ def classify(error: BaseException, path: Path | None) -> Kind:
         return "readonly"
     if primary in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
         return "corrupt"
+    if primary == _SQLITE_CANTOPEN and path is not None and path.is_dir():
+        return "folder"
     if primary == _SQLITE_CANTOPEN and path is not None and not _writable(path):
         # SQLite cannot tell "no permission to create the file" from other open failures.
         return "readonly"

@@ -143,7 +143,8 @@ def ask_about_storage(err) -> str:
 
 
 def open_store_or_ask(path: Path | None, ask=None):
-    """(store, why answers are not saved or None), or (None, None) when the user chose to quit."""
+    """(store, why answers are not saved or None), or (None, why the file could not be used)
+    when the user chose to quit."""
     from desktop.storage import StorageError, open_store
 
     ask = ask or ask_about_storage
@@ -154,7 +155,7 @@ def open_store_or_ask(path: Path | None, ask=None):
             log.warning("cannot open the database: %s", err)
             choice = ask(err)
             if choice == "quit":
-                return None, None
+                return None, err.message.get(i18n.current_lang())
             if choice == "memory":
                 return open_store(":memory:"), err.message.get(i18n.current_lang())
 
@@ -171,6 +172,7 @@ def launch(data_dir: str | Path | None = None, rules: str | Path | None = None,
     db_path = Path(data_dir) / "jiwon.db" if data_dir else default_path()
     store, why = open_store_or_ask(db_path, ask)
     if store is None:
+        print(why, file=sys.stderr)  # started from a terminal: the reason stays on it
         return None
     if store.recovered_from is not None:
         log.warning("damaged database set aside as %s", store.recovered_from)
@@ -191,8 +193,8 @@ def run(argv: list[str] | None = None) -> int:
     errors.install((data_dir / "jiwon.log") if data_dir else None)
     i18n.set_language(opts.lang or i18n.startup_lang(), remember=bool(opts.lang))
     window = launch(data_dir, opts.rules, opts.today)
-    if window is None:
-        return 1
+    if window is None:  # the saved-profiles file could not be used and the user chose to quit
+        return 2
     window.show()
     if opts.exit_when_ready:
         QTimer.singleShot(0, lambda: (print("READY", flush=True), app.quit()))

@@ -272,8 +272,11 @@ def test_a_folder_where_the_file_should_be(db_path):
     db_path.mkdir()
     with pytest.raises(StorageError) as caught:
         open_store(db_path)
-    assert caught.value.kind == "io"
+    assert caught.value.kind == "folder"
     assert_bilingual(caught.value, db_path)
+    assert "There is a folder where the saved-profiles file should be" in caught.value.message.en
+    assert "폴더가 있어" in caught.value.message.ko
+    assert "disk space" not in caught.value.message.en
     assert db_path.is_dir()
 
 

@@ -13,6 +13,7 @@ Fixtures for other UI test modules:
 - `main_window`: the main window on that store, shown
 - `open_profile(applicant_type, answers=None, name=None)`: creates a profile in the store, opens
   it in `main_window`, returns its id
+- `when_modal(callback)`: runs `callback(dialog)` on the next modal dialog once it is shown
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
-from PySide6.QtCore import QCoreApplication, QEvent  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QEvent, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from desktop.engine import load_rules  # noqa: E402
 from desktop.storage import open_store  # noqa: E402
@@ -98,3 +100,31 @@ def open_profile(main_window, store):
         return pid
 
     return _open
+
+
+@pytest.fixture
+def when_modal():
+    """`when_modal(callback)`: run `callback(dialog)` on the next modal dialog, once it is shown.
+
+    The polling belongs to the test: it stops when the test ends, so a dialog that never came is
+    not looked for (and answered) in the next test.
+    """
+    timers: list[QTimer] = []
+
+    def arm(callback):
+        timer = QTimer()
+        timer.setInterval(20)
+
+        def poll():
+            dialog = QApplication.activeModalWidget()
+            if dialog is not None:
+                timer.stop()
+                callback(dialog)
+
+        timer.timeout.connect(poll)
+        timer.start()
+        timers.append(timer)
+
+    yield arm
+    for timer in timers:
+        timer.stop()

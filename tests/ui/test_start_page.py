@@ -5,39 +5,10 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from desktop.engine import evaluate
 from desktop.ui.new_profile_dialog import NewProfileDialog
-
-
-@pytest.fixture
-def when_modal():
-    """`when_modal(callback)`: run `callback(dialog)` on the next modal dialog, once it is shown.
-
-    The polling belongs to the test: it stops when the test ends, so a dialog that never came is
-    not looked for (and answered) in the next test.
-    """
-    timers: list[QTimer] = []
-
-    def arm(callback):
-        timer = QTimer()
-        timer.setInterval(20)
-
-        def poll():
-            dialog = QApplication.activeModalWidget()
-            if dialog is not None:
-                timer.stop()
-                callback(dialog)
-
-        timer.timeout.connect(poll)
-        timer.start()
-        timers.append(timer)
-
-    yield arm
-    for timer in timers:
-        timer.stop()
 
 
 def test_empty_state_then_a_new_profile_through_the_dialog(qtbot, main_window, store, when_modal):

@@ -11,6 +11,7 @@ import subprocess
 import sys
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from desktop.paths import rules_dir, seeds_dir
@@ -250,3 +251,44 @@ def test_unexpected_error_goes_to_the_log_and_the_user_is_told_what_to_do(qtbot,
     # the Python message stays in the log: it says nothing to the user
     assert "flux capacitor" not in text + info and "RuntimeError" not in text + info
     assert "Traceback" not in text + info
+
+
+def _quit_in_the_storage_dialog(qtbot, seen):
+    def answer(dialog):
+        assert isinstance(dialog, QMessageBox)
+        seen.append(dialog.text())
+        (quit_,) = [b for b in dialog.buttons() if b.text().replace("&", "") == "Quit"]
+        qtbot.mouseClick(quit_, Qt.MouseButton.LeftButton)
+
+    return answer
+
+
+def test_a_folder_where_the_database_should_be_is_named_and_quitting_says_so(
+        qtbot, tmp_path, when_modal, capsys):
+    (tmp_path / "data" / "jiwon.db").mkdir(parents=True)
+    seen: list[str] = []
+    when_modal(_quit_in_the_storage_dialog(qtbot, seen))
+
+    assert app.launch(data_dir=tmp_path / "data") is None
+
+    (shown,) = seen
+    assert "There is a folder where the saved-profiles file should be" in shown
+    assert str(tmp_path / "data" / "jiwon.db") in shown
+    assert "disk space" not in shown
+    assert "There is a folder where the saved-profiles file should be" in capsys.readouterr().err
+    assert (tmp_path / "data" / "jiwon.db").is_dir()
+
+
+def test_jiwon_gui_exits_2_when_the_database_is_a_folder_and_the_user_quits(
+        qtbot, tmp_path, when_modal, capsys, monkeypatch):
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run() takes it over; put it back
+    monkeypatch.setattr(errors.log, "handlers", [])
+    (tmp_path / "data" / "jiwon.db").mkdir(parents=True)
+    seen: list[str] = []
+    when_modal(_quit_in_the_storage_dialog(qtbot, seen))
+
+    code = app.run(["--data-dir", str(tmp_path / "data"), "--lang", "en"])
+
+    assert code == 2
+    assert seen and "folder" in seen[0]
+    assert "There is a folder where the saved-profiles file should be" in capsys.readouterr().err
