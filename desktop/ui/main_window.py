@@ -104,6 +104,7 @@ class MainWindow(QMainWindow):
         self._changes = None  # programs whose outcome changed since that check
         self._changes_text: str | None = None
         self._storage_error: StorageError | None = None
+        self._damaged: list[str] = []  # question ids of the open profile's unreadable answers
 
         # pages
         self.stack = QStackedWidget(self)
@@ -146,13 +147,17 @@ class MainWindow(QMainWindow):
         self.save_banner.setObjectName("saveBanner")
         self.changes_banner = Banner("info", self)
         self.changes_banner.setObjectName("changesBanner")
-        for b in (self.rules_banner, self.store_banner, self.save_banner, self.changes_banner):
+        self.damaged_banner = Banner("warning", self)  # answers of the open profile left unread
+        self.damaged_banner.setObjectName("damagedBanner")
+        for b in (self.rules_banner, self.store_banner, self.save_banner, self.changes_banner,
+                  self.damaged_banner):
             b.hide()
         central = QWidget(self)
         lay = QVBoxLayout(central)
         lay.setContentsMargins(8, 6, 8, 0)
         lay.setSpacing(6)
-        for b in (self.rules_banner, self.store_banner, self.save_banner, self.changes_banner):
+        for b in (self.rules_banner, self.store_banner, self.save_banner, self.changes_banner,
+                  self.damaged_banner):
             lay.addWidget(b)
         from desktop.ui.rule_update import RuleUpdates
 
@@ -333,6 +338,7 @@ class MainWindow(QMainWindow):
         try:
             session = ProfileSession(self.store, self.pack, profile_id, self.as_of, self)
             last = self.store.last_assessment(profile_id)
+            damaged = self.store.damaged_answers(profile_id)
         except NoSuchProfile:
             self.start.refresh()
             return False
@@ -343,6 +349,7 @@ class MainWindow(QMainWindow):
             self.wizard.close_session()
             self.session.deleteLater()
         self.session = session
+        self._show_damaged([d.question_id for d in damaged])
         self.review.show_session(None)  # built afresh when shown
         self._previous = last if last is not None and last.rules_version != self.pack.version \
             else None
@@ -371,6 +378,7 @@ class MainWindow(QMainWindow):
             self.wizard.close_session()
             self.session.deleteLater()
         self.session = None
+        self._show_damaged([])
         self.review.show_session(None)
         self._previous = None
         self._changes = None
@@ -535,6 +543,29 @@ class MainWindow(QMainWindow):
         if not told:
             QMessageBox.warning(self, self._save_banner_title(), text)
 
+    def _show_damaged(self, question_ids: list[str]) -> None:
+        """Name the answers of the open profile that could not be read: the profile opened with
+        the others, and these are asked again (answering one replaces its damaged row)."""
+        for qid in question_ids:
+            log.warning("damaged answer row left out: profile %s, question %s",
+                        self.session.profile_id if self.session else "?", qid)
+        self._damaged = list(question_ids)
+        self._retranslate_damaged()
+        self.damaged_banner.setVisible(bool(question_ids))
+
+    def _retranslate_damaged(self) -> None:
+        if not self._damaged:
+            return
+        lang = current_lang()
+        named = []
+        for qid in self._damaged:
+            q = self.pack.questions.get(qid)
+            named.append(f"{q.label.get(lang)} ({qid})" if q is not None else qid)
+        self.damaged_banner.set_text(
+            self.tr("Some saved answers of this profile could not be read"),
+            self.tr("They were left out and are asked again; answering one replaces what was "
+                    "damaged: %1").replace("%1", ", ".join(named)))
+
     def _save_banner_title(self) -> str:
         return self.tr("Your saved profiles could not be read or written")
 
@@ -564,9 +595,11 @@ class MainWindow(QMainWindow):
         err = self._storage_error
         if err is not None:
             self.save_banner.set_text(self._save_banner_title(), err.message.get(lang))
-        for b in (self.rules_banner, self.store_banner, self.save_banner, self.changes_banner):
+        for b in (self.rules_banner, self.store_banner, self.save_banner, self.changes_banner,
+                  self.damaged_banner):
             b.set_close_text(self.tr("Close this message"))
         self._retranslate_changes()
+        self._retranslate_damaged()
 
     # ------------------------------------------------------------ language, title, closing
 

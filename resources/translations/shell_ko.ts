@@ -382,6 +382,14 @@
             <source>Every answer of the open profile, to change any of them</source>
             <translation>열린 프로필의 모든 답변을 보고 바꿉니다</translation>
         </message>
+        <message>
+            <source>Some saved answers of this profile could not be read</source>
+            <translation>이 프로필의 저장된 답변 가운데 읽을 수 없는 것이 있습니다</translation>
+        </message>
+        <message>
+            <source>They were left out and are asked again; answering one replaces what was damaged: %1</source>
+            <translation>그 답변은 빼고 열었으며 다시 묻습니다. 다시 답하면 손상된 내용이 바뀝니다: %1</translation>
+        </message>
     </context>
     <context>
         <name>NewProfileDialog</name>
