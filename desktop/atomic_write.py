@@ -1,5 +1,5 @@
-"""Every file Jiwon writes for the user (PDF report, calendar file, exported profile) goes through
-`write_atomic`: the whole file or nothing, and nothing that is not a file of ours is replaced.
+"""Every file Jiwon writes for the user (PDF report, calendar file, exported profile,
+spreadsheets) goes through `write_atomic` (or `write_atomic_with`): the whole file or nothing, and nothing that is not a file of ours is replaced.
 
 Choices, and why:
 
@@ -21,6 +21,7 @@ import os
 import stat
 import tempfile
 from pathlib import Path
+from typing import Callable
 
 from desktop.engine.model import Text
 
@@ -68,14 +69,20 @@ def write_atomic(path: str | Path, data: bytes) -> Path:
     Raises `WriteRefused` for a target that must not be replaced or a missing folder, and the
     `OSError` of the system for anything else (no permission, disk full).
     """
+    return write_atomic_with(path, lambda temporary: temporary.write_bytes(data))
+
+
+def write_atomic_with(path: str | Path, write: Callable[[Path], object]) -> Path:
+    """`write_atomic` for a file made by a writer of its own (a spreadsheet written row by row):
+    `write(temporary)` fills the temporary file by its path; everything else is the same."""
     given = Path(path)
     final, mode = _target(given)
     handle, temporary = tempfile.mkstemp(prefix=f".{final.name}.", suffix=".part",
                                          dir=final.parent)
+    os.close(handle)
     try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
+        write(Path(temporary))
+        with open(temporary, "rb+") as out:
             os.fsync(out.fileno())
             os.fchmod(out.fileno(), mode if mode is not None else 0o666 & ~_umask())
         os.replace(temporary, final)

@@ -2,19 +2,19 @@
 (XlsxWriter, row by row in constant memory), one or more sheets, header row frozen and filtered.
 
 Values are written as what they are: whole numbers as numbers, dates as dates, None as an empty
-cell, everything else as text. The file is written next to its final name and moved into place
-when complete, so a failed export never leaves half a file where a good one was.
+cell, everything else as text. The file goes through `desktop.atomic_write`: written next to its
+final name and moved into place when complete, so a failed export never leaves half a file where a
+good one was, and a folder, a device or a link is never replaced by it.
 """
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
-import os
-import tempfile
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
+from desktop.atomic_write import write_atomic_with
 from desktop.engine.model import Text
 from desktop.tabular.cells import cell_text
 from desktop.tabular.files import TableFileError
@@ -24,18 +24,6 @@ _XLSX_SHEET_NAME = 31
 _MAX_WIDTH = 60
 
 Sheet = tuple[str, Sequence[str], Iterable[Sequence[Any]]]  # (sheet name, header, rows)
-
-
-def _replace_atomically(path: Path, write) -> None:
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    os.close(fd)
-    try:
-        write(Path(tmp))
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _csv_value(value: Any) -> str:
@@ -55,7 +43,7 @@ def write_csv(path: str | Path, header: Sequence[str], rows: Iterable[Sequence[A
                 out.writerow([_csv_value(v) for v in row])
                 count += 1
 
-    _replace_atomically(Path(path), write)
+    write_atomic_with(Path(path), write)
     return count
 
 
@@ -100,7 +88,7 @@ def write_xlsx(path: str | Path, sheets: Sequence[Sheet]) -> list[int]:
         finally:
             book.close()
 
-    _replace_atomically(path, write)
+    write_atomic_with(path, write)
     return counts
 
 

@@ -250,3 +250,27 @@ def test_the_korean_reason_for_an_option_typo_is_korean_through_and_through(pack
     [error] = row.errors
     assert "(혹시 'operating'?)" in error.message.ko
     assert "did you mean" not in error.message.ko and "did you mean" in error.message.en
+
+
+def test_exports_go_through_the_one_atomic_writer(tmp_path):
+    """A folder is refused, a link keeps pointing at the file it names, and the file written
+    keeps the mode of the one it replaces, as for reports and calendars."""
+    from desktop.atomic_write import WriteRefused
+
+    folder = tmp_path / "clients.xlsx"
+    folder.mkdir()
+    with pytest.raises(WriteRefused) as caught:
+        write_xlsx(folder, [("s", ["a"], [[1]])])
+    assert "folder" in caught.value.message.en and "폴더" in caught.value.message.ko
+    assert folder.is_dir() and list(folder.iterdir()) == []
+
+    real = tmp_path / "real.csv"
+    real.write_text("old\n", encoding="utf-8")
+    real.chmod(0o600)
+    link = tmp_path / "link.csv"
+    link.symlink_to(real)
+    assert write_csv(link, ["h"], [["새 값"]]) == 1
+    assert link.is_symlink() and link.resolve() == real
+    assert real.read_text(encoding="utf-8-sig").splitlines() == ["h", "새 값"]
+    assert real.stat().st_mode & 0o777 == 0o600
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["clients.xlsx", "link.csv", "real.csv"]
