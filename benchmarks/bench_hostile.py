@@ -5,8 +5,9 @@
 1. Every input of tests/hostile/inputs.py runs as `python -m desktop.cli.main ...` in its own
    process and folder, with a 60 s limit. Counted: tries, clear errors (the expected exit code and
    message), tracebacks ("Traceback" on stderr), hangs (past the limit).
-2. Two writer processes answer questions on one database file at the same moment; every answer
-   reported saved (set_answer returned) is looked for in the file afterwards. Counted: answers
+2. Two writer processes answer questions on one database file at the same moment (the race of
+   tests/storage/two_writers.py, which the contention test runs too); every answer reported
+   saved (set_answer returned) is looked for in the file afterwards. Counted: answers
    acknowledged, refused ('locked', told to the caller), lost (acknowledged but not in the file).
 
 Prints figures; it is not a test (the tests in tests/hostile and tests/storage check the same).
@@ -19,14 +20,15 @@ import os
 import subprocess
 import sys
 import tempfile
-import textwrap
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests" / "hostile"))
+sys.path.insert(0, str(ROOT / "tests" / "storage"))
 
 from inputs import CORPUS, prepare  # noqa: E402
+from two_writers import race  # noqa: E402
 
 ENV = {**os.environ, "PYTHONPATH": str(ROOT)}
 
@@ -65,27 +67,6 @@ def hostile_inputs() -> None:
           f"{hangs} hangs ({skipped} not possible on this machine)")
 
 
-WRITER = textwrap.dedent(
-    """
-    import sys
-    from desktop.storage import StorageError, open_store
-
-    path, name, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
-    store = open_store(path)
-    pid = store.create_profile(name, "company")
-    print(f"profile {pid}", flush=True)
-    sys.stdin.readline()
-    for i in range(count):
-        try:
-            store.set_answer(pid, f"q{i}", i)
-        except StorageError as error:
-            print(f"refused {i} {error.kind}", flush=True)
-        else:
-            print(f"saved {i}", flush=True)
-    """
-)
-
-
 def two_writers(runs: int, count: int) -> None:
     from desktop.storage import open_store
 
@@ -94,25 +75,13 @@ def two_writers(runs: int, count: int) -> None:
         with tempfile.TemporaryDirectory() as tmp:
             path = Path(tmp) / "jiwon.db"
             open_store(path).close()
-            writers = [subprocess.Popen([sys.executable, "-c", WRITER, str(path), f"w{n}",
-                                         str(count)], stdin=subprocess.PIPE,
-                                        stdout=subprocess.PIPE, env=ENV, text=True)
-                       for n in range(2)]
-            pids = [int(w.stdout.readline().split()[1]) for w in writers]
-            for w in writers:
-                w.stdin.write("go\n")
-                w.stdin.flush()
-            outputs = [w.communicate(timeout=300)[0] for w in writers]
+            reports = race(path, count, timeout=300)
             with open_store(path) as store:
-                for pid, output in zip(pids, outputs):
-                    answers = store.get_answers(pid)
-                    for line in output.splitlines():
-                        if line.startswith("saved "):
-                            acknowledged += 1
-                            i = int(line.split()[1])
-                            lost += answers.get(f"q{i}") != i
-                        elif line.startswith("refused "):
-                            refused += 1
+                for report in reports:
+                    answers = store.get_answers(report.profile_id)
+                    acknowledged += len(report.saved)
+                    refused += len(report.refused)
+                    lost += sum(answers.get(f"q{i}") != i for i in report.saved)
     print(f"two writers: {runs} runs, {acknowledged} answers acknowledged, {refused} refused "
           f"(locked, told), {lost} lost")
 

@@ -8,11 +8,8 @@ answers that come after it.
 
 from __future__ import annotations
 
-import os
 import sqlite3
-import subprocess
 import sys
-import textwrap
 import threading
 from pathlib import Path
 
@@ -20,7 +17,8 @@ import pytest
 
 from desktop.storage import StorageError, open_store
 
-ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(Path(__file__).parent))
+from two_writers import race  # noqa: E402
 
 
 @pytest.fixture
@@ -94,59 +92,20 @@ def test_a_new_profile_under_a_writer_lock_is_refused_whole(db_path, writer_lock
     store.close()
 
 
-WRITER = textwrap.dedent(
-    """
-    import sys
-    from desktop.storage import StorageError, open_store
-
-    path, name, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
-    store = open_store(path)
-    pid = store.create_profile(name, "company")
-    print(f"profile {pid}", flush=True)
-    sys.stdin.readline()  # both writers start answering at the same moment
-    for i in range(count):
-        try:
-            store.set_answer(pid, f"q{i}", i)
-        except StorageError as error:
-            print(f"refused {i} {error.kind}", flush=True)
-        else:
-            print(f"saved {i}", flush=True)
-    print("done", flush=True)
-    """
-)
-
-
 @pytest.mark.parametrize("run", range(3))
 def test_two_writer_processes_lose_no_acknowledged_answer(db_path, run):
     with open_store(db_path):
         pass  # the file exists and is migrated before the writers race
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
     count = 100
-    writers = [
-        subprocess.Popen([sys.executable, "-c", WRITER, str(db_path), f"writer {n}", str(count)],
-                         stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env, text=True)
-        for n in range(2)
-    ]
-    try:
-        pids = [int(w.stdout.readline().split()[1]) for w in writers]
-        for w in writers:
-            w.stdin.write("go\n")
-            w.stdin.flush()
-        outputs = [w.communicate(timeout=120)[0] for w in writers]
-    finally:
-        for w in writers:
-            w.kill()
-            w.wait(timeout=30)
-    assert [w.returncode for w in writers] == [0, 0]
+    runs = race(db_path, count)
+    assert [r.returncode for r in runs] == [0, 0]
 
     with open_store(db_path) as store:
-        for pid, output in zip(pids, outputs):
-            lines = output.splitlines()
-            assert lines[-1] == "done"
-            saved = [int(line.split()[1]) for line in lines if line.startswith("saved ")]
-            refused = [line.split()[1:] for line in lines if line.startswith("refused ")]
+        for run_ in runs:
+            saved, refused = run_.saved, run_.refused
+            assert run_.finished
             assert len(saved) + len(refused) == count
-            answers = store.get_answers(pid)
+            answers = store.get_answers(run_.profile_id)
             missing = [i for i in saved if answers.get(f"q{i}") != i]
             assert missing == [], f"{len(missing)} of {len(saved)} acknowledged answers lost"
             # A writer that answers without pause can keep the other waiting past the busy
