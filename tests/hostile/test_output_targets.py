@@ -80,6 +80,7 @@ def test_profile_export_to_a_folder_is_a_storage_error(folder):
         (folder / "export.yaml").mkdir()
         with pytest.raises(StorageError) as refused:
             export_profile(store, pid, folder / "export.yaml")
-        assert refused.value.kind == "io"
+        assert refused.value.kind == "folder"
+        assert "There is a folder where the export file should be" in refused.value.message.en
         assert export_profile(store, pid, folder / "fine.yaml").read_text(encoding="utf-8")
     assert (folder / "export.yaml").is_dir()
