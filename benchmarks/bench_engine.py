@@ -104,7 +104,8 @@ def cmp3(a, op, b):
 def make_hand_coded(pack):
     import operator as o
 
-    ceiling = dict(pack.tables["sme_sales_ceiling"].entries)
+    # the ceilings in force at the close of the last fiscal year, as the rules read them
+    ceiling = pack.tables["sme_sales_ceiling"].entries_on(dt.date(DAY.year - 1, 12, 31))
     sections = dict(pack.tables["ksic_section"].entries)
 
     def prefix(table, key):
@@ -227,12 +228,17 @@ def main() -> int:
     # The same two programs by hand, against the engine restricted to those two programs.
     hand = make_hand_coded(pack)
     sub = dataclasses.replace(pack, programs={k: pack.programs[k] for k in hand}, compiled=None)
+    # The hand-written rules are plain three-valued logic; the engine's outcomes are exact, so it
+    # may decide what three-valued logic leaves open, but never contradict a decided result.
     mismatches = 0
+    settled = 0
     for answers in profiles:
         got = {r.id: (r.status, list(r.failed)) for r in evaluate(sub, answers, DAY).programs}
         for pid, fn in hand.items():
             status, failed = fn(answers)
-            if got[pid][0] != status or (pid == "sme-ax" and got[pid][1] != failed):
+            if status == "undetermined" and got[pid][0] != "undetermined":
+                settled += 1
+            elif got[pid][0] != status or (pid == "sme-ax" and got[pid][1] != failed):
                 mismatches += 1
     t0 = time.perf_counter()
     for answers in profiles:
@@ -246,7 +252,9 @@ def main() -> int:
     print(f"two programs (sme-ax, nesp-type1) over {len(profiles)} profiles: engine {engine_time * 1000:.0f} ms, "
           f"hand-written Python {hand_time * 1000:.0f} ms, ratio {engine_time / hand_time:.1f}x "
           f"(the engine also records every criterion, its values and the questions still missing)")
-    print(f"  hand-written and engine results agree on {len(profiles) * len(hand) - mismatches} of {len(profiles) * len(hand)}")
+    print(f"  hand-written and engine results agree on {len(profiles) * len(hand) - mismatches - settled} of "
+          f"{len(profiles) * len(hand)}; the engine settles {settled} that three-valued logic leaves open; "
+          f"{mismatches} contradictions")
     return 0 if mismatches == 0 else 1
 
 

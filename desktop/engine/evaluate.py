@@ -1,7 +1,10 @@
 """evaluate(): answers -> one outcome per program, each explaining itself.
 
 Every criterion is evaluated (no short cut), so a not-eligible result can list every failed
-criterion, and an undetermined one can name exactly the questions that would decide it.
+criterion, and an undetermined one can name exactly the questions that would decide it. Outcomes
+are exact: what three-valued logic leaves unknown is settled by trying the answers that can make a
+difference (`exact`), so "undetermined" means two possible answers really give different
+outcomes, or an unsettled criterion (no published rule) holds the program open.
 """
 
 from __future__ import annotations
@@ -12,11 +15,12 @@ from typing import Any, Mapping
 from desktop.engine.clock import today_kst
 from desktop.engine.dated import in_force
 from desktop.engine.deadlines import program_deadline
-from desktop.engine.expr.tri import UNKNOWN, is_number, tri_all, tri_any, tri_not, truth
+from desktop.engine.expr.tri import UNKNOWN, is_number
 from desktop.engine.near_band import is_near
 from desktop.engine.model import Assessment, CriterionResult, NearMiss, ProgramResult, RulePack
 from desktop.engine.plan import LeafPlan, PackPlan, ProgramPlan, plan_of
 from desktop.engine.scope import Scope
+from desktop.engine.settle import collect, settle_program, status_of, tree_value, truth_of
 
 _RESULT = {True: "met", False: "not_met"}
 _EXCLUSION_RESULT = {True: "not_met", False: "met"}  # from the applicant's side
@@ -45,42 +49,6 @@ def _deadlines(plan: PackPlan, as_of: dt.date) -> dict:
         found = {pid: program_deadline(pp.program, as_of) for pid, pp in plan.programs.items()}
         cache[as_of] = found
     return found
-
-
-def truth_of(leaf: LeafPlan, scope: Scope) -> Any:
-    if leaf.expr is None:
-        return UNKNOWN
-    return truth(leaf.expr(scope))
-
-
-def tree_value(node, values: list) -> Any:
-    """The three-valued value of a criteria tree over its leaves' values (AND/OR/NOT from tri)."""
-    kind = node[0]
-    if kind == "leaf":
-        return values[node[1]]
-    if kind == "not":
-        return tri_not(tri_all(tree_value(kid, values) for kid in node[1]))
-    if kind == "all":
-        return tri_all(tree_value(kid, values) for kid in node[1])
-    return tri_any(tree_value(kid, values) for kid in node[1])
-
-
-def _collect(node, values: list, want: Any, out: list) -> None:
-    """Leaves that make `node` come out as `want` (False: failed ones; UNKNOWN: undecided ones)."""
-    kind = node[0]
-    if kind == "leaf":
-        out.append(node[1])
-        return
-    if kind == "not":
-        # `not` fails when its inside holds: the leaves holding it are the reason.
-        flipped = {False: True, True: False}.get(want, UNKNOWN) if want is not UNKNOWN else UNKNOWN
-        for kid in node[1]:
-            if tree_value(kid, values) is flipped:
-                _collect(kid, values, flipped, out)
-        return
-    for kid in node[1]:
-        if tree_value(kid, values) is want:
-            _collect(kid, values, want, out)
 
 
 def _plain(value: Any) -> Any:
@@ -175,12 +143,10 @@ def _program(plan: PackPlan, pp: ProgramPlan, scope: Scope, answers, applicant, 
     values = [truth_of(leaf, scope) for leaf in pp.leaves]
     excluded = [truth_of(leaf, scope) for leaf in pp.exclusions]
     tree = tree_value(pp.tree, values)
-    if tree is False or True in excluded:
-        status = "ineligible"
-    elif tree is True and audience_ok is True and UNKNOWN not in excluded:
-        status = "eligible"
-    else:
-        status = "undetermined"
+    status = status_of(tree, excluded, audience_ok)
+    deciding: tuple = ()
+    if status == "undetermined":
+        tree, status, deciding = settle_program(plan, pp, scope, answers, values, excluded, audience_ok)
 
     criteria = [audience]
     for kind, leaves, results, words in (("criterion", pp.leaves, values, _RESULT),
@@ -209,7 +175,7 @@ def _program(plan: PackPlan, pp: ProgramPlan, scope: Scope, answers, applicant, 
     if status == "ineligible":
         bad: list[int] = []
         if tree is False:
-            _collect(pp.tree, values, False, bad)
+            collect(pp.tree, values, False, bad)
         failed_leaves = [pp.leaves[i] for i in dict.fromkeys(bad)]
         failed = tuple(l.criterion.id for l in failed_leaves) + tuple(
             l.criterion.id for l, v in zip(pp.exclusions, excluded) if v is True
@@ -218,17 +184,10 @@ def _program(plan: PackPlan, pp: ProgramPlan, scope: Scope, answers, applicant, 
             nm for l in failed_leaves if l.near and (nm := _near_miss(l, scope)) is not None
         )
     elif status == "undetermined":
-        open_leaves: list[int] = []
-        if tree is UNKNOWN:
-            _collect(pp.tree, values, UNKNOWN, open_leaves)
-        deciding = [pp.leaves[i] for i in open_leaves] + [
-            l for l, v in zip(pp.exclusions, excluded) if v is UNKNOWN
-        ]
         wanted: set[str] = set()
         seen: set[str] = set()
-        for leaf in deciding:
-            for qid in leaf.questions:
-                _applies(plan, plan.questions, qid, scope, applicant, answers, wanted, seen)
+        for qid in deciding:
+            _applies(plan, plan.questions, qid, scope, applicant, answers, wanted, seen)
         missing = tuple(sorted(wanted, key=plan.order.__getitem__))
     return _new(
         ProgramResult,
@@ -241,3 +200,4 @@ def _program(plan: PackPlan, pp: ProgramPlan, scope: Scope, answers, applicant, 
         unverifiable=pp.unverifiable,
         deadline=deadline,
     )
+

@@ -26,13 +26,14 @@ from __future__ import annotations
 
 import ast
 import datetime as dt
+from bisect import bisect_left
 from itertools import combinations
 from typing import Any, Callable, Mapping
 
 from desktop.engine.expr.tri import UNKNOWN
 from desktop.engine.scope import Scope
 
-BUDGET = 600  # evaluations per search
+BUDGET = 1500  # evaluations per search
 _OPEN = "open"  # a complete answer that still leaves the result unknown (an unsettled criterion)
 _YEAR_FUNCS = {"years_since", "years_between"}
 _DAY_FUNCS = {"days_since", "days_between"}
@@ -46,18 +47,64 @@ class OutOfBudget(Exception):
 
 
 class Domains:
-    """For each question, the values worth trying; built once per pack, dates per assessment day."""
+    """For each question, the values worth trying; built once per pack, dates per assessment day.
+
+    `view(names)` narrows them to what one criterion or program reads (through its definitions):
+    the industry classes of the size tables it uses, the limits it compares numbers with. A
+    criterion reading only the SME sales ceiling needs one industry per ceiling, not one per
+    class of every table in the rules.
+    """
 
     def __init__(self, pack, plan):
         self.pack = pack
         self.plan = plan
-        self.fixed: dict[str, tuple] = {}
         self._date_offsets: dict[str, tuple] = {}  # qid -> (years, days, literal dates)
-        self._industry_fns: list = []
-        self._industry_direct = False
-        self._by_day: dict[dt.date, dict[str, tuple]] = {}
+        self._views: dict[frozenset, View] = {}
         exprs = _all_exprs(pack)
         numbers = _thresholds(exprs, pack)
+        for qid, q in pack.questions.items():
+            if q.type == "date":
+                self._date_offsets[qid] = _date_offsets(qid, exprs, pack, numbers)
+        self.everything = View(self, exprs)
+
+    def view(self, roots) -> "View":
+        """The domains for what `roots` (compiled expressions) read, through their definitions."""
+        roots = tuple(r for r in roots if r is not None)
+        key = frozenset(id(r) for r in roots)  # the expressions live as long as the pack
+        found = self._views.get(key)
+        if found is None:
+            defs = self.pack.definitions
+            exprs, seen, stack = list(roots), set(), [n for r in roots for n in r.names]
+            while stack:
+                n = stack.pop()
+                if n in seen or n not in defs:
+                    continue
+                seen.add(n)
+                exprs.append(defs[n].expr)
+                stack.extend(defs[n].expr.names)
+            found = self._views[key] = View(self, exprs)
+        return found
+
+    def of(self, qid: str, as_of: dt.date) -> tuple | None:
+        return self.everything.of(qid, as_of)
+
+
+class View:
+    """The values worth trying for the questions read by a set of expressions."""
+
+    def __init__(self, domains: Domains, exprs: list):
+        pack, plan = domains.pack, domains.plan
+        self.domains = domains
+        self.pack = pack
+        self.plan = plan
+        self.fixed: dict[str, tuple] = {}
+        self._by_day: dict[dt.date, dict[str, tuple]] = {}
+        self._affected: dict[str, frozenset] = {}
+        self._class_of: dict = {}
+        self.dynamic: dict[str, tuple] = {}  # qid -> (question, numbers, names compared with)
+        exprs = [e for e in exprs if getattr(e, "tree", None) is not None]
+        numbers = _thresholds(exprs, pack)
+        direct_consts, direct_names = _direct_limits(exprs, pack)
         for qid, q in pack.questions.items():
             if q.type == "bool":
                 self.fixed[qid] = (True, False)
@@ -73,15 +120,87 @@ class Domains:
                     self.fixed[qid] = ((),) + tuple((v,) for v in values) + (tuple(values),)
             elif q.type in ("int", "amount"):
                 self.fixed[qid] = _number_points(numbers.get(qid, set()), q)
-            elif q.type == "date":
-                self._date_offsets[qid] = _date_offsets(qid, exprs, pack, numbers)
-        industry_only = [
-            d.expr for did, d in pack.definitions.items() if plan.def_questions.get(did) == frozenset({"industry"})
-        ]
-        self._industry_fns = industry_only
-        self._industry_direct = any(
-            "industry" in e.names for e in exprs if e not in industry_only and e.names != frozenset({"industry"})
-        )
+                if None not in direct_names.get(qid, {None}) or qid not in direct_names:
+                    self.dynamic[qid] = (q, direct_consts.get(qid, set()), tuple(direct_names.get(qid, ())))
+        # numbers that only meet fixed limits: any two answers between the same two limits give
+        # the same results, so the cache keeps one entry per interval, not one per amount
+        self._classes: dict[str, tuple] = {}
+        for qid, q in pack.questions.items():
+            if q.type in ("int", "amount"):
+                limits = _piecewise_limits(qid, exprs, pack)
+                if limits is not None:
+                    self._classes[qid] = tuple(sorted(limits))
+        defs = pack.definitions
+        local = {id(e) for e in exprs}
+        only = [did for did, d in defs.items()
+                if id(d.expr) in local and plan.def_questions.get(did) == frozenset({"industry"})]
+        # each as a function of the industry, reduced to what the expressions here tell apart:
+        # a section only ever compared with 'K' splits the industries in two, not in eighteen
+        self._industry_fns = [_signature(defs[did].expr, _equality_constants(did, exprs)) for did in only]
+        industry_only = {id(defs[did].expr) for did in only}
+        # An expression reading the industry itself (not through an industry-only definition):
+        # every industry code is worth trying.
+        self._industry_direct = any("industry" in e.names for e in exprs if id(e) not in industry_only)
+
+    def key(self, answers, qids) -> tuple:
+        """What of these answers can matter here, as a cache key."""
+        out = []
+        for q in qids:
+            v = answers.get(q)
+            limits = self._classes.get(q)
+            if limits is not None and type(v) in (int, float):
+                i = bisect_left(limits, v)
+                v = ("=", i) if i < len(limits) and limits[i] == v else ("<", i)
+            out.append(v)
+        return tuple(out)
+
+    def industry_class(self, as_of: dt.date):
+        """code -> the industry tried for its class here (for reading a diagram with any code)."""
+        found = self._class_of.get(as_of)
+        if found is None:
+            reps = {}
+            for code in self.of("industry", as_of) or ():
+                reps[self._industry_sig(code, as_of)] = code
+            memo: dict = {}
+
+            def class_of(code, reps=reps, memo=memo):
+                if code not in memo:
+                    memo[code] = reps.get(self._industry_sig(code, as_of), code)
+                return memo[code]
+
+            found = self._class_of[as_of] = class_of
+        return found
+
+    def _industry_sig(self, code, as_of):
+        if self._industry_direct:
+            return code
+        scope = Scope({"industry": code}, self.plan.definitions, as_of)
+        return tuple(_plain(f(scope)) for f in self._industry_fns)
+
+    def affected(self, qid: str) -> frozenset:
+        """The names to work out again when `qid` changes: it and the definitions reading it."""
+        found = self._affected.get(qid)
+        if found is None:
+            found = self._affected[qid] = frozenset(
+                [qid] + [d for d, qs in self.plan.def_questions.items() if qid in qs]
+            )
+        return found
+
+    def here(self, qid: str, scope) -> tuple | None:
+        """The points worth trying for a number given what is known in `scope`: when every limit
+        it is compared with is known there, only the points around those limits."""
+        spec = self.dynamic.get(qid)
+        if spec is None:
+            return None
+        q, consts, names = spec
+        limits = set(consts)
+        for n in names:
+            v = scope[n]
+            if type(v) in (int, float):
+                limits.add(v)
+            else:
+                return None  # a limit still unknown: every point stays worth trying
+        return _number_points(limits, q)
 
     def of(self, qid: str, as_of: dt.date) -> tuple | None:
         found = self.fixed.get(qid)
@@ -106,12 +225,10 @@ class Domains:
                 return tuple(self.pack.industries)
             classes: dict[tuple, str] = {}
             for code in self.pack.industries:
-                scope = Scope({"industry": code}, self.plan.definitions, as_of)
-                sig = tuple(_plain(f(scope)) for f in self._industry_fns)
-                classes.setdefault(sig, code)
+                classes.setdefault(self._industry_sig(code, as_of), code)
             return tuple(classes.values())
         if q.type == "date":
-            years, days, literals = self._date_offsets.get(qid, ((), (), ()))
+            years, days, literals = self.domains._date_offsets.get(qid, ((), (), ()))
             points = {as_of, as_of - dt.timedelta(days=1), as_of + dt.timedelta(days=1)}
             for n in years:
                 base = _years_back(as_of, n)
@@ -123,6 +240,80 @@ class Domains:
                 points.update((d - dt.timedelta(days=1), d, d + dt.timedelta(days=1)))
             return tuple(_spread(sorted(points)))
         return ()
+
+
+_ORDER = (ast.Lt, ast.LtE, ast.Gt, ast.GtE, ast.Eq, ast.NotEq)
+
+
+def _piecewise_limits(qid: str, exprs, pack) -> set | None:
+    """The limits a number is compared with, when every use of it is a comparison with a number
+    or with a table look-up (a definition that is just `lookup(...)`); else None."""
+    defs = pack.definitions
+    limits: set = set()
+    uses = matched = 0
+    for e in exprs:
+        for sub in ast.walk(e.tree):
+            if isinstance(sub, ast.Name) and sub.id == qid:
+                uses += 1
+            if not isinstance(sub, ast.Compare) or not all(isinstance(o, _ORDER) for o in sub.ops):
+                continue
+            operands = [sub.left, *sub.comparators]
+            for k, x in enumerate(operands):
+                if not (isinstance(x, ast.Name) and x.id == qid):
+                    continue
+                for y in operands[max(k - 1, 0):k] + operands[k + 1:k + 2]:
+                    if isinstance(y, ast.Constant) and type(y.value) in (int, float):
+                        limits.add(y.value)
+                    elif isinstance(y, ast.Name) and y.id in defs and _lookup_table(defs[y.id].expr):
+                        limits |= _table_numbers((_lookup_table(defs[y.id].expr),), pack)
+                    else:
+                        return None
+                matched += 1
+    if uses == 0 or matched != uses:
+        return None
+    return limits
+
+
+def _lookup_table(expr) -> str | None:
+    tree = getattr(expr, "tree", None)
+    body = tree.body if isinstance(tree, ast.Expression) else tree
+    if isinstance(body, ast.Call) and getattr(body.func, "id", "") == "lookup" and body.args \
+            and isinstance(body.args[0], ast.Constant) and isinstance(body.args[0].value, str):
+        return body.args[0].value
+    return None
+
+
+def _equality_constants(name: str, exprs) -> tuple | None:
+    """The constants `name` is compared with, when every use of it is `name == c`, `name != c`,
+    `name in [...]` or `name not in [...]` (else None: its value itself matters)."""
+    uses = 0
+    matched = 0
+    consts: set = set()
+    for e in exprs:
+        for sub in ast.walk(e.tree):
+            if isinstance(sub, ast.Name) and sub.id == name:
+                uses += 1
+            if not isinstance(sub, ast.Compare) or len(sub.ops) != 1:
+                continue
+            left, right = sub.left, sub.comparators[0]
+            if not (isinstance(left, ast.Name) and left.id == name):
+                continue
+            if isinstance(sub.ops[0], (ast.Eq, ast.NotEq)) and isinstance(right, ast.Constant):
+                consts.add(right.value)
+                matched += 1
+            elif isinstance(sub.ops[0], (ast.In, ast.NotIn)) and isinstance(right, (ast.List, ast.Tuple)) \
+                    and all(isinstance(x, ast.Constant) for x in right.elts):
+                consts.update(x.value for x in right.elts)
+                matched += 1
+    if uses == 0 or matched != uses:
+        return None
+    return tuple(sorted(consts, key=repr))
+
+
+def _signature(expr, consts: tuple | None):
+    if consts is None:
+        return expr
+    return lambda scope: tuple(_plain(expr(scope)) == c for c in consts)
 
 
 def _plain(v):
@@ -199,9 +390,32 @@ def _table_numbers(table_ids, pack) -> set:
         if t is None:
             continue
         out.update(v for v in t.entries.values() if type(v) in (int, float))
+        out.update(d.value for versions in t.dated.values() for d in versions if type(d.value) in (int, float))
         if type(t.default) in (int, float):
             out.add(t.default)
     return out
+
+
+def _direct_limits(exprs, pack) -> tuple[dict, dict]:
+    """question -> numbers it is compared with directly, and names (definitions, questions) it is
+    compared with directly: `q <= sme_sales_limit` gives the name, `q >= 60` the number."""
+    consts: dict[str, set] = {}
+    names: dict[str, set] = {}
+    for e in exprs:
+        for sub in ast.walk(e.tree):
+            if not isinstance(sub, ast.Compare):
+                continue
+            operands = [sub.left, *sub.comparators]
+            for a, b in zip(operands, operands[1:]):
+                for x, y in ((a, b), (b, a)):
+                    if isinstance(x, ast.Name) and x.id in pack.questions:
+                        if isinstance(y, ast.Constant) and type(y.value) in (int, float):
+                            consts.setdefault(x.id, set()).add(y.value)
+                        elif isinstance(y, ast.Name):
+                            names.setdefault(x.id, set()).add(y.id)
+                        else:
+                            names.setdefault(x.id, set()).add(None)  # another shape: keep all
+    return consts, names
 
 
 def _thresholds(exprs, pack) -> dict[str, set]:
@@ -273,100 +487,182 @@ def _date_offsets(qid: str, exprs, pack, numbers) -> tuple:
 # ---------------------------------------------------------------- search
 
 
-class Search:
-    """One search over the open questions of one thing to decide (a criterion or a program)."""
+class _Assigned:
+    """The answers with one more question filled in (a chain as deep as the search)."""
 
-    def __init__(self, fn: Callable[[Mapping], Any], answers: Mapping, open_vars, domains: Domains,
-                 as_of: dt.date, budget: int = BUDGET):
-        self.fn = fn  # answers -> result (True / False / UNKNOWN, or a status)
+    __slots__ = ("base", "qid", "value")
+
+    def __init__(self, base, qid: str, value):
+        self.base = base
+        self.qid = qid
+        self.value = value
+
+    def get(self, name: str, default=None):
+        if name == self.qid:
+            return self.value
+        return self.base.get(name, default)
+
+
+class Settled:
+    """What a search found: the results complete answers can give (OPEN for one that stays
+    unknown), the open questions the result depends on, and the diagram itself (`value_at` reads
+    the result for more answers without evaluating anything)."""
+
+    __slots__ = ("outcomes", "matters", "root")
+
+    def __init__(self, outcomes: frozenset, matters: frozenset, root):
+        self.outcomes = outcomes
+        self.matters = matters
+        self.root = root
+
+    def truth(self) -> Any:
+        """True / False when every complete answer agrees, else UNKNOWN."""
+        if len(self.outcomes) != 1:
+            return UNKNOWN
+        (only,) = self.outcomes
+        return UNKNOWN if only == _OPEN else only
+
+    def value_at(self, assigned: Mapping) -> Any:
+        """The result once the questions in `assigned` are answered so (UNKNOWN while the
+        diagram still asks a question not among them)."""
+        node = self.root
+        while type(node) is _Node:
+            v = assigned.get(node.qid)
+            if v is None:
+                return UNKNOWN
+            node = node.child(v)
+        return UNKNOWN if node.value == _OPEN else node.value
+
+
+class _End:
+    __slots__ = ("value",)
+
+    def __init__(self, value):
+        self.value = value
+
+
+class _Node:
+    """One question of a diagram and where each of its answers leads."""
+
+    __slots__ = ("qid", "points", "kids", "classes")
+
+    def __init__(self, qid: str, points: tuple, kids: tuple, classes=None):
+        self.qid = qid
+        self.points = points  # the answers tried (numbers: sorted, the first of each step)
+        self.kids = kids
+        self.classes = classes  # industries: code -> the class whose representative was tried
+
+    def child(self, value):
+        if self.classes is not None:
+            value = self.classes(value)
+        try:
+            return self.kids[self.points.index(value)]
+        except ValueError:
+            pass
+        if type(value) in (int, float) and self.points and type(self.points[0]) in (int, float):
+            # a number between the points tried: the step it falls in (the points sit on either
+            # side of every limit, so nothing changes between two of them)
+            i = bisect_left(self.points, value)
+            return self.kids[max(i - 1, 0)]
+        return _End(_OPEN)
+
+
+class Search:
+    """All complete answers to the open questions of one thing (a criterion or a program), as a
+    reduced decision diagram: a partial answer that three-valued evaluation already decides ends
+    its branch; a question whose answers all lead to the same rest is left out; equal rests are
+    shared. The questions left in the diagram are exactly those the result depends on, and its
+    ends are the results that can come out."""
+
+    def __init__(self, fn: Callable[[Scope], Any], answers: Mapping, open_vars, view: View,
+                 as_of: dt.date, budget: int = BUDGET, reads_answers: bool = False):
+        self.fn = fn  # scope (or the answers) -> result (True / False / UNKNOWN, or a status)
+        self.reads_answers = reads_answers  # fn reads only the answers: no scope to keep up
         self.answers = answers
         self.as_of = as_of
         self.budget = budget
-        self.vars = [(q, d) for q in open_vars if (d := domains.of(q, as_of))]
-        self.vars.sort(key=lambda qd: len(qd[1]))
+        self.view = view
+        self.definitions = view.plan.definitions
+        listed = [(q, d) for q in open_vars if (d := view.of(q, as_of))]
+        # choices first, then numbers whose limits the others decide (the industry's ceiling)
+        listed.sort(key=lambda qd: (qd[0] in view.dynamic, len(qd[1])))
+        self.vars = listed
+        self.unlisted = frozenset(q for q in open_vars if not view.of(q, as_of))
+        self.numeric = {q for q, _ in listed if view.pack.questions[q].type in ("int", "amount")}
+        self._unique: dict = {}
+        self._ends: dict = {}
 
-    def _eval(self, assign: dict) -> Any:
+    def run(self) -> Settled | None:
+        """None when the budget runs out first."""
+        scope = None if self.reads_answers else Scope(self.answers, self.definitions, self.as_of)
+        try:
+            root = self._node(self.answers, scope, 0)
+        except OutOfBudget:
+            return None
+        outcomes = frozenset(self._ends)
+        matters = {node.qid for node in self._unique.values()}
+        if _OPEN in outcomes:
+            matters |= self.unlisted  # a question with no values to try may be what holds it open
+        return Settled(outcomes, frozenset(matters), root)
+
+    def _end(self, value):
+        found = self._ends.get(value)
+        if found is None:
+            found = self._ends[value] = _End(value)
+        return found
+
+    def _node(self, answers, scope: Scope, i: int):
         self.budget -= 1
         if self.budget < 0:
             raise OutOfBudget
-        return self.fn({**self.answers, **assign} if assign else self.answers)
-
-    def outcomes(self, stop_at: int = 2) -> set | None:
-        """The results complete answers can give (at least `stop_at` of them once found); None
-        when the budget ran out first."""
-        found: set = set()
-        try:
-            self._walk({}, 0, found, stop_at)
-        except OutOfBudget:
-            return None
+        r = self.fn(answers if scope is None else scope)
+        if r is not UNKNOWN and r != "undetermined":
+            return self._end(r)
+        if i >= len(self.vars):
+            return self._end(_OPEN)
+        qid, values = self.vars[i]
+        if qid in self.view.dynamic:
+            here = scope if scope is not None else Scope(answers, self.definitions, self.as_of)
+            values = self.view.here(qid, here) or values
+        kids = []
+        if scope is None:
+            for v in values:
+                child_answers = _Assigned(answers, qid, v)
+                kids.append((v, self._node(child_answers, None, i + 1)))
+        else:
+            drop = self.view.affected(qid)
+            kept = {k: v for k, v in scope.items() if k not in drop}
+            for v in values:
+                child_answers = _Assigned(answers, qid, v)
+                child = Scope(child_answers, self.definitions, self.as_of)
+                child.update(kept)
+                kids.append((v, self._node(child_answers, child, i + 1)))
+        first = kids[0][1]
+        if all(k is first for _, k in kids):
+            return first  # no answer to this question changes anything below
+        classes = None
+        if qid in self.numeric:
+            # the same steps at the same points are the same function of the number, however
+            # many points were tried between them
+            kids.sort(key=lambda vk: vk[0])
+            runs = []
+            for v, k in kids:
+                if not runs or runs[-1][1] is not k:
+                    runs.append((v, k))
+            kids = runs
+        elif self.view.pack.questions[qid].type == "industry":
+            classes = self.view.industry_class(self.as_of)
+        key = (qid, tuple((v, id(k)) for v, k in kids))
+        found = self._unique.get(key)
+        if found is None:
+            found = self._unique[key] = _Node(qid, tuple(v for v, _ in kids), tuple(k for _, k in kids), classes)
         return found
 
-    def _walk(self, assign: dict, i: int, found: set, stop_at: int) -> bool:
-        r = self._eval(assign)
-        if r is not UNKNOWN and r != "undetermined":
-            found.add(r)
-            return len(found) >= stop_at
-        while i < len(self.vars) and self.vars[i][0] in assign:
-            i += 1
-        if i >= len(self.vars):
-            found.add(_OPEN)
-            return len(found) >= stop_at
-        qid, values = self.vars[i]
-        for v in values:
-            assign[qid] = v
-            done = self._walk(assign, i + 1, found, stop_at)
-            del assign[qid]
-            if done:
-                return True
-        return False
 
-    def matters(self, qid: str) -> bool:
-        """True when some answer to `qid` changes the result for some answer to the others (or
-        when the budget runs out before that is settled)."""
-        values = next((d for q, d in self.vars if q == qid), None)
-        if not values:
-            return False
-        others = [(q, d) for q, d in self.vars if q != qid]
-        try:
-            return self._differs({}, others, 0, qid, values)
-        except OutOfBudget:
-            return True
-
-    def _differs(self, assign: dict, others, i: int, qid: str, values) -> bool:
-        results = []
-        for v in values:
-            assign[qid] = v
-            results.append(self._eval(assign))
-        del assign[qid]
-        decided = [r for r in results if r is not UNKNOWN and r != "undetermined"]
-        if len(set(map(_key, decided))) > 1:
-            return True
-        if len(decided) == len(results):
-            return False  # all decided alike: no answer to qid changes anything here
-        while i < len(others) and others[i][0] in assign:
-            i += 1
-        if i >= len(others):
-            return len(set(map(_key, results))) > 1  # open against decided still differs
-        q, dom = others[i]
-        for v in dom:
-            assign[q] = v
-            hit = self._differs(assign, others, i + 1, qid, values)
-            del assign[q]
-            if hit:
-                return True
-        return False
-
-
-def _key(r):
-    return _OPEN if r is UNKNOWN or r == "undetermined" else r
-
-
-def exact_truth(outcomes: set | None) -> Any:
-    """True / False when every complete answer agrees, else UNKNOWN."""
-    if outcomes is None or len(outcomes) != 1:
-        return UNKNOWN
-    (only,) = outcomes
-    return UNKNOWN if only == _OPEN else only
+def settle(fn, answers: Mapping, open_vars, view: View, as_of: dt.date, budget: int | None = None,
+           reads_answers: bool = False) -> Settled | None:
+    """Search, or None when `budget` evaluations (BUDGET unless told) do not suffice."""
+    return Search(fn, answers, open_vars, view, as_of, BUDGET if budget is None else budget, reads_answers).run()
 
 
 OPEN = _OPEN

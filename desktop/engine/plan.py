@@ -7,7 +7,7 @@ depends on answers.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from desktop.engine.model import Criterion, Group, Program, RulePack, Text
@@ -51,6 +51,9 @@ class PackPlan:
     programs: dict  # program id -> ProgramPlan
     questions: dict  # question id -> Question
     deadline_cache: dict  # as_of -> {program id: Deadline}; deadlines do not depend on answers
+    domains: Any = None  # exact.Domains: the answers worth trying for each question
+    # exact results already worked out, keyed by the criterion or program and the answers it reads
+    exact_cache: dict = field(default_factory=dict)
 
     def questions_of(self, names) -> frozenset:
         out: set[str] = set()
@@ -87,6 +90,9 @@ def build_plan(pack: RulePack) -> PackPlan:
             plan.applies_questions[qid] = plan.questions_of(q.applies_if.names)
     for pid, program in pack.programs.items():
         plan.programs[pid] = _program_plan(pack, plan, program)
+    from desktop.engine.exact import Domains
+
+    object.__setattr__(plan, "domains", Domains(pack, plan))
     return plan
 
 
