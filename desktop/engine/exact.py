@@ -122,6 +122,10 @@ class View:
                 self.fixed[qid] = _number_points(numbers.get(qid, set()), q)
                 if None not in direct_names.get(qid, {None}) or qid not in direct_names:
                     self.dynamic[qid] = (q, direct_consts.get(qid, set()), tuple(direct_names.get(qid, ())))
+        # dates measured against another answered date (days_between(shop_opened, closure_date)):
+        # the points around that date's limits, once it is known
+        for qid, partners in _date_partners(exprs, pack).items():
+            self.dynamic[qid] = ("date", tuple(sorted(partners)))
         # numbers that only meet fixed limits: any two answers between the same two limits give
         # the same results, so the cache keeps one entry per interval, not one per amount
         self._classes: dict[str, tuple] = {}
@@ -192,6 +196,8 @@ class View:
         spec = self.dynamic.get(qid)
         if spec is None:
             return None
+        if spec[0] == "date":
+            return self._dates_here(qid, spec[1], scope)
         q, consts, names = spec
         limits = set(consts)
         for n in names:
@@ -201,6 +207,25 @@ class View:
             else:
                 return None  # a limit still unknown: every point stays worth trying
         return _number_points(limits, q)
+
+    def _dates_here(self, qid: str, partners, scope) -> tuple | None:
+        as_of = scope["today"]
+        base = self.of(qid, as_of)
+        years, days, _ = self.domains._date_offsets.get(qid, ((), (), ()))
+        points = set(base or ())
+        for name in partners:
+            other = scope[name]
+            if not isinstance(other, dt.date):
+                continue
+            one = dt.timedelta(days=1)
+            for n in years:
+                for d in (_years_back(other, n), _years_back(other, -n)):
+                    points.update((d - one, d, d + one))
+            for n in days:
+                for d in (other - dt.timedelta(days=n), other + dt.timedelta(days=n)):
+                    points.update((d - one, d, d + one))
+            points.update((other - one, other, other + one))
+        return tuple(_spread(sorted(points))) if points else base
 
     def of(self, qid: str, as_of: dt.date) -> tuple | None:
         found = self.fixed.get(qid)
@@ -281,6 +306,25 @@ def _lookup_table(expr) -> str | None:
             and isinstance(body.args[0], ast.Constant) and isinstance(body.args[0].value, str):
         return body.args[0].value
     return None
+
+
+_BETWEEN = {"days_between", "years_between"}
+
+
+def _date_partners(exprs, pack) -> dict[str, set]:
+    """date question -> the other date questions it is measured against (`days_between(a, b)`)."""
+    dates = {qid for qid, q in pack.questions.items() if q.type == "date"}
+    out: dict[str, set] = {}
+    for e in exprs:
+        for sub in ast.walk(e.tree):
+            if not (isinstance(sub, ast.Call) and getattr(sub.func, "id", "") in _BETWEEN and len(sub.args) == 2):
+                continue
+            sides = [{n.id for n in ast.walk(a) if isinstance(n, ast.Name)} & dates for a in sub.args]
+            for mine, theirs in ((sides[0], sides[1]), (sides[1], sides[0])):
+                for q in mine:
+                    if theirs - {q}:
+                        out.setdefault(q, set()).update(theirs - {q})
+    return out
 
 
 def _equality_constants(name: str, exprs) -> tuple | None:
