@@ -74,7 +74,7 @@ def _coverage(pack, runs, lang: str) -> int:
     for gap in report.missing:
         print(gap.render(lang))
     for excused in report.excused:
-        print(bi(f"(불가능으로 표시됨) {excused}", f"(marked impossible) {excused}", lang))
+        print(bi("(불가능으로 표시됨) ", "(marked impossible) ", lang) + excused.render(lang))
     reached = report.checked - len(report.missing)
     print(bi(
         f"적용 범위: {report.checked}개 상태 중 {reached}개 도달, 빠짐 {len(report.missing)}개, 불가능 표시 {len(report.excused)}개",
@@ -87,17 +87,17 @@ def _coverage(pack, runs, lang: str) -> int:
 
 def _mutation(pack, runs, lang: str) -> int:
     report = mutation(pack, runs)
-    for survivor in report.survivors:
-        print(survivor.render(lang))
+    for problem in report.survivors + report.wrong_marks:
+        print(problem.render(lang))
     for eq in report.equivalent:
-        print(bi(f"(동등 변이로 표시됨) {eq}", f"(marked equivalent) {eq}", lang))
+        print(bi("(동등 변이로 표시됨) ", "(marked equivalent) ", lang) + eq.render(lang))
     print(bi(
         f"변이: {report.total}개 중 {report.killed}개를 사례가 잡음, 살아남은 변이 {len(report.survivors)}개, 동등 표시 {len(report.equivalent)}개",
         f"mutation: {report.killed} of {report.total} mutants killed by the cases, {len(report.survivors)} survive, "
         f"{len(report.equivalent)} marked equivalent",
         lang,
     ))
-    return len(report.survivors)
+    return len(report.survivors) + len(report.wrong_marks)
 
 
 def add_parser(sub) -> None:

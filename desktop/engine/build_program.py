@@ -115,7 +115,7 @@ class _Reader:
         if "use" in raw:
             return self.use(raw, path, depth)
         groups = [k for k in _GROUP_KEYS if k in raw]
-        where = Where(self.src.path, self.src.line(*path))
+        where = Where(self.src.path, self.src.line(*path), path)
         if len(groups) > 1:
             self.error(path, f"a group has exactly one of all / any / not; found {', '.join(groups)}")
             return None
@@ -183,7 +183,7 @@ class _Reader:
             sources=self.cites(raw.get("source"), path + ("source",)),
             to_verify=bool(raw.get("to_verify", False)),
             kind="exclusion",
-            where=Where(self.src.path, self.src.line(*path)),
+            where=Where(self.src.path, self.src.line(*path), path),
             note=text_of(raw.get("note")),
             untestable=raw.get("untestable"),
             equivalent=raw.get("equivalent"),

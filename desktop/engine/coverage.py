@@ -25,9 +25,11 @@ from desktop.engine.expr import ExprError, Names, build_expr
 from desktop.engine.expr.build import Builder
 from desktop.engine.expr.parse import parse
 from desktop.engine.expr.tri import is_number
-from desktop.engine.model import Criterion, Group, Program, RuleError, RulePack
+from desktop.engine.model import Criterion, Group, Program, RuleError, RulePack, Text
 from desktop.engine.plan import build_plan
+from desktop.engine.problem import Problem
 from desktop.engine.scope import Scope
+from desktop.engine.yamlsrc import position_in_value, read_source
 
 CRITERION_STATES = ("met", "not_met", "unknown")
 LIMIT_STATES = ("below", "at", "above")
@@ -61,6 +63,41 @@ def criteria_of(node) -> Iterator[Criterion]:
         yield from criteria_of(kid)
 
 
+def _comparisons(text: str) -> Iterator[tuple[int, int, ast.Compare, int]]:
+    """(index among the comparisons, op index, node, op position) for every ordering comparison."""
+    tree = ast.parse(text, mode="eval")
+    for n_i, node in enumerate(n for n in ast.walk(tree) if isinstance(n, ast.Compare)):
+        for o_i, op in enumerate(node.ops):
+            if type(op) in _ORDER:
+                yield n_i, o_i, node, op
+
+
+def _span(body: bytes, node: ast.AST) -> tuple[int, int]:
+    """Character offsets (0-based) of a node in the one-line expression text."""
+    def chars(b: int) -> int:
+        return len(body[:b].decode("utf-8", errors="ignore"))
+
+    return chars(node.col_offset), chars(node.end_col_offset)
+
+
+def _pair_text(text: str, node: ast.Compare, o_i: int) -> tuple[str, int]:
+    """The written text of one comparison of a chain (`15 <= age_years` of `15 <= age_years <= 69`)
+    and the character offset of its operator."""
+    body = text.encode("utf-8")
+    operands = [node.left, *node.comparators]
+    a_start, a_end = _span(body, operands[o_i])
+    b_start, b_end = _span(body, operands[o_i + 1])
+    symbol = _ORDER[type(node.ops[o_i])]
+    op_at = text.find(symbol, a_end, b_start)
+    return text[a_start:b_end], (op_at if op_at >= 0 else a_end)
+
+
+def _body(c: Criterion) -> tuple[str, int]:
+    """The expression as one line (how it is parsed) and how far it is indented in its value."""
+    flat = (c.expr_source or "").replace("\r", " ").replace("\n", " ")
+    return flat.strip(), len(flat) - len(flat.lstrip())
+
+
 def limits_of(criterion: Criterion, names: Names) -> list[tuple[str, Any, Any]]:
     """(text of the comparison, left closure, right closure) for every ordering comparison."""
     if criterion.expr is None:
@@ -84,6 +121,36 @@ def _where(c: Criterion, program: Program) -> tuple[str, int]:
     if c.where is not None:
         return c.where.path, c.where.line
     return program.path, 1
+
+
+def _what(c: Criterion, program: Program) -> Text:
+    """"criterion 'x'", naming the program when the criterion is written in another file."""
+    kind_ko, kind_en = ("제외 사유", "exclusion") if c.kind == "exclusion" else ("요건", "criterion")
+    if c.origin:
+        return Text(f"{kind_ko} '{c.id}'(프로그램 {program.id})", f"{kind_en} '{c.id}' (program {program.id})")
+    return Text(f"{kind_ko} '{c.id}'", f"{kind_en} '{c.id}'")
+
+
+_STATE_WORDS = {
+    "met": ("충족", "met"),
+    "not_met": ("미충족", "not met"),
+    "unknown": ("알 수 없음", "unknown"),
+    "below": ("한도 아래", "below"),
+    "at": ("한도와 같음", "at"),
+    "above": ("한도 위", "above"),
+    "fires": ("해당", "fires"),
+}
+
+
+def _reason(value: Any) -> Text:
+    """A reason written on a rule: plain text, or {ko: ..., en: ...}."""
+    if isinstance(value, dict):
+        return Text(str(value.get("ko", "")), str(value.get("en", "")))
+    return Text(str(value), str(value))
+
+
+def _state(state: str) -> tuple[str, str]:
+    return _STATE_WORDS.get(state, (state, state.replace("_", " ")))
 
 
 def coverage(pack: RulePack, runs) -> Report:
@@ -119,41 +186,53 @@ def coverage(pack: RulePack, runs) -> Report:
                     if is_number(a) and is_number(b):
                         limit_seen[(pid, cr.id, text)].add("below" if a < b else "at" if a == b else "above")
 
-    def need(c: Criterion, program: Program, state: str, reached: bool, what: str) -> None:
+    def need(c: Criterion, program: Program, state: str, reached: bool, limit: str | None = None) -> None:
         report.checked += 1
-        if reached:
-            return
         path, line = _where(c, program)
+        what = _what(c, program)
+        if limit is not None:
+            what = Text(f"{what.ko}의 한도 '{limit}'", f"{what.en} limit '{limit}'")
+        ko, en = _state(state)
         reason = c.untestable.get(state) if c.untestable else None
-        if reason:
-            report.excused.append(RuleError(path, line, f"{what} is never {state.replace('_', ' ')}: {reason}"))
+        if reached and reason:
+            report.missing.append(RuleError(path, line, Text(
+                f"{what.ko}: 불가능으로 표시된 상태({ko})에 사례가 닿습니다. 표시를 지우세요",
+                f"{what.en} is marked never {en}, but a case makes it {en}: remove the mark")))
+        elif reached:
+            return
+        elif reason:
+            report.excused.append(RuleError(path, line, Text(
+                f"{what.ko}: {ko} 상태가 될 수 없음 — {_reason(reason).ko}",
+                f"{what.en} is never {en}: {_reason(reason).en}")))
         else:
-            report.missing.append(RuleError(path, line, f"{what}: no case makes it {state.replace('_', ' ')}"))
+            report.missing.append(RuleError(path, line, Text(
+                f"{what.ko}: {ko} 상태로 만드는 사례가 없습니다", f"{what.en}: no case makes it {en}")))
 
     for pid, program in pack.programs.items():
         for c in criteria_of(program.eligibility):
             if c.expr is None:
                 continue  # unsettled: always unknown, nothing to test
             for state in CRITERION_STATES:
-                need(c, program, state, state in seen[(pid, c.id)], f"criterion '{c.id}'")
+                need(c, program, state, state in seen[(pid, c.id)])
             for text, _l, _r in limits[(pid, c.id)]:
                 for state in LIMIT_STATES:
-                    need(c, program, state, state in limit_seen[(pid, c.id, text)],
-                         f"criterion '{c.id}' limit '{text}'")
+                    need(c, program, state, state in limit_seen[(pid, c.id, text)], limit=text)
         for c in program.exclusions:
             if c.expr is None:
                 continue
-            need(c, program, "fires", "fires" in seen[(pid, c.id)], f"exclusion '{c.id}'")
+            need(c, program, "fires", "fires" in seen[(pid, c.id)])
 
     kinds = {r.kind for p in pack.programs.values() for r in p.rounds}
     for kind in ROUND_KINDS:
         report.checked += 1
         if kind not in kinds:
-            report.missing.append(RuleError(pack.root, 1, f"no program has a round of kind '{kind}'"))
+            report.missing.append(RuleError(pack.root, 1, Text(
+                f"'{kind}' 종류의 공고 회차가 있는 프로그램이 없습니다", f"no program has a round of kind '{kind}'")))
     for state in DEADLINE_STATES:
         report.checked += 1
         if state not in deadline_states:
-            report.missing.append(RuleError(pack.root, 1, f"no case reaches the deadline state '{state}'"))
+            report.missing.append(RuleError(pack.root, 1, Text(
+                f"일정 상태 '{state}'에 닿는 사례가 없습니다", f"no case reaches the deadline state '{state}'")))
     return report
 
 
@@ -164,27 +243,36 @@ def coverage(pack: RulePack, runs) -> Report:
 class Mutant:
     program: str
     criterion: Criterion
-    change: str  # e.g. "'<=' → '<'", "120 → 121", "dropped", "'all' → 'any'"
+    change: str  # e.g. "x <= 5: '<=' → '<'", "x <= 120: 120 → 121", "dropped", "'all' → 'any'"
     build: Any  # () -> Program (the mutated program), or None when the change does not compile
+    at: int | None = None  # character (1-based) of the expression where the change is made
+    spot: str | None = None  # the text changed there (an operator or a number)
+    short: str | None = None  # the change without its comparison ("'<=' → '<'"), also accepted as a mark
 
 
-def _expr_mutants(c: Criterion) -> Iterator[tuple[str, str]]:
-    """(description, mutated expression text) for every change of one expression."""
-    tree = ast.parse(c.expr.text, mode="eval")
-    sites = [n for n in ast.walk(tree) if isinstance(n, ast.Compare)]
-    for n_i, node in enumerate(sites):
-        for o_i, op in enumerate(node.ops):
-            if type(op) in _SWAP:
-                new = _SWAP[type(op)]
+def _expr_mutants(c: Criterion) -> Iterator[tuple[str, str, str, int, str]]:
+    """(label, short label, mutated expression text, character of the change, text changed) for
+    every change of one expression."""
+    body, lead = _body(c)
+    raw = body.encode("utf-8")
+    shifted: set[tuple[int, int]] = set()
+    for n_i, o_i, node, op in _comparisons(body):
+        pair, op_at = _pair_text(body, node, o_i)
+        if type(op) in _SWAP:
+            new = _SWAP[type(op)]
 
-                def flip(t, n_i=n_i, o_i=o_i, new=new):
-                    target = [n for n in ast.walk(t) if isinstance(n, ast.Compare)][n_i]
-                    target.ops[o_i] = new()
+            def flip(t, n_i=n_i, o_i=o_i, new=new):
+                target = [n for n in ast.walk(t) if isinstance(n, ast.Compare)][n_i]
+                target.ops[o_i] = new()
 
-                yield f"'{_ORDER[type(op)]}' → '{_ORDER[new]}'", _apply(c.expr.text, flip)
-        if not any(type(op) in _ORDER for op in node.ops):
-            continue
-        for k_i, operand in enumerate([node.left, *node.comparators]):
+            short = f"'{_ORDER[type(op)]}' → '{_ORDER[new]}'"
+            yield f"{pair}: {short}", short, _apply(body, flip), lead + op_at + 1, _ORDER[type(op)]
+        operands = [node.left, *node.comparators]
+        for k_i in (o_i, o_i + 1):
+            operand = operands[k_i]
+            if (n_i, k_i) in shifted:
+                continue  # a number between two comparisons of a chain is moved once
+            shifted.add((n_i, k_i))
             if isinstance(operand, ast.Constant) and is_number(operand.value):
                 for delta in (1, -1):
                     def shift(t, n_i=n_i, k_i=k_i, delta=delta):
@@ -193,7 +281,9 @@ def _expr_mutants(c: Criterion) -> Iterator[tuple[str, str]]:
                         operands[k_i].value = operands[k_i].value + delta
 
                     value = operand.value
-                    yield f"{value:_} → {value + delta:_}", _apply(c.expr.text, shift)
+                    start, end = _span(raw, operand)
+                    short = f"{value:_} → {value + delta:_}"
+                    yield f"{pair}: {short}", short, _apply(body, shift), lead + start + 1, body[start:end]
 
 
 def _apply(text: str, change) -> str:
@@ -236,13 +326,13 @@ def mutants(pack: RulePack) -> Iterator[Mutant]:
     for pid, program in pack.programs.items():
         for c in criteria_of(program.eligibility):
             if c.expr is not None:
-                for change, text in _expr_mutants(c):
-                    yield Mutant(pid, c, change, _rebuilt(program, c, text, names))
+                for label, short, text, at, spot in _expr_mutants(c):
+                    yield Mutant(pid, c, label, _rebuilt(program, c, text, names), at, spot, short)
             yield Mutant(pid, c, "dropped", _dropped(program, c))
         for c in program.exclusions:
             if c.expr is not None:
-                for change, text in _expr_mutants(c):
-                    yield Mutant(pid, c, change, _rebuilt(program, c, text, names))
+                for label, short, text, at, spot in _expr_mutants(c):
+                    yield Mutant(pid, c, label, _rebuilt(program, c, text, names), at, spot, short)
             yield Mutant(pid, c, "dropped",
                          lambda program=program, c=c: dataclasses.replace(
                              program, exclusions=tuple(e for e in program.exclusions if e is not c)))
@@ -278,12 +368,55 @@ def _dropped(program: Program, c: Criterion):
     return build
 
 
+class _Places:
+    """Where in its file a change to an expression is: line, column and the line itself (the file
+    is read again only for the mutants that are reported)."""
+
+    def __init__(self):
+        self._files: dict[str, Any] = {}
+
+    def of(self, m: Mutant) -> dict:
+        c = m.criterion
+        if m.at is None or c.where is None or not c.where.keys:
+            return {}
+        if c.where.path not in self._files:
+            try:
+                self._files[c.where.path] = read_source(c.where.path, shown=c.where.path)
+            except Problem:
+                self._files[c.where.path] = None
+        src = self._files[c.where.path]
+        if src is None:
+            return {}
+        key = "when" if c.kind == "exclusion" else "expr"
+        found = position_in_value(src, tuple(c.where.keys) + (key,), m.at)
+        if found is None:
+            return {}
+        line, column, text = found
+        return {"line": line, "column": column, "source_line": text, "text": m.spot}
+
+
+def _equivalent_reason(m: Mutant) -> Any:
+    marks = m.criterion.equivalent or {}
+    return marks.get(m.change) or (marks.get(m.short) if m.short else None)
+
+
 @dataclass
 class MutationReport:
     total: int = 0
     killed: int = 0
     survivors: list[RuleError] = field(default_factory=list)
     equivalent: list[RuleError] = field(default_factory=list)
+    wrong_marks: list[RuleError] = field(default_factory=list)  # marked equivalent, yet a case notices it
+
+
+def _killed(m: Mutant, mutated: Program, pack: RulePack, cases) -> bool:
+    mpack = dataclasses.replace(pack, programs={m.program: mutated})  # only the program it changes
+    object.__setattr__(mpack, "compiled", build_plan(mpack))
+    for run, expected in cases:
+        result = evaluate(mpack, run.profile.answers, run.assessment.as_of).by_id(m.program)
+        if result.status != expected:
+            return True
+    return False
 
 
 def mutation(pack: RulePack, runs) -> MutationReport:
@@ -296,28 +429,33 @@ def mutation(pack: RulePack, runs) -> MutationReport:
         for pid, expected in run.profile.expect.items():
             if pid in pack.programs:
                 by_program[pid].append((run, expected))
+    places = _Places()
     for m in mutants(pack):
         program = pack.programs[m.program]
-        path, line = _where(m.criterion, program)
-        what = f"{'exclusion' if m.criterion.kind == 'exclusion' else 'criterion'} '{m.criterion.id}'"
-        reason = (m.criterion.equivalent or {}).get(m.change)
         mutated = m.build()
         if mutated is None:
             continue
         report.total += 1
-        if reason:
-            report.equivalent.append(RuleError(path, line, f"{what}: {m.change} changes no outcome: {reason}"))
-            continue
-        mpack = dataclasses.replace(pack, programs={m.program: mutated})  # only the program it changes
-        object.__setattr__(mpack, "compiled", build_plan(mpack))
-        killed = False
-        for run, expected in by_program[m.program]:
-            result = evaluate(mpack, run.profile.answers, run.assessment.as_of).by_id(m.program)
-            if result.status != expected:
-                killed = True
-                break
-        if killed:
+        killed = _killed(m, mutated, pack, by_program[m.program])
+        reason = _equivalent_reason(m)
+        if killed and not reason:
             report.killed += 1
+            continue
+        path, line = _where(m.criterion, program)
+        where = {"line": line, **places.of(m)}
+        what = _what(m.criterion, program)
+        if reason and killed:
+            report.killed += 1
+            report.wrong_marks.append(RuleError(path, message=Text(
+                f"{what.ko}: 동등으로 표시된 변이({m.change})를 사례가 알아챕니다. 표시를 지우세요",
+                f"{what.en}: mutant {m.change} is marked equivalent, but a case notices it: remove the mark"),
+                **where))
+        elif reason:
+            report.equivalent.append(RuleError(path, message=Text(
+                f"{what.ko}: 변이({m.change})는 결과를 바꾸지 않음 — {_reason(reason).ko}",
+                f"{what.en}: {m.change} changes no outcome: {_reason(reason).en}"), **where))
         else:
-            report.survivors.append(RuleError(path, line, f"{what}: mutant {m.change} survives: no case notices it"))
+            report.survivors.append(RuleError(path, message=Text(
+                f"{what.ko}: 변이({m.change})를 알아채는 사례가 없습니다",
+                f"{what.en}: mutant {m.change} survives: no case notices it"), **where))
     return report

@@ -39,6 +39,7 @@ class Where:
 
     path: str
     line: int  # 1-based
+    keys: tuple = field(default=(), compare=False)  # the keys leading to it in its file
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}"
