@@ -40,6 +40,10 @@ def built(tmp_path_factory, key, rules_dir):
     ax = copy / "rules" / "programs" / "ax-grad-school.yaml"
     ax.write_text(ax.read_text(encoding="utf-8").replace("ax_grad_students >= 40", "ax_grad_students >= 30"),
                   encoding="utf-8")
+    # the case one short of the old limit is above the new one: the maintainer updates it too
+    short = copy / "rules" / "cases" / "school-university-39-students.yaml"
+    short.write_text(short.read_text(encoding="utf-8").replace("ax-grad-school: ineligible", "ax-grad-school: eligible"),
+                     encoding="utf-8")
     second = folder / "second.jiwonpack"
     build_pack(second, key, KEY_ID, copy / "rules", version="2026.12.02", since=load_rules(rules_dir))
     return first, second
