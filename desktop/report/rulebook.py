@@ -67,6 +67,7 @@ _W = {
     "origin": Text("가져온 곳", "Written in"),
     "groups": Text("공통 요건 묶음", "Criterion groups"),
     "value": Text("값", "Value"),
+    "in_force": Text("시행 기간", "In force"),
 }
 
 NOTE_KIND = {
@@ -90,6 +91,14 @@ h1 { font-size: 1.8rem; } h2 { font-size: 1.4rem; border-bottom: 2px solid #333;
 h3 { font-size: 1.1rem; margin-top: 1.4rem; }
 .program, .note, .definition, .table { break-inside: auto; }
 section.program, h2.part { break-before: page; page-break-before: always; }
+h1, h2, h3, .group, .cid { break-after: avoid; page-break-after: avoid; }
+tr, li.leaf, p, ul:not(.tree) > li { break-inside: avoid; page-break-inside: avoid; }
+table.rounds { width: 100%; }
+.keep { break-inside: avoid; page-break-inside: avoid; }
+.entries { display: flex; flex-wrap: wrap; gap: 0 1.5rem; align-items: flex-start; }
+.entries td:nth-child(2) { white-space: nowrap; }
+table.rounds th, table.rounds td.short { white-space: nowrap; }
+table.rounds td.sources { overflow-wrap: anywhere; width: 30%; }
 table.facts td { border: none; padding: .1rem 1rem .1rem 0; }
 table.facts th { border: none; padding: .1rem 1rem .1rem 0; white-space: nowrap; }
 ul.tree { list-style: none; padding-left: 1.2rem; border-left: 1px solid #bbb; }
@@ -103,7 +112,8 @@ td, th { border: 1px solid #bbb; padding: .15rem .5rem; text-align: left; vertic
 .sources { font-size: .85rem; color: #333; }
 nav ol { columns: 2; }
 a { color: #0645ad; text-decoration: none; }
-@media print { a { color: inherit; } body { margin: 0; max-width: none; } nav ol { columns: 1; } }
+@page { size: A4; margin: 16mm 14mm; }
+@media print { a { color: inherit; } body { margin: 0; max-width: none; font-size: 10pt; } nav ol { columns: 1; } }
 """
 
 
@@ -191,7 +201,7 @@ class _Book:
         return out
 
     def criterion(self, c: Criterion) -> str:
-        parts = [f'<li id="{_e(self.anchor)}-{_e(c.id)}"><span>{self.t(c.text)}</span> '
+        parts = [f'<li class="leaf" id="{_e(self.anchor)}-{_e(c.id)}"><span>{self.t(c.text)}</span> '
                  f'<span class="cid">[{_e(c.id)}]</span>']
         if c.to_verify:
             parts.append(f' <span class="mark">{self.w("to_verify")}</span>')
@@ -277,14 +287,15 @@ class _Book:
     def rounds(self, p: Program) -> str:
         if not p.rounds and p.recurrence is None:
             return ""
-        out = [f'<h3>{self.w("rounds")}</h3>']
+        out = [f'<div class="keep"><h3>{self.w("rounds")}</h3>']
         if p.rounds:
-            out.append(f"<table><tr><th>id</th><th>{self.w('kind')}</th><th>{self.w('opens')}</th>"
+            out.append(f"<table class=\"rounds\"><tr><th>id</th><th>{self.w('kind')}</th><th>{self.w('opens')}</th>"
                        f"<th>{self.w('closes')}</th><th>{self.w('note')}</th><th>{self.w('sources')}</th></tr>")
             for r in p.rounds:
                 out.append(
-                    f"<tr><td>{_e(r.id)}</td><td>{_e(_word('round', r.kind, self.lang))}</td>"
-                    f"<td>{_e(_day(r.opens))}</td><td>{_e(_day(r.closes))}</td><td>{self.t(r.note)}</td>"
+                    f"<tr><td class=\"short\">{_e(r.id)}</td><td class=\"short\">{_e(_word('round', r.kind, self.lang))}</td>"
+                    f"<td class=\"short\">{_e(_day(r.opens))}</td><td class=\"short\">{_e(_day(r.closes))}</td>"
+                    f"<td>{self.t(r.note)}</td>"
                     f"<td class=\"sources\">{self.cite_links(r.sources)}</td></tr>"
                 )
             out.append("</table>")
@@ -292,6 +303,7 @@ class _Book:
             rec = p.recurrence
             out.append(f"<p>{self.w('recurrence')}: {rec.opens[0]:02d}-{rec.opens[1]:02d} – "
                        f"{rec.closes[0]:02d}-{rec.closes[1]:02d} {self.t(rec.note)}</p>")
+        out.append("</div>")
         return "\n".join(out)
 
     def definitions(self) -> str:
@@ -322,14 +334,47 @@ class _Book:
             match = self.w("match_prefix" if t.match == "prefix" else "match_exact")
             out.append(f'<div class="table" id="table-{_e(t.id)}"><h3>{self.t(t.label) or _e(t.id)} '
                        f'<span class="cid">[{_e(t.id)}] · {match}</span></h3>')
-            out.append(f"<table><tr><th>{self.w('key')}</th><th>{self.w('value')}</th></tr>")
-            for key, value in t.entries.items():
-                out.append(f"<tr><td>{_e(key)}</td><td>{_e(_value(value, self.lang))}</td></tr>")
-            if t.default is not None:
-                out.append(f"<tr><td><em>{self.w('default')}</em></td><td>{_e(_value(t.default, self.lang))}</td></tr>")
-            out.append("</table></div>")
+            out.append(self.table_entries(t))
+            out.append("</div>")
         out.append("</section>")
         return "\n".join(out)
+
+    def table_entries(self, t) -> str:
+        """A table's entries, dated ones with each version and its days, in side-by-side columns
+        when a long table of single values would run over pages (a printed page holds about forty rows)."""
+        dated = bool(t.dated)
+        rows = []
+        for key in sorted(set(t.entries) | set(t.dated)):
+            if key in t.dated:
+                for version in t.dated[key]:
+                    cites = self.cite_links(version.sources)
+                    cited = f' <span class="sources">{cites}</span>' if cites else ""
+                    rows.append(f"<tr><td>{_e(key)}</td><td>{_e(_value(version.value, self.lang))}</td>"
+                                f"<td>{_e(self.days(version.validity))}{cited}</td></tr>")
+            else:
+                rows.append(f"<tr><td>{_e(key)}</td><td>{_e(_value(t.entries[key], self.lang))}</td>"
+                            f"{'<td></td>' if dated else ''}</tr>")
+        if t.default is not None:
+            rows.append(f"<tr><td><em>{self.w('default')}</em></td><td>{_e(_value(t.default, self.lang))}</td>"
+                        f"{'<td></td>' if dated else ''}</tr>")
+        head = (f"<tr><th>{self.w('key')}</th><th>{self.w('value')}</th>"
+                f"{'<th>' + self.w('in_force') + '</th>' if dated else ''}</tr>")
+        parts = 1 if len(rows) <= 12 or dated else 2
+        size = -(-len(rows) // parts)
+        tables = [f"<table>{head}{''.join(rows[i:i + size])}</table>" for i in range(0, len(rows), size)]
+        return f'<div class="entries">{"".join(tables)}</div>'
+
+    def days(self, validity) -> str:
+        start, end = validity.valid_from, validity.valid_to
+        if self.lang == "en":
+            return validity.text()
+        if start and end:
+            return f"{start}~{end}"
+        if start:
+            return f"{start}부터"
+        if end:
+            return f"{end}까지"
+        return "언제나"
 
     def notes(self) -> str:
         out = [f'<section id="notes"><h2 class="part">{self.w("notes")}</h2>']

@@ -51,10 +51,36 @@ def test_every_program_and_source_note_is_in_the_book(lang, tmp_path, capsys):
             assert f"note-{n.id}-{f.id}" in parsed.ids
     for d in pack.definitions.values():
         assert f"def-{d.id}" in parsed.ids
+    rows = _table_rows(html)
+    for t in pack.tables.values():
+        for key, value in t.entries.items():
+            assert (t.id, key, _shown(value), "") in rows, (t.id, key)
+        for key, versions in t.dated.items():  # every version of a dated entry, with its days
+            for version in versions:
+                days = str(version.validity.valid_from or version.validity.valid_to)
+                assert any(r[:3] == (t.id, key, _shown(version.value)) and days in r[3] for r in rows), (t.id, key)
     missing = sorted(set(parsed.hrefs) - parsed.ids)
     assert not missing, missing[:5]
     assert re.search(r'<html lang="%s">' % lang, html)
     assert "rule book written" in capsys.readouterr().err or lang == "ko"
+
+
+def _shown(value) -> str:
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 100_000_000:
+        return f"{value:_}"
+    return str(value)
+
+
+def _table_rows(html: str) -> set[tuple[str, ...]]:
+    """(table id, key, value as written, days) for every row of every table in the tables part."""
+    out = set()
+    for block in re.findall(r'<div class="table" id="table-([^"]+)">(.*?)(?=<div class="table"|</section>)', html, re.S):
+        tid, body = block
+        for row in re.findall(r"<tr>(.*?)</tr>", body, re.S):
+            cells = [re.sub(r"<[^>]+>", "", c) for c in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
+            if len(cells) >= 2:
+                out.add((tid, cells[0], cells[1].split(" (")[0], cells[2] if len(cells) > 2 else ""))
+    return out
 
 
 def test_rulebook_to_a_folder_that_cannot_be_written_is_one_line(tmp_path, capsys):
