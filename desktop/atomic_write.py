@@ -24,15 +24,20 @@ from pathlib import Path
 from typing import Callable
 
 from desktop.engine.model import Text
+from desktop.engine.problem import Problem
 
 
-class WriteRefused(OSError):
-    """The target cannot be written; `message` says why in both languages."""
+class WriteRefused(Problem, OSError):
+    """The target cannot be written; `message` says why in both languages. Also an `OSError`
+    (with its errno and file name), so it is caught wherever a failed write is."""
 
     def __init__(self, path: Path, code: int, message: Text) -> None:
-        super().__init__(code, message.en, str(path))
+        Problem.__init__(self, message)
+        OSError.__init__(self, code, message.en, str(path))
         self.path = path
-        self.message = message
+
+    def header(self, lang: str = "en") -> str:
+        return self.words(lang)  # the message names the file itself
 
 
 def _umask() -> int:

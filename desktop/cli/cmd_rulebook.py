@@ -6,7 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from desktop.cli.common import UsageError, bi, load_pack, report_rule_errors
+from desktop.atomic_write import write_atomic
+from desktop.cli.common import UsageError, bi, cannot_write, load_pack, report_rule_errors
 from desktop.report.rulebook import rulebook_html
 
 
@@ -19,9 +20,9 @@ def run(args: argparse.Namespace) -> int:
         return 0
     out = Path(args.output)
     try:
-        out.write_text(text, encoding="utf-8")
+        write_atomic(out, text.encode("utf-8"))
     except OSError as err:
-        raise UsageError(f"-o: cannot write {out}: {err.strerror or err} / 파일을 쓸 수 없습니다") from None
+        raise UsageError(cannot_write("rulebook -o", err, str(out))) from None
     print(bi(f"규칙집을 썼습니다: {out} (프로그램 {len(pack.programs)}개)",
              f"rule book written: {out} ({len(pack.programs)} programs)", args.lang), file=sys.stderr)
     return 0

@@ -116,7 +116,7 @@ class Problem(Exception):
 
 
 def _rebuild(cls, state):
-    obj = Exception.__new__(cls)
+    obj = cls.__new__(cls)
     obj.__dict__.update(state)
     Exception.__init__(obj, obj.header())
     return obj

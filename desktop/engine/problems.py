@@ -33,7 +33,12 @@ class Problems:
                 found = position_in_value(src, key_path, one.column)
                 if found is not None:
                     line, column, shown = found
-            self.add(src.path, line, f"{what}: {one.message}", column,
+            message = one.message
+            if hasattr(message, "ko"):
+                message = Text(f"{_what_ko(what)}: {message.ko}", f"{what}: {message.en}")
+            else:
+                message = f"{what}: {message}"
+            self.add(src.path, line, message, column,
                      text=one.text, suggestion=one.suggestion, source_line=shown)
 
     def check_schema(self, src: SourceFile, schema: str) -> list[tuple[tuple, int, str]]:
@@ -42,6 +47,15 @@ class Problems:
         for _path, line, message in found:
             self.add(src.path, line, message)
         return found
+
+
+_WHAT_KO = {"criterion": "요건", "exclusion": "제외 사유", "definition": "정의", "question": "질문"}
+
+
+def _what_ko(what: str) -> str:
+    """"criterion 'x'" in Korean words: "요건 'x'" (the id stays as written)."""
+    head, _, rest = what.partition(" ")
+    return f"{_WHAT_KO[head]} {rest}" if head in _WHAT_KO else what
 
 
 def bad_items(found: list[tuple[tuple, int, str]], list_key: str, src: SourceFile | None = None) -> set[int]:

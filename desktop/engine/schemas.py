@@ -18,20 +18,21 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
 from desktop import paths
-from desktop.engine.suggest import did_you_mean
+from desktop.engine.model import Text
+from desktop.engine.suggest import did_you_mean, did_you_mean_ko
 from desktop.engine.validators import fast_validator
 from desktop.engine.yamlsrc import SourceFile
 
 SCHEMA_NAMES = ("questions", "industries", "definitions", "documents", "criteria", "program", "source-note", "profile")
 
 _TYPE_WORDS = {
-    "object": "a mapping (key: value)",
-    "array": "a list",
-    "string": "text",
-    "integer": "a whole number",
-    "number": "a number",
-    "boolean": "true or false",
-    "null": "nothing",
+    "object": Text("키: 값 묶음", "a mapping (key: value)"),
+    "array": Text("목록", "a list"),
+    "string": Text("글", "text"),
+    "integer": Text("정수", "a whole number"),
+    "number": Text("수", "a number"),
+    "boolean": Text("True 또는 False", "true or false"),
+    "null": Text("빈 값", "nothing"),
 }
 
 
@@ -97,7 +98,7 @@ def is_soft(path: tuple, src: SourceFile) -> bool:
     )
 
 
-def schema_problems(src: SourceFile, name: str) -> list[tuple[tuple, int, str]]:
+def schema_problems(src: SourceFile, name: str) -> list[tuple[tuple, int, Text]]:
     """Every schema problem in `src` as (key path, line, message), in file order."""
     fast = fast_validator(name)
     if fast is not None:
@@ -107,12 +108,12 @@ def schema_problems(src: SourceFile, name: str) -> list[tuple[tuple, int, str]]:
         except Exception:  # invalid (or too odd for the generated code): jsonschema explains
             pass
     check = validator(name)
-    out: list[tuple[tuple, int, str]] = []
+    out: list[tuple[tuple, int, Text]] = []
     for err in check.iter_errors(src.data):
         out.extend(_describe(err, src))
     out.sort(key=lambda item: item[1])
     # One message per line and text is enough; nested alternatives can repeat themselves.
-    seen: set[tuple[int, str]] = set()
+    seen: set[tuple[int, Text]] = set()
     unique = []
     for item in out:
         if (item[1], item[2]) not in seen:
@@ -136,22 +137,22 @@ def _prefix(path: tuple) -> str:
     return f"{ctx}: " if ctx else ""
 
 
-def _kind_word(value: Any) -> str:
+def _kind_word(value: Any) -> Text:
     if isinstance(value, bool):
-        return "true/false"
+        return Text("참/거짓", "true/false")
     if isinstance(value, int):
-        return "a whole number"
+        return Text("정수", "a whole number")
     if isinstance(value, float):
-        return "a number"
+        return Text("수", "a number")
     if isinstance(value, str):
-        return "text"
+        return Text("글", "text")
     if isinstance(value, list):
-        return "a list"
+        return Text("목록", "a list")
     if isinstance(value, dict):
-        return "a mapping"
+        return Text("키: 값 묶음", "a mapping")
     if value is None:
-        return "nothing (empty)"
-    return type(value).__name__
+        return Text("빈 값", "nothing (empty)")
+    return Text(type(value).__name__, type(value).__name__)
 
 
 def _short(value: Any) -> str:
@@ -159,13 +160,17 @@ def _short(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def _describe(err: ValidationError, src: SourceFile) -> Iterator[tuple[tuple, int, str]]:
+def _describe(err: ValidationError, src: SourceFile) -> Iterator[tuple[tuple, int, Text]]:
     path = tuple(err.absolute_path)
     line = src.line(*path)
     v = err.validator
     schema = err.schema if isinstance(err.schema, dict) else {}
     inst = err.instance
     pre = _prefix(path)
+
+    def said(ko: str, en: str) -> Text:
+        return Text(pre + ko, pre + en)
+
     if v == "additionalProperties" and isinstance(inst, dict):
         allowed = list(schema.get("properties", {}))
         for key in inst:
@@ -174,52 +179,60 @@ def _describe(err: ValidationError, src: SourceFile) -> Iterator[tuple[tuple, in
             if schema.get("additionalProperties") is not False:
                 continue
             kpath = path + (key,)
-            hint = did_you_mean(key, allowed)
+            hint_ko, hint_en = did_you_mean_ko(key, allowed), did_you_mean(key, allowed)
             if inst[key] is None and schema.get("title") == "text":
-                hint += " (a comma inside {...} starts a new key: put the text in quotes)"
-            yield kpath, src.line(*kpath), f"{pre}unknown key '{key}'{hint}"
+                hint_ko += " ({...} 안의 쉼표는 새 키를 시작합니다: 글을 따옴표로 감싸세요)"
+                hint_en += " (a comma inside {...} starts a new key: put the text in quotes)"
+            yield kpath, src.line(*kpath), said(f"알 수 없는 키 '{key}'{hint_ko}", f"unknown key '{key}'{hint_en}")
         return
     if v == "required" and isinstance(inst, dict):
         for key in err.validator_value:
             if key in inst:
                 continue
             if schema.get("title") == "text":
-                yield path, line, f"{pre}'{key}' text missing"
+                yield path, line, said(f"'{key}' 글이 없습니다", f"'{key}' text missing")
             else:
-                yield path, line, f"{pre}required key '{key}' missing"
+                yield path, line, said(f"꼭 있어야 하는 키가 없습니다: '{key}'", f"required key '{key}' missing")
         return
     if v == "type":
         expected = err.validator_value
         expected = expected if isinstance(expected, list) else [expected]
-        words = " or ".join(_TYPE_WORDS.get(t, t) for t in expected)
-        yield path, line, f"{pre}expected {words}, got {_kind_word(inst)} {_short(inst)}"
+        words = [_TYPE_WORDS.get(t, Text(t, t)) for t in expected]
+        got = _kind_word(inst)
+        yield path, line, said(f"들어갈 값은 {' 또는 '.join(w.ko for w in words)}, 쓴 값은 {got.ko} {_short(inst)}",
+                               f"expected {' or '.join(w.en for w in words)}, got {got.en} {_short(inst)}")
         return
     if v == "enum":
         options = [str(o) for o in err.validator_value]
-        yield path, line, f"{pre}{_short(inst)} is not one of: {', '.join(options)}{did_you_mean(inst, options)}"
+        yield path, line, said(
+            f"쓸 수 없는 값 {_short(inst)} — 쓸 수 있는 값: {', '.join(options)}{did_you_mean_ko(inst, options)}",
+            f"{_short(inst)} is not one of: {', '.join(options)}{did_you_mean(inst, options)}")
         return
     if v == "pattern":
         what = schema.get("description", "value")
-        yield path, line, f"{pre}{_short(inst)} is not a valid {what}"
+        yield path, line, said(f"형식이 맞지 않습니다({what}): {_short(inst)}", f"{_short(inst)} is not a valid {what}")
         return
     if v == "propertyNames":
-        yield path, line, f"{pre}invalid key: {err.message}"
+        yield path, line, said(f"잘못된 키: {err.message}", f"invalid key: {err.message}")
         return
     if v == "minLength":
-        yield path, line, f"{pre}must not be empty"
+        yield path, line, said("비어 있으면 안 됩니다", "must not be empty")
         return
     if v in ("minItems", "minProperties"):
-        yield path, line, f"{pre}needs at least {err.validator_value} item(s)"
+        n = err.validator_value
+        yield path, line, said(f"항목이 {n}개 이상 있어야 합니다", f"needs at least {n} item(s)")
         return
     if v == "uniqueItems":
-        yield path, line, f"{pre}has the same item twice"
+        yield path, line, said("같은 항목이 두 번 있습니다", "has the same item twice")
         return
     if v in ("minimum", "maximum"):
-        word = "at least" if v == "minimum" else "at most"
-        yield path, line, f"{pre}must be {word} {err.validator_value}, got {_short(inst)}"
+        word_ko = "이상" if v == "minimum" else "이하"
+        word_en = "at least" if v == "minimum" else "at most"
+        yield path, line, said(f"{err.validator_value} {word_ko}이어야 합니다(쓴 값: {_short(inst)})",
+                               f"must be {word_en} {err.validator_value}, got {_short(inst)}")
         return
     if err.context:
         best = min(err.context, key=lambda e: (-len(e.absolute_path), e.validator in ("type", "enum")))
         yield from _describe(best, src)
         return
-    yield path, line, f"{pre}{err.message}"
+    yield path, line, said(err.message, err.message)

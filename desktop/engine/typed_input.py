@@ -16,6 +16,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Mapping
 
 from desktop.engine.model import Industry, Text
+from desktop.engine.problem import Problem
 
 # ------------------------------------------------------------------ what each refusal offers
 
@@ -27,15 +28,11 @@ INDUSTRY_EXAMPLES = Text("C25, 30320(C30320), 또는 업종 이름의 일부(예
                          "C25, 30320 (for C30320), or part of the name (e.g. metal)")
 
 
-class InputError(ValueError):
+class InputError(Problem, ValueError):
     """Typed text that is not a value of its kind. `message` is a Text (ko/en)."""
 
     def __init__(self, message: Text):
-        super().__init__(message.en)
-        self.message = message
-
-    def __str__(self) -> str:
-        return self.message.en
+        super().__init__(message)
 
 
 def _shown(raw: object) -> str:

@@ -17,10 +17,11 @@ from desktop.engine.checks import check_problems
 from desktop.engine.diff import diff_packs
 from desktop.engine.loader import default_seeds_dir, load_rules
 from desktop.engine.model import RulePack
+from desktop.engine.problem import Problem
 from desktop.packs import format as fmt
 
 
-class BuildError(Exception):
+class BuildError(Problem):
     """The rules cannot be packed (their own problems, or a bad option); str() says why."""
 
 

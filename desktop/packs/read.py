@@ -22,16 +22,17 @@ from nacl.signing import VerifyKey
 from desktop import __version__
 from desktop.engine.loader import load_rules
 from desktop.engine.model import RulePack
+from desktop.engine.problem import Problem
 from desktop.packs import format as fmt
 from desktop.packs.keys import trusted_keys
 
 
-class PackError(Exception):
+class PackError(Problem):
     """A pack that cannot be used; `reason` is a short code, str() the sentence."""
 
     def __init__(self, reason: str, message: str):
-        super().__init__(message)
         self.reason = reason
+        super().__init__(message)
 
 
 @dataclass(frozen=True)

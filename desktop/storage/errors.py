@@ -99,8 +99,16 @@ class StorageError(Problem):
         return f"{self.kind}: {self.words(lang)}" + (f" ({detail})" if detail else "")
 
 
-class NoSuchProfile(KeyError):
-    """The profile id is not in the database (deleted meanwhile, or never there)."""
+class NoSuchProfile(Problem, KeyError):
+    """The profile id is not in the database (deleted meanwhile, or never there). Still a
+    `KeyError`, for callers that look profiles up like keys."""
+
+    def __init__(self, profile_id: object) -> None:
+        self.profile_id = profile_id
+        super().__init__(Text(
+            ko=f"저장된 프로필 가운데 {profile_id}번이 없습니다. 그사이 삭제되었을 수 있습니다.",
+            en=f"There is no saved profile {profile_id}; it may have been deleted meanwhile.",
+        ))
 
 
 def _writable(path: Path) -> bool:

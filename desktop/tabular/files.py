@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from desktop.engine.model import Text
+from desktop.engine.problem import Problem
 from desktop.tabular.cells import cell_text, is_blank
 
 CSV_SUFFIXES = (".csv", ".tsv", ".txt")
@@ -28,16 +29,16 @@ TABLE_SUFFIXES = CSV_SUFFIXES + WORKBOOK_SUFFIXES
 _SNIFF_BYTES = 256 * 1024
 
 
-class TableFileError(Exception):
-    """The file cannot be read as a table. `message` is a Text (ko/en)."""
+class TableFileError(Problem):
+    """The file cannot be read as a table. `message` is a Text (ko/en) that names the file;
+    `path` is the file, shown inside the message rather than as `path:line:`."""
 
     def __init__(self, message: Text, path: str | Path):
-        super().__init__(message.en)
-        self.message = message
+        super().__init__(message)
         self.path = str(path)
 
-    def __str__(self) -> str:
-        return self.message.en
+    def header(self, lang: str = "en") -> str:
+        return self.words(lang)
 
 
 def _error(path: Path, ko: str, en: str) -> TableFileError:

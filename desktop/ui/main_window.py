@@ -579,7 +579,7 @@ class MainWindow(QMainWindow):
                         "errors are left out until they are fixed:").replace("%1", str(len(files))),
                 ", ".join(files))
             self.rules_banner.set_details(
-                "\n".join(str(e) for e in errors[:40]) + ("\n…" if len(errors) > 40 else ""),
+                "\n".join(e.header(lang) for e in errors[:40]) + ("\n…" if len(errors) > 40 else ""),
                 self.tr("Show details"), self.tr("Hide details"))
         store = self.store
         if self._saving_disabled is not None:

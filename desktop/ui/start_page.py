@@ -546,7 +546,8 @@ def profile_error_text(err: Exception) -> str:
     """The engine's problems with a profile file, one `path:line: message` per line."""
     problems = getattr(err, "errors", None) or getattr(err, "problems", None)
     if problems:
-        return "\n".join(str(p) for p in list(problems)[:12])
+        lang = current_lang()
+        return "\n".join(p.header(lang) if hasattr(p, "header") else str(p) for p in list(problems)[:12])
     message = getattr(err, "message", None)
     if message is not None and hasattr(message, "get"):
         return message.get(current_lang())

@@ -97,3 +97,41 @@ def test_expression_in_a_block_scalar_points_into_its_own_line(tmp_path, monkeyp
     line_no = int(header.split(":")[1])
     assert text.splitlines()[line_no - 1].strip().startswith("&&")
     assert header.endswith("(column 11)")
+
+
+def test_five_mistakes_five_messages_in_korean_and_nothing_else(tmp_path, monkeypatch, capsys):
+    """The same file in the default language: the five messages in Korean, and every other line of
+    the output is one of theirs (the line shown, the caret, the hint), the one folded line, a line
+    saying where inherited criteria come from, or the summary: nothing else is said."""
+    shutil.copytree(REPO / "rules", tmp_path / "rules")
+    shutil.copytree(REPO / "seeds", tmp_path / "seeds")
+    (tmp_path / "rules" / "programs" / "clerk-draft.yaml").write_text(PROGRAM, encoding="utf-8")
+    for name in ("draft-a", "draft-b", "draft-c"):
+        (tmp_path / "rules" / "cases" / f"{name}.yaml").write_text(CASE, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+
+    assert main(["check", "--rules", "rules"]) == 2
+    out = capsys.readouterr().out.splitlines()
+    headers = [line for line in out if re.match(r"rules/\S+:\d+: ", line)]
+    assert headers == [
+        "rules/programs/clerk-draft.yaml:5: maturity: 쓸 수 없는 값 'open_cal' — 쓸 수 있는 값: open_call, "
+        "announced_policy, planned (혹시 'open_call'?)",
+        "rules/programs/clerk-draft.yaml:11: text: 알 수 없는 키 'under the limit' "
+        "({...} 안의 쉼표는 새 키를 시작합니다: 글을 따옴표로 감싸세요)",
+        "rules/programs/clerk-draft.yaml:13: 요건 'small_sales': 모르는 이름: 'avg_sale_3y' "
+        "(혹시 'avg_sales_3y'?) (열 14)",
+        "rules/programs/clerk-draft.yaml:13: 요건 'small_sales': 모르는 이름: 'full_time_worker' "
+        "(혹시 'full_time_workers'?) (열 49)",
+        "rules/programs/clerk-draft.yaml:18: 제외 사유 'arrears': 이름이 아닌 말: 'true' "
+        "(참·거짓은 True, False로 씁니다) (열 27)",
+    ]
+    i = out.index(headers[4])
+    assert out[i + 1:i + 4] == ['  18 |     when: "tax_arrears == true"',
+                                "     |                           ^^^^",
+                                "  제안: True (첫 글자는 대문자)"]
+    folded = "rules/programs/clerk-draft.yaml 파일을 불러오지 못해 사례 3개를 이 프로그램에 대해 건너뛰었습니다"
+    rest = [line for line in out if line not in headers and line != folded
+            and not re.match(r"  (\d+ | +)\| |  제안: ", line)  # a message's own line, caret and hint
+            and not re.match(r"rules/programs/\S+\.yaml: .+ — .+에서 가져옴 \(rules/\S+\.yaml\)$", line)]
+    assert folded in out
+    assert rest == [out[-1]] and out[-1].startswith("프로그램 ") and " 문제 5건 " in out[-1]

@@ -200,7 +200,7 @@ def test_python_m_desktop_runs_the_same_command(tmp_path):
         cwd=tmp_path, capture_output=True, text=True, env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"},
     )
     assert proc.returncode == 2
-    assert "rules/programs/zz.yaml:2: name: 'en' text missing" in proc.stdout
+    assert "rules/programs/zz.yaml:2: name: 'en' 글이 없습니다" in proc.stdout  # Korean unless --lang en
     assert "Traceback" not in proc.stderr
 
 

@@ -86,7 +86,10 @@ def _table_rows(html: str) -> set[tuple[str, ...]]:
 def test_rulebook_to_a_folder_that_cannot_be_written_is_one_line(tmp_path, capsys):
     code = main(["rulebook", "-o", str(tmp_path / "missing" / "book.html")])
     err = capsys.readouterr().err
-    assert code == 2 and "cannot write" in err and "Traceback" not in err
+    assert code == 2 and "Traceback" not in err
+    assert err.strip() == (f"rulebook -o: the folder does not exist: {tmp_path / 'missing'} / "
+                           f"폴더가 없습니다: {tmp_path / 'missing'}")
+    assert not (tmp_path / "missing").exists()
 
 
 def _leaves(node):

@@ -135,7 +135,7 @@ def test_a_bad_band_is_reported_with_its_line(mini_dir):
                                  'expr: "not in_big_group"\n      near_within: "lots"'),
                     encoding="utf-8")
     pack = load_rules(mini_dir, mini_dir.parent / "seeds")
-    (err,) = [e for e in pack.errors if "near_within" in e.message]
+    (err,) = [e for e in pack.errors if "near_within" in e.words()]
     assert str(err).startswith("rules/programs/sme-grant.yaml:") and err.line > 1
 
 

@@ -10,7 +10,7 @@ from tests.engine.exprkit import build
 def slips(text: str) -> list[tuple[int, str, str, str]]:
     with pytest.raises(ExprError) as info:
         build(text)
-    return [(e.column, e.text, e.message, e.suggestion or "") for e in info.value.each()]
+    return [(e.column, e.text, e.words(), e._words(e.suggestion, "en")) for e in info.value.each()]
 
 
 @pytest.mark.parametrize(

@@ -51,7 +51,7 @@ def test_yaml_problems_have_lines():
         try:
             parse_source(text, "f")
         except YamlProblem as err:
-            assert err.line == line and words in err.message
+            assert err.line == line and words in err.words()
         else:
             raise AssertionError(text)
 
@@ -194,7 +194,7 @@ def test_both_yaml_readers_give_the_same_data_and_lines():
                 src = parse_source(raw, "f", backend=backend)
                 results.append((src.data, src.lines))
             except YamlProblem as err:
-                results.append(("problem", err.message.split(":")[0]))
+                results.append(("problem", err.words().split(":")[0]))
         assert results[0] == results[1], path
 
 

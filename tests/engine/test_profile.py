@@ -70,7 +70,7 @@ def test_structure_errors(mini_pack, tmp_path):
     path = write(tmp_path / "p.yaml", "applicant_type: robot\nanswer: {}\n")
     with pytest.raises(ProfileError) as info:
         load_profile(path, mini_pack)
-    got = [e.message for e in info.value.errors]
+    got = [e.words() for e in info.value.errors]
     assert "applicant_type: 'robot' is not one of: company, school, individual" in got
     assert "unknown key 'answer' (did you mean 'answers'?)" in got
 

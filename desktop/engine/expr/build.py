@@ -19,6 +19,7 @@ from desktop.engine.expr.kinds import KindChecks, Names
 from desktop.engine.expr.parse import suggest
 from desktop.engine.expr.runtime import ARITHMETIC, COMPARE, NUM, OP_WORDS, arithmetic
 from desktop.engine.expr.tri import UNKNOWN, kind_of, tri_all, tri_any, tri_not, truth
+from desktop.engine.model import Text
 
 
 class Builder(KindChecks):
@@ -94,8 +95,10 @@ class Builder(KindChecks):
             )
         known = list(self.names.questions) + list(self.names.definitions) + ["today"]
         guess = suggest(name, known)
-        return ExprError(f"unknown name '{name}'{guess}", self.col(node), name,
-                         f"write {guess.split(chr(39))[1]}" if guess else None)
+        right = guess.split(chr(39))[1] if guess else None
+        return ExprError(Text(f"모르는 이름: '{name}'" + (f" (혹시 '{right}'?)" if right else ""),
+                              f"unknown name '{name}'{guess}"), self.col(node), name,
+                         Text(right, f"write {right}") if right else None)
 
     def _List(self, node: ast.List) -> Built:
         parts = [self.build(e) for e in node.elts]

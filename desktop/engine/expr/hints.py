@@ -13,6 +13,7 @@ import unicodedata
 
 from desktop.engine.amounts import parse_amount
 from desktop.engine.expr.errors import ExprError
+from desktop.engine.model import Text
 
 _QUOTES = {"“": '"', "”": '"', "‘": "'", "’": "'", "「": "'", "」": "'"}
 _AMOUNT = re.compile(r"\d[\d,_.]*\s*(?:[조억만천]\s*[\d,_.]*\s*)+원?")
@@ -44,7 +45,7 @@ def clerk_slips(text: str, lead: int = 0) -> list[ExprError]:
     chars = _outside_quotes(text)
     plain = {i for i, _ in chars}
 
-    def slip(i: int, length: int, message: str, suggestion: str) -> None:
+    def slip(i: int, length: int, message: Text, suggestion: Text) -> None:
         found.append(ExprError(message, i + 1 + lead, text[i:i + length], suggestion))
 
     skip: set[int] = set()
@@ -60,28 +61,37 @@ def clerk_slips(text: str, lead: int = 0) -> list[ExprError]:
         nxt = text[i + 1] if i + 1 < len(text) else ""
         prev = text[i - 1] if i > 0 else ""
         if ch == "&" and nxt == "&":
-            slip(i, 2, "'&&' is not part of the rule language", "write 'and': a and b")
+            slip(i, 2, Text("규칙 언어에 없는 기호: '&&'", "'&&' is not part of the rule language"),
+                 Text("and (예: a and b)", "write 'and': a and b"))
             skip.add(i + 1)
         elif ch == "|" and nxt == "|":
-            slip(i, 2, "'||' is not part of the rule language", "write 'or': a or b")
+            slip(i, 2, Text("규칙 언어에 없는 기호: '||'", "'||' is not part of the rule language"),
+                 Text("or (예: a or b)", "write 'or': a or b"))
             skip.add(i + 1)
         elif ch == "!" and nxt != "=":
-            slip(i, 1, "'!' is not part of the rule language", "write 'not': not a")
+            slip(i, 1, Text("규칙 언어에 없는 기호: '!'", "'!' is not part of the rule language"),
+                 Text("not (예: not a)", "write 'not': not a"))
         elif ch == "=" and nxt != "=" and prev not in "=!<>:" and not (parens and parens[-1]):
-            slip(i, 1, "'=' sets a value; to compare, write '=='", "write '==': a == b")
+            slip(i, 1, Text("비교에 쓸 수 없는 기호: '=' (값을 정하는 기호입니다. 같은지 비교하는 기호: '==')",
+                            "'=' sets a value; to compare, write '=='"),
+                 Text("== (예: a == b)", "write '==': a == b"))
         elif ch == "=" and nxt == "=":
             skip.add(i + 1)
         elif ch in _QUOTES:
-            slip(i, 1, f"'{ch}' is a typographic quote", f"write {_QUOTES[ch]} (the plain quote on the keyboard)")
+            slip(i, 1, Text(f"인쇄용 따옴표: '{ch}'", f"'{ch}' is a typographic quote"),
+                 Text(f"{_QUOTES[ch]} (자판의 보통 따옴표)", f"write {_QUOTES[ch]} (the plain quote on the keyboard)"))
         elif ord(ch) > 127:
             plain_form = unicodedata.normalize("NFKC", ch)
             if plain_form != ch and plain_form.isascii():
-                shown = "a space" if plain_form == " " else f"'{plain_form}'"
-                slip(i, 1, f"'{ch}' is a full-width character", f"write {shown} (switch the keyboard to half-width)")
+                shown = Text("빈칸", "a space") if plain_form == " " else Text(f"'{plain_form}'", f"'{plain_form}'")
+                slip(i, 1, Text(f"전각 문자: '{ch}'", f"'{ch}' is a full-width character"),
+                     Text(f"{shown.ko} (자판을 반각으로 바꾸세요)",
+                          f"write {shown.en} (switch the keyboard to half-width)"))
     for m in re.finditer(r"\b(AND|OR|NOT|And|Or|Not)\b", text):
         if m.start() in plain:
-            slip(m.start(), len(m.group()), f"'{m.group()}' is not part of the rule language",
-                 f"write '{m.group().lower()}' in small letters")
+            slip(m.start(), len(m.group()), Text(f"규칙 언어에 없는 말: '{m.group()}'",
+                                                 f"'{m.group()}' is not part of the rule language"),
+                 Text(f"{m.group().lower()} (소문자)", f"write '{m.group().lower()}' in small letters"))
     for m in _AMOUNT.finditer(text):
         if m.start() not in plain or not re.search(r"[조억만천]", m.group()):
             continue
@@ -90,19 +100,25 @@ def clerk_slips(text: str, lead: int = 0) -> list[ExprError]:
             amount = parse_amount(written)
         except ValueError:
             continue
-        slip(m.start(), len(written), f"'{written}' is a Korean amount; the rule language counts in whole won",
-             f"write {_whole_won(amount)}")
+        slip(m.start(), len(written), Text(f"한국식 금액 표기: '{written}' (규칙 언어는 원 단위 숫자로 셉니다)",
+                                           f"'{written}' is a Korean amount; the rule language counts in whole won"),
+             Text(f"{_whole_won(amount)}", f"write {_whole_won(amount)}"))
     return found
 
 
-def name_hint(name: str) -> tuple[str, str] | None:
+def name_hint(name: str) -> tuple[Text, Text] | None:
     """(message, suggestion) for a name that is really something else, or None."""
     low = name.lower()
     if low in ("true", "false") and name not in ("True", "False"):
         right = "True" if low == "true" else "False"
-        return f"'{name}' is not a name; yes/no values are written {right}", f"write {right} (capital first letter)"
+        return (Text(f"이름이 아닌 말: '{name}' (참·거짓은 True, False로 씁니다)",
+                     f"'{name}' is not a name; yes/no values are written {right}"),
+                Text(f"{right} (첫 글자는 대문자)", f"write {right} (capital first letter)"))
     if low in ("null", "none", "nil", "undefined"):
-        return f"'{name}' is not part of the rule language", "to test for an answer, write known(x) or not known(x)"
+        return (Text(f"규칙 언어에 없는 말: '{name}'", f"'{name}' is not part of the rule language"),
+                Text("답이 있는지 보려면 known(x), 없는지 보려면 not known(x)",
+                     "to test for an answer, write known(x) or not known(x)"))
     if low in ("and", "or", "not") and name != low:
-        return f"'{name}' is not a name", f"write '{low}' in small letters"
+        return (Text(f"이름이 아닌 말: '{name}'", f"'{name}' is not a name"),
+                Text(f"{low} (소문자)", f"write '{low}' in small letters"))
     return None

@@ -13,6 +13,7 @@ from typing import Any, Mapping
 
 from desktop.engine.expr import size
 from desktop.engine.expr.parse import suggest
+from desktop.engine.model import Text
 
 QUESTION_KINDS = {
     "bool": "bool",
@@ -138,13 +139,21 @@ class KindChecks:
                     and any(o.value == vn.value for o in (other.options or ()))
                 ]
                 if elsewhere:
-                    message = (f"'{vn.value}' is an option of '{elsewhere[0]}', not of '{name_node.id}'; "
-                               f"options of '{name_node.id}': {', '.join(values)}")
-                    hint = f"compare {elsewhere[0]} with '{vn.value}', or pick one of {name_node.id}'s options"
+                    message = Text(
+                        f"'{vn.value}' — '{name_node.id}'의 선택지가 아니라 '{elsewhere[0]}'의 선택지입니다; "
+                        f"'{name_node.id}'의 선택지: {', '.join(values)}",
+                        f"'{vn.value}' is an option of '{elsewhere[0]}', not of '{name_node.id}'; "
+                        f"options of '{name_node.id}': {', '.join(values)}")
+                    hint = Text(f"비교할 질문: {elsewhere[0]} (또는 {name_node.id}의 선택지 가운데 하나)",
+                                f"compare {elsewhere[0]} with '{vn.value}', or pick one of {name_node.id}'s options")
                 else:
                     guess = suggest(vn.value, values)
-                    message = f"'{vn.value}' is not an option of '{name_node.id}'{guess}; options: {', '.join(values)}"
-                    hint = f"write {guess.split(chr(39))[1]!r}" if guess else None
+                    right = guess.split(chr(39))[1] if guess else None
+                    message = Text(
+                        f"'{name_node.id}'의 선택지가 아닌 값: '{vn.value}'" + (f" (혹시 '{right}'?)" if right else "")
+                        + f"; 선택지: {', '.join(values)}",
+                        f"'{vn.value}' is not an option of '{name_node.id}'{guess}; options: {', '.join(values)}")
+                    hint = Text(repr(right), f"write {right!r}") if right else None
                 error = self.fail(message, vn)
                 error.text, error.suggestion = repr(vn.value), hint
                 self.errors.append(error)
