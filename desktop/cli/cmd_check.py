@@ -75,7 +75,7 @@ def _coverage(pack, runs, lang: str) -> int:
         print(gap.render(lang))
     for excused in report.excused:
         print(bi("(불가능으로 표시됨) ", "(marked impossible) ", lang) + excused.render(lang))
-    reached = report.checked - len(report.missing)
+    reached = report.checked - len(report.missing) - len(report.excused)
     print(bi(
         f"적용 범위: {report.checked}개 상태 중 {reached}개 도달, 빠짐 {len(report.missing)}개, 불가능 표시 {len(report.excused)}개",
         f"coverage: {reached} of {report.checked} states reached, {len(report.missing)} missing, "
