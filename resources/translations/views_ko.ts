@@ -514,4 +514,42 @@
             <translation>D-n: 마감까지 남은 날수.</translation>
         </message>
     </context>
-    </TS>
+        <context>
+        <name>SavedNotice</name>
+        <message>
+            <location filename="../../desktop/ui/report_actions/saved.py" line="47" />
+            <source>Calendar file saved</source>
+            <translation>캘린더 파일 저장 완료</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/report_actions/saved.py" line="48" />
+            <source>The calendar file was saved as %1.</source>
+            <translation>캘린더 파일을 %1 파일로 저장했습니다.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/report_actions/saved.py" line="51" />
+            <source>PDF report saved</source>
+            <translation>PDF 보고서 저장 완료</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/report_actions/saved.py" line="52" />
+            <source>The report was saved as %1.</source>
+            <translation>보고서를 %1 파일로 저장했습니다.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/report_actions/saved.py" line="53" />
+            <source>Folder: %1</source>
+            <translation>폴더: %1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/report_actions/saved.py" line="54" />
+            <source>&amp;Open</source>
+            <translation>열기(&amp;O)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/report_actions/saved.py" line="55" />
+            <source>Show in &amp;folder</source>
+            <translation>폴더 열기(&amp;F)</translation>
+        </message>
+    </context>
+</TS>

@@ -15,11 +15,12 @@ import pytest
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from desktop.engine import calendar, evaluate, load_profile
 from desktop.paths import rules_dir
 from desktop.ui import report_actions
+from desktop.ui.report_actions import SavedNotice
 from desktop.ui.report_actions import pages as pdf_pages
 
 COMPANY_CASE = "company-parts-maker-eligible.yaml"
@@ -34,6 +35,15 @@ def pack(rule_pack):
 def company(pack):
     profile = load_profile(rules_dir() / "cases" / COMPANY_CASE, pack)
     return profile, evaluate(pack, profile.answers, profile.today)
+
+
+@pytest.fixture(autouse=True)
+def no_notice_left_open(qapp):
+    """A save through the file dialog here has no window to sit on: its notice is closed after."""
+    yield
+    for w in QApplication.topLevelWidgets():
+        if isinstance(w, SavedNotice):
+            w.close()
 
 
 @pytest.fixture

@@ -3,7 +3,9 @@
 Each action asks for what it needs (a file name, a printer), hands the work to desktop/report,
 and tells the user in a message box when something fails; none of them raises into the caller.
 Every action takes the things a dialog would ask for as optional arguments (`path=`,
-`printer=`, `ask=False`), so the main window passes nothing and tests pass everything.
+`printer=`, `ask=False`), so the main window passes nothing and tests pass everything. A file
+saved where the user chose ends with a notice of where it went (Open, Show in folder); `confirm=`
+says whether to show it, by default only when the file dialog was used.
 
 ReportLab and the engine's calendar are imported when an action runs, not when the app starts:
 most sessions never print, and start-up time matters more.
@@ -26,8 +28,10 @@ from desktop.atomic_write import write_atomic
 from desktop.ui import errors
 from desktop.ui.report_actions import pages as pdf_pages
 from desktop.ui.report_actions.preview import PreviewDialog
+from desktop.ui.report_actions.saved import SavedNotice, confirm_saved
 
-__all__ = ["save_pdf", "print_report", "preview_report", "export_calendar", "PreviewDialog"]
+__all__ = ["save_pdf", "print_report", "preview_report", "export_calendar", "PreviewDialog",
+           "SavedNotice"]
 
 _last_dir: str | None = None
 translate = QCoreApplication.translate  # lupdate reads translate("ReportActions", "...") calls
@@ -94,12 +98,13 @@ def _report_stem(assessment) -> str:
 
 
 def save_pdf(parent: QWidget | None, pack, assessment, profile, path: Path | str | None = None,
-             lang: str | None = None) -> Path | None:
+             lang: str | None = None, confirm: bool | None = None) -> Path | None:
     """Writes the PDF report where the user chooses (or to `path`).
 
     Returns the file written, or None when the user cancelled or writing failed (then a message
     box said why)."""
     title = translate("ReportActions", "Save PDF report")
+    confirm = path is None if confirm is None else confirm
     if path is None:
         path = _ask_save_path(parent, title,
                               suggested_name(getattr(profile, "name", None),
@@ -114,13 +119,16 @@ def save_pdf(parent: QWidget | None, pack, assessment, profile, path: Path | str
         what = translate("ReportActions", "The report could not be saved to %1.")
         _fail(parent, title, what.replace("%1", str(path)), err)
         return None
+    if confirm:
+        confirm_saved(parent, path, "pdf")
     return path
 
 
 def _copy_pdf(parent: QWidget | None, source: Path, file_name: str,
-              path: Path | str | None = None) -> Path | None:
+              path: Path | str | None = None, confirm: bool | None = None) -> Path | None:
     """Saves a copy of an already written PDF (the one shown in the preview)."""
     title = translate("ReportActions", "Save PDF report")
+    confirm = path is None if confirm is None else confirm
     if path is None:
         path = _ask_save_path(parent, title, file_name,
                               translate("ReportActions", "PDF files (*.pdf)"), ".pdf")
@@ -133,6 +141,8 @@ def _copy_pdf(parent: QWidget | None, source: Path, file_name: str,
         what = translate("ReportActions", "The report could not be saved to %1.")
         _fail(parent, title, what.replace("%1", str(path)), err)
         return None
+    if confirm:
+        confirm_saved(parent, path, "pdf")
     return path
 
 
@@ -256,13 +266,14 @@ def preview_report(parent: QWidget | None, pack, assessment, profile, lang: str 
 
 def export_calendar(parent: QWidget | None, pack, as_of, audience: str | None = None,
                     path: Path | str | None = None, lang: str | None = None,
-                    months: int = 12) -> Path | None:
+                    months: int = 12, confirm: bool | None = None) -> Path | None:
     """Writes an iCalendar file of every window in the next `months` (for `audience`, if given)."""
     from desktop.engine import calendar
     from desktop.engine.explain import left_out
     from desktop.report.ics import calendar_bytes
 
     title = translate("ReportActions", "Export to calendar")
+    confirm = path is None if confirm is None else confirm
     entries = calendar(pack, as_of, months=months, audience=audience)
     if not entries:
         QMessageBox.information(parent, title, translate(
@@ -283,4 +294,6 @@ def export_calendar(parent: QWidget | None, pack, as_of, audience: str | None = 
         what = translate("ReportActions", "The calendar file could not be saved to %1.")
         _fail(parent, title, what.replace("%1", str(path)), err)
         return None
+    if confirm:
+        confirm_saved(parent, path, "calendar")
     return path
