@@ -1,7 +1,9 @@
 """The About box: which program and which rules the user is running, and under which licences.
 
 Support staff ask "which version do you have?" first: the program version and the rules version
-(the content hash of the loaded rule files, the same as `jiwon --version`) must both be here.
+must both be here, the rules named as everywhere else (their date and the short content hash,
+`rules_label`; the full hash of `jiwon --version` in the tooltip), with the database file the
+profiles are kept in. These technical details live here rather than on the main screens.
 The licences are the ones the bundle has to show: the shipped Korean font (SIL OFL, full text
 from resources/fonts/OFL.txt) and the libraries inside the bundle.
 """
@@ -10,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from importlib import metadata
+from pathlib import Path
 
 import PySide6
 from PySide6.QtCore import QEvent, Qt, qVersion
@@ -29,7 +32,9 @@ from PySide6.QtWidgets import (
 )
 
 import desktop
+from desktop.engine.explain import rules_label
 from desktop.paths import resources_dir
+from desktop.ui import i18n
 
 
 @dataclass(frozen=True)
@@ -81,10 +86,12 @@ def font_licence_text() -> str:
 class AboutDialog(QDialog):
     """Versions, what the program is (and is not), and every licence."""
 
-    def __init__(self, parent: QWidget | None, pack):
+    def __init__(self, parent: QWidget | None, pack, database: Path | None = None):
+        """`database`: the profiles file, or None when this session works without saving."""
         super().__init__(parent)
         self.setObjectName("aboutDialog")
         self._pack = pack
+        self._database = database
 
         self.title_label = QLabel()
         self.title_label.setTextFormat(Qt.TextFormat.RichText)
@@ -92,15 +99,19 @@ class AboutDialog(QDialog):
         self.blurb_label.setWordWrap(True)
 
         self.program_version_label = QLabel(desktop.__version__)
-        self.rules_version_label = QLabel(getattr(pack, "version", "") or "—")
-        self.program_count_label = QLabel(str(len(getattr(pack, "programs", {}) or {})))
-        for lab in (self.program_version_label, self.rules_version_label):
+        self.rules_version_label = QLabel()
+        self.rules_version_label.setToolTip(pack.version)
+        self.program_count_label = QLabel(str(len(pack.programs)))
+        self.database_label = QLabel()
+        self.database_label.setWordWrap(True)
+        for lab in (self.program_version_label, self.rules_version_label, self.database_label):
             lab.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.versions = QFormLayout()
-        self._version_names = [QLabel(), QLabel(), QLabel()]
+        self._version_names = [QLabel(), QLabel(), QLabel(), QLabel()]
         self.versions.addRow(self._version_names[0], self.program_version_label)
         self.versions.addRow(self._version_names[1], self.rules_version_label)
         self.versions.addRow(self._version_names[2], self.program_count_label)
+        self.versions.addRow(self._version_names[3], self.database_label)
 
         self.licences_table = QTableWidget(len(COMPONENTS) + 2, 3)
         self.licences_table.verticalHeader().hide()
@@ -162,6 +173,11 @@ class AboutDialog(QDialog):
         self._version_names[0].setText(self.tr("Program version:"))
         self._version_names[1].setText(self.tr("Rules version:"))
         self._version_names[2].setText(self.tr("Programs loaded:"))
+        self._version_names[3].setText(self.tr("Profiles saved in:"))
+        self.rules_version_label.setText(rules_label(self._pack).get(i18n.current_lang()))
+        self.database_label.setText(
+            str(self._database) if self._database is not None
+            else self.tr("Not saved: this session works without saving"))
         self.licences_table.setHorizontalHeaderLabels(
             [self.tr("Component"), self.tr("Version"), self.tr("Licence")])
         self.licences_note.setText(self.tr(

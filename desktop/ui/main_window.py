@@ -22,8 +22,12 @@ from PySide6.QtWidgets import (QLabel, QMainWindow, QMessageBox, QStackedWidget,
 from desktop.engine import today_kst
 from desktop.engine.model import Assessment, RulePack
 from desktop.storage import NoSuchProfile, Store, StorageError
+from desktop.storage.store import TRASH_DAYS
 from desktop.ui import i18n, settings
 from desktop.ui.banner import Banner
+from desktop.ui.help_dialog import GUIDE as GUIDE_TAB
+from desktop.ui.help_dialog import SHORTCUTS as SHORTCUTS_TAB
+from desktop.ui.help_dialog import HelpDialog
 from desktop.ui.i18n import current_lang
 from desktop.ui.icons import app_icon
 from desktop.ui.session import ProfileSession
@@ -171,6 +175,7 @@ class MainWindow(QMainWindow):
         self.workspace = None  # the client workspace window, made when first asked for
         self._report_actions = views.get("report_actions")
         self._about_cls = views.get("about")
+        self.help: HelpDialog | None = None  # the guide, made when first asked for
         self._make_actions()
         self._make_menus()
         self.status_label = QLabel(self)
@@ -221,7 +226,9 @@ class MainWindow(QMainWindow):
         self.act_deadlines = a("actDeadlines", lambda: self.show_page(DEADLINES), ("Ctrl+4",))
         self.act_review = a("actReview", lambda: self.show_page(REVIEW), ("Ctrl+5",))
         self.act_clients = a("actClients", self.show_clients, ("Ctrl+6",))
-        self.act_about = a("actAbout", self.show_about, ("F1",))
+        self.act_guide = a("actGuide", lambda: self.show_help(GUIDE_TAB), ("F1",))
+        self.act_shortcuts = a("actShortcuts", lambda: self.show_help(SHORTCUTS_TAB))
+        self.act_about = a("actAbout", self.show_about)
         self.lang_group = QActionGroup(self)
         self.lang_actions: dict[str, QAction] = {}
         for code, text in (("ko", "한국어"), ("en", "English")):
@@ -262,6 +269,9 @@ class MainWindow(QMainWindow):
         for act in self.lang_actions.values():
             self.lang_menu.addAction(act)
         self.help_menu = bar.addMenu("")
+        self.help_menu.addAction(self.act_guide)
+        self.help_menu.addAction(self.act_shortcuts)
+        self.help_menu.addSeparator()
         self.help_menu.addAction(self.act_about)
 
         self.toolbar = QToolBar(self)
@@ -508,8 +518,19 @@ class MainWindow(QMainWindow):
         self.activateWindow()
 
     def show_about(self) -> None:
-        if self._about_cls is not None:
-            self._about_cls(self, self.pack).exec()
+        """Opened, not executed: the window waits for it without this call blocking."""
+        if self._about_cls is None:
+            return
+        database = None if self._saving_disabled is not None else self.store.path
+        about = self._about_cls(self, self.pack, database=database)
+        about.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        about.open()
+
+    def show_help(self, tab: int) -> None:
+        """The guide or the shortcuts list: one window, kept beside the work (not modal)."""
+        if self.help is None:
+            self.help = HelpDialog(self, self.actions(), TRASH_DAYS)
+        self.help.show_tab(tab)
 
     def _profiles_changed(self) -> None:
         """A rename or delete on the start page may concern the open profile."""
@@ -607,7 +628,9 @@ class MainWindow(QMainWindow):
         base = self.tr("Jiwon – support programs")
         self.setWindowTitle(f"{base} – {self.session.name}" if self.session else base)
         if self.session is not None:
-            self.status_label.setText(self.tr("Saved in %1").replace("%1", str(self.store.path)))
+            # where exactly is in About; the main screens say only that it is saved
+            self.status_label.setText(self.tr("Saved on this computer")
+                                      if self._saving_disabled is None else "")
         else:
             self.status_label.setText("")
 
@@ -638,6 +661,8 @@ class MainWindow(QMainWindow):
             self.act_review: self.tr("&Answers"),
             self.act_clients: self.tr("&Clients…"),
             self.act_about: self.tr("&About Jiwon"),
+            self.act_guide: self.tr("&Guide"),
+            self.act_shortcuts: self.tr("&Keyboard shortcuts"),
         }
         for act, text in texts.items():
             act.setText(text)

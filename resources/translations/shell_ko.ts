@@ -175,6 +175,16 @@
     <context>
         <name>MainWindow</name>
         <message>
+            <location filename="../../desktop/ui/main_window.py" line="1" />
+            <source>&amp;Guide</source>
+            <translation>사용 안내(&amp;G)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="1" />
+            <source>&amp;Keyboard shortcuts</source>
+            <translation>단축키(&amp;K)</translation>
+        </message>
+        <message>
             <location filename="../../desktop/ui/main_window.py" line="+287" />
             <source>Answers are saved as you give them.</source>
             <translation>답변은 입력하는 즉시 저장됩니다.</translation>
@@ -251,8 +261,8 @@
         </message>
         <message>
             <location line="+3" />
-            <source>Saved in %1</source>
-            <translation>저장 위치: %1</translation>
+            <source>Saved on this computer</source>
+            <translation>이 컴퓨터에 저장됨</translation>
         </message>
         <message>
             <location line="+9" />

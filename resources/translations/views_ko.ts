@@ -4,6 +4,16 @@
     <context>
         <name>AboutDialog</name>
         <message>
+            <location filename="../../desktop/ui/about_dialog.py" line="1" />
+            <source>Profiles saved in:</source>
+            <translation>프로필 저장 위치:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/about_dialog.py" line="1" />
+            <source>Not saved: this session works without saving</source>
+            <translation>저장 안 함: 이번 실행은 저장하지 않고 작업합니다</translation>
+        </message>
+        <message>
             <location filename="../../desktop/ui/about_dialog.py" line="154" />
             <source>About Jiwon</source>
             <translation>Jiwon(지원) 정보</translation>
@@ -550,6 +560,99 @@
             <location filename="../../desktop/ui/report_actions/saved.py" line="55" />
             <source>Show in &amp;folder</source>
             <translation>폴더 열기(&amp;F)</translation>
+        </message>
+    </context>
+    <context>
+        <name>HelpDialog</name>
+        <message>
+            <location filename="../../desktop/ui/help_dialog.py" line="1" />
+            <source>By your answers, every condition of the program is met and no exclusion applies. This is a pre-screening: the agency that runs the program decides.</source>
+            <translation>답변에 따르면 사업의 모든 조건을 충족하고 제외 사유에도 해당하지 않습니다. 사전 검토 결과이며, 선정은 사업을 운영하는 기관이 결정합니다.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/help_dialog.py" line="1" />
+            <source>Jiwon cannot decide yet: a question that matters is not answered, or the program's sources do not settle a condition. The result lists what is still open; answering it settles the result.</source>
+            <translation>아직 판단할 수 없습니다. 결과에 영향을 주는 질문에 답하지 않았거나, 사업의 출처 자료만으로는 정할 수 없는 조건이 있습니다. 결과 화면에 남은 사항이 나오며, 답하면 결과가 정해집니다.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/help_dialog.py" line="1" />
+            <source>At least one condition is not met, or an exclusion applies. The result names it, with the answer it was decided on.</source>
+            <translation>충족하지 않는 조건이 하나 이상 있거나 제외 사유에 해당합니다. 결과 화면에 해당 조건과 판단에 쓴 답변이 나옵니다.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/help_dialog.py" line="1" />
+            <source>What the three results mean</source>
+            <translation>세 가지 결과의 뜻</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/help_dialog.py" line="1" />
+            <source>Where the facts come from</source>
+            <translation>정보의 출처</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/help_dialog.py" line="1" />
+            <source>Every condition, amount and date comes from the programs' public announcements and guidelines. Each program's page names its sources and the date they were read.</source>
+            <translation>모든 조건, 금액, 날짜는 각 사업의 공고문과 지침 같은 공개 자료에서 가져왔습니다. 사업마다 상세 화면에 출처와 확인한 날짜가 나옵니다.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/help_dialog.py" line="1" />
+            <source>A date marked as an estimate follows the rounds of earlier years: the program has not announced it yet.</source>
+            <translation>‘추정’으로 표시된 날짜는 예년의 접수 일정에 따른 것으로, 아직 공고되지 않았습니다.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/help_dialog.py" line="1" />
+            <source>Help › About Jiwon names the rules in use by their date. File › Update rules… installs newer ones; the results then say what changed.</source>
+            <translation>사용 중인 규칙의 날짜는 도움말 › 지원(Jiwon) 정보에 나옵니다. 파일 › 규칙 업데이트…로 새 규칙을 설치하면 결과 화면에 달라진 점이 나옵니다.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/help_dialog.py" line="1" />
+            <source>How your answers are saved</source>
+            <translation>답변 저장 방식</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/help_dialog.py" line="1" />
+            <source>Each answer is saved on this computer as soon as you give it; nothing is sent anywhere. Help › About Jiwon names the file they are kept in.</source>
+            <translation>답변은 입력하는 즉시 이 컴퓨터에 저장되며 어디로도 전송되지 않습니다. 저장 파일의 위치는 도움말 › 지원(Jiwon) 정보에 나옵니다.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/help_dialog.py" line="1" />
+            <source>Reopen a profile from the Start page and change any answer on the Answers page. A deleted profile is kept under “Deleted profiles” on the Start page for %1 days.</source>
+            <translation>저장한 프로필은 시작 화면에서 다시 열고, 답변 화면에서 어느 답변이든 바꿀 수 있습니다. 삭제한 프로필은 시작 화면의 ‘삭제한 프로필’에 %1일 동안 보관됩니다.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/help_dialog.py" line="1" />
+            <source>Start page: move the selected profile to the trash</source>
+            <translation>시작 화면: 선택한 프로필 삭제(휴지통으로 이동)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/help_dialog.py" line="1" />
+            <source>Start page: rename the selected profile</source>
+            <translation>시작 화면: 선택한 프로필 이름 바꾸기</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/help_dialog.py" line="1" />
+            <source>Jiwon guide</source>
+            <translation>Jiwon(지원) 사용 안내</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/help_dialog.py" line="1" />
+            <source>Guide</source>
+            <translation>사용 안내</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/help_dialog.py" line="1" />
+            <source>Keyboard shortcuts</source>
+            <translation>단축키</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/help_dialog.py" line="1" />
+            <source>Action</source>
+            <translation>기능</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/help_dialog.py" line="1" />
+            <source>Keys</source>
+            <translation>단축키</translation>
         </message>
     </context>
 </TS>

@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtWidgets import QTableWidget
 
 import desktop
+from desktop.engine.explain import rules_label
 from desktop.ui import i18n
 from desktop.ui.about_dialog import COMPONENTS, AboutDialog
 
@@ -30,9 +31,19 @@ def _table_text(table: QTableWidget) -> list[list[str]]:
 
 
 def test_shows_program_and_rules_versions(dialog, pack):
+    """The rules by date and short id, as on the PDF cover; the full id of `jiwon --version`
+    in the tooltip."""
     assert dialog.program_version_label.text() == desktop.__version__
-    assert pack.version and dialog.rules_version_label.text() == pack.version
+    assert dialog.rules_version_label.text() == rules_label(pack).en
+    assert dialog.rules_version_label.text().endswith(f" rules · {pack.version[:7]}")
+    assert dialog.rules_version_label.toolTip() == pack.version
     assert dialog.program_count_label.text() == str(len(pack.programs))
+
+
+def test_names_the_database_file(qtbot, pack, tmp_path):
+    d = AboutDialog(None, pack, database=tmp_path / "jiwon.db")
+    qtbot.addWidget(d)
+    assert d.database_label.text() == str(tmp_path / "jiwon.db")
 
 
 def test_shows_the_shipped_font_licence(dialog):
@@ -71,5 +82,6 @@ def test_language_switch_retranslates(qtbot, dialog):
     i18n.set_language("ko", remember=False)
     qtbot.waitUntil(lambda: dialog.windowTitle() == "Jiwon(지원) 정보")
     assert dialog.tabs.tabText(1) == "글꼴 라이선스"
+    assert dialog.rules_version_label.text() == rules_label(dialog._pack).ko
     i18n.set_language("en", remember=False)
     qtbot.waitUntil(lambda: dialog.windowTitle() == "About Jiwon")

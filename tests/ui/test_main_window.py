@@ -13,7 +13,7 @@ def test_menus_have_the_documented_actions_and_shortcuts(main_window):
         w.act_new: "Ctrl+Shift+N", w.act_import: "Ctrl+I", w.act_export: "Ctrl+E",
         w.act_pdf: "Ctrl+S", w.act_print: "Ctrl+P", w.act_quit: "Ctrl+Q",
         w.act_start: "Ctrl+1", w.act_wizard: "Ctrl+2", w.act_results: "Ctrl+3",
-        w.act_deadlines: "Ctrl+4", w.act_about: "F1",
+        w.act_deadlines: "Ctrl+4", w.act_guide: "F1",
     }
     for act, keys in expected.items():
         assert act.shortcut().toString() == keys, act.objectName()
@@ -61,7 +61,7 @@ def test_report_actions_get_the_open_profile(main_window, open_profile, monkeypa
 
 def test_about_opens_the_about_dialog(main_window, monkeypatch):
     shown = []
-    monkeypatch.setattr(QDialog, "exec", lambda d: shown.append(type(d).__name__) or 0)
+    monkeypatch.setattr(QDialog, "open", lambda d: shown.append(type(d).__name__))
     main_window.act_about.trigger()
     assert shown == ["AboutDialog"]
 
