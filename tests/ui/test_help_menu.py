@@ -8,9 +8,9 @@ database file of this test.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QLabel
 
 import desktop
 from desktop.engine.explain import rules_label, status_word
@@ -32,9 +32,7 @@ def click_menu(qtbot, window, menu, action) -> None:
 
 def _open_dialog(qtbot, window, cls):
     qtbot.waitUntil(lambda: any(d.isVisible() for d in window.findChildren(cls)), timeout=3000)
-    dialog = next(d for d in window.findChildren(cls) if d.isVisible())
-    qtbot.addWidget(dialog)
-    return dialog
+    return next(d for d in window.findChildren(cls) if d.isVisible())  # goes with its window
 
 
 def test_help_menu_lists_guide_shortcuts_and_about(main_window):
@@ -116,12 +114,12 @@ def test_about_in_a_session_without_saving_says_so(qtbot, rule_pack, as_of):
 
     store = open_store(":memory:")
     window = MainWindow(rule_pack, store, as_of=as_of, saving_disabled="The file is locked.")
-    qtbot.addWidget(window)
     window.show()
     click_menu(qtbot, window, window.help_menu, window.act_about)
     about = _open_dialog(qtbot, window, AboutDialog)
     assert about.database_label.text() == "Not saved: this session works without saving"
     about.close()
-    window.close()
-    QApplication.processEvents()
+    window.close()  # gone before its store closes, as in the main_window fixture
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     store.close()
