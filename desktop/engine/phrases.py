@@ -184,6 +184,13 @@ PHRASES: dict[str, Text] = {
                      "The newest source is from {date} ({months} months old). Check the latest call."),
     "source.reviewed": _P("규칙 검토일 {date}", "Rules last reviewed {date}"),
     "rules.version": _P("{date} 규칙 · {id}", "{date} rules · {id}"),
+    # ---------------------------------------------------------------- changes since a check
+    "changes.title": _P("지난 확인 이후 달라진 점", "Changes since your last assessment"),
+    "changes.intro": _P(
+        "{old_date}에 {old_rules} 규칙으로 확인한 결과와 {new_date}에 {new_rules} 규칙으로 확인한 결과를 "
+        "비교했습니다. 결과나 접수 일정이 달라진 사업만, 달라진 까닭과 함께 싣습니다.",
+        "The check of {old_date} under rules {old_rules} compared with the check of {new_date} under "
+        "rules {new_rules}: only the programs whose outcome or application dates changed, each with why."),
     # ---------------------------------------------------------------- calendar file and lists
     "cal.closes": _P("마감", "Closes"),
     "cal.opens": _P("접수 시작", "Opens"),

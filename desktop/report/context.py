@@ -32,6 +32,7 @@ class ReportContext:
     generated: dt.datetime
     ss: StyleSheet1 = field(default_factory=stylesheet)
     all_programs: bool = False  # also the programs for other kinds of applicant
+    changes: Any = None  # ProfileChanges since the last assessment, for its own page
 
     # ------------------------------------------------------------ words
 

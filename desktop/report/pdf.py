@@ -20,6 +20,7 @@ from desktop.atomic_write import write_atomic
 from desktop.engine.model import Assessment, Profile, RulePack
 from desktop.report.appendix import appendix, closing
 from desktop.report.calendar_section import calendar_section
+from desktop.report.changes_section import changes_section
 from desktop.report.checklist import checklist
 from desktop.report.context import ReportContext
 from desktop.report.flowables import Heading
@@ -34,25 +35,28 @@ PDF_LANG = {"ko": "ko-KR", "en": "en-US"}
 
 
 def report_bytes(assessment: Assessment, profile: Profile, pack: RulePack, lang: str = "ko",
-                 generated: dt.datetime | None = None, all_programs: bool = False) -> bytes:
+                 generated: dt.datetime | None = None, all_programs: bool = False,
+                 changes: Any = None) -> bytes:
     """The report as PDF bytes (for a preview that never touches the disk).
 
     The report is about this applicant: programs for other kinds of applicant are one line in the
-    summary, unless `all_programs`."""
+    summary, unless `all_programs`. `changes`: the engine's ProfileChanges since the last
+    assessment, printed on a page of its own."""
     buf = io.BytesIO()
-    _build(buf, assessment, profile, pack, lang, generated, all_programs)
+    _build(buf, assessment, profile, pack, lang, generated, all_programs, changes)
     return buf.getvalue()
 
 
 def write_report(assessment: Assessment, profile: Profile, pack: RulePack,
                  out_path: str | Path, lang: str = "ko",
-                 generated: dt.datetime | None = None, all_programs: bool = False) -> Path:
+                 generated: dt.datetime | None = None, all_programs: bool = False,
+                 changes: Any = None) -> Path:
     """Write the report to `out_path` and return that path.
 
     Written whole or not at all, never over something that is not a regular file
     (desktop/atomic_write.py).
     """
-    data = report_bytes(assessment, profile, pack, lang, generated, all_programs)
+    data = report_bytes(assessment, profile, pack, lang, generated, all_programs, changes)
     return write_atomic(out_path, data)
 
 
@@ -63,7 +67,8 @@ def write_pdf(assessment: Assessment, profile: Profile, pack: RulePack, path: st
 
 
 def _build(target: BinaryIO, assessment: Assessment, profile: Profile, pack: RulePack,
-           lang: str, generated: dt.datetime | None, all_programs: bool = False) -> None:
+           lang: str, generated: dt.datetime | None, all_programs: bool = False,
+           changes: Any = None) -> None:
     lang = "en" if lang == "en" else "ko"
     register_fonts()
     if generated is None:
@@ -71,7 +76,7 @@ def _build(target: BinaryIO, assessment: Assessment, profile: Profile, pack: Rul
     elif generated.tzinfo is not None:
         generated = generated.astimezone(KST)
     ctx = ReportContext(assessment=assessment, profile=profile, pack=pack, lang=lang,
-                        generated=generated, all_programs=all_programs)
+                        generated=generated, all_programs=all_programs, changes=changes)
     furniture = Furniture(
         header_left=f"{ctx.w('brand')} · {ctx.w('doc_title')}",
         header_right=clean(ctx.applicant_name or ctx.w("no_name")),
@@ -97,6 +102,9 @@ def build_story(ctx: ReportContext) -> list[Any]:
     story: list[Any] = []
     story += cover(ctx)
     story += summary(ctx)
+    changed = changes_section(ctx)
+    if changed:
+        story += [PageBreak()] + changed
     if ctx.ordered:
         title = ctx.w("programs")
         story += [PageBreak(), Heading(markup(title), ctx.ss["H1"], title, 0)]
