@@ -60,26 +60,31 @@ class StatusChange(NamedTuple):
     new: str | None
 
 
+def deadline_entry(deadline) -> dict[str, Any]:
+    return {
+        "status": deadline.status,
+        "closes": deadline.closes.isoformat() if deadline.closes else None,
+        "estimated": deadline.estimated,
+    }
+
+
+def program_entry(result) -> dict[str, Any]:
+    """One program of a snapshot (see the module docstring)."""
+    return {
+        "status": result.status,
+        "name": result.program.name.to_dict(),
+        "missing": list(result.missing),
+        "failed": list(result.failed),
+        "deadline": deadline_entry(result.deadline),
+    }
+
+
 def snapshot(assessment: Assessment) -> dict[str, Any]:
-    programs = {}
-    for result in assessment.programs:
-        deadline = result.deadline
-        programs[result.id] = {
-            "status": result.status,
-            "name": result.program.name.to_dict(),
-            "missing": list(result.missing),
-            "failed": list(result.failed),
-            "deadline": {
-                "status": deadline.status,
-                "closes": deadline.closes.isoformat() if deadline.closes else None,
-                "estimated": deadline.estimated,
-            },
-        }
     return {
         "format": SNAPSHOT_FORMAT,
         "as_of": assessment.as_of.isoformat(),
         "rules_version": assessment.rules_version,
-        "programs": programs,
+        "programs": {result.id: program_entry(result) for result in assessment.programs},
         "answers": encode_answers(dict(assessment.answers)),
     }
 

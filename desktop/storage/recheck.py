@@ -8,6 +8,7 @@ longer on the machine still gets its outcome changes, from the stored snapshot.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from dataclasses import dataclass
@@ -15,11 +16,15 @@ from typing import Any, Callable, Iterable, Mapping
 
 from sqlite_utils import Database
 
+from desktop.engine.dated import in_force
+from desktop.engine.deadlines import program_deadline
 from desktop.engine.evaluate import evaluate
 from desktop.engine.model import Assessment, RulePack, Text
+from desktop.engine.same_outcome import same_outcome_programs
 from desktop.engine.what_changed import Cause, ProfileChanges, ProgramChange, what_changed
-from desktop.storage.assessments import count_statuses, snapshot, snapshot_statuses
-from desktop.storage.codec import decode_answer, decode_answers
+from desktop.storage.assessments import (SNAPSHOT_FORMAT, count_statuses, program_entry as _entry,
+                                         deadline_entry as _deadline, snapshot, snapshot_statuses)
+from desktop.storage.codec import decode_answer, decode_answers, encode_answer
 from desktop.storage.transactions import write_transaction
 
 NO_OLD_RULES = Text("이전 규칙이 이 컴퓨터에 없어 원인은 알 수 없습니다",
@@ -72,39 +77,105 @@ def _snapshot_changes(old_snapshot: Mapping[str, Any], new: Assessment) -> Profi
                           dt.date.fromisoformat(old_snapshot["as_of"]), new.as_of, tuple(out))
 
 
-def _may_differ(old_snapshot: Mapping[str, Any], new: Assessment) -> bool:
+def _may_differ(old_snapshot: Mapping[str, Any], new_snapshot: Mapping[str, Any]) -> bool:
     """Whether anything `what_changed` reports can differ: an outcome, or the dates or the
     estimate mark of a deadline. Most profiles are untouched by an update, and this saves
     assessing them a second time under the earlier rules."""
-    before = old_snapshot.get("programs", {})
-    if len(before) != len(new.programs):
+    before, after = old_snapshot.get("programs", {}), new_snapshot["programs"]
+    if before.keys() != after.keys():
         return True
-    for r in new.programs:
-        entry = before.get(r.id)
-        if entry is None or entry["status"] != r.status:
+    for pid, entry in after.items():
+        old = before[pid]
+        if old["status"] != entry["status"]:
             return True
-        if r.status == "ineligible":
+        if entry["status"] == "ineligible":
             continue
-        d, old_d = r.deadline, entry.get("deadline") or {}
-        if old_d.get("estimated") != d.estimated or old_d.get("closes") != (d.closes.isoformat() if d.closes else None):
+        d, old_d = entry["deadline"], old.get("deadline") or {}
+        if old_d.get("estimated") != d["estimated"] or old_d.get("closes") != d["closes"]:
             return True
     return False
 
 
 def _load(db: Database):
-    profiles = {row["id"]: row for row in db.query("SELECT id, name, applicant_type FROM profiles")}
-    answers: dict[int, dict] = {pid: {"applicant_type": row["applicant_type"]} for pid, row in profiles.items()}
-    for row in db.query("SELECT profile_id, question_id, kind, value FROM answers ORDER BY rowid"):
-        if row["profile_id"] in answers:
-            answers[row["profile_id"]][row["question_id"]] = decode_answer(row["kind"], row["value"])
-    last = {
-        row["profile_id"]: row
-        for row in db.query(
-            "SELECT a.profile_id, a.snapshot FROM assessments a JOIN "
-            "(SELECT profile_id, MAX(id) AS id FROM assessments GROUP BY profile_id) m ON a.id = m.id"
-        )
-    }
-    return profiles, answers, last
+    """Profiles, their answers (decoded for the engine, and as stored, for the snapshot), and the
+    last assessment of each, in three queries. Damaged answer rows are left out, as everywhere."""
+    conn = db.conn
+    profiles = {pid: {"id": pid, "name": name, "applicant_type": kind}
+                for pid, name, kind in conn.execute("SELECT id, name, applicant_type FROM profiles")}
+    answers: dict[int, dict] = {}
+    stored: dict[int, dict] = {}
+    for pid, row in profiles.items():
+        answers[pid] = {"applicant_type": row["applicant_type"]}
+        stored[pid] = {"applicant_type": list(encode_answer(row["applicant_type"]))}
+    for pid, qid, kind, value in conn.execute(
+            "SELECT profile_id, question_id, kind, value FROM answers ORDER BY rowid"):
+        if pid in answers:
+            try:
+                answers[pid][qid] = decode_answer(kind, value)
+            except ValueError:
+                continue
+            stored[pid][qid] = [kind, value]
+    last = dict(conn.execute(
+        "SELECT a.profile_id, a.snapshot FROM assessments a JOIN "
+        "(SELECT profile_id, MAX(id) AS id FROM assessments GROUP BY profile_id) m ON a.id = m.id"))
+    return profiles, answers, stored, last
+
+
+class _Carry:
+    """What can be carried over from a stored assessment instead of assessed again: per earlier
+    rules version and day, the programs whose outcome is the same for any answers
+    (desktop.engine.same_outcome), and a pack of only the other programs, to assess those."""
+
+    def __init__(self, new_pack: RulePack, as_of: dt.date, packs: Mapping[str, RulePack]):
+        self.new_pack, self.as_of, self.packs = new_pack, as_of, packs
+        cut = in_force(new_pack, as_of)
+        self.order = list(cut.programs)
+        self.names = {pid: p.name.to_dict() for pid, p in cut.programs.items()}
+        self.deadlines = {pid: _deadline(program_deadline(p, as_of)) for pid, p in cut.programs.items()}
+        self._same: dict[tuple, frozenset] = {}
+        self._partial: dict[frozenset, RulePack] = {}
+
+    def same(self, version: str, day: dt.date) -> frozenset | None:
+        old_pack = self.packs.get(version)
+        if old_pack is None:
+            return None
+        key = (version, day)
+        if key not in self._same:
+            self._same[key] = same_outcome_programs(old_pack, day, self.new_pack, self.as_of)
+        return self._same[key]
+
+    def partial(self, todo: frozenset) -> RulePack:
+        found = self._partial.get(todo)
+        if found is None:
+            programs = {pid: p for pid, p in self.new_pack.programs.items() if pid in todo}
+            found = dataclasses.replace(self.new_pack, programs=programs, compiled=None, in_force_cache={})
+            self._partial[todo] = found
+        return found
+
+    def snapshot(self, old_snapshot: Mapping[str, Any], answers: Mapping[str, Any],
+                 stored: Mapping[str, Any]) -> dict | None:
+        """The new snapshot with the unchanged programs carried over, or None when the stored
+        assessment cannot be used (other answers since, or rules no longer on this machine)."""
+        if old_snapshot.get("format") != SNAPSHOT_FORMAT or old_snapshot.get("answers") != stored:
+            return None
+        same = self.same(old_snapshot.get("rules_version"), dt.date.fromisoformat(old_snapshot["as_of"]))
+        if same is None:
+            return None
+        before = old_snapshot.get("programs", {})
+        todo = frozenset(pid for pid in self.order if pid not in same or pid not in before)
+        fresh = {}
+        if todo:
+            fresh = {r.id: r for r in evaluate(self.partial(todo), answers, self.as_of).programs}
+        programs = {}
+        for pid in self.order:
+            if pid in fresh:
+                programs[pid] = _entry(fresh[pid])
+            else:
+                old = before[pid]
+                programs[pid] = {"status": old["status"], "name": self.names[pid], "missing": old["missing"],
+                                 "failed": old["failed"], "deadline": self.deadlines[pid]}
+        return {"format": SNAPSHOT_FORMAT, "as_of": self.as_of.isoformat(),
+                "rules_version": self.new_pack.version, "programs": programs, "answers": dict(stored)}
 
 
 def recheck_all(db: Database, new_pack: RulePack, as_of: dt.date,
@@ -122,41 +193,52 @@ def recheck_all(db: Database, new_pack: RulePack, as_of: dt.date,
     `progress(done, total)` after each; when it returns False the re-check stops there, each
     profile saved whole or not at all. Without `batch`, everything is written in one transaction
     and `progress` is told every 100 profiles. `current`: assessments already made under
-    `new_pack` on `as_of`, by profile id, used rather than assessing those profiles again."""
-    profiles, answers, last = _load(db)
+    `new_pack` on `as_of`, by profile id, used rather than assessing those profiles again.
+
+    A program whose outcome cannot differ from the stored one (same answers, same rule texts, see
+    `same_outcome`) is carried over, not assessed again; a profile whose outcomes or dates may
+    have changed is assessed in full under both rules, for the engine's what-changed."""
+    profiles, answers, stored, last = _load(db)
     if only is None:
         targets = [pid for pid in last if pid in profiles]
     else:
         targets = [pid for pid in dict.fromkeys(only) if pid in profiles]
-    rows: list[dict] = []
+    carry = _Carry(new_pack, as_of, packs)
+    rows: list[tuple] = []
     changed: list[Rechecked] = []
     total = len(targets)
     for done, pid in enumerate(targets, start=1):
-        row = last.get(pid)
-        old_snapshot = json.loads(row["snapshot"]) if row is not None else None
+        text = last.get(pid)
+        old_snapshot = json.loads(text) if text is not None else None
         new = (current or {}).get(pid)
-        if (new is None or new.rules_version != new_pack.version or new.as_of != as_of
-                or dict(new.answers) != answers[pid]):
-            new = evaluate(new_pack, answers[pid], as_of)
-        old_pack = packs.get(old_snapshot.get("rules_version")) if old_snapshot else None
-        if old_snapshot is None or not _may_differ(old_snapshot, new):
-            changes = None
-        elif old_pack is not None:
-            old_answers = decode_answers(old_snapshot.get("answers", {})) or answers[pid]
-            old = evaluate(old_pack, old_answers, dt.date.fromisoformat(old_snapshot["as_of"]))
-            changes = what_changed(old, new, old_pack, new_pack)
-        else:
-            changes = _snapshot_changes(old_snapshot, new)
-        data = snapshot(new)
+        if (new is not None and (new.rules_version != new_pack.version or new.as_of != as_of
+                                 or dict(new.answers) != answers[pid])):
+            new = None
+        data = None
+        if new is not None:
+            data = snapshot(new)
+        elif old_snapshot:
+            data = carry.snapshot(old_snapshot, answers[pid], stored[pid])
+        if data is None:
+            new = new or evaluate(new_pack, answers[pid], as_of)
+            data = snapshot(new)
+        changes = None
+        if old_snapshot is not None and _may_differ(old_snapshot, data):
+            new = new or evaluate(new_pack, answers[pid], as_of)
+            old_pack = packs.get(old_snapshot.get("rules_version"))
+            if old_pack is not None:
+                old_answers = decode_answers(old_snapshot.get("answers", {})) or answers[pid]
+                old = evaluate(old_pack, old_answers, dt.date.fromisoformat(old_snapshot["as_of"]))
+                changes = what_changed(old, new, old_pack, new_pack)
+            else:
+                changes = _snapshot_changes(old_snapshot, new)
+            if not changes.changed:
+                changes = None
         counts = count_statuses(snapshot_statuses(data))
-        rows.append({
-            "profile_id": pid, "created": now, "as_of": data["as_of"], "rules_version": new.rules_version,
-            "eligible": counts["eligible"], "ineligible": counts["ineligible"],
-            "undetermined": counts["undetermined"],
-            "snapshot": json.dumps(data, ensure_ascii=False),
-            "changes": changes_to_json(changes) if changes is not None and changes.changed else None,
-        })
-        if changes is not None and changes.changed:
+        rows.append((pid, now, data["as_of"], data["rules_version"], counts["eligible"], counts["ineligible"],
+                     counts["undetermined"], json.dumps(data, ensure_ascii=False),
+                     changes_to_json(changes) if changes is not None else None))
+        if changes is not None:
             changed.append(Rechecked(pid, profiles[pid]["name"], changes))
         if batch:
             if len(rows) >= batch or done == total:
@@ -170,16 +252,16 @@ def recheck_all(db: Database, new_pack: RulePack, as_of: dt.date,
     return changed
 
 
-def _write(db: Database, rows: list[dict]) -> None:
+_COLUMNS = ("profile_id", "created", "as_of", "rules_version", "eligible", "ineligible",
+            "undetermined", "snapshot", "changes")
+
+
+def _write(db: Database, rows: list[tuple]) -> None:
     if not rows:
         return
-    columns = ("profile_id", "created", "as_of", "rules_version", "eligible", "ineligible",
-               "undetermined", "snapshot", "changes")
     with write_transaction(db):
         db.conn.executemany(
-            f"INSERT INTO assessments ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})",
-            [tuple(r[c] for c in columns) for r in rows],
-        )
+            f"INSERT INTO assessments ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' for _ in _COLUMNS)})", rows)
 
 
 def flagged_profiles(db: Database) -> dict[int, dict]:

@@ -91,3 +91,32 @@ def test_watch_list(store):
     assert store.watched_programs() == ["sme-ax", "smart-factory"]
     store.set_watched("sme-ax", False)
     assert store.watched_programs() == ["smart-factory"]
+
+
+def test_carried_over_results_are_what_a_full_assessment_gives(store, pack, rules_dir, tmp_path):
+    """Programs the update cannot have touched keep their stored results; every row the re-check
+    writes is exactly the snapshot of assessing the profile afresh under the new rules."""
+    import shutil
+
+    from desktop.engine import load_rules
+    from desktop.storage.assessments import snapshot
+
+    shutil.copytree(rules_dir, tmp_path / "rules")
+    shutil.copytree(rules_dir.parent / "seeds", tmp_path / "seeds")
+    ax = tmp_path / "rules" / "programs" / "ax-grad-school.yaml"
+    ax.write_text(ax.read_text(encoding="utf-8").replace("ax_grad_students >= 40", "ax_grad_students >= 30"),
+                  encoding="utf-8")
+    new = load_rules(tmp_path / "rules")
+    assert new.errors == ()
+    cases = sorted(p.name for p in (rules_dir / "cases").glob("*.yaml"))[::3]
+    saved = {}
+    for i, case in enumerate(cases):
+        saved[_saved(store, pack, rules_dir, case, (D(2025, 6, 1), D(2026, 12, 1))[i % 2])] = case
+    edited = next(iter(saved))  # answered differently since its last check: assessed in full
+    store.clear_answer(edited, [q for q in store.get_answers(edited) if q != "applicant_type"][-1])
+    changed = store.recheck_all(new, D(2026, 12, 1), {pack.version: pack, new.version: new})
+    for pid in saved:
+        row = store.last_assessment(pid)
+        assert row.rules_version == new.version
+        assert row.snapshot == snapshot(evaluate(new, store.get_answers(pid), D(2026, 12, 1))), saved[pid]
+    assert {c.profile_id for c in changed} <= set(saved)
