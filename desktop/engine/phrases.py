@@ -191,6 +191,10 @@ PHRASES: dict[str, Text] = {
         "비교했습니다. 결과나 접수 일정이 달라진 사업만, 달라진 까닭과 함께 싣습니다.",
         "The check of {old_date} under rules {old_rules} compared with the check of {new_date} under "
         "rules {new_rules}: only the programs whose outcome or application dates changed, each with why."),
+    "changes.open": _P("{name} 열기", "Open {name}"),
+    "changes.more": _P("그 밖의 {n}개 프로필은 시작 화면에 표시됩니다", "{n} more profiles are marked on the start page"),
+    "changes.more_one": _P("그 밖의 {n}개 프로필은 시작 화면에 표시됩니다", "1 more profile is marked on the start page"),
+    "changes.since": _P("지난 확인({date}, {rules} 규칙) 이후 달라진 점:", "Changed since the last check ({date}, rules {rules}):"),
     # ---------------------------------------------------------------- calendar file and lists
     "cal.closes": _P("마감", "Closes"),
     "cal.opens": _P("접수 시작", "Opens"),

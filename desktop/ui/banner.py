@@ -67,6 +67,10 @@ class Banner(QFrame):
         texts.addWidget(self.title)
         texts.addWidget(self.body)
         texts.addWidget(self.details)
+        # a row for buttons of the banner's own (e.g. one per profile to open), filled by its owner
+        self.extra = QHBoxLayout()
+        self.extra.setSpacing(6)
+        texts.addLayout(self.extra)
         lay = QHBoxLayout(self)
         lay.setContentsMargins(10, 6, 6, 6)
         lay.addLayout(texts, 1)
@@ -95,6 +99,12 @@ class Banner(QFrame):
         """A button on the banner for the one thing to do about it; None takes it away."""
         self.action_button.setText(text or "")
         self.action_button.setVisible(bool(text))
+
+    def clear_extra(self) -> None:
+        while self.extra.count():
+            item = self.extra.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
 
     def set_close_text(self, text: str) -> None:
         self.close_button.setToolTip(text)

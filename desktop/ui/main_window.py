@@ -107,6 +107,7 @@ class MainWindow(QMainWindow):
         self._previous = None  # the last check before the rules changed, for the open profile
         self._changes = None  # programs whose outcome changed since that check
         self._changes_text: str | None = None
+        self._stored_changes = None  # ProfileChanges the last re-check found for the open profile
         self._storage_error: StorageError | None = None
         self._damaged: list[str] = []  # question ids of the open profile's unreadable answers
 
@@ -365,6 +366,11 @@ class MainWindow(QMainWindow):
             else None
         self._changes = None
         self._changes_text = None
+        try:
+            self._stored_changes = self.store.flagged_changes().get(profile_id)
+        except StorageError:
+            self._stored_changes = None
+        self._retranslate_changes()
         settings.put(settings.LAST_PROFILE, profile_id)
         if hasattr(self.deadlines, "set_filters"):  # a school sees the school windows first
             self.deadlines.set_filters(audience=session.applicant_type)
@@ -393,6 +399,7 @@ class MainWindow(QMainWindow):
         self._previous = None
         self._changes = None
         self._changes_text = None
+        self._stored_changes = None
         self._switch(START)
 
     def show_results(self) -> None:
@@ -437,9 +444,10 @@ class MainWindow(QMainWindow):
         from desktop.ui import status_style
 
         changes = self._changes
-        if changes is None:
-            return
         lang = current_lang()
+        if changes is None:
+            self._show_stored_changes(lang)
+            return
         names = {p.id: p.name.get(lang) for p in self.pack.programs.values()}
         lines = []
         for c in changes:
@@ -454,6 +462,19 @@ class MainWindow(QMainWindow):
                          "no program's outcome changed."))
         self._changes_text = title
         self.changes_banner.set_text(title, "\n".join(lines))
+
+    def _show_stored_changes(self, lang: str) -> None:
+        """A profile flagged by the re-check after a rule update: the engine's what-changed, as
+        stored with that check, one line per program and per cause."""
+        changes = self._stored_changes
+        if changes is None or not changes.changed:
+            return
+        from desktop.engine.phrases import say
+
+        title = say("changes.since", lang, date=changes.old_as_of.isoformat(),
+                    rules=changes.old_version[:12])
+        self._changes_text = title
+        self.changes_banner.set_text(title, "\n".join(changes.lines(lang)))
 
     # ------------------------------------------------------------ file actions
 

@@ -11,12 +11,16 @@ why.
 from __future__ import annotations
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton, QWidget
 
 from desktop.engine.loader import load_rules
 from desktop.engine.model import RulePack
+from desktop.engine.phrases import counted, say
 from desktop.ui.banner import Banner
 from desktop.ui.i18n import current_lang
+
+#: Profiles the banner offers to open directly; the rest are marked on the start page.
+OPEN_AT_MOST = 5
 
 
 class RuleUpdates(QObject):
@@ -108,4 +112,21 @@ class RuleUpdates(QObject):
             lines.extend("  " + c for c in changes)
         self.error_banner.hide()
         self.banner.set_text(title, "\n".join(lines))
+        self._open_buttons(lang)
         self.banner.show()
+
+    def _open_buttons(self, lang: str) -> None:
+        """One button per changed profile (the first few): opens it, with what changed."""
+        banner = self.banner
+        banner.clear_extra()
+        self.open_buttons: list[QPushButton] = []
+        for item in self.last_changed[:OPEN_AT_MOST]:
+            b = QPushButton(say("changes.open", lang, name=item.name), banner)
+            b.setObjectName("openChangedProfile")
+            b.clicked.connect(lambda _=False, pid=item.profile_id: self.window.open_profile(pid))
+            banner.extra.addWidget(b)
+            self.open_buttons.append(b)
+        more = len(self.last_changed) - OPEN_AT_MOST
+        if more > 0:
+            banner.extra.addWidget(QLabel(counted("changes.more", more).get(lang), banner))
+        banner.extra.addStretch(1)

@@ -102,6 +102,15 @@ def test_update_recheck_and_roll_back(qtbot, main_window, store, rule_pack, upda
     assert (sme_ax.old_status, sme_ax.new_status) == ("eligible", "ineligible")
     assert sme_ax.causes[0].text.en.startswith(
         "SME sales ceiling for the industry moved from KRW 120 billion to KRW 105 billion — your KRW 110 billion no longer fits")
+    # The banner opens the changed profile, which then says what changed and why.
+    [open_food] = w.rule_updates.open_buttons
+    assert open_food.text() in ("Open 한결식품", "한결식품 열기")
+    qtbot.mouseClick(open_food, Qt.MouseButton.LeftButton)
+    assert w.session is not None and w.session.profile_id == pid
+    if w.current_page() == "wizard":
+        qtbot.mouseClick(w.wizard.results_button, Qt.MouseButton.LeftButton)
+    assert w.current_page() == "results" and not w.changes_banner.isHidden()
+    assert "KRW 105 billion" in w.changes_banner.body.text() or "1,050억" in w.changes_banner.body.text()
 
     click_menu(qtbot, w, w.file_menu, w.act_previous_rules)
     qtbot.waitUntil(lambda: w.pack.version == rule_pack.version)
