@@ -77,6 +77,12 @@ def _snapshot_changes(old_snapshot: Mapping[str, Any], new: Assessment) -> Profi
                           dt.date.fromisoformat(old_snapshot["as_of"]), new.as_of, tuple(out))
 
 
+def changes_from_snapshot(old_snapshot: Mapping[str, Any], new: Assessment) -> ProfileChanges:
+    """What changed since a stored check whose rules are no longer on this machine: the outcome
+    changes, each saying that the cause is not known."""
+    return _snapshot_changes(old_snapshot, new)
+
+
 def _may_differ(old_snapshot: Mapping[str, Any], new_snapshot: Mapping[str, Any]) -> bool:
     """Whether anything `what_changed` reports can differ: an outcome, or the dates or the
     estimate mark of a deadline. Most profiles are untouched by an update, and this saves

@@ -67,10 +67,14 @@ class Banner(QFrame):
         texts.addWidget(self.title)
         texts.addWidget(self.body)
         texts.addWidget(self.details)
-        # a row for buttons of the banner's own (e.g. one per profile to open), filled by its owner
-        self.extra = QHBoxLayout()
+        # a row for buttons of the banner's own (e.g. one per profile to open), filled by its
+        # owner; hidden while empty so it takes no room
+        self.extra_row = QWidget(self)
+        self.extra = QHBoxLayout(self.extra_row)
+        self.extra.setContentsMargins(0, 0, 0, 0)
         self.extra.setSpacing(6)
-        texts.addLayout(self.extra)
+        self.extra_row.hide()
+        texts.addWidget(self.extra_row)
         lay = QHBoxLayout(self)
         lay.setContentsMargins(10, 6, 6, 6)
         lay.addLayout(texts, 1)
@@ -105,6 +109,7 @@ class Banner(QFrame):
             item = self.extra.takeAt(0)
             if item.widget() is not None:
                 item.widget().deleteLater()
+        self.extra_row.hide()
 
     def set_close_text(self, text: str) -> None:
         self.close_button.setToolTip(text)

@@ -17,6 +17,7 @@ from PySide6.QtCore import QEvent, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -132,15 +133,16 @@ class _Filter(QSortFilterProxyModel):
         self.rows = rows  # the view's windows; a model row holds its index in this list
         self.audience: str | None = None
         self.status: str | None = None
+        self.only: set[str] | None = None  # just these programs (the watch list), when set
         self.setSortRole(ROLE_SORT)
 
-    def set_filters(self, audience: str | None, status: str | None) -> None:
+    def set_filters(self, audience: str | None, status: str | None, only: set[str] | None = None) -> None:
         if hasattr(self, "beginFilterChange"):  # Qt 6.10+; invalidateFilter is deprecated there
             self.beginFilterChange()
-            self.audience, self.status = audience, status
+            self.audience, self.status, self.only = audience, status, only
             self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
         else:
-            self.audience, self.status = audience, status
+            self.audience, self.status, self.only = audience, status, only
             self.invalidateFilter()
 
     def filterAcceptsRow(self, row: int, parent) -> bool:
@@ -148,6 +150,8 @@ class _Filter(QSortFilterProxyModel):
         if self.audience and self.audience not in w.program.audience:
             return False
         if self.status and w.status != self.status:
+            return False
+        if self.only is not None and w.program.id not in self.only:
             return False
         return True
 
@@ -182,6 +186,9 @@ class DeadlinesView(QWidget):
         self.status_filter.setObjectName("statusFilter")
         self.status_label.setBuddy(self.status_filter)
         self.count_label = QLabel()
+        self.watched: set[str] = set()
+        self.watched_only = QCheckBox()
+        self.watched_only.setObjectName("watchedOnly")
         self.export_button = QPushButton()
         self.export_button.setObjectName("exportCalendar")
         for value in (None, *AUDIENCES):
@@ -195,6 +202,8 @@ class DeadlinesView(QWidget):
         bar.addSpacing(12)
         bar.addWidget(self.status_label)
         bar.addWidget(self.status_filter)
+        bar.addSpacing(12)
+        bar.addWidget(self.watched_only)
         bar.addSpacing(12)
         bar.addWidget(self.count_label)
         bar.addStretch(1)
@@ -227,6 +236,7 @@ class DeadlinesView(QWidget):
 
         self.audience_filter.currentIndexChanged.connect(self._filters_changed)
         self.status_filter.currentIndexChanged.connect(self._filters_changed)
+        self.watched_only.toggled.connect(self._filters_changed)
         self.export_button.clicked.connect(self.export_calendar)
         self.setFocusProxy(self.table)
 
@@ -246,6 +256,13 @@ class DeadlinesView(QWidget):
         self.audience_filter.setCurrentIndex(max(0, self.audience_filter.findData(audience)))
         self.status_filter.setCurrentIndex(max(0, self.status_filter.findData(status)))
 
+    def set_watched(self, program_ids) -> None:
+        """The programs on the watch list: marked with a star, and the "watched only" filter."""
+        self.watched = set(program_ids)
+        if self._pack is not None:
+            self._fill()
+        self._filters_changed()
+
     def visible_windows(self) -> list[Window]:
         """The rows as shown now (filtered and in display order)."""
         out = []
@@ -260,8 +277,9 @@ class DeadlinesView(QWidget):
             return None
         from desktop.ui import report_actions
 
-        return report_actions.export_calendar(self, self._pack, self._as_of,
-                                              audience=self.audience_filter.currentData())
+        return report_actions.export_calendar(
+            self, self._pack, self._as_of, audience=self.audience_filter.currentData(),
+            programs=self.watched if self.watched_only.isChecked() else None)
 
     # ------------------------------------------------------------------ table
 
@@ -283,6 +301,8 @@ class DeadlinesView(QWidget):
 
         p = w.program
         name = p.name.get(lang)
+        if p.id in self.watched:
+            name = say("watch.mark", lang, name=name)
         tip = p.summary.get(lang)
         if w.note is not None:
             tip += "\n" + w.note.get(lang)
@@ -312,7 +332,8 @@ class DeadlinesView(QWidget):
             self.tr("Closes"), self.tr("Days left"), self.tr("Estimate")])
 
     def _filters_changed(self) -> None:
-        self.proxy.set_filters(self.audience_filter.currentData(), self.status_filter.currentData())
+        self.proxy.set_filters(self.audience_filter.currentData(), self.status_filter.currentData(),
+                               self.watched if self.watched_only.isChecked() else None)
         self._update_count()
 
     def _update_count(self) -> None:
@@ -347,6 +368,9 @@ class DeadlinesView(QWidget):
                 "first; closed windows at the end. Estimated windows are inferred from previous "
                 "years and not yet announced.").replace(
                     "%1", date_text(self._as_of, i18n.current_lang())))
+        lang = i18n.current_lang()
+        self.watched_only.setText(say("watch.only", lang))
+        self.watched_only.setToolTip(say("watch.tip", lang))
         self.audience_label.setText(self.tr("&Who can apply:"))
         self.status_label.setText(self.tr("&Status:"))
         self.audience_filter.setItemText(0, self.tr("Everyone"))

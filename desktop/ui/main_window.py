@@ -118,6 +118,8 @@ class MainWindow(QMainWindow):
         self.start.profiles_changed.connect(self._profiles_changed)
         self.start.storage_failed.connect(self.report_storage_error)
         self.start.review_requested.connect(self.review_profile)
+        self.start.history_requested.connect(self.show_history)
+        self.history_dialog = None
         self.start.client_list_chosen.connect(self.import_client_list)
         self.wizard = WizardView(self)
         self.wizard.finished.connect(self.show_results)
@@ -133,6 +135,8 @@ class MainWindow(QMainWindow):
         self.results = results_cls(self) if results_cls else _Missing(self)
         if hasattr(self.results, "answer_requested"):
             self.results.answer_requested.connect(self.answer_question)
+        if hasattr(self.results, "watch_toggled"):
+            self.results.watch_toggled.connect(self.set_watched)
         deadlines_cls = views.get("deadlines")
         self.deadlines = deadlines_cls(self) if deadlines_cls else _Missing(self)
         self._deadlines_filled = False  # filled when first shown: keeps start-up short
@@ -317,6 +321,7 @@ class MainWindow(QMainWindow):
         if page == DEADLINES and not self._deadlines_filled and hasattr(self.deadlines, "set_pack"):
             self.deadlines.set_pack(self.pack, self.as_of)
             self._deadlines_filled = True
+            self._show_watched()
         self.stack.setCurrentWidget(self.pages[page])
         self.page_actions[page].setChecked(True)
         self.changes_banner.setVisible(page == RESULTS and self._changes_text is not None)
@@ -381,6 +386,26 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Answers are saved as you give them."), 5000)
         return True
 
+    def show_history(self, profile_id: int):
+        """From the start page: the profile's stored checks as they were, and "check again today"."""
+        from desktop.ui.history_dialog import HistoryDialog, PackFinder
+
+        if getattr(self, "_pack_finder", None) is None or self._pack_finder.current is not self.pack:
+            self._pack_finder = PackFinder(self.pack)
+        try:
+            dialog = HistoryDialog(self.store, profile_id, self.pack, self.as_of, self._pack_finder, self)
+        except NoSuchProfile:
+            self.start.refresh()
+            return None
+        except StorageError as err:
+            self.report_storage_error(err)
+            return None
+        if self.history_dialog is not None:
+            self.history_dialog.close()
+        self.history_dialog = dialog
+        dialog.show()
+        return dialog
+
     def review_profile(self, profile_id: int) -> bool:
         """From the start page: the profile's answers, to change any of them."""
         if self.session is None or self.session.profile_id != profile_id:
@@ -416,6 +441,7 @@ class MainWindow(QMainWindow):
         self._describe_changes(assessment)
         if hasattr(self.results, "show_assessment"):
             self.results.show_assessment(self.pack, assessment, s.name)
+        self._show_watched()
         self._switch(RESULTS)
 
     def show_program(self, program_id: str) -> None:
@@ -425,6 +451,23 @@ class MainWindow(QMainWindow):
         self.show_results()
         if hasattr(self.results, "select_program"):
             self.results.select_program(program_id)
+
+    def set_watched(self, program_id: str, on: bool) -> None:
+        """From the results: follow a program (or stop), kept in the store for every profile."""
+        try:
+            self.store.set_watched(program_id, on)
+        except StorageError as err:
+            self.report_storage_error(err)
+        self._show_watched()
+
+    def _show_watched(self) -> None:
+        try:
+            watched = self.store.watched_programs()
+        except StorageError:
+            return
+        for view in (self.results, self.deadlines):
+            if hasattr(view, "set_watched"):
+                view.set_watched(watched)
 
     def answer_question(self, question_id: str) -> None:
         """From the results: go to the question that would decide a program."""

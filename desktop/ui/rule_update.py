@@ -121,12 +121,13 @@ class RuleUpdates(QObject):
         banner.clear_extra()
         self.open_buttons: list[QPushButton] = []
         for item in self.last_changed[:OPEN_AT_MOST]:
-            b = QPushButton(say("changes.open", lang, name=item.name), banner)
+            b = QPushButton(say("changes.open", lang, name=item.name), banner.extra_row)
             b.setObjectName("openChangedProfile")
             b.clicked.connect(lambda _=False, pid=item.profile_id: self.window.open_profile(pid))
             banner.extra.addWidget(b)
             self.open_buttons.append(b)
         more = len(self.last_changed) - OPEN_AT_MOST
         if more > 0:
-            banner.extra.addWidget(QLabel(counted("changes.more", more).get(lang), banner))
+            banner.extra.addWidget(QLabel(counted("changes.more", more).get(lang), banner.extra_row))
         banner.extra.addStretch(1)
+        banner.extra_row.setVisible(bool(self.open_buttons))

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QFileDialog, QHBoxLay
 
 from desktop.engine import ProfileError
 from desktop.engine.model import RulePack
+from desktop.engine.phrases import say
 from desktop.storage import (NoSuchProfile, ProfileSummary, Store, StorageError, export_profile,
                              import_profile)
 from desktop.engine.explain import open_to, status_word
@@ -57,6 +58,8 @@ class StartPage(Retranslating, QWidget):
     storage_failed = Signal(object)
     # show this profile's answers, to change any of them
     review_requested = Signal(int)
+    # show this profile's stored checks
+    history_requested = Signal(int)
     # a spreadsheet was chosen: it is a client list, for the client workspace's import
     client_list_chosen = Signal(str)
 
@@ -122,6 +125,9 @@ class StartPage(Retranslating, QWidget):
         self.review_button = QPushButton(self)
         self.review_button.setObjectName("reviewProfile")
         self.review_button.clicked.connect(lambda: self.review_selected())
+        self.history_button = QPushButton(self)
+        self.history_button.setObjectName("historyProfile")
+        self.history_button.clicked.connect(lambda: self.history_selected())
         self.rename_button = QPushButton(self)
         self.rename_button.setObjectName("renameProfile")
         self.rename_button.clicked.connect(lambda: self.rename_selected())
@@ -141,7 +147,7 @@ class StartPage(Retranslating, QWidget):
         self.trash_button.setObjectName("showTrash")
         self.trash_button.clicked.connect(lambda: self.show_trash())
         actions = QHBoxLayout()
-        for b in (self.open_button, self.review_button, self.rename_button,
+        for b in (self.open_button, self.review_button, self.history_button, self.rename_button,
                   self.duplicate_button, self.delete_button):
             actions.addWidget(b)
         actions.addStretch(1)
@@ -268,7 +274,7 @@ class StartPage(Retranslating, QWidget):
 
     def _update_buttons(self) -> None:
         has = self.selected_id() is not None
-        for b in (self.open_button, self.review_button, self.rename_button,
+        for b in (self.open_button, self.review_button, self.history_button, self.rename_button,
                   self.duplicate_button, self.delete_button, self.export_button):
             b.setEnabled(has)
 
@@ -281,6 +287,11 @@ class StartPage(Retranslating, QWidget):
         pid = self.selected_id()
         if pid is not None:
             self.open_requested.emit(pid)
+
+    def history_selected(self) -> None:
+        pid = self.selected_id()
+        if pid is not None:
+            self.history_requested.emit(pid)
 
     def review_selected(self) -> None:
         pid = self.selected_id()
@@ -509,6 +520,9 @@ class StartPage(Retranslating, QWidget):
         self.review_button.setText(self.tr("&Answers…"))
         self.review_button.setToolTip(self.tr("Every answer of this profile, to change any of "
                                               "them"))
+        lang = current_lang()
+        self.history_button.setText(say("history.button", lang))
+        self.history_button.setToolTip(say("history.button_tip", lang))
         self.rename_button.setText(self.tr("&Rename…"))
         self.duplicate_button.setText(self.tr("D&uplicate"))
         self.delete_button.setText(self.tr("&Delete…"))

@@ -266,8 +266,10 @@ def preview_report(parent: QWidget | None, pack, assessment, profile, lang: str 
 
 def export_calendar(parent: QWidget | None, pack, as_of, audience: str | None = None,
                     path: Path | str | None = None, lang: str | None = None,
-                    months: int = 12, confirm: bool | None = None) -> Path | None:
-    """Writes an iCalendar file of every window in the next `months` (for `audience`, if given)."""
+                    months: int = 12, confirm: bool | None = None,
+                    programs=None) -> Path | None:
+    """Writes an iCalendar file of every window in the next `months` (for `audience`, if given;
+    of the `programs` given, e.g. the watch list, if any)."""
     from desktop.engine import calendar
     from desktop.engine.explain import left_out
     from desktop.report.ics import calendar_bytes
@@ -275,13 +277,16 @@ def export_calendar(parent: QWidget | None, pack, as_of, audience: str | None = 
     title = translate("ReportActions", "Export to calendar")
     confirm = path is None if confirm is None else confirm
     entries = calendar(pack, as_of, months=months, audience=audience)
+    if programs is not None:
+        entries = [e for e in entries if e.program.id in programs]
     if not entries:
         QMessageBox.information(parent, title, translate(
             "ReportActions", "No application window opens or closes in the next %n months, so "
             "there is nothing to export.", None, months))
         return None
     if path is None:
-        stem = f"deadlines_{as_of.isoformat()}" + (f"_{audience}" if audience else "")
+        stem = (f"deadlines_{as_of.isoformat()}" + (f"_{audience}" if audience else "")
+                + ("_watched" if programs is not None else ""))
         path = _ask_save_path(parent, title, f"jiwon_{stem}.ics",
                               translate("ReportActions", "Calendar files (*.ics)"), ".ics")
         if path is None:

@@ -10,7 +10,7 @@ import html
 from collections import Counter
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from desktop.engine.explain import rules_label
 from desktop.engine.formatting import date_text
@@ -25,6 +25,8 @@ class ResultsView(QWidget):
 
     #: a question id the user wants to answer (from "Questions that would decide it")
     answer_requested = Signal(str)
+    #: the user marked (True) or unmarked (False) a program to follow: (program id, on)
+    watch_toggled = Signal(str, bool)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -32,6 +34,8 @@ class ResultsView(QWidget):
         self._pack = None
         self._assessment = None
         self._profile_name = ""
+        self.watched: set[str] = set()
+        self._selected: str | None = None
 
         self.heading = QLabel()
         self.heading.setTextFormat(Qt.TextFormat.RichText)
@@ -52,10 +56,23 @@ class ResultsView(QWidget):
 
         self.detail = ProgramDetail()
         self.detail.answer_requested.connect(self.answer_requested)
+        self.watch_button = QPushButton()
+        self.watch_button.setObjectName("watchProgram")
+        self.watch_button.setCheckable(True)
+        self.watch_button.setEnabled(False)
+        self.watch_button.clicked.connect(self._watch_clicked)
+        right = QWidget()
+        rv = QVBoxLayout(right)
+        rv.setContentsMargins(0, 0, 0, 0)
+        watch_row = QHBoxLayout()
+        watch_row.addStretch(1)
+        watch_row.addWidget(self.watch_button)
+        rv.addLayout(watch_row)
+        rv.addWidget(self.detail, 1)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
-        self.splitter.addWidget(self.detail)
+        self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setSizes([380, 620])
@@ -87,6 +104,28 @@ class ResultsView(QWidget):
     def select_program(self, program_id: str) -> bool:
         return self.program_list.select_program(program_id)
 
+    def set_watched(self, program_ids) -> None:
+        """The programs on the watch list (from the store)."""
+        self.watched = set(program_ids)
+        self._update_watch()
+
+    def _watch_clicked(self, on: bool) -> None:
+        pid = self._selected
+        if not pid:
+            return
+        (self.watched.add if on else self.watched.discard)(pid)
+        self._update_watch()
+        self.watch_toggled.emit(pid, on)
+
+    def _update_watch(self) -> None:
+        lang = i18n.current_lang()
+        on = self._selected in self.watched
+        b = self.watch_button
+        b.setEnabled(bool(self._selected))
+        b.setChecked(on)
+        b.setText(say("watch.on" if on else "watch.off", lang))
+        b.setToolTip(say("watch.tip", lang))
+
     # ------------------------------------------------------------------ drawing
 
     def _redraw(self) -> None:
@@ -99,6 +138,8 @@ class ResultsView(QWidget):
         self.program_list.fill(self._assessment, i18n.current_lang())
 
     def _select(self, program_id: str) -> None:
+        self._selected = program_id or None
+        self._update_watch()
         if not program_id or self._assessment is None:
             self.detail.clear()
             return
@@ -129,6 +170,7 @@ class ResultsView(QWidget):
             self.subheading.setText(f"{line} · {date_text(a.as_of, lang)} · "
                                     f"{rules_label(self._pack, a.rules_version).get(lang)}")
         self.program_list.retranslate()
+        self._update_watch()
         self.legend.setText(self.tr("D-n: days left until the window closes."))
 
     def changeEvent(self, event: QEvent) -> None:
