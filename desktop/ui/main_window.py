@@ -540,7 +540,13 @@ class MainWindow(QMainWindow):
     def save_pdf(self) -> None:
         args = self._report_args()
         if args:
-            self._report_actions.save_pdf(self, *args)
+            changes = self._changes_for_report()
+            self._report_actions.save_pdf(self, *args, **({"changes": changes} if changes else {}))
+
+    def _changes_for_report(self):
+        """What the re-check after a rule update found for the open profile: a page of the PDF."""
+        changes = self._stored_changes
+        return changes if changes is not None and changes.changed else None
 
     def print_report(self) -> None:
         args = self._report_args()

@@ -5,10 +5,11 @@ changed; the mark goes once the profile has been looked at. Clicked in the real 
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QFileDialog
 
 from desktop.engine import evaluate
 from desktop.engine.profile import load_profile
@@ -31,7 +32,8 @@ def _row(start, pid):
     raise AssertionError(pid)
 
 
-def test_changed_profile_is_marked_opened_and_then_unmarked(qtbot, main_window, store, rule_pack):
+def test_changed_profile_is_marked_opened_and_then_unmarked(qtbot, main_window, store, rule_pack,
+                                                            tmp_path, monkeypatch):
     w = main_window
     food = load_profile(REPO / "rules" / "cases" / "company-food-1100-2025.yaml", rule_pack).answers
     pid = store.create_profile("한결식품", "company", food)
@@ -66,6 +68,14 @@ def test_changed_profile_is_marked_opened_and_then_unmarked(qtbot, main_window, 
     assert "중소기업 AI 전환(AX) 지원" in banner.body.text() and "신청 불가 → 신청 가능" in banner.body.text()
     _language("en")
     assert banner.title.text() == f"Changed since the last check (2025-06-01, rules {rule_pack.version[:12]}):"
+    # The PDF saved from here has the page of what changed, one line per cause.
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "food.pdf"), ""))
+    qtbot.mouseClick(w.toolbar.widgetForAction(w.act_pdf), LEFT)
+    text = subprocess.run(["pdftotext", "-layout", str(tmp_path / "food.pdf"), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    page = next(p for p in text.split("\f") if "Changes since your last assessment" in p)
+    assert " ".join(page.split()).count(
+        "SME sales ceiling for the industry moved from KRW 100 billion to KRW 120 billion") == 3
     # Looked at: the results are saved without a change, and the mark is gone.
     assert store.flagged_profiles() == {}
     w.close_profile()

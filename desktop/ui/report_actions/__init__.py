@@ -86,11 +86,11 @@ class _Busy:
 # ---------------------------------------------------------------- PDF
 
 
-def _write(pack, assessment, profile, out: Path, lang: str) -> None:
+def _write(pack, assessment, profile, out: Path, lang: str, changes=None) -> None:
     from desktop.report.pdf import write_report
 
     with _Busy():
-        write_report(assessment, profile, pack, out, lang)
+        write_report(assessment, profile, pack, out, lang, changes=changes)
 
 
 def _report_stem(assessment) -> str:
@@ -98,8 +98,10 @@ def _report_stem(assessment) -> str:
 
 
 def save_pdf(parent: QWidget | None, pack, assessment, profile, path: Path | str | None = None,
-             lang: str | None = None, confirm: bool | None = None) -> Path | None:
-    """Writes the PDF report where the user chooses (or to `path`).
+             lang: str | None = None, confirm: bool | None = None,
+             changes=None) -> Path | None:
+    """Writes the PDF report where the user chooses (or to `path`); `changes` (the engine's
+    ProfileChanges since the last check) gets a page of its own.
 
     Returns the file written, or None when the user cancelled or writing failed (then a message
     box said why)."""
@@ -114,7 +116,7 @@ def save_pdf(parent: QWidget | None, pack, assessment, profile, path: Path | str
             return None
     path = Path(path)
     try:
-        _write(pack, assessment, profile, path, _lang(lang))
+        _write(pack, assessment, profile, path, _lang(lang), changes)
     except Exception as err:  # noqa: BLE001 - any failure becomes a message, never a traceback
         what = translate("ReportActions", "The report could not be saved to %1.")
         _fail(parent, title, what.replace("%1", str(path)), err)
