@@ -203,8 +203,6 @@ class DeadlinesView(QWidget):
         bar.addWidget(self.status_label)
         bar.addWidget(self.status_filter)
         bar.addSpacing(12)
-        bar.addWidget(self.watched_only)
-        bar.addSpacing(12)
         bar.addWidget(self.count_label)
         bar.addStretch(1)
         bar.addWidget(self.export_button)
@@ -232,6 +230,10 @@ class DeadlinesView(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(self.note)
         layout.addLayout(bar)
+        watched_row = QHBoxLayout()  # its own line: the filter bar keeps the window's smallest width
+        watched_row.addWidget(self.watched_only)
+        watched_row.addStretch(1)
+        layout.addLayout(watched_row)
         layout.addWidget(self.table, 1)
 
         self.audience_filter.currentIndexChanged.connect(self._filters_changed)
