@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QPushButton, QScroll
                                QWidget)
 
 from desktop.engine import format_value
-from desktop.storage import StorageError
+from desktop.ui.wizard.saving import clear_answer, save_answer
 from desktop.ui.i18n import current_lang
 from desktop.ui.retranslate import Retranslating
 from desktop.ui.session import APPLICANT_TYPE, ProfileSession
@@ -180,16 +180,10 @@ class ReviewPage(Retranslating, QWidget):
     # ------------------------------------------------------------ changes
 
     def _answered(self, question_id: str, value) -> None:
-        try:
-            self.session.set_answer(question_id, value)  # type: ignore[union-attr]
-        except StorageError as err:
-            self.storage_failed.emit(err)
+        save_answer(self.session, question_id, value, self.storage_failed)
 
     def _cleared(self, question_id: str) -> None:
-        try:
-            self.session.clear_answer(question_id)  # type: ignore[union-attr]
-        except StorageError as err:
-            self.storage_failed.emit(err)
+        clear_answer(self.session, question_id, self.storage_failed)
 
     def _session_changed(self) -> None:
         self._mark_unused()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QAbstractButton, QFrame, QHBoxLayout, QLabel, QPr
 
 from desktop.engine.model import RulePack
 from desktop.storage import StorageError
+from desktop.ui.wizard.saving import clear_answer, save_answer
 from desktop.ui import settings, status_style
 from desktop.ui.i18n import current_lang
 from desktop.ui.session import ProfileSession
@@ -373,16 +374,10 @@ class WizardView(QWidget):
     # ------------------------------------------------------------ answers
 
     def _field_answered(self, question_id: str, value: Any) -> None:
-        try:
-            self.session.set_answer(question_id, value)  # type: ignore[union-attr]
-        except StorageError as err:
-            self.storage_failed.emit(err)
+        save_answer(self.session, question_id, value, self.storage_failed)
 
     def _field_cleared(self, question_id: str) -> None:
-        try:
-            self.session.clear_answer(question_id)  # type: ignore[union-attr]
-        except StorageError as err:
-            self.storage_failed.emit(err)
+        clear_answer(self.session, question_id, self.storage_failed)
 
     def _session_changed(self) -> None:
         s = self.session
