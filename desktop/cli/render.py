@@ -1,7 +1,8 @@
 """Assessments and calendars as terminal text: grouped by outcome, each program's explanation.
 
 Nothing here decides or words an outcome: the status word, the deciding reasons, the points to
-confirm, the near misses and the deadline sentence all come from `desktop.engine.explain`.
+confirm, the near misses, the amounts worked out from the answers and the deadline sentence all
+come from `desktop.engine.explain`.
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ MARK = {"eligible": "✓", "undetermined": "?", "ineligible": "✗"}
 
 
 def program_block(e: Explanation, lang: str) -> list[str]:
-    """One program: name, badge and deadline sentence, then its reasons and what to confirm."""
+    """One program: name, badge and deadline sentence, then its reasons, what to confirm and what
+    it pays for these answers."""
     p = e.program
     out = [f"  • {p.name.get(lang)} [{p.ministry.get(lang)}] — "
            f"{e.badge_word.get(lang)} · {e.deadline.get(lang)}"]
@@ -32,6 +34,10 @@ def program_block(e: Explanation, lang: str) -> list[str]:
         out.append(f"      ≈ {say('heading.near_misses', lang)}: {line.text.get(lang)}")
     for line in e.to_confirm:
         out.append(f"      ! {line.text.get(lang)}")
+    for b in e.benefits:  # what it pays for these answers, where the rule works it out
+        if b.worked_out:
+            est = f" ({say('estimated', lang)})" if b.estimated else ""
+            out.append(f"      ◇ {say('heading.amounts', lang)}: {b.text.get(lang)} — {b.amount.get(lang)}{est}")
     if e.sources_note is not None:
         out.append(f"      ⚠ {e.sources_note.get(lang)}")
     return out

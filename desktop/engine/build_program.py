@@ -13,6 +13,7 @@ from typing import Any, Mapping
 
 from desktop.engine.clock import parse_date, parse_kst
 from desktop.engine.expr import ExprError, Names, build_expr
+from desktop.engine.expr.kinds import word
 from desktop.engine.rule_values import value_problem
 from desktop.engine.near_band import parse_band
 from desktop.engine.model import (
@@ -24,6 +25,7 @@ from desktop.engine.model import (
     Recurrence,
     Round,
     SourceNote,
+    Text,
     Where,
 )
 from desktop.engine.problems import Problems, text_of
@@ -32,6 +34,8 @@ from desktop.engine.validity import ALWAYS, Validity, read_validity, sequence_pr
 from desktop.engine.yamlsrc import SourceFile
 
 _GROUP_KEYS = ("all", "any", "not")
+# what an expression gives, in Korean (for a benefit amount that is not a number)
+_KIND_KO = {"text": "글자", "bool": "예/아니요", "date": "날짜", "list": "목록"}
 _LEAF_ONLY = ("expr", "source", "to_verify", "untestable", "equivalent", "near_within")
 
 
@@ -56,7 +60,7 @@ class _Reader:
         self.using: tuple[str, ...] = ()  # criterion groups being read, innermost last
         self.dated_ids: dict[str, list[Validity]] = {}
 
-    def error(self, path: tuple, message: str, column: int | None = None) -> None:
+    def error(self, path: tuple, message: str | Text, column: int | None = None) -> None:
         self.failed = True
         self.problems.at(self.src, path, message, column)
 
@@ -101,10 +105,11 @@ class _Reader:
         found = read_validity(raw, lambda key, message: self.error(path + (key,), message))
         return found if found is not None else ALWAYS
 
-    def expr(self, text: str, path: tuple, what: str):
-        """A criterion's or an exclusion's expression: a yes/no test."""
+    def expr(self, text: str, path: tuple, what: str, test: bool = True):
+        """A criterion's or an exclusion's expression: a yes/no test (`test`), or a benefit's
+        amount worked out from the answers."""
         try:
-            return build_expr(text, self.ctx.names, test=True)
+            return build_expr(text, self.ctx.names, test=test)
         except ExprError as err:
             self.failed = True
             self.problems.expr(self.src, path, what, err)
@@ -316,8 +321,20 @@ class _Reader:
                     wrong = value_problem(b["amount"], "amount")
                     if wrong is not None:
                         self.error(("benefits", i, "amount"), f"benefit amount: {wrong}")
+                amount_expr = None
+                if b.get("amount_expr") is not None:
+                    amount_expr = self.expr(b["amount_expr"], ("benefits", i, "amount_expr"), "amount_expr",
+                                            test=False)
+                    if amount_expr is not None and amount_expr.kind not in ("number", "any"):
+                        kind = _KIND_KO.get(amount_expr.kind, amount_expr.kind)
+                        self.error(("benefits", i, "amount_expr"), Text(
+                            f"amount_expr는 금액(숫자)을 내야 합니다: '{amount_expr.text}'의 값은 {kind}입니다",
+                            f"amount_expr must give a number; '{amount_expr.text}' gives {word(amount_expr.kind)}"))
+                        amount_expr = None
                 benefits.append(Benefit(text_of(b["text"]), b.get("amount"), bool(b.get("estimated", False)),
-                                        validity=self.validity(b, ("benefits", i)), sources=cited))
+                                        validity=self.validity(b, ("benefits", i)), sources=cited,
+                                        amount_expr=amount_expr, unit=b.get("unit", "KRW"),
+                                        bound=b.get("bound", "exact")))
             benefits = tuple(benefits)
         else:
             benefits = parent.benefits

@@ -94,13 +94,43 @@ def run_case(pack: RulePack, path: str | Path) -> CaseRun:
 
 
 def detail_mismatches(result: ProgramResult, detail: dict) -> list[str]:
-    """What a case's detailed expectation (`failed`, `unsettled`, `met`, `missing`) finds wrong."""
+    """What a case's detailed expectation (`failed`, `unsettled`, `met`, `missing`, `amount`,
+    `amount_questions`) finds wrong."""
     out = []
     met = {c.id for c in result.criteria if c.result == "met"}
     for key, have in (("failed", set(result.failed)), ("unsettled", set(result.unverifiable)), ("met", met)):
         lacking = [cid for cid in detail.get(key, ()) if cid not in have]
         if lacking:
             out.append(f"case expects {key} to include {', '.join(lacking)}, got {', '.join(sorted(have)) or 'none'}")
+    if "amount" in detail:
+        want = detail["amount"]
+        got = [(a.low, a.high) if a.value is None else a.value for a in result.amounts]
+        want = tuple(want) if isinstance(want, list) else want
+        if not any(_same_amount(want, g) for g in got):
+            shown = ", ".join(_shown(g) for g in got) or "none"
+            out.append(f"case expects amount {_shown(want)}, got {shown}")
+    if "amount_questions" in detail and set(detail["amount_questions"]) != set(result.amount_questions):
+        out.append(f"case expects amount_questions {', '.join(detail['amount_questions']) or 'none'}, "
+                   f"got {', '.join(result.amount_questions) or 'none'}")
     if "missing" in detail and set(detail["missing"]) != set(result.missing):
         out.append(f"case expects missing {', '.join(detail['missing']) or 'none'}, got {', '.join(result.missing) or 'none'}")
     return out
+
+
+def _shown(amount) -> str:
+    if amount is None or amount == (None, None):
+        return "no figure"
+    if isinstance(amount, tuple):
+        return f"{amount[0]}..{amount[1]}"
+    return f"{amount}"
+
+
+def _same_amount(want, got) -> bool:
+    """`want` a figure, [low, high], or None: the rule gives no figure for these answers."""
+    if want is None:
+        return got == (None, None)
+    if isinstance(want, tuple) != isinstance(got, tuple):
+        return False
+    if isinstance(want, tuple):
+        return all(g is not None and abs(w - g) < 1 for w, g in zip(want, got))
+    return abs(want - got) < 1

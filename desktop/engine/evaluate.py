@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Mapping
 
+from desktop.engine.benefit_amount import amount_only_questions, benefit_amounts
 from desktop.engine.clock import today_kst
 from desktop.engine.dated import in_force
 from desktop.engine.deadlines import program_deadline
@@ -189,6 +190,15 @@ def _program(plan: PackPlan, pp: ProgramPlan, scope: Scope, answers, applicant, 
         for qid in deciding:
             _applies(plan, plan.questions, qid, scope, applicant, answers, wanted, seen)
         missing = tuple(sorted(wanted, key=plan.order.__getitem__))
+    amounts: tuple = ()
+    amount_questions: tuple = ()
+    if status != "ineligible" and pp.has_amounts:
+        amounts = benefit_amounts(plan, pp, scope, answers, applicant)
+        only = amount_only_questions(plan, pp)
+        amount_questions = tuple(
+            q for q in only
+            if any(q in a.questions for a in amounts) and _asked_now(plan.questions.get(q), scope, applicant)
+        )
     return _new(
         ProgramResult,
         program=program,
@@ -199,5 +209,14 @@ def _program(plan: PackPlan, pp: ProgramPlan, scope: Scope, answers, applicant, 
         near_misses=near,
         unverifiable=pp.unverifiable,
         deadline=deadline,
+        amounts=amounts,
+        amount_questions=amount_questions,
     )
+
+
+def _asked_now(q, scope: Scope, applicant) -> bool:
+    """A question that applies now (not one whose turn depends on answers still open)."""
+    if q is None or (applicant is not None and applicant not in q.audience):
+        return False
+    return q.applies_if is None or q.applies_if(scope) is True
 

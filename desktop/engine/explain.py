@@ -11,6 +11,8 @@ calendar file) renders it and none works out reasons or words of its own:
   it, most decisive first;
 - what is still to confirm, worded as what must hold, never as an accusation;
 - the near misses (already bounded to a band by the evaluation);
+- what each benefit pays: worked out from the answers where its rule can, or the range the
+  questions still open (which change only the amount) leave;
 - the deadline sentence, and how old the sources are.
 """
 
@@ -19,9 +21,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from desktop.engine.amounts import format_amount
 from desktop.engine.formatting import date_text, near_miss_text
 from desktop.engine.model import (
-    Assessment, Criterion, CriterionResult, Deadline, Group, Program, ProgramResult, RulePack, Text,
+    Assessment, BenefitAmount, Criterion, CriterionResult, Deadline, Group, Program, ProgramResult, RulePack,
+    Text,
 )
 from desktop.engine.phrases import audience_words, counted, join, phrase, word
 from desktop.engine.plan import plan_of
@@ -50,6 +54,28 @@ class Line:
 
 
 @dataclass(frozen=True)
+class BenefitLine:
+    """One benefit as every view shows it: its text, the words for its amount (None: the rule
+    gives no figure), whether that is an estimate, and whether the amount was worked out from
+    the answers (then `questions` are those still open that change only the amount)."""
+
+    text: Text
+    amount: Text | None
+    estimated: bool = False
+    worked_out: bool = False
+    questions: tuple[str, ...] = ()
+
+    def to_dict(self, lang: str) -> dict:
+        return {
+            "text": self.text.get(lang),
+            "amount_text": self.amount.get(lang) if self.amount is not None else None,
+            "estimated": self.estimated,
+            "worked_out": self.worked_out,
+            "questions": list(self.questions),
+        }
+
+
+@dataclass(frozen=True)
 class Explanation:
     program: Program
     status: str
@@ -71,6 +97,10 @@ class Explanation:
     sources_months: int | None
     sources_old: bool
     sources_note: Text | None  # the out-of-date warning, when old
+    # what the program gives, each benefit with its amount: worked out from the answers, or the
+    # range while the questions that change only the amount are open (never deciding ones)
+    benefits: tuple["BenefitLine", ...] = ()
+    amount_short: Text | None = None  # the worked-out figure a list shows beside the name
 
     @property
     def id(self) -> str:
@@ -88,6 +118,8 @@ class Explanation:
             "to_confirm": [r.to_dict(lang) for r in self.to_confirm],
             "near_misses": [r.to_dict(lang) for r in self.near_misses],
             "questions": list(self.questions),
+            "benefits": [b.to_dict(lang) for b in self.benefits],
+            "amount_short_text": t(self.amount_short),
             "deadline_text": t(self.deadline),
             "deadline_short_text": t(self.deadline_short),
             "sources_date": self.sources_date.isoformat() if self.sources_date else None,
@@ -384,6 +416,64 @@ def _questions_in_order(pack: RulePack, r: ProgramResult, deciding: list[Criteri
     return out
 
 
+def _figure(value, unit: str, bound: str) -> Text:
+    """A worked-out amount as its rule gives it: '최대 303만 303원' / 'at least 95%'."""
+    if unit == "percent":
+        shown = f"{value:g}%"
+        figure = Text(shown, shown)
+    else:  # whole won, never more than the rule gives
+        figure = Text(format_amount(int(value), "ko"), format_amount(int(value), "en"))
+    return phrase(f"amount.figure.{bound}", amount=figure)
+
+
+def _worked_out(pack: RulePack, a: BenefitAmount) -> Text:
+    """What a benefit pays for these answers, or the range (or dependence) while questions that
+    change only the amount are open."""
+    if a.value is not None:
+        return phrase("amount.value", amount=_figure(a.value, a.unit, a.bound))
+    if not a.questions:
+        return phrase("amount.silent")
+    labels = [phrase("amount.question", label=pack.questions[q].label if q in pack.questions else Text(q, q))
+              for q in a.questions]
+    asked = join(labels, "amount.and")
+    if a.low is None or a.high is None:
+        return phrase("amount.open", questions=asked)
+    return phrase("amount.range", low=_figure(a.low, a.unit, a.bound), high=_figure(a.high, a.unit, a.bound),
+                  questions=asked)
+
+
+def amount_short(r: ProgramResult) -> Text | None:
+    """The figure a list shows beside the program's name: what its first worked-out benefit pays
+    for these answers ('최대 303만 303원'), or the range still open ('최소 90%~최소 95%'); None when
+    no benefit's amount is worked out (or the rule gives no figure for these answers)."""
+    if r.status == "ineligible":
+        return None
+    for a in r.amounts:
+        if a.value is not None:
+            return _figure(a.value, a.unit, a.bound)
+        if a.low is not None and a.high is not None:
+            return phrase("amount.short_range", low=_figure(a.low, a.unit, a.bound),
+                          high=_figure(a.high, a.unit, a.bound))
+    return None
+
+
+def benefit_lines(pack: RulePack, r: ProgramResult) -> tuple[BenefitLine, ...]:
+    """Every benefit of the program with its amount words: worked out from the answers where its
+    rule can (eligible or still open programs), else the single figure the rule states."""
+    worked = {a.benefit: a for a in r.amounts} if r.status != "ineligible" else {}
+    out = []
+    for i, b in enumerate(r.program.benefits):
+        a = worked.get(i)
+        if a is not None:
+            out.append(BenefitLine(b.text, _worked_out(pack, a), b.estimated, True, a.questions))
+        elif b.amount is not None:
+            out.append(BenefitLine(b.text, Text(format_amount(b.amount, "ko"), format_amount(b.amount, "en")),
+                                   b.estimated))
+        else:
+            out.append(BenefitLine(b.text, None, b.estimated))
+    return tuple(out)
+
+
 def explain(pack: RulePack, assessment: Assessment, r: ProgramResult) -> Explanation:
     p = r.program
     applicant = assessment.answers.get("applicant_type")
@@ -463,6 +553,8 @@ def explain(pack: RulePack, assessment: Assessment, r: ProgramResult) -> Explana
         to_confirm=tuple(confirm),
         near_misses=near,
         questions=tuple(questions),
+        benefits=benefit_lines(pack, r),
+        amount_short=amount_short(r),
         deadline=deadline_sentence(r.deadline, assessment.as_of),
         deadline_short=deadline_short(r.deadline, assessment.as_of),
         deadline_word=word("deadline", r.deadline.status),

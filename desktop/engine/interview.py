@@ -1,7 +1,9 @@
 """Which questions to ask: only those that can still change an undecided program, most decisive first.
 
 A question is worth asking while it is unanswered, applies to this applicant (audience and
-`applies_if`), and appears among the questions that would decide some undetermined program.
+`applies_if`), and appears among the questions that would decide some undetermined program. After
+those come the questions that change only what an eligible or still open program pays (a shop's
+floor area for the demolition subsidy): asked last, and never counted as deciding.
 """
 
 from __future__ import annotations
@@ -38,24 +40,32 @@ def next_questions(
     as_of: dt.date | None = None,
     assessment: Assessment | None = None,
 ) -> list[Question]:
-    """Unanswered questions that can decide undetermined programs; most programs decided first.
+    """Unanswered questions that can decide undetermined programs, most programs decided first;
+    then those that change only what an eligible or still open program pays.
 
     An answer of None ("I don't know") counts as answered: it is not asked again.
     """
     as_of = as_of or today_kst()
     assessment = assessment or evaluate(pack, answers, as_of)
     counts: Counter[str] = Counter()
+    amounts: Counter[str] = Counter()  # questions that change only what an eligible or open program pays
     for result in assessment.programs:
         if result.status == "undetermined":
             counts.update(result.missing)
-    if not counts:
+        if result.status != "ineligible":
+            amounts.update(result.amount_questions)
+    if not counts and not amounts:
         return []
     scope = Scope(answers, plan_of(pack).definitions, as_of)
     applicant = answers.get("applicant_type")
-    chosen = [
-        q
-        for qid in counts
-        if qid not in answers and (q := pack.questions.get(qid)) is not None and _applies(q, applicant, scope)
-    ]
+
+    def wanted(ids):
+        return [q for qid in ids
+                if qid not in answers and (q := pack.questions.get(qid)) is not None and _applies(q, applicant, scope)]
+
+    chosen = wanted(counts)
     chosen.sort(key=lambda q: (-counts[q.id], q.order))
-    return chosen
+    deciding = {q.id for q in chosen}
+    after = wanted(qid for qid in amounts if qid not in deciding)
+    after.sort(key=lambda q: (-amounts[q.id], q.order))
+    return chosen + after

@@ -211,6 +211,26 @@ class Benefit:
     estimated: bool = False
     validity: Validity = ALWAYS
     sources: tuple[str, ...] = ()
+    # what it pays worked out from the answers (compiled Expr), in `unit`: "KRW" or "percent";
+    # `bound` says whether that figure is what it pays ("exact"), its most ("up_to") or its
+    # least ("at_least")
+    amount_expr: Any = None
+    unit: str = "KRW"
+    bound: str = "exact"
+
+
+@dataclass(frozen=True)
+class BenefitAmount:
+    """One benefit's amount for these answers: `value` when the answers fix it, else the range
+    the open questions (`questions`, which change only the amount) leave."""
+
+    benefit: int  # position in the program's benefits
+    value: float | None
+    low: float | None
+    high: float | None
+    unit: str
+    questions: tuple[str, ...] = ()
+    bound: str = "exact"
 
 
 @dataclass(frozen=True)
@@ -359,6 +379,10 @@ class ProgramResult:
     # sources do not say", and no question decides them
     unverifiable: tuple[str, ...]
     deadline: Deadline
+    # what the program pays, for programs eligible or still open; and the unanswered questions
+    # that change only that (asked after the deciding ones, never counted among them)
+    amounts: tuple[BenefitAmount, ...] = ()
+    amount_questions: tuple[str, ...] = ()
 
     @property
     def id(self) -> str:

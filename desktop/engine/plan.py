@@ -40,6 +40,7 @@ class ProgramPlan:
     # (applicant, as_of) -> ProgramResult for an applicant outside the audience, and
     # applicant -> the audience CriterionResult.
     cache: dict
+    has_amounts: bool = False  # some benefit works its amount out from the answers
 
 
 @dataclass(frozen=True)
@@ -154,6 +155,7 @@ def _program_plan(pack: RulePack, plan: PackPlan, program: Program) -> ProgramPl
         phrase("audience.open_to", who=audience_words(program.audience)),
         unverifiable,
         {},
+        any(b.amount_expr is not None for b in program.benefits),
     )
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from desktop.engine import explain as ex
 from desktop.engine.phrases import word
-from desktop.engine.model import Assessment, CriterionResult, Deadline, NearMiss, ProgramResult
+from desktop.engine.model import Assessment, BenefitAmount, CriterionResult, Deadline, NearMiss, ProgramResult
 
 
 def plain(value: Any) -> Any:
@@ -62,6 +62,12 @@ def near_miss_to_dict(nm: NearMiss, pack=None, lang: str = "ko") -> dict[str, An
     return out
 
 
+def amount_to_dict(a: BenefitAmount) -> dict[str, Any]:
+    """A benefit's amount for these answers (its words are the explanation's `benefits`)."""
+    return {"benefit": a.benefit, "value": a.value, "low": a.low, "high": a.high, "unit": a.unit,
+            "bound": a.bound, "questions": list(a.questions)}
+
+
 def deadline_to_dict(d: Deadline, lang: str = "ko") -> dict[str, Any]:
     out = d.to_dict()
     out["status_text"] = word("deadline", d.status, lang)
@@ -87,6 +93,8 @@ def program_result_to_dict(r: ProgramResult, lang: str = "ko", pack=None,
         "failed": list(r.failed),
         "near_misses": [near_miss_to_dict(nm, pack, lang) for nm in r.near_misses],
         "unverifiable": list(r.unverifiable),
+        "amounts": [amount_to_dict(a) for a in r.amounts],
+        "amount_questions": list(r.amount_questions),
         "deadline": deadline_to_dict(r.deadline, lang),
         "documents": [d.id for d in p.documents],
         "apply_url": p.apply_url,

@@ -14,7 +14,6 @@ from reportlab.platypus import (
     CondPageBreak, Flowable, Paragraph, Spacer, Table, TableStyle,
 )
 
-from desktop.engine import format_amount
 from desktop.engine.model import CriterionResult, ProgramResult
 from desktop.report import styles as st
 from desktop.report.context import ReportContext
@@ -215,15 +214,14 @@ def _values_markup(ctx: ReportContext, c: CriterionResult) -> str:
 
 
 def _benefits(ctx: ReportContext, r: ProgramResult) -> list[Flowable]:
-    benefits = r.program.benefits
+    benefits = ctx.explained[r.program.id].benefits  # amount words worked out or stated, once
     if not benefits:
         return []
     out: list[Flowable] = [_h3(ctx, "benefits")]
     for b in benefits:
         text = markup(ctx.text(b.text))
         if b.amount is not None:
-            amount = markup(format_amount(b.amount, ctx.lang))
-            text += f" – <b>{amount}</b>"
+            text += f" – <b>{markup(ctx.text(b.amount))}</b>"
         if b.estimated:
             text += " " + coloured(f"({markup(ctx.say('estimated'))})", st.WARN)
         out.append(_bullet(ctx, text))

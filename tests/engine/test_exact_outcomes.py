@@ -167,7 +167,7 @@ def test_a_decided_program_stays_decided_in_every_sampled_completion(pack, limit
             assert done.by_id(pid).status == status, (pid, answers)
 
 
-def _changes(pack, alone, answers, qid, pid, applicant, rng, limits, budget=400):
+def _changes(pack, alone, answers, qid, pid, applicant, rng, limits, first=(), budget=1000):
     """Complete answers to the program's other open questions under which two answers to `qid`
     give it two different outcomes: random ones first, then depth-first, a branch ending where
     the engine calls the program decided alike for every answer to `qid`."""
@@ -175,11 +175,12 @@ def _changes(pack, alone, answers, qid, pid, applicant, rng, limits, budget=400)
     domains = plan_of(pack).domains
     values = list(domains.of(qid, DAY) or ())
     others = [q for q in _program_questions(pack, pid, applicant, answers) if q != qid]
+    others.sort(key=lambda q: q not in first)  # the program's other deciding questions first
 
     def outcomes(assign):
         return {evaluate(one, {**answers, **assign, qid: v}, DAY).by_id(pid).status for v in values}
 
-    for _ in range(20):
+    for _ in range(60):
         if len(outcomes({q: _value(rng, pack, pack.questions[q], limits) for q in others})) > 1:
             return True
     doms = {q: list(domains.of(q, DAY) or ()) for q in others}
@@ -218,10 +219,15 @@ def test_a_question_offered_changes_some_undetermined_program_for_some_answers(p
     asked = next_questions(pack, answers, DAY, assessment=assessment)
     if not asked:
         return
-    for q in asked[:4]:  # the most decisive ones
+    deciding = {qid for r in assessment.programs if r.status == "undetermined" for qid in r.missing}
+    kinds = ["deciding" if q.id in deciding else "amount" for q in asked]
+    assert kinds == sorted(kinds, key=("deciding", "amount").index)  # amounts only after the deciding ones
+    for q in [q for q in asked if q.id in deciding][:4]:  # the most decisive ones
         programs = [r.id for r in assessment.programs if r.status == "undetermined" and q.id in r.missing]
         assert programs
-        assert any(_changes(pack, alone, answers, q.id, pid, applicant, rng, limits) for pid in programs), (q.id, programs, answers)
+        missing = {r.id: r.missing for r in assessment.programs}
+        assert any(_changes(pack, alone, answers, q.id, pid, applicant, rng, limits, missing[pid])
+                   for pid in programs), (q.id, programs, answers)
 
 
 def test_either_grace_answer_leaves_a_midsize_manufacturer_sme_or_midsize(pack):

@@ -86,10 +86,12 @@ def click_next(qtbot, window) -> None:
 
 
 def walk(qtbot, window, answers: dict[str, Any],
-         fallback: Callable[[AnswerField], Any] | None = None, max_pages: int = 40) -> list[str]:
+         fallback: Callable[[AnswerField], Any] | None = None, max_pages: int = 40,
+         pages: list | None = None) -> list[str]:
     """Answer every page until the results show; returns the question ids asked, in order.
 
-    A question not in `answers` gets `fallback(field)` (default: "I don't know").
+    A question not in `answers` gets `fallback(field)` (default: "I don't know"). With `pages`,
+    the question ids each page showed are appended to it, page by page.
     """
     asked: list[str] = []
     for _ in range(max_pages):
@@ -108,5 +110,7 @@ def walk(qtbot, window, answers: dict[str, Any],
             value = answers[qid] if qid in answers else (fallback(field) if fallback else DONT)
             answer(qtbot, field, value)
             assert field.is_answered or qid not in wiz.fields, f"{qid}: {field.error.text()}"
+        if pages is not None:
+            pages.append(list(wiz.question_ids))
         click_next(qtbot, window)
     raise AssertionError(f"the wizard did not reach the results; asked {asked}")

@@ -1,6 +1,8 @@
 """One assessment, the same words everywhere: for every example case, in Korean and in English,
 the results detail on screen, the PDF (read back with pdftotext) and `jiwon evaluate` text give
-each program the same status word and the same deciding reasons.
+each program the same status word, the same deciding reasons and the same amount words (what a
+benefit pays, worked out from the answers or stated by the rule; the list shows the worked-out
+figure under the name).
 
 The expected words are the engine's explanation; each view is read as a user meets it (widget
 text, extracted PDF text, terminal output), so a view that words an outcome on its own fails.
@@ -21,6 +23,7 @@ from PySide6.QtCore import Qt
 from desktop.cli.main import main
 from desktop.engine import evaluate, load_profile
 from desktop.engine.explain import explain_all
+from desktop.engine.phrases import say
 from desktop.paths import rules_dir
 from desktop.report.context import ReportContext
 from desktop.report.pdf import report_bytes
@@ -43,9 +46,9 @@ def pdf_text(data: bytes, tmp_path: Path) -> str:
     return squash(out)
 
 
-def terminal_blocks(out: str) -> dict[str, tuple[str, list[str]]]:
-    """Program name -> (the status group it is printed under, its reason lines)."""
-    blocks: dict[str, tuple[str, list[str]]] = {}
+def terminal_blocks(out: str) -> dict[str, tuple[str, list[str], list[str]]]:
+    """Program name -> (the status group it is printed under, its reason lines, its amount lines)."""
+    blocks: dict[str, tuple[str, list[str], list[str]]] = {}
     group = None
     current = None
     for line in out.splitlines():
@@ -54,9 +57,11 @@ def terminal_blocks(out: str) -> dict[str, tuple[str, list[str]]]:
             current = None
         elif line.startswith("  • "):
             name = line[4:].split(" [", 1)[0]
-            current = blocks.setdefault(name, (group, []))
+            current = blocks.setdefault(name, (group, [], []))
         elif current is not None and line.startswith("      ") and line[6:8] in ("✓ ", "✗ ", "? "):
             current[1].append(line[8:])
+        elif current is not None and line.startswith("      ◇ "):
+            current[2].append(line[8:])
         elif not line.startswith("      "):
             current = None
     return blocks
@@ -108,7 +113,7 @@ def test_screen_pdf_and_terminal_say_the_same(qtbot, capsys, monkeypatch, tmp_pa
         reasons = [line.text.get(lang) for line in e.reasons]
         where = f"{path.stem} {lang} {e.id}"
 
-        group, lines = blocks[name]
+        group, lines, amounts = blocks[name]
         assert group == word, where
         assert lines == [line.text.get(lang) + (f" ({line.note.get(lang)})" if line.note else "")
                          for line in e.reasons], where
@@ -127,3 +132,21 @@ def test_screen_pdf_and_terminal_say_the_same(qtbot, capsys, monkeypatch, tmp_pa
         shown = detail.text_content()
         for reason in reasons:
             assert html.escape(reason, quote=False) in shown or reason in shown, (where, reason)
+
+        # what it pays: the benefits' amount words, worked out from the answers or stated by the
+        # rule, on screen and in the PDF; the worked-out ones in the terminal and the list too
+        worked = [b for b in e.benefits if b.worked_out]
+        assert len(amounts) == len(worked), where
+        for b in e.benefits:
+            if b.amount is None:
+                continue
+            said = b.amount.get(lang)
+            assert squash(said) in body, (where, said)
+            assert html.escape(said, quote=False) in shown or said in shown, (where, said)
+        for b, printed in zip(worked, amounts):
+            assert printed.startswith(f"{say('heading.amounts', lang)}: {b.text.get(lang)} — {b.amount.get(lang)}"), \
+                (where, printed)
+        row = next(g.child(i) for g in view.program_list.group_items.values() for i in range(g.childCount())
+                   if g.child(i).data(0, ROLE_PROGRAM) == e.id)
+        short = e.amount_short.get(lang) if e.amount_short is not None else None
+        assert row.text(0) == (f"{name}\n{short}" if short else name), where

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.engine import format_amount
 from desktop.engine.explain import explain, result_word
 from desktop.engine.formatting import date_text, name_label, value_words
 from desktop.engine.phrases import say
@@ -226,14 +225,14 @@ class ProgramDetail(QScrollArea):
             self._criteria(lay, exclusions, lang, "exclusions")
 
         # --- what it gives, what to prepare, where to apply
-        if p.benefits:
+        if e.benefits:
             self._section(lay, self.tr("Benefits"))
             items = []
             estimated = say("estimated", lang)
-            for b in p.benefits:
+            for b in e.benefits:  # the amount words, worked out or stated, are the explanation's
                 s = _esc(_t(b.text, lang))
                 if b.amount is not None:
-                    s += f" — <b>{_esc(format_amount(b.amount, lang))}</b>"
+                    s += f" — <b>{_esc(_t(b.amount, lang))}</b>"
                 if b.estimated:
                     s += f' <span style="color:{WARN_BORDER}">({_esc(estimated)})</span>'
                 items.append(s)

@@ -2,7 +2,8 @@
 
 Groups come in the order a user acts on them, and inside a group the soonest closing window
 comes first (then the name), the same order as the PDF's summary. Each group's title carries
-its count so "3 eligible" is seen before any program is opened.
+its count so "3 eligible" is seen before any program is opened. Under a program's name, what it
+pays for these answers where its rule works that out, in the engine's words.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import (
     QTreeWidgetItem,
 )
 
-from desktop.engine.explain import deadline_sentence, deadline_short, open_to
+from desktop.engine.explain import amount_short, deadline_sentence, deadline_short, open_to
 from desktop.ui import status_style
 
 GROUPS = ("eligible", "undetermined", "ineligible", "other_applicants")
@@ -115,7 +116,9 @@ class ProgramList(QTreeWidget):
             self.group_items[status] = group
             for r in results:
                 item = QTreeWidgetItem(group)
-                item.setText(0, r.program.name.get(lang))
+                name = r.program.name.get(lang)
+                figure = amount_short(r)  # what it pays for these answers, under the name
+                item.setText(0, f"{name}\n{figure.get(lang)}" if figure is not None else name)
                 item.setData(0, ROLE_PROGRAM, r.program.id)
                 item.setToolTip(0, r.program.summary.get(lang))
                 item.setText(1, deadline_short(r.deadline, assessment.as_of).get(lang))
