@@ -17,6 +17,7 @@ from PySide6.QtGui import QDesktopServices
 
 from desktop.engine import evaluate, load_profile
 from desktop.engine.explain import explain
+from desktop.engine.phrases import say
 from desktop.engine.source_age import is_old, newest_note
 from desktop.paths import rules_dir
 from desktop.ui import i18n
@@ -227,7 +228,10 @@ def test_estimated_window_and_old_sources_are_warned_about(view, rule_pack):
     view.show_assessment(rule_pack, assessment, profile.name)
     estimated = next(r for r in assessment.programs if r.deadline.estimated)
     view.select_program(estimated.id)
-    assert estimated.deadline.note.en in view.detail.parts["warnings"].text()
+    assert say("cal.est_note", "en") in view.detail.parts["warnings"].text()
+    # the window's own note on how it was estimated, once, under the window
+    assert estimated.deadline.note.en in view.detail.parts["deadline_note"].text()
+    assert view.detail.text_content().count(estimated.deadline.note.en) == 1
     deadline = view.detail.parts["deadline"].text()
     assert "estimate" in deadline
     assert explain(rule_pack, assessment, estimated).deadline.en in deadline

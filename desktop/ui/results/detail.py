@@ -198,7 +198,9 @@ class ProgramDetail(QScrollArea):
         lay.addLayout(line)
         self.parts["deadline"] = dl
         if d.note is not None:
-            lay.addWidget(_label(f'<span style="color:{MUTED}">{_esc(_t(d.note, lang))}</span>'))
+            note = _label(f'<span style="color:{MUTED}">{_esc(_t(d.note, lang))}</span>')
+            lay.addWidget(note)
+            self.parts["deadline_note"] = note
 
         # --- the deciding reasons, what to confirm, how close it came
         self._reasons(lay, lang)
@@ -272,8 +274,8 @@ class ProgramDetail(QScrollArea):
         out = []
         if e.sources_note is not None:
             out.append(_t(e.sources_note, lang))
-        if r.deadline.estimated:
-            out.append(_t(r.deadline.note, lang) or say("cal.est_note", lang))
+        if r.deadline.estimated:  # in short: the window's own note says how it was estimated
+            out.append(say("cal.est_note", lang))
         if r.unverifiable:
             out.append(say("headline.silent", lang))
         return out
