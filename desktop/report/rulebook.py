@@ -45,6 +45,12 @@ _W = {
     "apply": Text("신청 방법", "How to apply"),
     "uses": Text("사용하는 정의·표", "Definitions and tables used"),
     "used_by": Text("사용하는 사업", "Used by"),
+    "amount_rule": Text("금액 계산식", "Amount worked out as"),
+    "amount_bound.exact": Text("지급값", "what it gives"),
+    "amount_bound.up_to": Text("최댓값", "the most it gives"),
+    "amount_bound.at_least": Text("최솟값", "the least it gives"),
+    "amount_unit.KRW": Text("원", "KRW"),
+    "amount_unit.percent": Text("%", "percent"),
     "all": Text("다음을 모두 충족", "All of the following"),
     "any": Text("다음 중 하나 이상 충족", "At least one of the following"),
     "not": Text("다음에 해당하지 않음", "None of the following"),
@@ -149,13 +155,15 @@ class _Book:
 
     def _uses(self, p: Program) -> list[str]:
         out: list[str] = []
-        for c in self._leaves(p.eligibility) + list(p.exclusions):
-            if c.expr is None:
+        exprs = [c.expr for c in self._leaves(p.eligibility) + list(p.exclusions)]
+        exprs += [b.amount_expr for b in p.benefits]  # what a benefit pays reads tables too
+        for expr in exprs:
+            if expr is None:
                 continue
-            for name in sorted(c.expr.names):
+            for name in sorted(expr.names):
                 if name in self.pack.definitions and name not in out:
                     out.append(name)
-            for table in sorted(c.expr.tables):
+            for table in sorted(expr.tables):
                 if f"table:{table}" not in out:
                     out.append(f"table:{table}")
         # definitions used by definitions, and their tables
@@ -255,7 +263,11 @@ class _Book:
             for b in p.benefits:
                 amount = f" — {_e(format_amount(b.amount, self.lang))}" if b.amount else ""
                 est = f" ({self.w('estimated')})" if b.estimated else ""
-                out.append(f"<li>{self.t(b.text)}{amount}{est}</li>")
+                rule = ""
+                if b.amount_expr is not None:
+                    rule = (f'<br>{self.w("amount_rule")} ({self.w("amount_bound." + b.bound)}, '
+                            f'{self.w("amount_unit." + b.unit)}): <code>{self.expr_html(b.amount_expr.text)}</code>')
+                out.append(f"<li>{self.t(b.text)}{amount}{est}{rule}</li>")
             out.append("</ul>")
         out.append(f'<h3>{self.w("criteria")}</h3><ul class="tree">{self.tree(p.eligibility)}</ul>')
         if p.exclusions:

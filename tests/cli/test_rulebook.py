@@ -44,6 +44,9 @@ def test_every_program_and_source_note_is_in_the_book(lang, tmp_path, capsys):
             assert c.text.get(lang) in text
             if c.expr_source:
                 assert c.expr_source in text  # as written
+        for b in p.benefits:  # what a benefit pays, as its rule works it out
+            if b.amount_expr is not None:
+                assert b.amount_expr.text in text, (p.id, b.amount_expr.text)
     for n in pack.notes.values():
         assert f"note-{n.id}" in parsed.ids
         assert n.title.get(lang) in text and n.date.isoformat() in text
