@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from desktop.cli.common import UsageError, bi
+from desktop.engine.josa import attach
 
 
 def _store(args):
@@ -32,7 +33,7 @@ def _build(args) -> int:
     try:
         manifest = build_pack(Path(args.out), key, args.key_id, Path(args.rules) if args.rules else None, **options)
     except BuildError as err:
-        raise UsageError(f"pack build: {err}") from None
+        raise UsageError(f"pack build: {err.words(args.lang)}") from None
     print(bi(f"규칙 팩 {manifest['version']} (규칙 {manifest['rules_version']}) → {args.out}",
              f"rule pack {manifest['version']} (rules {manifest['rules_version']}) -> {args.out}", args.lang))
     return 0
@@ -45,7 +46,7 @@ def _install(args) -> int:
     try:
         installed = store.install(args.file, allow_downgrade=args.downgrade)
     except PackError as err:
-        raise UsageError(f"{args.file}: {err} / 규칙을 바꾸지 않았습니다 (nothing was changed)") from None
+        raise UsageError(f"{args.file}: {err.words(args.lang)} ({bi('규칙을 바꾸지 않았습니다', 'nothing was changed', args.lang)})") from None
     print(bi(f"규칙 {installed.version} 설치 (규칙 버전 {installed.rules_version})",
              f"installed rules {installed.version} (rules {installed.rules_version})", args.lang))
     for line in installed.changes.get(args.lang, []):
@@ -60,11 +61,11 @@ def _rollback(args) -> int:
     try:
         now = store.rollback()
     except PackError as err:
-        raise UsageError(f"pack rollback: {err}") from None
+        raise UsageError(f"pack rollback: {err.words(args.lang)}") from None
     if now is None:
         print(bi("앱에 들어 있는 규칙으로 돌아갔습니다", "back to the rules that came with the app", args.lang))
     else:
-        print(bi(f"이전 규칙 {now.version}으로 돌아갔습니다", f"back to the previous rules {now.version}", args.lang))
+        print(bi(f"이전 규칙 {attach(now.version, '으로')} 돌아갔습니다", f"back to the previous rules {now.version}", args.lang))
     return 0
 
 

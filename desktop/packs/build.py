@@ -16,7 +16,7 @@ from desktop.engine.change_words import rule_change_text
 from desktop.engine.checks import check_problems
 from desktop.engine.diff import diff_packs
 from desktop.engine.loader import default_seeds_dir, load_rules
-from desktop.engine.model import RulePack
+from desktop.engine.model import RulePack, Text
 from desktop.engine.problem import Problem
 from desktop.packs import format as fmt
 
@@ -59,15 +59,18 @@ def build_pack(
     pack = load_rules(rules, seeds)
     problems, _cases = check_problems(pack)
     if problems:
-        shown = "\n".join(str(p) for p in problems[:20])
-        raise BuildError(f"the rules have {len(problems)} problem(s); nothing was packed:\n{shown}")
+        n = len(problems)
+        raise BuildError(Text(
+            f"규칙에 문제가 {n}건 있어 팩을 만들지 않았습니다:\n" + "\n".join(p.header("ko") for p in problems[:20]),
+            f"the rules have {n} problem{'' if n == 1 else 's'}; nothing was packed:\n"
+            + "\n".join(p.header("en") for p in problems[:20])))
     today = today or dt.date.today()
     version = version or today.strftime("%Y.%m.%d")
     try:
         fmt.version_key(version)
         fmt.version_key(min_app_version)
     except ValueError as err:
-        raise BuildError(str(err)) from None
+        raise BuildError(Text(f"버전 형식이 아닙니다(예: 2026.12.01): {err}", str(err))) from None
     files = _files(rules, seeds)
     manifest = {
         "format": fmt.FORMAT,

@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING, Mapping
 import platformdirs
 
 from desktop import __version__
+from desktop.engine.josa import attach
+from desktop.engine.model import Text
 from desktop.packs import format as fmt
 
 if TYPE_CHECKING:
@@ -73,16 +75,20 @@ class PackStore:
 
         opened = read_pack(path, self.keys)
         if opened.needs_newer_app:
-            raise PackError("newer_app", f"this pack needs Jiwon {opened.manifest['min_app_version']} or newer "
-                                         f"(this is {__version__}); update the app first")
+            need = opened.manifest["min_app_version"]
+            raise PackError("newer_app", Text(f"이 팩은 Jiwon {need} 이상에서 씁니다(지금은 {__version__}). 앱을 먼저 업데이트하세요",
+                                              f"this pack needs Jiwon {need} or newer (this is {__version__}); update the app first"))
         cur = self.current
         if cur is not None:
             new_key, cur_key = fmt.version_key(opened.version), fmt.version_key(cur.version)
             if new_key == cur_key and opened.manifest["rules_version"] == cur.rules_version:
-                raise PackError("same", f"rules {opened.version} are already in use")
+                raise PackError("same", Text(f"규칙 {attach(opened.version, '은')} 이미 쓰고 있습니다",
+                                             f"rules {opened.version} are already in use"))
             if new_key < cur_key and not allow_downgrade:
-                raise PackError("older", f"this pack ({opened.version}) is older than the rules in use "
-                                         f"({cur.version}); install it only on purpose (downgrade)")
+                raise PackError("older", Text(f"이 팩({opened.version})은 지금 쓰는 규칙({cur.version})보다 오래되었습니다. "
+                                              "일부러 되돌릴 때만 설치하세요(downgrade)",
+                                              f"this pack ({opened.version}) is older than the rules in use "
+                                              f"({cur.version}); install it only on purpose (downgrade)"))
         staging = self.root / "staging"
         shutil.rmtree(staging, ignore_errors=True)
         staging.mkdir(parents=True)
@@ -91,8 +97,10 @@ class PackStore:
             pack = load_rules(rules, staging / "seeds")
             problems, _cases = check_problems(pack)
             if problems:
-                shown = "; ".join(str(p) for p in problems[:3])
-                raise PackError("checks", f"the pack's rules do not pass the checks ({len(problems)} problem(s)): {shown}")
+                raise PackError("checks", Text(
+                    f"팩의 규칙이 검사를 통과하지 못했습니다(문제 {len(problems)}건): " + "; ".join(p.header("ko") for p in problems[:3]),
+                    f"the pack's rules do not pass the checks ({len(problems)} problem{'' if len(problems) == 1 else 's'}): "
+                    + "; ".join(p.header("en") for p in problems[:3])))
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
@@ -117,7 +125,8 @@ class PackStore:
 
         current, previous = self.root / "current", self.root / "previous"
         if Installed.read(current) is None:
-            raise PackError("no_previous", "no installed rules to go back from: the app's own rules are in use")
+            raise PackError("no_previous", Text("되돌릴 설치된 규칙이 없습니다. 앱에 들어 있는 규칙을 쓰고 있습니다",
+                                                "no installed rules to go back from: the app's own rules are in use"))
         swap = self.root / "swap"
         shutil.rmtree(swap, ignore_errors=True)
         current.rename(swap)

@@ -84,7 +84,7 @@ class RuleUpdates(QObject):
     def _refused(self, title: str, err) -> None:
         self.banner.hide()
         reason = self._reasons().get(err.reason, "")
-        self.error_banner.set_text(title, f"{reason}\n{err}")
+        self.error_banner.set_text(title, f"{reason}\n{err.words(current_lang())}")
         self.error_banner.show()
 
     def _switch(self, pack: RulePack, version: str | None, rule_changes: dict) -> None:

@@ -2,6 +2,7 @@
 kind of bad pack refused with its reason, leaving the rules in use as they were."""
 
 import json
+import re
 import shutil
 import zipfile
 
@@ -97,6 +98,9 @@ def _refused(store, path, reason, words, **kw):
     with pytest.raises(PackError) as err:
         store.install(path, **kw)
     assert err.value.reason == reason and words in str(err.value)
+    korean = err.value.words("ko")
+    assert re.search("[가-힣]", korean) and korean != err.value.words("en") == str(err.value)
+    assert "(으)" not in korean and "(이)" not in korean
     assert (store.current, store.previous) == before
     assert not (store.root / "staging").exists()
 
@@ -190,5 +194,16 @@ def test_cli_pack_build_install_rollback(tmp_path, key, monkeypatch, capsys, rul
     assert "back to the rules that came with the app" in capsys.readouterr().out
     assert main(["pack", "build", "-o", str(out)]) == 2
     assert "--key FILE" in capsys.readouterr().err
+    korean = ["pack", "--store", str(tmp_path / "store")]
+    assert main([*korean, "install", str(out)]) == 0
+    capsys.readouterr()
+    assert main([*korean, "install", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "규칙 2026.12.01은 이미 쓰고 있습니다" in err and "규칙을 바꾸지 않았습니다" in err
+    assert "already in use" not in err and "Traceback" not in err
+    assert main([*korean, "rollback"]) == 0
+    assert main([*korean, "rollback"]) == 2
+    err = capsys.readouterr().err
+    assert "되돌릴 설치된 규칙이 없습니다" in err and "no installed rules" not in err
     assert main(["diff", str(rules_dir), str(out), "--format", "json"]) == 0
     assert json.loads(capsys.readouterr().out)["changes"] == []

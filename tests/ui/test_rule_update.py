@@ -19,6 +19,7 @@ from desktop.engine.profile import load_profile
 from desktop.packs import keys as pack_keys
 from desktop.packs import store as pack_store
 from desktop.packs.build import build_pack
+from desktop.ui import i18n
 
 KEY_ID = "ui-test-key"
 REPO = Path(__file__).resolve().parents[2]
@@ -85,6 +86,11 @@ def test_update_recheck_and_roll_back(qtbot, main_window, store, rule_pack, upda
     assert error.title.text() == "The rules were not updated; nothing was changed."
     assert error.body.text().startswith("The pack was changed after it was signed.\n")
     assert "rules/definitions.yaml differs from what was signed" in error.body.text()
+    i18n.set_language("ko", remember=False)
+    click_menu(qtbot, w, w.file_menu, w.act_update_rules)
+    qtbot.waitUntil(lambda: "rules/definitions.yaml 파일이 서명된 내용과 다릅니다" in error.body.text())
+    assert "differs from what was signed" not in error.body.text()
+    i18n.set_language("en", remember=False)
     assert w.pack is rule_pack and pack_store.PackStore().current is None
 
     choose(monkeypatch, pack_file)
