@@ -1,5 +1,7 @@
 """The rule language refuses everything outside its whitelist, with a clear message and column."""
 
+import re
+
 import pytest
 
 from desktop.engine.expr import ExprError
@@ -43,6 +45,16 @@ from exprkit import build
         ("years_since(n) > 1", "years_since() needs a date here", 13),
         ("n >", "syntax error", None),
         ("", "the expression is empty", None),
+        ("-s > 1", "'-' needs a number", 1),
+        ("frob(n)", "unknown function 'frob'", 1),
+        ("n > 1 if b", "syntax error", None),
+        ("lookup('ceiling', ind, 3) > 1", "the day the table is read on, must be a date", 24),
+        ("max(s, 1) > 1", "max() needs numbers or dates", 5),
+        ("s < b", "compares text", 1),
+        ("b < c", "'<', '>' and the like need numbers, dates or text", 1),
+        ("n in 3", "'in' needs a list or text on its right", 1),
+        ("(1, 2)", "tuples are not allowed", 1),
+        ("n @ 2 > 1", "'@' is not allowed", 1),
     ],
 )
 def test_refused_with_message_and_column(text, words, column):
@@ -52,6 +64,11 @@ def test_refused_with_message_and_column(text, words, column):
     assert words.replace("\\'", "'") in err.words()
     if column is not None:
         assert err.column == column
+    for one in err.each():  # each refusal is said in Korean too, with its particles chosen
+        korean = one.words("ko")
+        assert re.search("[가-힣]", korean) and korean != one.words("en"), korean
+        assert not re.search(r"\((으|이|을|를|은|는|과|와)\)", korean), korean
+        assert "did you mean" not in korean
 
 
 def test_column_counts_characters_not_bytes():
@@ -77,7 +94,7 @@ def test_ten_thousand_characters():
 def test_deep_nesting(text):
     with pytest.raises(ExprError) as info:
         build(text)
-    assert "nested too deeply" in info.value.message or "syntax error" in info.value.words()
+    assert "nested too deeply" in info.value.words() or "syntax error" in info.value.words()
 
 
 def test_deep_nesting_without_python_recursion_error():
@@ -110,3 +127,16 @@ def test_near_miss_shapes():
     assert build("n <= n + 1").near == ()
     assert build("b == c").near == ()
     assert build("s < 'x'").near == ()
+
+
+def test_a_test_that_is_not_yes_or_no_is_refused_in_both_languages():
+    from desktop.engine.expr import build_expr
+
+    from exprkit import names
+
+    with pytest.raises(ExprError) as info:
+        build_expr("n + 1", names(), test=True)
+    err = info.value
+    assert "'n + 1' is a number, not a yes/no test" in err.words("en")
+    assert "'n + 1'의 값은 숫자입니다" in err.words("ko")
+    assert "기준과 비교하세요" in err.render("ko") and "compare it with a limit" in err.render("en")

@@ -85,7 +85,8 @@ def test_a_product_of_questions_without_a_max_is_refused_with_a_hint(rules):
     assert "sme-ax" not in pack.programs
     (error,) = [e for e in pack.errors if e.path == "rules/programs/sme-ax.yaml"]
     assert "'full_time_workers * full_time_workers' can reach a number of 81 digits" in str(error)
-    assert error.suggestion == "give question 'full_time_workers' a min and a max"
+    assert error.suggestion.en == "give question 'full_time_workers' a min and a max"
+    assert "질문 'full_time_workers'에 min과 max를 정하세요" in error.render("ko")
 
 
 def test_a_long_product_within_one_expression_is_refused_at_its_column(rules):

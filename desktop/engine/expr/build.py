@@ -15,10 +15,11 @@ from desktop.engine.expr.errors import ExprError
 from desktop.engine.expr.fold import NOCONST, Built, const_fn, constant, fold, merge
 from desktop.engine.expr.functions import FUNCTIONS
 from desktop.engine.expr.hints import name_hint
-from desktop.engine.expr.kinds import KindChecks, Names
-from desktop.engine.expr.parse import suggest
+from desktop.engine.expr.kinds import KindChecks, Names, needs
+from desktop.engine.expr.parse import close_match
 from desktop.engine.expr.runtime import ARITHMETIC, COMPARE, NUM, OP_WORDS, arithmetic
 from desktop.engine.expr.tri import UNKNOWN, kind_of, tri_all, tri_any, tri_not, truth
+from desktop.engine.josa import attach
 from desktop.engine.model import Text
 
 
@@ -45,7 +46,7 @@ class Builder(KindChecks):
             return ""
         return self._bytes[start:end].decode("utf-8", errors="replace")
 
-    def fail(self, message: str, node: ast.AST) -> ExprError:
+    def fail(self, message: Text, node: ast.AST) -> ExprError:
         return ExprError(message, self.col(node))
 
     # ---------------------------------------------------------------- dispatch
@@ -58,7 +59,9 @@ class Builder(KindChecks):
     def fold(self, node: ast.AST, built: Built) -> Built:
         folded = fold(built)
         if folded is None:
-            raise self.fail(f"'{self.segment(node)}' can never have a value (wrong types or division by zero)", node)
+            seg = self.segment(node)
+            raise self.fail(Text(f"값이 나올 수 없는 식: '{seg}' (종류가 맞지 않거나 0으로 나눔)",
+                                 f"'{seg}' can never have a value (wrong types or division by zero)"), node)
         return folded
 
     # ---------------------------------------------------------------- leaves
@@ -88,14 +91,16 @@ class Builder(KindChecks):
         if hint is not None:
             return ExprError(hint[0], self.col(node), name, hint[1])
         if name in FUNCTIONS:
-            return self.fail(f"'{name}' is a function; call it as {name}(...)", node)
+            return self.fail(Text(f"함수 이름: '{name}'. {name}(...)처럼 불러서 쓰세요",
+                                  f"'{name}' is a function; call it as {name}(...)"), node)
         if name in self.names.unavailable:
-            return self.fail(
-                f"uses {self.names.unavailable[name]} '{name}', which could not be loaded (see its own error)", node
-            )
+            what = self.names.unavailable[name]
+            what_ko = {"definition": "정의", "question": "질문", "table": "표"}.get(what, what)
+            return self.fail(Text(f"불러오지 못한 {attach(what_ko, '을')} 씁니다: '{name}' (그 {what_ko}의 오류를 먼저 보세요)",
+                                  f"uses {what} '{name}', which could not be loaded (see its own error)"), node)
         known = list(self.names.questions) + list(self.names.definitions) + ["today"]
-        guess = suggest(name, known)
-        right = guess.split(chr(39))[1] if guess else None
+        right = close_match(name, known)
+        guess = f" (did you mean '{right}'?)" if right else ""
         return ExprError(Text(f"모르는 이름: '{name}'" + (f" (혹시 '{right}'?)" if right else ""),
                               f"unknown name '{name}'{guess}"), self.col(node), name,
                          Text(right, f"write {right}") if right else None)
@@ -133,9 +138,9 @@ class Builder(KindChecks):
             kind = "bool"
         else:
             if inner.kind not in ("number", "any"):
-                raise self.fail(
-                    f"'{OP_WORDS[type(node.op)]}' needs a number; {self.describe(node.operand, inner.kind)}", node
-                )
+                op = OP_WORDS[type(node.op)]
+                raise self.fail(needs(Text(f"'{op}'에는 숫자가 필요합니다", f"'{op}' needs a number"),
+                                      self.describe(node.operand, inner.kind)), node)
             negate = isinstance(node.op, ast.USub)
 
             def fn(s):
@@ -152,10 +157,12 @@ class Builder(KindChecks):
         left, right = self.build(node.left), self.build(node.right)
         for side, built in ((node.left, left), (node.right, right)):
             if built.kind not in ("number", "any"):
-                hint = " (use days_between / years_between for dates)" if built.kind == "date" else ""
-                raise self.fail(
-                    f"'{OP_WORDS[type(node.op)]}' needs numbers; {self.describe(side, built.kind)}{hint}", node
-                )
+                op = OP_WORDS[type(node.op)]
+                described = self.describe(side, built.kind)
+                if built.kind == "date":
+                    described = Text(f"{described.ko} (날짜 사이는 days_between / years_between으로 셉니다)",
+                                     f"{described.en} (use days_between / years_between for dates)")
+                raise self.fail(needs(Text(f"'{op}'에는 숫자가 필요합니다", f"'{op}' needs numbers"), described), node)
         bound = self.bounded(node, left, right)
         fn = arithmetic(ARITHMETIC[type(node.op)], left.fn, right.fn)
         names, today, tables = merge(left, right)
@@ -180,13 +187,15 @@ class Builder(KindChecks):
                 n for n in left.names | right.names
                 if n in self.names.questions and size.of_question(self.names.questions[n]) == size.ANSWER_BOUND
             )
-            error = self.fail(
-                f"'{self.segment(node)}' can reach a number of {size.digits(bound)} digits; "
-                f"a rule's numbers stay below {size.MAX_DIGITS} digits", node)
-            error.text = self.segment(node)
+            seg, digits = self.segment(node), size.digits(bound)
+            error = self.fail(Text(
+                f"'{seg}'의 값이 {digits}자리 수까지 커질 수 있습니다. 규칙의 숫자는 {size.MAX_DIGITS}자리보다 짧아야 합니다",
+                f"'{seg}' can reach a number of {digits} digits; a rule's numbers stay below {size.MAX_DIGITS} digits"),
+                node)
+            error.text = seg
             error.suggestion = (
-                f"give question '{open_ended[0]}' a min and a max" if open_ended
-                else "compare the parts instead of multiplying them")
+                Text(f"질문 '{open_ended[0]}'에 min과 max를 정하세요", f"give question '{open_ended[0]}' a min and a max")
+                if open_ended else Text("곱하지 말고 부분끼리 비교하세요", "compare the parts instead of multiplying them"))
             raise error
         return bound
 

@@ -13,7 +13,9 @@ import datetime as dt
 from desktop.engine.expr import size
 from desktop.engine.expr.fold import NOCONST, Built, const_fn, merge
 from desktop.engine.expr.functions import FUNCTIONS, RETURN_KINDS, parse_date
+from desktop.engine.expr.kinds import needs
 from desktop.engine.expr.parse import suggest
+from desktop.engine.model import Text
 from desktop.engine.expr.tri import UNKNOWN, kind_of
 
 
@@ -33,7 +35,8 @@ def build_call(b, node: ast.Call) -> Built:
     if name == "date" and args[0].const is not NOCONST:
         value = parse_date(args[0].const)
         if value is UNKNOWN:
-            raise b.fail(f"invalid date {args[0].const!r} (write 'YYYY-MM-DD', a real date)", node)
+            raise b.fail(Text(f"날짜가 아닙니다: {args[0].const!r} (실제 있는 날짜를 'YYYY-MM-DD'로 쓰세요)",
+                              f"invalid date {args[0].const!r} (write 'YYYY-MM-DD', a real date)"), node)
         return Built(const_fn(value), "date", frozenset(), False, value)
     fns = tuple(a.fn for a in args)
     if spec.needs_today:
@@ -106,19 +109,22 @@ def build_lookup(b, node: ast.Call) -> Built:
     assessment date): one resolved dict per stretch of days in which no entry changes."""
     table_node, key_node = node.args[:2]
     if not (isinstance(table_node, ast.Constant) and isinstance(table_node.value, str)):
-        raise b.fail("lookup(): the first argument must be a table name in quotes", table_node)
+        raise b.fail(Text("lookup(): 첫째 인수는 따옴표 안의 표 이름이어야 합니다",
+                          "lookup(): the first argument must be a table name in quotes"), table_node)
     table_id = table_node.value
     table = b.names.tables.get(table_id)
     if table is None:
-        raise b.fail(f"unknown table '{table_id}'{suggest(table_id, b.names.tables)}", table_node)
+        guess = suggest(table_id, b.names.tables)
+        raise b.fail(Text(f"모르는 표: '{table_id}'{guess.ko}", f"unknown table '{table_id}'{guess.en}"), table_node)
     key = b.build(key_node)
     parts = [key]
     on = None
     if len(node.args) > 2:
         on = b.build(node.args[2])
         if on.kind not in ("date", "any"):
-            raise b.fail("lookup(): the third argument, the day the table is read on, must be a date; "
-                         + b.describe(node.args[2], on.kind), node.args[2])
+            raise b.fail(needs(Text("lookup(): 셋째 인수(표를 읽는 날)는 날짜여야 합니다",
+                                    "lookup(): the third argument, the day the table is read on, must be a date"),
+                               b.describe(node.args[2], on.kind)), node.args[2])
     default = getattr(table, "default", None)
     default = UNKNOWN if default is None else default
     boundaries = table.boundaries() if getattr(table, "dated", None) else ()

@@ -11,6 +11,7 @@ from typing import Any
 
 from desktop.engine.expr.build import Builder
 from desktop.engine.expr.errors import ExprError
+from desktop.engine.model import Text
 from desktop.engine.expr.kinds import QUESTION_KINDS, Names, word
 from desktop.engine.expr.nearmiss import NearMissSpec, near_miss_spec
 from desktop.engine.expr.parse import parse
@@ -46,10 +47,14 @@ class Expr:
 
 
 _TRUTH_HINTS = {
-    "number": "compare it with a limit, e.g. 'full_time_workers >= 10'",
-    "text": "compare it with a question's option, e.g. \"region == 'seoul'\"",
-    "date": "compare it with another date, e.g. \"founding_date <= date('2020-12-31')\"",
-    "list": "ask whether it holds a value, e.g. \"has(track_interest, 'new_tech')\"",
+    "number": Text("기준과 비교하세요. 예: 'full_time_workers >= 10'",
+                   "compare it with a limit, e.g. 'full_time_workers >= 10'"),
+    "text": Text("질문의 선택지와 비교하세요. 예: \"region == 'seoul'\"",
+                 "compare it with a question's option, e.g. \"region == 'seoul'\""),
+    "date": Text("다른 날짜와 비교하세요. 예: \"founding_date <= date('2020-12-31')\"",
+                 "compare it with another date, e.g. \"founding_date <= date('2020-12-31')\""),
+    "list": Text("값이 들어 있는지 물으세요. 예: \"has(track_interest, 'new_tech')\"",
+                 "ask whether it holds a value, e.g. \"has(track_interest, 'new_tech')\""),
 }
 
 
@@ -67,7 +72,8 @@ def build_expr(text: object, names: Names, test: bool = False) -> Expr:
         raise ExprError.of(builder.errors + [err]) from None
     if test and built.kind not in ("bool", "any"):
         builder.errors.append(ExprError(
-            f"'{body}' is {word(built.kind)}, not a yes/no test", lead + 1, body, _TRUTH_HINTS.get(built.kind)))
+            Text(f"'{body}'의 값은 {word(built.kind, 'ko')}입니다. 요건에는 예/아니오로 답하는 식이 와야 합니다",
+                 f"'{body}' is {word(built.kind)}, not a yes/no test"), lead + 1, body, _TRUTH_HINTS.get(built.kind)))
     if builder.errors:
         raise ExprError.of(builder.errors)
     near = near_miss_spec(tree, builder.built, names)

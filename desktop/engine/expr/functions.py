@@ -26,7 +26,13 @@ class FunctionSpec:
     needs_today: bool = False
     help: str = ""
 
-    def arity_text(self) -> str:
+    def arity_text(self, lang: str = "en") -> str:
+        if lang == "ko":
+            if self.max_args == self.min_args:
+                return f"{self.min_args}개"
+            if self.max_args is None:
+                return f"{self.min_args}개 이상"
+            return f"{self.min_args}~{self.max_args}개"
         if self.max_args == self.min_args:
             return f"{self.min_args} argument{'s' if self.min_args != 1 else ''}"
         if self.max_args is None:

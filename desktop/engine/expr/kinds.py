@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from typing import Any, Mapping
 
 from desktop.engine.expr import size
-from desktop.engine.expr.parse import suggest
+from desktop.engine.expr.parse import close_match
+from desktop.engine.josa import attach
 from desktop.engine.model import Text
 
 QUESTION_KINDS = {
@@ -27,11 +28,11 @@ QUESTION_KINDS = {
 }
 
 KIND_WORDS = {
-    "number": "a number",
-    "text": "text",
-    "bool": "a yes/no value",
-    "date": "a date",
-    "list": "a list",
+    "number": Text("숫자", "a number"),
+    "text": Text("글자", "text"),
+    "bool": Text("예/아니오 값", "a yes/no value"),
+    "date": Text("날짜", "a date"),
+    "list": Text("목록", "a list"),
 }
 
 # The kinds each function wants for its arguments (None: any kind).
@@ -77,46 +78,52 @@ class Names:
         return self.bounds.get(name, 0)
 
 
-def word(kind: str) -> str:
-    return KIND_WORDS.get(kind, kind)
+def word(kind: str, lang: str = "en") -> str:
+    found = KIND_WORDS.get(kind)
+    return found.get(lang) if found is not None else kind
+
+
+def mismatch(a_kind: str, a_text: str, b_kind: str, b_text: str) -> Text:
+    """Two sides of a comparison whose kinds can never be equal."""
+    return Text(f"종류가 다른 두 값을 비교합니다: {word(a_kind, 'ko')} '{a_text}', {word(b_kind, 'ko')} '{b_text}'",
+                f"compares {word(a_kind)} ('{a_text}') with {word(b_kind)} ('{b_text}')")
+
+
+def needs(what: Text, described: Text) -> Text:
+    """'`what` needed here; <what the part is>' in both languages."""
+    return Text(f"{what.ko}; {described.ko}", f"{what.en}; {described.en}")
 
 
 class KindChecks:
     """Checks mixed into the builder; they need `self.fail`, `self.segment`, `self.built` and
     `self.names`."""
 
-    def describe(self, node: ast.AST, kind: str) -> str:
-        return f"'{self.segment(node)}' is {word(kind)}"
+    def describe(self, node: ast.AST, kind: str) -> Text:
+        seg = self.segment(node)
+        return Text(f"'{seg}'의 종류는 {word(kind, 'ko')}입니다", f"'{seg}' is {word(kind)}")
 
     def check_compare(self, op, a_node, a, b_node, b, node) -> None:
         if isinstance(op, (ast.In, ast.NotIn)):
             if b.kind not in ("list", "text", "any"):
-                raise self.fail(f"'in' needs a list or text on its right; {self.describe(b_node, b.kind)}", node)
+                raise self.fail(needs(Text("'in' 오른쪽에는 목록이나 글자가 와야 합니다", "'in' needs a list or text on its right"),
+                                      self.describe(b_node, b.kind)), node)
             if b.kind == "list" and isinstance(b_node, ast.List):
                 for elt in b_node.elts:
                     ek = self.built[id(elt)].kind
                     if a.kind != "any" and ek != "any" and ek != a.kind:
-                        raise self.fail(
-                            f"compares {word(a.kind)} ('{self.segment(a_node)}') "
-                            f"with {word(ek)} ('{self.segment(elt)}')",
-                            elt,
-                        )
+                        raise self.fail(mismatch(a.kind, self.segment(a_node), ek, self.segment(elt)), elt)
                 self.check_options(a_node, list(b_node.elts))
             if b.kind == "list" and isinstance(b_node, ast.Name):
                 self.check_options(b_node, [a_node])
             return
         if a.kind != "any" and b.kind != "any" and a.kind != b.kind:
-            raise self.fail(
-                f"compares {word(a.kind)} ('{self.segment(a_node)}') "
-                f"with {word(b.kind)} ('{self.segment(b_node)}')",
-                node,
-            )
+            raise self.fail(mismatch(a.kind, self.segment(a_node), b.kind, self.segment(b_node)), node)
         if not isinstance(op, (ast.Eq, ast.NotEq)):
             for side, built in ((a_node, a), (b_node, b)):
                 if built.kind in ("bool", "list"):
-                    raise self.fail(
-                        f"'<', '>' and the like need numbers, dates or text; {self.describe(side, built.kind)}", node
-                    )
+                    raise self.fail(needs(Text("'<', '>' 같은 크기 비교에는 숫자, 날짜, 글자만 쓸 수 있습니다",
+                                               "'<', '>' and the like need numbers, dates or text"),
+                                          self.describe(side, built.kind)), node)
             return
         if isinstance(a_node, ast.Name):
             self.check_options(a_node, [b_node])
@@ -147,8 +154,8 @@ class KindChecks:
                     hint = Text(f"비교할 질문: {elsewhere[0]} (또는 {name_node.id}의 선택지 가운데 하나)",
                                 f"compare {elsewhere[0]} with '{vn.value}', or pick one of {name_node.id}'s options")
                 else:
-                    guess = suggest(vn.value, values)
-                    right = guess.split(chr(39))[1] if guess else None
+                    right = close_match(vn.value, values)
+                    guess = f" (did you mean '{right}'?)" if right else ""
                     message = Text(
                         f"'{name_node.id}'의 선택지가 아닌 값: '{vn.value}'" + (f" (혹시 '{right}'?)" if right else "")
                         + f"; 선택지: {', '.join(values)}",
@@ -162,14 +169,16 @@ class KindChecks:
         if name in ("min", "max"):
             for a, an in zip(args, node.args):
                 if a.kind not in ("number", "date", "any") and not (len(args) == 1 and a.kind == "list"):
-                    raise self.fail(f"{name}() needs numbers or dates; {self.describe(an, a.kind)}", an)
+                    raise self.fail(needs(Text(f"{name}()에는 숫자나 날짜가 필요합니다", f"{name}() needs numbers or dates"),
+                                          self.describe(an, a.kind)), an)
             return
         wanted = _CALL_KINDS.get(name)
         if not wanted:
             return
         for want, a, an in zip(wanted, args, node.args):
             if want and a.kind not in (want, "any"):
-                raise self.fail(f"{name}() needs {word(want)} here; {self.describe(an, a.kind)}", an)
+                raise self.fail(needs(Text(f"{name}()의 이 자리에는 {attach(word(want, 'ko'), '이')} 필요합니다",
+                                           f"{name}() needs {word(want)} here"), self.describe(an, a.kind)), an)
         if name in ("has", "has_any") and isinstance(node.args[0], ast.Name):
             second = node.args[1]
             values = second.elts if isinstance(second, ast.List) else [second]

@@ -14,6 +14,7 @@ import math
 from desktop.engine.expr.errors import ExprError
 from desktop.engine.expr.functions import FUNCTIONS
 from desktop.engine.expr.hints import clerk_slips
+from desktop.engine.model import Text
 
 MAX_LENGTH = 2000
 MAX_DEPTH = 40
@@ -24,45 +25,65 @@ _UNARY_OPS = (ast.Not, ast.USub, ast.UAdd)
 _BIN_OPS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.FloorDiv: "//", ast.Mod: "%"}
 _CMP_OPS = (ast.Eq, ast.NotEq, ast.Lt, ast.LtE, ast.Gt, ast.GtE, ast.In, ast.NotIn)
 
+_COMPREHENSION = Text("규칙 언어에서 쓸 수 없는 형식: 내포(comprehension)", "comprehensions are not allowed")
+_FSTRING = Text("규칙 언어에서 쓸 수 없는 형식: f-문자열", "f-strings are not allowed")
+_YIELD = Text("규칙 언어에서 쓸 수 없는 말: 'yield'", "'yield' is not allowed")
 _FORBIDDEN = {
-    ast.Attribute: "attribute access ('.') is not allowed",
-    ast.Subscript: "subscripts ('x[...]') are not allowed",
-    ast.Lambda: "lambda is not allowed",
-    ast.ListComp: "comprehensions are not allowed",
-    ast.SetComp: "comprehensions are not allowed",
-    ast.DictComp: "comprehensions are not allowed",
-    ast.GeneratorExp: "comprehensions are not allowed",
-    ast.JoinedStr: "f-strings are not allowed",
-    ast.FormattedValue: "f-strings are not allowed",
-    ast.NamedExpr: "':=' (assignment) is not allowed",
-    ast.Starred: "'*' unpacking is not allowed",
-    ast.Dict: "dicts are not allowed",
-    ast.Set: "sets are not allowed; use a list [...]",
-    ast.Tuple: "tuples are not allowed; use a list [...]",
-    ast.Await: "'await' is not allowed",
-    ast.Yield: "'yield' is not allowed",
-    ast.YieldFrom: "'yield' is not allowed",
-    ast.Slice: "slices are not allowed",
+    ast.Attribute: Text("규칙 언어에서 쓸 수 없는 기호: 속성 접근('.')", "attribute access ('.') is not allowed"),
+    ast.Subscript: Text("규칙 언어에서 쓸 수 없는 형식: 첨자('x[...]')", "subscripts ('x[...]') are not allowed"),
+    ast.Lambda: Text("규칙 언어에서 쓸 수 없는 말: lambda", "lambda is not allowed"),
+    ast.ListComp: _COMPREHENSION,
+    ast.SetComp: _COMPREHENSION,
+    ast.DictComp: _COMPREHENSION,
+    ast.GeneratorExp: _COMPREHENSION,
+    ast.JoinedStr: _FSTRING,
+    ast.FormattedValue: _FSTRING,
+    ast.NamedExpr: Text("규칙 언어에서 쓸 수 없는 기호: ':='(값 정하기)", "':=' (assignment) is not allowed"),
+    ast.Starred: Text("규칙 언어에서 쓸 수 없는 기호: '*' 풀어 쓰기", "'*' unpacking is not allowed"),
+    ast.Dict: Text("규칙 언어에서 쓸 수 없는 형식: 사전(dict)", "dicts are not allowed"),
+    ast.Set: Text("규칙 언어에서 쓸 수 없는 형식: 집합(set). 목록 [...]을 쓰세요", "sets are not allowed; use a list [...]"),
+    ast.Tuple: Text("규칙 언어에서 쓸 수 없는 형식: 튜플(tuple). 목록 [...]을 쓰세요", "tuples are not allowed; use a list [...]"),
+    ast.Await: Text("규칙 언어에서 쓸 수 없는 말: 'await'", "'await' is not allowed"),
+    ast.Yield: _YIELD,
+    ast.YieldFrom: _YIELD,
+    ast.Slice: Text("규칙 언어에서 쓸 수 없는 형식: 잘라 내기(slice)", "slices are not allowed"),
 }
 
+_KNOWN_HINT_KO = "답이 있는지 보려면 known(x)"
 _BAD_OPERATORS = {
-    ast.Pow: "'**' (power) is not allowed",
-    ast.MatMult: "'@' is not allowed",
-    ast.BitAnd: "'&' is not allowed (use 'and')",
-    ast.BitOr: "'|' is not allowed (use 'or')",
-    ast.BitXor: "'^' is not allowed",
-    ast.LShift: "'<<' is not allowed",
-    ast.RShift: "'>>' is not allowed",
-    ast.Invert: "'~' is not allowed (use 'not')",
-    ast.Is: "'is' is not allowed (use '==', or known(x) to test for an answer)",
-    ast.IsNot: "'is not' is not allowed (use '!=', or known(x) to test for an answer)",
+    ast.Pow: Text("규칙 언어에서 쓸 수 없는 기호: '**'(거듭제곱)", "'**' (power) is not allowed"),
+    ast.MatMult: Text("규칙 언어에서 쓸 수 없는 기호: '@'", "'@' is not allowed"),
+    ast.BitAnd: Text("규칙 언어에서 쓸 수 없는 기호: '&' ('and'를 쓰세요)", "'&' is not allowed (use 'and')"),
+    ast.BitOr: Text("규칙 언어에서 쓸 수 없는 기호: '|' ('or'를 쓰세요)", "'|' is not allowed (use 'or')"),
+    ast.BitXor: Text("규칙 언어에서 쓸 수 없는 기호: '^'", "'^' is not allowed"),
+    ast.LShift: Text("규칙 언어에서 쓸 수 없는 기호: '<<'", "'<<' is not allowed"),
+    ast.RShift: Text("규칙 언어에서 쓸 수 없는 기호: '>>'", "'>>' is not allowed"),
+    ast.Invert: Text("규칙 언어에서 쓸 수 없는 기호: '~' ('not'을 쓰세요)", "'~' is not allowed (use 'not')"),
+    ast.Is: Text(f"규칙 언어에서 쓸 수 없는 말: 'is' ('=='를 쓰세요. {_KNOWN_HINT_KO})",
+                 "'is' is not allowed (use '==', or known(x) to test for an answer)"),
+    ast.IsNot: Text(f"규칙 언어에서 쓸 수 없는 말: 'is not' ('!='를 쓰세요. {_KNOWN_HINT_KO})",
+                    "'is not' is not allowed (use '!=', or known(x) to test for an answer)"),
 }
+_OPERATOR = Text("규칙 언어에서 쓸 수 없는 연산자", "operator not allowed")
+_COMPARISON = Text("규칙 언어에서 쓸 수 없는 비교", "comparison not allowed")
+_NONE = Text(f"None은 쓸 수 없습니다. {_KNOWN_HINT_KO}", "None is not allowed; use known(x) to test for an answer")
+_TOO_LARGE = Text("너무 큰 수입니다(한도 10**18)", "number too large (the limit is 10**18)")
 
 
-def suggest(word: str, choices) -> str:
-    """' (did you mean 'x'?)' for a likely typo, else ''."""
+def _too_deep() -> Text:
+    return Text(f"식이 너무 깊게 겹쳐 있습니다(한도 {MAX_DEPTH}단계)", f"the expression is nested too deeply (limit {MAX_DEPTH})")
+
+
+def close_match(word: str, choices) -> str | None:
+    """The choice `word` most likely misspells, or None."""
     match = difflib.get_close_matches(word, [c for c in choices if isinstance(c, str)], n=1, cutoff=0.6)
-    return f" (did you mean '{match[0]}'?)" if match else ""
+    return match[0] if match else None
+
+
+def suggest(word: str, choices) -> Text:
+    """' (혹시 'x'?)' / ' (did you mean 'x'?)' for a likely typo, else empty words."""
+    match = close_match(word, choices)
+    return Text(f" (혹시 '{match}'?)", f" (did you mean '{match}'?)") if match else Text("", "")
 
 
 class _Columns:
@@ -81,17 +102,18 @@ class _Columns:
 def parse(text: object) -> tuple[ast.expr, str]:
     """Parse and check one expression; returns (tree, normalised text). Raises ExprError."""
     if not isinstance(text, str):
-        raise ExprError(f"an expression must be text, not {type(text).__name__}")
+        raise ExprError(Text(f"식은 글자여야 합니다({type(text).__name__} 값이 아님)", f"an expression must be text, not {type(text).__name__}"))
     if len(text) > MAX_LENGTH:
-        raise ExprError(f"expression is {len(text)} characters long; the limit is {MAX_LENGTH}")
+        raise ExprError(Text(f"식의 길이 {len(text)}자: 한도는 {MAX_LENGTH}자입니다",
+                              f"expression is {len(text)} characters long; the limit is {MAX_LENGTH}"))
     # Block scalars in YAML keep their line breaks; the language is one logical line.
     flat = text.replace("\r", " ").replace("\n", " ")
     lead = len(flat) - len(flat.lstrip())
     body = flat.strip()
     if not body:
-        raise ExprError("the expression is empty")
+        raise ExprError(Text("식이 비어 있습니다", "the expression is empty"))
     if "\x00" in body:
-        raise ExprError("the expression contains a NUL character")
+        raise ExprError(Text("식에 NUL 문자가 들어 있습니다", "the expression contains a NUL character"))
     # What clerks write by habit (&&, =, 1200억, full-width signs) is almost always a syntax error
     # to Python; the scan that names each of them runs then, and on non-ASCII text (a full-width
     # letter would read as its plain twin), so a plain valid rule costs nothing more at load.
@@ -105,9 +127,9 @@ def parse(text: object) -> tuple[ast.expr, str]:
         if slips:
             raise ExprError.of(slips) from None
         col = (err.offset or 1) + lead if err.lineno in (None, 1) else None
-        raise ExprError(f"syntax error: {err.msg}", col) from None
+        raise ExprError(Text(f"식을 읽을 수 없습니다(문법 오류: {err.msg})", f"syntax error: {err.msg}"), col) from None
     except (RecursionError, MemoryError, ValueError, OverflowError):
-        raise ExprError(f"the expression is nested too deeply (limit {MAX_DEPTH})") from None
+        raise ExprError(_too_deep()) from None
     columns = _Columns(body)
 
     def col(node: ast.AST) -> int | None:
@@ -116,7 +138,7 @@ def parse(text: object) -> tuple[ast.expr, str]:
 
     def check(node: ast.AST, depth: int) -> None:
         if depth > MAX_DEPTH:
-            raise ExprError(f"the expression is nested too deeply (limit {MAX_DEPTH})", col(node))
+            raise ExprError(_too_deep(), col(node))
         kind = type(node)
         if kind in _FORBIDDEN:
             raise ExprError(_FORBIDDEN[kind], col(node))
@@ -125,7 +147,7 @@ def parse(text: object) -> tuple[ast.expr, str]:
             _check_constant(node, col(node))
         elif kind is ast.Name:
             if node.id == "None":
-                raise ExprError("None is not allowed; use known(x) to test for an answer", col(node))
+                raise ExprError(_NONE, col(node))
         elif kind is ast.List:
             for elt in node.elts:
                 check(elt, nxt)
@@ -134,17 +156,17 @@ def parse(text: object) -> tuple[ast.expr, str]:
                 check(value, nxt)
         elif kind is ast.UnaryOp:
             if type(node.op) not in _UNARY_OPS:
-                raise ExprError(_BAD_OPERATORS.get(type(node.op), "operator not allowed"), col(node))
+                raise ExprError(_BAD_OPERATORS.get(type(node.op), _OPERATOR), col(node))
             check(node.operand, nxt)
         elif kind is ast.BinOp:
             if type(node.op) not in _BIN_OPS:
-                raise ExprError(_BAD_OPERATORS.get(type(node.op), "operator not allowed"), col(node))
+                raise ExprError(_BAD_OPERATORS.get(type(node.op), _OPERATOR), col(node))
             check(node.left, nxt)
             check(node.right, nxt)
         elif kind is ast.Compare:
             for op in node.ops:
                 if type(op) not in _CMP_OPS:
-                    raise ExprError(_BAD_OPERATORS.get(type(op), "comparison not allowed"), col(node))
+                    raise ExprError(_BAD_OPERATORS.get(type(op), _COMPARISON), col(node))
             check(node.left, nxt)
             for comparator in node.comparators:
                 check(comparator, nxt)
@@ -159,7 +181,7 @@ def parse(text: object) -> tuple[ast.expr, str]:
         elif kind is ast.Expression:
             check(node.body, depth)
         else:
-            raise ExprError(f"'{kind.__name__}' is not part of the rule language", col(node))
+            raise ExprError(Text(f"규칙 언어에 없는 형식: '{kind.__name__}'", f"'{kind.__name__}' is not part of the rule language"), col(node))
 
     check(tree, 0)
     return tree.body, body
@@ -168,33 +190,32 @@ def parse(text: object) -> tuple[ast.expr, str]:
 def _check_constant(node: ast.Constant, column: int | None) -> None:
     value = node.value
     if value is None:
-        raise ExprError("None is not allowed; use known(x) to test for an answer", column)
+        raise ExprError(_NONE, column)
     if isinstance(value, bool) or isinstance(value, str):
         return
     if isinstance(value, int):
         if abs(value) > MAX_INT:
-            raise ExprError("number too large (the limit is 10**18)", column)
+            raise ExprError(_TOO_LARGE, column)
         return
     if isinstance(value, float):
         if not math.isfinite(value) or abs(value) > MAX_INT:
-            raise ExprError("number too large (the limit is 10**18)", column)
+            raise ExprError(_TOO_LARGE, column)
         return
-    raise ExprError(f"{type(value).__name__} literals are not allowed", column)
+    raise ExprError(Text(f"규칙 언어에서 쓸 수 없는 값: {type(value).__name__}", f"{type(value).__name__} literals are not allowed"), column)
 
 
 def _check_call(node: ast.Call, col) -> None:
     if not isinstance(node.func, ast.Name):
-        raise ExprError("only the rule language's functions can be called", col(node))
+        raise ExprError(Text("규칙 언어의 함수만 부를 수 있습니다", "only the rule language's functions can be called"), col(node))
     name = node.func.id
     if name not in FUNCTIONS:
-        raise ExprError(
-            f"unknown function '{name}'{suggest(name, FUNCTIONS)}; "
-            f"allowed: {', '.join(sorted(FUNCTIONS))}",
-            col(node),
-        )
+        guess, allowed = suggest(name, FUNCTIONS), ", ".join(sorted(FUNCTIONS))
+        raise ExprError(Text(f"모르는 함수: '{name}'{guess.ko}; 쓸 수 있는 함수: {allowed}",
+                             f"unknown function '{name}'{guess.en}; allowed: {allowed}"), col(node))
     if node.keywords:
-        raise ExprError(f"{name}(): named arguments are not allowed", col(node))
+        raise ExprError(Text(f"{name}(): 이름 붙인 인수는 쓸 수 없습니다", f"{name}(): named arguments are not allowed"), col(node))
     spec = FUNCTIONS[name]
     n = len(node.args)
     if n < spec.min_args or (spec.max_args is not None and n > spec.max_args):
-        raise ExprError(f"{name}() takes {spec.arity_text()}, got {n}", col(node))
+        raise ExprError(Text(f"{name}()의 인수는 {spec.arity_text('ko')}입니다(받은 인수 {n}개)",
+                             f"{name}() takes {spec.arity_text()}, got {n}"), col(node))
