@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 from collections import defaultdict
 
+from desktop.engine.problems import what_ko
 from desktop.cli.common import bi, load_pack
 from desktop.engine.cases import case_files, run_case
 from desktop.engine.coverage import coverage, criteria_of, mutation
@@ -64,7 +65,7 @@ def inherited_lines(pack, lang: str) -> list[str]:
                 where = c.where.path if c.where else "?"
                 by_origin[(c.origin, where)].append(c.id)
         for (origin, where), ids in by_origin.items():
-            lines.append(bi(f"{program.path}: {', '.join(ids)} — {origin}에서 가져옴 ({where})",
+            lines.append(bi(f"{program.path}: {', '.join(ids)} — {what_ko(origin)}에서 가져옴 ({where})",
                             f"{program.path}: {', '.join(ids)} — from {origin} ({where})", lang))
     return lines
 

@@ -15,7 +15,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Mapping
 
-from desktop.engine.model import APPLICANT_TYPES, Definition, Question
+from desktop.engine.model import APPLICANT_TYPES, Definition, Question, Text
 from desktop.engine.scope import Scope
 
 _ANY_DAY = dt.date(2000, 1, 1)  # `applies_if` that reads today is never taken as fixed
@@ -24,7 +24,7 @@ _ANY_DAY = dt.date(2000, 1, 1)  # `applies_if` that reads today is never taken a
 @dataclass(frozen=True)
 class NeverAsked:
     question: str
-    message: str
+    message: Text
 
 
 def never_asked(questions: Mapping[str, Question], definitions: Mapping[str, Definition],
@@ -32,12 +32,13 @@ def never_asked(questions: Mapping[str, Question], definitions: Mapping[str, Def
     """Each question of `questions` that can never be asked, with why, in catalog order.
     `left_out`: question ids written in the catalog but not loaded (never asked either)."""
     reach = _Reach(questions, definitions)
-    found: dict[str, str] = {}
+    found: dict[str, Text] = {}
     for cycle in reach.cycles():
-        trail = " -> ".join(reach.step(a, b) for a, b in zip(cycle, cycle[1:]))
+        trail = {lang: " -> ".join(reach.step(a, b, lang) for a, b in zip(cycle, cycle[1:])) for lang in ("ko", "en")}
         for qid in cycle[:-1]:
-            found.setdefault(qid, f"question '{qid}' applies_if: a cycle ({cycle[0]} -> {trail}); "
-                                  "none of these questions is ever asked")
+            found.setdefault(qid, Text(
+                f"질문 '{qid}' applies_if: 조건이 돌고 돕니다({cycle[0]} -> {trail['ko']}). 이 질문들은 하나도 묻지 않게 됩니다",
+                f"question '{qid}' applies_if: a cycle ({cycle[0]} -> {trail['en']}); none of these questions is ever asked"))
 
     # Applicant types each question is never asked to, grown until nothing changes.
     never: dict[str, set[str]] = {
@@ -73,15 +74,19 @@ def never_asked(questions: Mapping[str, Question], definitions: Mapping[str, Def
         if q.applies_if is None:
             continue
         read = sorted(reach.reads(qid) - {"applicant_type"}, key=lambda r: (r not in left_out, r))
+        shown, audience = ", ".join(repr(r) for r in read), ", ".join(q.audience)
         if read and read[0] in left_out:
-            why = f"it reads '{read[0]}', which could not be loaded"
+            why = Text(f"읽는 값을 불러오지 못했습니다: '{read[0]}'", f"it reads '{read[0]}', which could not be loaded")
         elif read:
-            why = (f"it reads {', '.join(repr(r) for r in read)}, which "
-                   f"{'is' if len(read) == 1 else 'are'} never asked to {', '.join(q.audience)}")
+            why = Text(f"읽는 질문 {shown}: {audience}에게는 묻지 않습니다",
+                       f"it reads {shown}, which {'is' if len(read) == 1 else 'are'} never asked to {audience}")
         else:
-            why = "it is never true"
-        found[qid] = f"question '{qid}' can never be asked: applies_if '{q.applies_if.text}' is not true " \
-                     f"for any of its applicants ({why})"
+            why = Text("조건이 늘 거짓입니다", "it is never true")
+        found[qid] = Text(
+            f"질문 '{qid}': 물을 일이 없는 질문입니다. applies_if '{q.applies_if.text}' 조건이 어느 신청자에게도 "
+            f"참이 되지 않습니다({why.ko})",
+            f"question '{qid}' can never be asked: applies_if '{q.applies_if.text}' is not true "
+            f"for any of its applicants ({why.en})")
     return [NeverAsked(qid, found[qid]) for qid in questions if qid in found]
 
 
@@ -138,9 +143,11 @@ class _Reach:
         return q.applies_if.uses_today or any(
             self._definition(n)[1] for n in q.applies_if.names if n in self.definitions)
 
-    def step(self, a: str, b: str) -> str:
+    def step(self, a: str, b: str, lang: str = "en") -> str:
         through = self.via(a).get(b, b)
-        return b if through == b else f"{b} (through definition '{through}')"
+        if through == b:
+            return b
+        return f"{b} (정의 '{through}' 경유)" if lang == "ko" else f"{b} (through definition '{through}')"
 
     def cycles(self) -> list[list[str]]:
         """Each circle of questions once, as [a, b, ..., a], in catalog order of its first."""

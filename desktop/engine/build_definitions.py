@@ -13,6 +13,7 @@ from typing import Any, Mapping
 from desktop.engine.expr import UNKNOWN, Expr, ExprError, Names, build_expr
 from desktop.engine.model import DatedValue, Definition, Table, Where
 from desktop.engine.problems import Problems, bad_items, text_of
+from desktop.engine.text import Text, led
 from desktop.engine.rule_values import TABLE_TYPES, type_of, value_problem
 from desktop.engine.schemas import is_soft
 from desktop.engine.validity import DATED_KEYS, Validity, read_validity, sequence_problems
@@ -81,10 +82,11 @@ def _values_fit(src: SourceFile, problems: Problems, tid: str, raw: dict) -> boo
         if message is None:
             continue
         if declared:
-            message = f"table '{tid}' ({kind}): {message}"
+            message = led(Text(f"표 '{tid}' ({kind})", f"table '{tid}' ({kind})"), message)
         else:
-            message = (f"table '{tid}': {message}, unlike its first value; give the table a type "
-                       f"({', '.join(TABLE_TYPES)})")
+            types = ", ".join(TABLE_TYPES)
+            message = Text(f"표 '{tid}': {message.ko}. 첫 값과 종류가 다릅니다. 표에 type을 정하세요({types})",
+                           f"table '{tid}': {message.en}, unlike its first value; give the table a type ({types})")
         line = src.line("tables", tid, *where)
         problems.add(src.path, line, message)
         ok = False
@@ -97,13 +99,13 @@ def _dated_entry(src: SourceFile, problems: Problems, tid: str, key: str, items:
     versions: list[DatedValue] = []
     for i, item in enumerate(items):
         def report(field: str, message: str, _i=i) -> None:
-            problems.at(src, path + (_i, field), f"table '{tid}' entry '{key}': {message}")
+            problems.at(src, path + (_i, field), led(_entry(tid, key), message))
 
         validity = read_validity(item, report)
         if validity is None:
             return None
         versions.append(DatedValue(validity, item["value"], tuple(item.get("source") or ())))
-    for i, message in sequence_problems([v.validity for v in versions], f"table '{tid}' entry '{key}'",
+    for i, message in sequence_problems([v.validity for v in versions], _entry(tid, key),
                                         whole_time=False):
         problems.at(src, path + (i,), message)
         return None
@@ -133,14 +135,20 @@ def read_definitions(
                 later.setdefault(did, []).append((i, raw))
                 continue
             first = src.line("definitions", first_i, "id")
-            problems.at(src, ("definitions", i, "id"), f"duplicate definition id '{did}' (first on line {first})"
-                        + ("; give each version valid_from / valid_to to date them" if _is_dated(raw) or _is_dated(first_raw) else ""))
+            dated = _is_dated(raw) or _is_dated(first_raw)
+            problems.at(src, ("definitions", i, "id"), Text(
+                f"같은 정의 id를 두 번 썼습니다: '{did}' (처음은 {first}행)"
+                + ("; 버전마다 valid_from / valid_to로 기간을 정하세요" if dated else ""),
+                f"duplicate definition id '{did}' (first on line {first})"
+                + ("; give each version valid_from / valid_to to date them" if dated else "")))
             continue
         if did in questions:
-            problems.at(src, ("definitions", i, "id"), f"definition '{did}' has the same id as a question")
+            problems.at(src, ("definitions", i, "id"), Text(f"질문과 같은 id를 쓴 정의: '{did}'",
+                                                            f"definition '{did}' has the same id as a question"))
             continue
         if did == "today":
-            problems.at(src, ("definitions", i, "id"), "'today' is reserved for the assessment date")
+            problems.at(src, ("definitions", i, "id"), Text("'today'는 판정 기준일을 뜻하는 이름이라 정의 id로 쓸 수 없습니다",
+                                                            "'today' is reserved for the assessment date"))
             continue
         raw_items[did] = (i, raw)
 
@@ -159,7 +167,7 @@ def read_definitions(
         validities[did] = []
         for i, raw in versions:
             validity = read_validity(
-                raw, lambda key, message, _i=i: problems.at(src, ("definitions", _i, key), f"definition '{did}': {message}")
+                raw, lambda key, message, _i=i: problems.at(src, ("definitions", _i, key), led(_definition(did), message))
             )
             if validity is None:
                 broken.add(did)
@@ -171,7 +179,7 @@ def read_definitions(
                 problems.expr(src, ("definitions", i, "expr"), f"definition '{did}'", err)
                 broken.add(did)
         if did not in broken:
-            for k, message in sequence_problems(validities[did], f"definition '{did}'", whole_time=True):
+            for k, message in sequence_problems(validities[did], _definition(did), whole_time=True):
                 problems.at(src, ("definitions", versions[k][0], "id"), message)
                 broken.add(did)
         uses[did] = frozenset(found_names)
@@ -190,7 +198,8 @@ def read_definitions(
             problems.at(
                 src,
                 ("definitions", i, "expr"),
-                f"definition '{did}' rests on a chain of more than {MAX_CHAIN} definitions",
+                Text(f"정의 '{did}': 정의 {MAX_CHAIN}개가 넘게 이어진 사슬 위에 있습니다",
+                     f"definition '{did}' rests on a chain of more than {MAX_CHAIN} definitions"),
             )
             unavailable[did] = "definition"
             continue
@@ -200,7 +209,8 @@ def read_definitions(
             problems.at(
                 src,
                 ("definitions", i, "expr"),
-                f"definition '{did}' uses '{bad[0]}', which could not be loaded",
+                Text(f"정의 '{did}': 불러오지 못한 '{bad[0]}'에 기댑니다",
+                     f"definition '{did}' uses '{bad[0]}', which could not be loaded"),
             )
             continue
         scope_names = Names(questions, kinds, tables, unavailable, bounds)
@@ -229,8 +239,9 @@ def read_definitions(
             kinds_seen = {v.expr.kind for v in versions}
             if len(kinds_seen) > 1 and "any" not in kinds_seen:
                 problems.at(src, ("definitions", later[did][0][0], "expr"),
-                            f"definition '{did}': its dated versions give different kinds of value "
-                            f"({', '.join(sorted(kinds_seen))})")
+                            led(_definition(did), Text(
+                                f"기간별 버전의 값 종류가 서로 다릅니다({', '.join(sorted(kinds_seen))})",
+                                f"its dated versions give different kinds of value ({', '.join(sorted(kinds_seen))})")))
                 unavailable[did] = "definition"
                 continue
             combined = _dated_definition(versions)
@@ -259,7 +270,8 @@ def _dependency_order(raw_items, uses, broken, src, problems) -> list[str]:
             circle = trail[trail.index(did):] + [did]
             if not reported.intersection(circle):
                 i = raw_items[circle[0]][0]
-                problems.at(src, ("definitions", i, "expr"), "definition cycle: " + " -> ".join(circle))
+                problems.at(src, ("definitions", i, "expr"), Text("정의가 돌고 돕니다: " + " -> ".join(circle),
+                                                                "definition cycle: " + " -> ".join(circle)))
             reported.update(circle)
             return
         state[did] = 1
@@ -302,3 +314,11 @@ def _dated_definition(versions: list[Definition]) -> Definition:
         id=last.id, label=last.label, expr=expr, source=last.source, where=last.where,
         unit=last.unit, help=last.help, versions=ordered,
     )
+
+
+def _definition(did: str) -> Text:
+    return Text(f"정의 '{did}'", f"definition '{did}'")
+
+
+def _entry(tid: str, key: str) -> Text:
+    return Text(f"표 '{tid}'의 항목 '{key}'", f"table '{tid}' entry '{key}'")

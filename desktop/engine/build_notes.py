@@ -5,6 +5,7 @@ from __future__ import annotations
 from desktop.engine.clock import parse_date
 from desktop.engine.model import SourceFact, SourceNote, Where
 from desktop.engine.problems import Problems, text_of
+from desktop.engine.text import Text, not_a_date
 from desktop.engine.yamlsrc import SourceFile
 
 
@@ -16,12 +17,13 @@ def read_note(src: SourceFile, problems: Problems) -> SourceNote | None:
     ok = True
     day = parse_date(raw["date"])
     if day is None:
-        problems.at(src, ("date",), f"date: '{raw['date']}' is not a real date")
+        problems.at(src, ("date",), not_a_date("date", raw["date"]))
         ok = False
     facts: dict[str, SourceFact] = {}
     for i, fact in enumerate(raw["facts"]):
         if fact["id"] in facts:
-            problems.at(src, ("facts", i, "id"), f"duplicate fact id '{fact['id']}'")
+            problems.at(src, ("facts", i, "id"), Text(f"같은 사실 id를 두 번 썼습니다: '{fact['id']}'",
+                                                      f"duplicate fact id '{fact['id']}'"))
             ok = False
             continue
         facts[fact["id"]] = SourceFact(fact["id"], text_of(fact["text"]))

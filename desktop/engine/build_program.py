@@ -29,7 +29,8 @@ from desktop.engine.model import (
     Where,
 )
 from desktop.engine.problems import Problems, text_of
-from desktop.engine.suggest import did_you_mean
+from desktop.engine.suggest import did_you_mean_text
+from desktop.engine.text import Text, not_a_date
 from desktop.engine.validity import ALWAYS, Validity, read_validity, sequence_problems
 from desktop.engine.yamlsrc import SourceFile
 
@@ -60,7 +61,7 @@ class _Reader:
         self.using: tuple[str, ...] = ()  # criterion groups being read, innermost last
         self.dated_ids: dict[str, list[Validity]] = {}
 
-    def error(self, path: tuple, message: str | Text, column: int | None = None) -> None:
+    def error(self, path: tuple, message: Text, column: int | None = None) -> None:
         self.failed = True
         self.problems.at(self.src, path, message, column)
 
@@ -77,14 +78,16 @@ class _Reader:
         note = self.ctx.notes.get(note_id)
         if note is None:
             if note_id in self.ctx.broken_notes:
-                self.error(path, f"cites source note '{note_id}', whose file has errors")
+                self.error(path, Text(f"인용한 출처 노트 '{note_id}'의 파일에 오류가 있습니다",
+                                     f"cites source note '{note_id}', whose file has errors"))
             else:
-                self.error(path, f"unknown source note '{note_id}'{did_you_mean(note_id, self.ctx.notes)}")
+                guess = did_you_mean_text(note_id, self.ctx.notes)
+                self.error(path, Text(f"모르는 출처 노트: '{note_id}'{guess.ko}", f"unknown source note '{note_id}'{guess.en}"))
             return
         if fact_id and fact_id not in note.facts:
-            self.error(
-                path, f"source note '{note_id}' has no fact '{fact_id}'{did_you_mean(fact_id, note.facts)}"
-            )
+            guess = did_you_mean_text(fact_id, note.facts)
+            self.error(path, Text(f"출처 노트 '{note_id}'에 없는 사실: '{fact_id}'{guess.ko}",
+                                  f"source note '{note_id}' has no fact '{fact_id}'{guess.en}"))
 
     # ------------------------------------------------------------ ids and expressions
     def claim_id(self, cid: str, path: tuple, validity: Validity = ALWAYS) -> None:
@@ -92,11 +95,12 @@ class _Reader:
         nor leave a hole."""
         earlier = self.dated_ids.setdefault(cid, [])
         if cid in self.ids and (validity.always or any(v.always for v in earlier)):
-            self.error(path, f"duplicate criterion id '{cid}' (first on line {self.ids[cid]})")
+            self.error(path, Text(f"같은 요건 id를 두 번 썼습니다: '{cid}' (처음은 {self.ids[cid]}행)",
+                                  f"duplicate criterion id '{cid}' (first on line {self.ids[cid]})"))
             return
         earlier.append(validity)
         if len(earlier) > 1:
-            for _i, message in sequence_problems(earlier, f"criterion '{cid}'", whole_time=False):
+            for _i, message in sequence_problems(earlier, Text(f"요건 '{cid}'", f"criterion '{cid}'"), whole_time=False):
                 self.error(path, message)
                 return
         self.ids.setdefault(cid, self.src.line(*path))
@@ -122,13 +126,16 @@ class _Reader:
         groups = [k for k in _GROUP_KEYS if k in raw]
         where = Where(self.src.path, self.src.line(*path), path)
         if len(groups) > 1:
-            self.error(path, f"a group has exactly one of all / any / not; found {', '.join(groups)}")
+            found = ", ".join(groups)
+            self.error(path, Text(f"묶음 하나에는 all / any / not 가운데 하나만 씁니다. 쓰인 것: {found}",
+                                  f"a group has exactly one of all / any / not; found {found}"))
             return None
         if groups:
             op = groups[0]
             for key in _LEAF_ONLY:
                 if key in raw:
-                    self.error(path + (key,), f"'{key}' belongs to a criterion, not to an '{op}' group")
+                    self.error(path + (key,), Text(f"요건에만 쓰는 키: '{key}' ('{op}' 묶음에는 쓰지 않습니다)",
+                                                  f"'{key}' belongs to a criterion, not to an '{op}' group"))
             gvalidity = self.validity(raw, path)
             if "id" in raw:
                 self.claim_id(raw["id"], path + ("id",), gvalidity)
@@ -142,8 +149,9 @@ class _Reader:
             return Group(op, tuple(kids), id=raw.get("id"), text=text_of(raw.get("text")), where=where,
                          validity=gvalidity)
         if "id" not in raw or "text" not in raw:
-            missing = " and ".join(k for k in ("id", "text") if k not in raw)
-            self.error(path, f"a criterion needs {missing} (or is it a group? use all / any / not)")
+            missing = [k for k in ("id", "text") if k not in raw]
+            self.error(path, Text(f"요건에 빠진 키: {', '.join(missing)} (묶음이라면 all / any / not 가운데 하나를 쓰세요)",
+                                  f"a criterion needs {' and '.join(missing)} (or is it a group? use all / any / not)"))
             return None
         cid = raw["id"]
         validity = self.validity(raw, path)
@@ -156,7 +164,8 @@ class _Reader:
             band = parse_band(raw["near_within"])
             if band is None:
                 self.error(path + ("near_within",),
-                           f"near_within of '{cid}' must be a number or a share such as '15%'")
+                           Text(f"'{cid}'의 near_within에는 숫자나 '15%' 같은 비율을 씁니다",
+                                f"near_within of '{cid}' must be a number or a share such as '15%'"))
         return Criterion(
             id=cid,
             text=text_of(raw["text"]),
@@ -200,26 +209,28 @@ class _Reader:
     def round(self, raw: dict, path: tuple, seen: dict) -> Round | None:
         rid = str(raw["id"])
         if rid in seen:
-            self.error(path + ("id",), f"duplicate round id '{rid}'")
+            self.error(path + ("id",), Text(f"같은 접수 차수 id를 두 번 썼습니다: '{rid}'", f"duplicate round id '{rid}'"))
         seen[rid] = True
         kind = raw["kind"]
         opens = closes = None
         if "opens" in raw:
             opens = parse_kst(raw["opens"], end_of_day=False)
             if opens is None:
-                self.error(path + ("opens",), f"opens: '{raw['opens']}' is not a real date")
+                self.error(path + ("opens",), not_a_date("opens", raw["opens"]))
         if "closes" in raw:
             closes = parse_kst(raw["closes"], end_of_day=True)
             if closes is None:
-                self.error(path + ("closes",), f"closes: '{raw['closes']}' is not a real date")
+                self.error(path + ("closes",), not_a_date("closes", raw["closes"]))
         if opens and closes and closes < opens:
-            self.error(path + ("closes",), f"round '{rid}' closes before it opens")
+            self.error(path + ("closes",), Text(f"접수 차수 '{rid}'의 마감이 시작보다 앞섭니다", f"round '{rid}' closes before it opens"))
         if kind == "fixed" and "opens" not in raw and "closes" not in raw:
-            self.error(path, f"round '{rid}': a fixed round needs opens, closes or both")
+            self.error(path, Text(f"접수 차수 '{rid}': fixed 차수에는 opens나 closes, 또는 둘 다 씁니다",
+                                  f"round '{rid}': a fixed round needs opens, closes or both"))
         if kind == "budget" and "opens" not in raw:
-            self.error(path, f"round '{rid}': a budget round needs opens")
+            self.error(path, Text(f"접수 차수 '{rid}': budget 차수에는 opens 값이 필요합니다", f"round '{rid}': a budget round needs opens"))
         if kind == "not_announced" and ("opens" in raw or "closes" in raw):
-            self.error(path, f"round '{rid}': a not_announced round has no dates (use recurrence for an estimate)")
+            self.error(path, Text(f"접수 차수 '{rid}': not_announced 차수에는 날짜를 쓰지 않습니다(추정은 recurrence로)",
+                                  f"round '{rid}': a not_announced round has no dates (use recurrence for an estimate)"))
         return Round(
             id=rid,
             kind=kind,
@@ -236,7 +247,8 @@ class _Reader:
             try:
                 dt.date(2000, month, day)  # a leap year: 02-29 is allowed
             except ValueError:
-                self.error(path + (key,), f"recurrence {key}: '{raw[key]}' is not a real month and day")
+                self.error(path + (key,), Text(f"recurrence {key}: 실제 있는 월·일이 아닙니다: '{raw[key]}'",
+                                                 f"recurrence {key}: '{raw[key]}' is not a real month and day"))
                 return None
             parts.append((month, day))
         self.cites(raw.get("source"), path + ("source",))
@@ -306,7 +318,8 @@ class _Reader:
             for i, doc_id in enumerate(raw.get("documents") or ()):
                 doc = self.ctx.documents.get(doc_id)
                 if doc is None:
-                    self.error(("documents", i), f"unknown document '{doc_id}'{did_you_mean(doc_id, self.ctx.documents)}")
+                    guess = did_you_mean_text(doc_id, self.ctx.documents)
+                    self.error(("documents", i), Text(f"모르는 서류: '{doc_id}'{guess.ko}", f"unknown document '{doc_id}'{guess.en}"))
                 else:
                     documents.append(doc)
             documents = tuple(documents)
@@ -320,7 +333,7 @@ class _Reader:
                 if b.get("amount") is not None:
                     wrong = value_problem(b["amount"], "amount")
                     if wrong is not None:
-                        self.error(("benefits", i, "amount"), f"benefit amount: {wrong}")
+                        self.error(("benefits", i, "amount"), Text(f"지원 금액: {wrong.ko}", f"benefit amount: {wrong.en}"))
                 amount_expr = None
                 if b.get("amount_expr") is not None:
                     amount_expr = self.expr(b["amount_expr"], ("benefits", i, "amount_expr"), "amount_expr",
@@ -340,7 +353,7 @@ class _Reader:
             benefits = parent.benefits
         reviewed = parent.reviewed if not own("reviewed") else parse_date(raw["reviewed"])
         if reviewed is None:
-            self.error(("reviewed",), f"reviewed: '{raw['reviewed']}' is not a real date")
+            self.error(("reviewed",), not_a_date("reviewed", raw["reviewed"]))
         if self.failed or root is None:
             return None
         apply = raw.get("apply")
@@ -374,9 +387,11 @@ class _Reader:
         found = self.ctx.programs.get(pid) if self.ctx.programs is not None else None
         if found is None:
             if pid in self.ctx.left_out:
-                self.error(("extends",), f"extends: program '{pid}' could not be loaded (see its own error)")
+                self.error(("extends",), Text(f"extends: 불러오지 못한 사업 '{pid}' (그 사업의 오류를 보세요)",
+                                             f"extends: program '{pid}' could not be loaded (see its own error)"))
             else:
-                self.error(("extends",), f"extends: unknown program '{pid}'{did_you_mean(pid, self.ctx.programs or {})}")
+                guess = did_you_mean_text(pid, self.ctx.programs or {})
+                self.error(("extends",), Text(f"extends: 모르는 사업 '{pid}'{guess.ko}", f"extends: unknown program '{pid}'{guess.en}"))
         return found
 
     def use(self, raw: dict, path: tuple, depth: int) -> Group | Criterion | None:
@@ -385,14 +400,18 @@ class _Reader:
         gid = raw["use"]
         extra = [k for k in raw if k not in ("use", "note")]
         if extra:
-            self.error(path + (extra[0],), f"'use' stands alone: '{extra[0]}' belongs in the group '{gid}' itself")
+            self.error(path + (extra[0],), Text(f"'use'는 혼자 씁니다. '{extra[0]}' 키는 묶음 '{gid}' 안에 쓰세요",
+                                                 f"'use' stands alone: '{extra[0]}' belongs in the group '{gid}' itself"))
             return None
         group = self.ctx.groups.get(gid)
         if group is None:
-            self.error(path + ("use",), f"unknown criterion group '{gid}'{did_you_mean(gid, self.ctx.groups)}")
+            guess = did_you_mean_text(gid, self.ctx.groups)
+            self.error(path + ("use",), Text(f"모르는 요건 묶음: '{gid}'{guess.ko}", f"unknown criterion group '{gid}'{guess.en}"))
             return None
         if gid in self.using:
-            self.error(path + ("use",), f"criterion group '{gid}' uses itself (through {' → '.join(self.using)})")
+            through = " → ".join(self.using)
+            self.error(path + ("use",), Text(f"요건 묶음이 자기 자신을 씁니다: '{gid}' ({through} 경유)",
+                                             f"criterion group '{gid}' uses itself (through {through})"))
             return None
         src, gpath, graw = group
         sub = _Reader(src, self.problems, self.ctx)
@@ -411,14 +430,18 @@ class _Reader:
         known = {c.id for c in _nodes(tree) if getattr(c, "id", None)}
         for i, cid in enumerate(raw.get("drop") or ()):
             if cid not in known:
-                self.error(path + ("drop", i), f"drop: '{parent.id}' has no criterion '{cid}'{did_you_mean(cid, known)}")
+                guess = did_you_mean_text(cid, known)
+                self.error(path + ("drop", i), Text(f"drop: '{parent.id}'에 없는 요건 '{cid}'{guess.ko}",
+                                                    f"drop: '{parent.id}' has no criterion '{cid}'{guess.en}"))
                 continue
             tree = _without(tree, cid)
         for i, item in enumerate(raw.get("replace") or ()):
             built = self.node(item, path + ("replace", i), 1)
             rid = item.get("id") if isinstance(item, dict) else None
             if rid not in known:
-                self.error(path + ("replace", i), f"replace: '{parent.id}' has no criterion '{rid}'{did_you_mean(str(rid), known)}")
+                guess = did_you_mean_text(str(rid), known)
+                self.error(path + ("replace", i), Text(f"replace: '{parent.id}'에 없는 요건 '{rid}'{guess.ko}",
+                                                       f"replace: '{parent.id}' has no criterion '{rid}'{guess.en}"))
                 continue
             if built is not None:
                 tree = _swapped(tree, rid, built)
@@ -480,7 +503,8 @@ def _swapped(node, cid: str, new):
 def read_program(src: SourceFile, problems: Problems, ctx: ProgramContext) -> Program | None:
     """The program in `src`, or None when it has any problem (all of them reported)."""
     if not isinstance(src.data, dict):
-        problems.at(src, (), "a program file must be a mapping (id: ..., name: ..., ...)")
+        problems.at(src, (), Text("사업 파일은 키와 값의 묶음이어야 합니다(id: ..., name: ..., ...)",
+                                 "a program file must be a mapping (id: ..., name: ..., ...)"))
         return None
     reader = _Reader(src, problems, ctx)
     if problems.check_schema(src, "program"):

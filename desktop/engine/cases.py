@@ -12,6 +12,8 @@ from pathlib import Path
 from desktop.engine.clock import today_kst
 from desktop.engine.evaluate import evaluate
 from desktop.engine.model import Assessment, Profile, ProgramResult, RuleError, RulePack
+from desktop.engine.problems import what_ko
+from desktop.engine.text import Text, led
 from desktop.engine.profile import ProfileError, check_expectations, profile_from_source, read_profile_source
 
 
@@ -35,28 +37,31 @@ def case_files(rules_dir: str | Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml", ".json") and p.is_file())
 
 
-def why(result: ProgramResult) -> str:
+def why(result: ProgramResult) -> Text:
     """A short reason for an outcome, for mismatch messages."""
     if result.status == "ineligible":
-        return "failed: " + ", ".join(_with_origin(result.program, cid) for cid in result.failed)
+        return Text("충족하지 못한 요건: " + ", ".join(_with_origin(result.program, cid, "ko") for cid in result.failed),
+                    "failed: " + ", ".join(_with_origin(result.program, cid, "en") for cid in result.failed))
     if result.status == "undetermined":
-        parts = []
+        ko, en = [], []
         if result.missing:
-            parts.append("missing: " + ", ".join(result.missing))
+            ko.append("답이 없는 질문: " + ", ".join(result.missing))
+            en.append("missing: " + ", ".join(result.missing))
         if result.unverifiable:
-            parts.append("the sources do not say: " + ", ".join(result.unverifiable))
-        return "; ".join(parts) or "unknown criteria"
-    return "every criterion met"
+            ko.append("출처가 말하지 않는 요건: " + ", ".join(result.unverifiable))
+            en.append("the sources do not say: " + ", ".join(result.unverifiable))
+        return Text("; ".join(ko) or "알 수 없는 요건", "; ".join(en) or "unknown criteria")
+    return Text("모든 요건 충족", "every criterion met")
 
 
-def _with_origin(program, cid: str) -> str:
+def _with_origin(program, cid: str, lang: str = "en") -> str:
     """`cid`, and where it is written when that is not the program's own file."""
     stack = [program.eligibility, *program.exclusions]
     while stack:
         node = stack.pop()
         if getattr(node, "id", None) == cid and getattr(node, "origin", None):
             where = f", {node.where.path}:{node.where.line}" if node.where else ""
-            return f"{cid} (from {node.origin}{where})"
+            return f"{cid} ({what_ko(node.origin)}{where}에서)" if lang == "ko" else f"{cid} (from {node.origin}{where})"
         stack.extend(getattr(node, "children", ()))
     return cid
 
@@ -72,7 +77,8 @@ def run_case(pack: RulePack, path: str | Path) -> CaseRun:
         return run
     run.profile = profile
     if not profile.expect:
-        run.errors.append(RuleError(src.path, src.line(), "a case needs an expect: block"))
+        run.errors.append(RuleError(src.path, src.line(), Text("사례에는 expect: 블록이 있어야 합니다",
+                                                               "a case needs an expect: block")))
     run.errors.extend(check_expectations(profile, pack, src))
     as_of = profile.today or today_kst()
     run.assessment = evaluate(pack, profile.answers, as_of)
@@ -85,15 +91,16 @@ def run_case(pack: RulePack, path: str | Path) -> CaseRun:
                 RuleError(
                     src.path,
                     src.line("expect", pid),
-                    f"case expects {expected} for program {pid}, got {result.status} ({why(result)})",
+                    Text(f"사례의 기대: 사업 {pid} {expected}, 판정 결과: {result.status} ({why(result).ko})",
+                         f"case expects {expected} for program {pid}, got {result.status} ({why(result).en})"),
                 )
             )
         for problem in detail_mismatches(result, profile.expect_detail.get(pid, {})):
-            run.mismatches.append(RuleError(src.path, src.line("expect", pid), f"program {pid}: {problem}"))
+            run.mismatches.append(RuleError(src.path, src.line("expect", pid), led(Text(f"사업 {pid}", f"program {pid}"), problem)))
     return run
 
 
-def detail_mismatches(result: ProgramResult, detail: dict) -> list[str]:
+def detail_mismatches(result: ProgramResult, detail: dict) -> list[Text]:
     """What a case's detailed expectation (`failed`, `unsettled`, `met`, `missing`, `amount`,
     `amount_questions`) finds wrong."""
     out = []
@@ -101,25 +108,32 @@ def detail_mismatches(result: ProgramResult, detail: dict) -> list[str]:
     for key, have in (("failed", set(result.failed)), ("unsettled", set(result.unverifiable)), ("met", met)):
         lacking = [cid for cid in detail.get(key, ()) if cid not in have]
         if lacking:
-            out.append(f"case expects {key} to include {', '.join(lacking)}, got {', '.join(sorted(have)) or 'none'}")
+            got = ", ".join(sorted(have))
+            out.append(Text(f"사례의 기대: {key}에 {', '.join(lacking)} 포함, 판정 결과: {got or '없음'}",
+                            f"case expects {key} to include {', '.join(lacking)}, got {got or 'none'}"))
     if "amount" in detail:
         want = detail["amount"]
         got = [(a.low, a.high) if a.value is None else a.value for a in result.amounts]
         want = tuple(want) if isinstance(want, list) else want
         if not any(_same_amount(want, g) for g in got):
-            shown = ", ".join(_shown(g) for g in got) or "none"
-            out.append(f"case expects amount {_shown(want)}, got {shown}")
+            shown_ko = ", ".join(_shown(g, "ko") for g in got) or "없음"
+            shown_en = ", ".join(_shown(g) for g in got) or "none"
+            out.append(Text(f"사례의 기대: 금액 {_shown(want, 'ko')}, 판정 결과: {shown_ko}",
+                            f"case expects amount {_shown(want)}, got {shown_en}"))
     if "amount_questions" in detail and set(detail["amount_questions"]) != set(result.amount_questions):
-        out.append(f"case expects amount_questions {', '.join(detail['amount_questions']) or 'none'}, "
-                   f"got {', '.join(result.amount_questions) or 'none'}")
+        want, got = ", ".join(detail["amount_questions"]), ", ".join(result.amount_questions)
+        out.append(Text(f"사례의 기대: amount_questions {want or '없음'}, 판정 결과: {got or '없음'}",
+                        f"case expects amount_questions {want or 'none'}, got {got or 'none'}"))
     if "missing" in detail and set(detail["missing"]) != set(result.missing):
-        out.append(f"case expects missing {', '.join(detail['missing']) or 'none'}, got {', '.join(result.missing) or 'none'}")
+        want, got = ", ".join(detail["missing"]), ", ".join(result.missing)
+        out.append(Text(f"사례의 기대: missing {want or '없음'}, 판정 결과: {got or '없음'}",
+                        f"case expects missing {want or 'none'}, got {got or 'none'}"))
     return out
 
 
-def _shown(amount) -> str:
+def _shown(amount, lang: str = "en") -> str:
     if amount is None or amount == (None, None):
-        return "no figure"
+        return "금액 없음" if lang == "ko" else "no figure"
     if isinstance(amount, tuple):
         return f"{amount[0]}..{amount[1]}"
     return f"{amount}"

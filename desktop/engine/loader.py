@@ -29,7 +29,7 @@ from desktop.engine.expr import ExprError, Names, build_expr
 from desktop.engine.model import APPLICANT_TYPES, Option, Program, Question, RulePack, Text, Topic
 from desktop.engine.plan import build_plan
 from desktop.engine.problems import Problems, bad_items
-from desktop.engine.suggest import did_you_mean
+from desktop.engine.suggest import did_you_mean_text
 from desktop.engine.yamlsrc import SourceFile, YamlProblem, display_path, parse_source, read_limited
 
 SHARED_FILES = ("questions.yaml", "industries.yaml", "definitions.yaml", "documents.yaml")
@@ -39,6 +39,8 @@ APPLICANT_TYPE_LABELS = {
     "school": Text("학교", "School"),
     "individual": Text("개인", "Individual"),
 }
+
+_OUTSIDE_LINK = Text("규칙 폴더 밖의 파일로 가는 링크라 읽지 않았습니다", "a link to a file outside the rules folder is not read")
 
 
 def default_seeds_dir(rules_dir: Path) -> Path:
@@ -56,17 +58,18 @@ def _yaml_files(folder: Path, problems: Problems, root: Path) -> list[Path]:
     try:
         entries = sorted(folder.iterdir())
     except OSError as err:
-        problems.add(shown, 1, f"cannot read the folder: {err.strerror or err}")
+        problems.add(shown, 1, Text(f"폴더를 읽을 수 없습니다: {err.strerror or err}", f"cannot read the folder: {err.strerror or err}"))
         return []
     files = []
     for p in entries:
         if p.suffix not in (".yaml", ".yml"):
             continue
         if any(unicodedata.category(c) in ("Cc", "Cs") for c in p.name):
-            problems.add(shown, 1, f"a file name with a control character is not read: {ascii(p.name)}")
+            problems.add(shown, 1, Text(f"제어 문자가 든 파일 이름이라 읽지 않았습니다: {ascii(p.name)}",
+                                        f"a file name with a control character is not read: {ascii(p.name)}"))
             continue
         if _leaves(p, root):
-            problems.add(f"{shown}/{p.name}", 1, "a link to a file outside the rules folder is not read")
+            problems.add(f"{shown}/{p.name}", 1, _OUTSIDE_LINK)
             continue
         if p.is_file():
             files.append(p)
@@ -90,7 +93,7 @@ class _Files:
         try:
             raw = read_limited(path)
         except OSError as err:
-            self.problems.add(shown, 1, f"cannot read the file: {err.strerror or err}")
+            self.problems.add(shown, 1, Text(f"파일을 읽을 수 없습니다: {err.strerror or err}", f"cannot read the file: {err.strerror or err}"))
             return None
         except YamlProblem as err:
             self.problems.add(shown, err.line, err.message)
@@ -117,21 +120,20 @@ def load_rules(rules_dir: str | Path | None = None, seeds_dir: str | Path | None
     problems = Problems()
     files = _Files(problems)
     if not rules.is_dir():
-        problems.add(display_path(rules), 1, "the rules folder does not exist")
+        problems.add(display_path(rules), 1, Text("규칙 폴더가 없습니다", "the rules folder does not exist"))
 
     sources: dict[str, SourceFile | None] = {}
     for name in SHARED_FILES:
         path = rules / name
         if _leaves(path, rules):
             sources[name] = None
-            problems.add(f"{display_path(rules)}/{name}", 1,
-                         "a link to a file outside the rules folder is not read")
+            problems.add(f"{display_path(rules)}/{name}", 1, _OUTSIDE_LINK)
         elif path.is_file():
             sources[name] = files.read(path, f"rules/{name}")
         else:
             sources[name] = None
             if rules.is_dir():
-                problems.add(display_path(path), 1, f"{name} is missing")
+                problems.add(display_path(path), 1, Text(f"{name} 파일이 없습니다", f"{name} is missing"))
 
     # Questions (expressions come later, once definitions are known).
     topics: dict[str, Topic] = {}
@@ -183,7 +185,8 @@ def load_rules(rules_dir: str | Path | None = None, seeds_dir: str | Path | None
             unavailable[qid] = "question"
             continue
         if qid in expr.names:
-            problems.at(qsrc, ("questions", i, "applies_if"), f"question '{qid}' applies_if uses the question itself")
+            problems.at(qsrc, ("questions", i, "applies_if"), Text(f"질문 '{qid}' applies_if: 그 질문 자신의 답을 읽습니다",
+                                                                     f"question '{qid}' applies_if uses the question itself"))
             unavailable[qid] = "question"
             continue
         questions[qid] = dataclasses.replace(q, applies_if=expr, order=len(questions))
@@ -208,9 +211,10 @@ def load_rules(rules_dir: str | Path | None = None, seeds_dir: str | Path | None
     ctx = ProgramContext(names, documents, notes, frozenset(broken_notes), groups, programs, left_out)
     program_files = _yaml_files(rules / "programs", problems, rules)
     if rules.is_dir() and not program_files and not (rules / "programs").is_dir():
-        problems.add(display_path(rules / "programs"), 1, "the programs folder is missing")
+        problems.add(display_path(rules / "programs"), 1, Text("programs 폴더가 없습니다", "the programs folder is missing"))
     elif rules.is_dir() and not program_files:
-        problems.add(display_path(rules / "programs"), 1, "the programs folder holds no program file")
+        problems.add(display_path(rules / "programs"), 1, Text("programs 폴더에 사업 파일이 하나도 없습니다",
+                                                                  "the programs folder holds no program file"))
     _read_each(files, problems, _parents_first(program_files), "rules/programs",
                lambda src: read_program(src, problems, ctx), programs, left_out, "program",
                lambda p: p.path)
@@ -219,9 +223,11 @@ def load_rules(rules_dir: str | Path | None = None, seeds_dir: str | Path | None
         if parent is not None and parent not in programs:
             prog = programs.pop(pid)
             if parent in left_out:
-                message = f"tracks_of: program '{parent}' could not be loaded (see its own error)"
+                message = Text(f"tracks_of: 불러오지 못한 사업 '{parent}' (그 사업의 오류를 보세요)",
+                               f"tracks_of: program '{parent}' could not be loaded (see its own error)")
             else:
-                message = f"tracks_of: unknown program '{parent}'{did_you_mean(parent, programs)}"
+                guess = did_you_mean_text(parent, programs)
+                message = Text(f"tracks_of: 모르는 사업 '{parent}'{guess.ko}", f"tracks_of: unknown program '{parent}'{guess.en}")
             problems.add(prog.path, _line_of(prog, "tracks_of"), message)
 
     pack = RulePack(
@@ -330,7 +336,9 @@ def _read_each(files, problems, paths, folder: str, read, found: dict, left_out:
             left_out.add(raw_id if isinstance(raw_id, str) else path.stem)
             continue
         if item.id in found:
-            problems.at(src, ("id",),
-                        f"duplicate {noun} id '{item.id}' (also in {where_of(found[item.id])})")
+            also = where_of(found[item.id])
+            noun_ko = {"source note": "출처 노트", "program": "사업"}.get(noun, noun)
+            problems.at(src, ("id",), Text(f"같은 {noun_ko} id를 두 번 썼습니다: '{item.id}' ({also}에도 있음)",
+                                           f"duplicate {noun} id '{item.id}' (also in {also})"))
             continue
         found[item.id] = item

@@ -12,25 +12,12 @@ from dataclasses import dataclass, field
 from typing import Any, Literal, Mapping
 
 from desktop.engine.problem import RuleError  # noqa: F401  (re-exported: the pack carries them)
+from desktop.engine.text import Text
 from desktop.engine.validity import ALWAYS, Validity
 
 # ---------------------------------------------------------------- shared bits
 
 Lang = Literal["ko", "en"]
-
-
-@dataclass(frozen=True)
-class Text:
-    """A user-facing text in Korean and English (both required in rule files)."""
-
-    ko: str
-    en: str
-
-    def get(self, lang: str) -> str:
-        return self.en if lang == "en" else self.ko
-
-    def to_dict(self) -> dict[str, str]:
-        return {"ko": self.ko, "en": self.en}
 
 
 @dataclass(frozen=True)

@@ -35,7 +35,7 @@ class Problems:
                     line, column, shown = found
             message = one.message
             if hasattr(message, "ko"):
-                message = Text(f"{_what_ko(what)}: {message.ko}", f"{what}: {message.en}")
+                message = Text(f"{what_ko(what)}: {message.ko}", f"{what}: {message.en}")
             else:
                 message = f"{what}: {message}"
             self.add(src.path, line, message, column,
@@ -49,13 +49,16 @@ class Problems:
         return found
 
 
-_WHAT_KO = {"criterion": "요건", "exclusion": "제외 사유", "definition": "정의", "question": "질문"}
+_WHAT_KO = {"criteria group": "요건 묶음", "criterion": "요건", "exclusion": "제외 사유", "definition": "정의",
+            "question": "질문", "program": "사업"}
 
 
-def _what_ko(what: str) -> str:
-    """"criterion 'x'" in Korean words: "요건 'x'" (the id stays as written)."""
-    head, _, rest = what.partition(" ")
-    return f"{_WHAT_KO[head]} {rest}" if head in _WHAT_KO else what
+def what_ko(what: str) -> str:
+    """"criterion 'x'" or "criteria group 'x'" in Korean words: "요건 'x'" (the id stays as written)."""
+    for head, ko in _WHAT_KO.items():
+        if what.startswith(head + " "):
+            return ko + what[len(head):]
+    return what
 
 
 def bad_items(found: list[tuple[tuple, int, str]], list_key: str, src: SourceFile | None = None) -> set[int]:

@@ -20,9 +20,10 @@ from desktop.engine.clock import FIRST_ASSESSMENT_DAY, LAST_ASSESSMENT_DAY, pars
 from desktop.engine.model import Profile, RulePack
 from desktop.engine.problem import ProblemList, ProfileProblem, RuleError
 from desktop.engine.schemas import schema_problems
-from desktop.engine.suggest import did_you_mean
-from desktop.engine.yamlsrc import (MAX_DEPTH, MAX_DIGITS, SourceFile, YamlProblem, display_path,
-                                    parse_source, read_limited)
+from desktop.engine.suggest import did_you_mean_text
+from desktop.engine.text import Text, led
+from desktop.engine.yamlsrc import (MAX_DEPTH, MAX_DIGITS, NOT_UTF8, TOO_DEEP, SourceFile, YamlProblem, cannot_read,
+                                    display_path, number_too_large, parse_source, read_limited)
 
 
 class ProfileError(ProblemList, ValueError):
@@ -40,7 +41,7 @@ def read_profile_source(path: str | Path) -> SourceFile:
     try:
         raw = read_limited(p)
     except OSError as err:
-        raise ProfileError([ProfileProblem(shown, 1, f"cannot read the file: {err.strerror or err}")]) from None
+        raise ProfileError([ProfileProblem(shown, 1, cannot_read(err))]) from None
     except YamlProblem as err:
         raise ProfileError([ProfileProblem(shown, err.line, err.message)]) from None
     if p.suffix.lower() == ".json":
@@ -57,30 +58,31 @@ class _JsonRefused(ValueError):
 
 def _json_int(text: str) -> int:
     if len(text.lstrip("-")) > MAX_DIGITS:
-        raise _JsonRefused(f"the number is too large (more than {MAX_DIGITS} digits)")
+        raise _JsonRefused(number_too_large())
     return int(text)
 
 
 def _json_constant(text: str) -> Any:
-    raise _JsonRefused(f"{text} is not a number JSON allows")
+    raise _JsonRefused(Text(f"{text}: JSON에서 쓸 수 없는 수입니다", f"{text} is not a number JSON allows"))
 
 
 def _json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in pairs:
         if key in out:
-            raise _JsonRefused(f"duplicate key '{key}'")
+            raise _JsonRefused(Text(f"같은 키를 두 번 썼습니다: '{key}'", f"duplicate key '{key}'"))
         out[key] = value
     return out
 
 
-def _unicode_problem(data: Any, depth: int = 0) -> str | None:
+def _unicode_problem(data: Any, depth: int = 0) -> Text | None:
     """A lone surrogate (`"\\ud800"` is valid JSON but no text) anywhere in keys or values."""
     if depth > MAX_DEPTH:
-        return "the file is nested too deeply"
+        return TOO_DEEP
     if isinstance(data, str):
         if any("\ud800" <= c <= "\udfff" for c in data):
-            return f"text that is not valid Unicode (a lone surrogate): {ascii(data)[:60]}"
+            return Text(f"올바른 유니코드가 아닌 글자(짝 없는 서로게이트): {ascii(data)[:60]}",
+                        f"text that is not valid Unicode (a lone surrogate): {ascii(data)[:60]}")
         return None
     items = data.items() if isinstance(data, dict) else enumerate(data) if isinstance(data, list) else ()
     for key, value in items:
@@ -96,18 +98,18 @@ def _json_source(raw: bytes, shown: str) -> SourceFile:
         data = json.loads(raw.decode("utf-8-sig"), parse_int=_json_int,
                           parse_constant=_json_constant, object_pairs_hook=_json_object)
     except UnicodeDecodeError:
-        raise ProfileError([ProfileProblem(shown, 1, "the file is not UTF-8 text")]) from None
+        raise ProfileError([ProfileProblem(shown, 1, NOT_UTF8)]) from None
     except json.JSONDecodeError as err:
-        raise ProfileError([ProfileProblem(shown, err.lineno, f"JSON syntax error: {err.msg}")]) from None
+        raise ProfileError([ProfileProblem(shown, err.lineno, Text(f"JSON 문법 오류: {err.msg}", f"JSON syntax error: {err.msg}"))]) from None
     except RecursionError:
-        raise ProfileError([ProfileProblem(shown, 1, "the file is nested too deeply")]) from None
+        raise ProfileError([ProfileProblem(shown, 1, TOO_DEEP)]) from None
     except _JsonRefused as err:
         line = 1
         try:
             parse_source(raw, shown)  # the YAML reader knows the line of a duplicate key
         except YamlProblem as problem:
             line = problem.line
-        raise ProfileError([ProfileProblem(shown, line, str(err))]) from None
+        raise ProfileError([ProfileProblem(shown, line, err.args[0])]) from None
     problem = _unicode_problem(data)
     if problem:
         raise ProfileError([ProfileProblem(shown, 1, problem)])
@@ -135,11 +137,13 @@ def profile_from_source(src: SourceFile, pack: RulePack, path: str | None = None
     data = src.data
     errors: list[ProfileProblem] = []
 
-    def add(key_path: tuple, message: str) -> None:
+    def add(key_path: tuple, message: Text) -> None:
         errors.append(ProfileProblem(src.path, src.line(*key_path), message))
 
     if not isinstance(data, dict):
-        raise ProfileError([ProfileProblem(src.path, src.line(), "a profile must be a mapping with applicant_type and answers")])
+        raise ProfileError([ProfileProblem(src.path, src.line(), Text(
+            "프로필은 applicant_type과 answers를 담은 키와 값의 묶음이어야 합니다",
+            "a profile must be a mapping with applicant_type and answers"))])
     # Answers are plain data to the schema; dates written in JSON are text anyway.
     for key_path, line, message in schema_problems(src, "profile"):
         errors.append(ProfileProblem(src.path, line, message))
@@ -152,21 +156,23 @@ def profile_from_source(src: SourceFile, pack: RulePack, path: str | None = None
         where = ("answers", qid)
         if qid == "applicant_type":
             if raw != applicant:
-                add(where, f"answers.applicant_type: {raw!r} differs from applicant_type {applicant!r}")
+                add(where, Text(f"answers.applicant_type: {raw!r} — 위에 적은 applicant_type {applicant!r}과 맞지 않습니다",
+                                f"answers.applicant_type: {raw!r} differs from applicant_type {applicant!r}"))
             continue
         if qid not in pack.questions:
-            add(where, f"answers.{qid}: unknown question{did_you_mean(qid, pack.questions)}")
+            guess = did_you_mean_text(qid, pack.questions)
+            add(where, Text(f"answers.{qid}: 모르는 질문{guess.ko}", f"answers.{qid}: unknown question{guess.en}"))
             continue
         try:
             answers[qid] = coerce_answer(pack, qid, raw)
         except AnswerError as err:
-            add(where, f"answers.{qid}: {err.message.en}")
+            add(where, led(Text(f"answers.{qid}", f"answers.{qid}"), err.message))
     today = None
     if "today" in data:
         today = parse_assessment_date(data["today"])
         if today is None:
-            add(("today",), f"today: '{data['today']}' is not a real date from "
-                f"{FIRST_ASSESSMENT_DAY} to {LAST_ASSESSMENT_DAY}")
+            add(("today",), Text(f"today: '{data['today']}': {FIRST_ASSESSMENT_DAY} ~ {LAST_ASSESSMENT_DAY} 사이의 실제 날짜가 아닙니다",
+                                 f"today: '{data['today']}' is not a real date from {FIRST_ASSESSMENT_DAY} to {LAST_ASSESSMENT_DAY}"))
     if errors:
         raise ProfileError(errors)
     name = data.get("name")
@@ -230,10 +236,12 @@ def check_expectations(profile: Profile, pack: RulePack, src_lines: SourceFile |
         if pid not in pack.programs:
             line = src_lines.line("expect", pid) if src_lines else 1
             if pid in broken:
-                message = f"expect.{pid}: program not loaded: its rule file has errors (see above)"
+                message = Text(f"expect.{pid}: 규칙 파일에 오류가 있어 사업을 불러오지 못했습니다(위를 보세요)",
+                               f"expect.{pid}: program not loaded: its rule file has errors (see above)")
                 errors.append(RuleError(profile.path or "<profile>", line, message, follows=broken[pid]))
             else:
-                message = f"expect.{pid}: unknown program{did_you_mean(pid, pack.programs)}"
+                guess = did_you_mean_text(pid, pack.programs)
+                message = Text(f"expect.{pid}: 모르는 사업{guess.ko}", f"expect.{pid}: unknown program{guess.en}")
                 errors.append(RuleError(profile.path or "<profile>", line, message))
     return errors
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import difflib
 from typing import Iterable
 
+from desktop.engine.model import Text
+
 
 def closest(word: object, choices: Iterable[object], cutoff: float = 0.6) -> str | None:
     """The one of `choices` closest to `word`, if any is close enough."""
@@ -25,3 +27,9 @@ def did_you_mean_ko(word: object, choices: Iterable[object], cutoff: float = 0.6
     """The same hint for Korean messages: " (혹시 'x'?)" (no particle after the quoted word)."""
     match = closest(word, choices, cutoff)
     return f" (혹시 '{match}'?)" if match else ""
+
+
+def did_you_mean_text(word: object, choices: Iterable[object], cutoff: float = 0.6) -> Text:
+    """Both hints as one Korean/English text (empty words when nothing is close)."""
+    match = closest(word, choices, cutoff)
+    return Text(f" (혹시 '{match}'?)", f" (did you mean '{match}'?)") if match else Text("", "")

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Sequence
 
 from desktop.engine.expr.functions import parse_date
+from desktop.engine.text import Text, led, not_a_date
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,16 @@ class Validity:
     @property
     def always(self) -> bool:
         return self.valid_from is None and self.valid_to is None
+
+    def words(self) -> Text:
+        """The stretch of days in both languages: '2026-01-01 ~ 2026-06-30' / 'from …'."""
+        if self.valid_from and self.valid_to:
+            return Text(f"{self.valid_from} ~ {self.valid_to}", self.text())
+        if self.valid_from:
+            return Text(f"{self.valid_from}부터", self.text())
+        if self.valid_to:
+            return Text(f"{self.valid_to}까지", self.text())
+        return Text("늘", self.text())
 
     def text(self) -> str:
         if self.valid_from and self.valid_to:
@@ -48,7 +59,7 @@ ALWAYS = Validity()
 DATED_KEYS = ("valid_from", "valid_to")
 
 
-def read_validity(raw: Any, report: Callable[[str, str], None]) -> Validity | None:
+def read_validity(raw: Any, report: Callable[[str, Text], None]) -> Validity | None:
     """The validity written on a mapping; `report(key, message)` for a bad date. None when broken."""
     if not isinstance(raw, dict) or not any(k in raw for k in DATED_KEYS):
         return ALWAYS
@@ -59,12 +70,13 @@ def read_validity(raw: Any, report: Callable[[str, str], None]) -> Validity | No
             continue
         day = parse_date(raw[key])
         if not isinstance(day, dt.date):
-            report(key, f"{key}: '{raw[key]}' is not a real date (YYYY-MM-DD)")
+            report(key, not_a_date(key, raw[key], "YYYY-MM-DD"))
             return None
         ends.append(day)
     validity = Validity(*ends)
     if validity.valid_from and validity.valid_to and validity.valid_to < validity.valid_from:
-        report("valid_to", f"valid_to {validity.valid_to} is before valid_from {validity.valid_from}")
+        report("valid_to", Text(f"valid_to {validity.valid_to}: valid_from {validity.valid_from}보다 앞섭니다",
+                                 f"valid_to {validity.valid_to} is before valid_from {validity.valid_from}"))
         return None
     return validity
 
@@ -73,7 +85,7 @@ def _key(v: Validity):
     return (v.valid_from or dt.date.min, v.valid_to or dt.date.max)
 
 
-def sequence_problems(versions: Sequence[Validity], what: str, *, whole_time: bool) -> list[tuple[int, str]]:
+def sequence_problems(versions: Sequence[Validity], what: Text, *, whole_time: bool) -> list[tuple[int, Text]]:
     """Problems of several dated versions of one value, as (index of the version, message).
 
     Versions must not overlap and, one after another, must leave no day between them. With
@@ -82,20 +94,24 @@ def sequence_problems(versions: Sequence[Validity], what: str, *, whole_time: bo
     if len(versions) < 2 and not (whole_time and versions and not versions[0].always):
         return []
     order = sorted(range(len(versions)), key=lambda i: _key(versions[i]))
-    out: list[tuple[int, str]] = []
+    out: list[tuple[int, Text]] = []
     for a, b in zip(order, order[1:]):
         va, vb = versions[a], versions[b]
         end = va.valid_to
         if end is None or (vb.valid_from is not None and vb.valid_from <= end) or vb.valid_from is None:
-            out.append((b, f"{what}: the version in force {vb.text()} overlaps the one {va.text()}"))
+            out.append((b, led(what, Text(f"{vb.words().ko} 버전이 {va.words().ko} 버전과 겹칩니다",
+                                          f"the version in force {vb.text()} overlaps the one {va.text()}"))))
         elif vb.valid_from > end + dt.timedelta(days=1):
             gap_from = end + dt.timedelta(days=1)
             gap_to = vb.valid_from - dt.timedelta(days=1)
-            out.append((b, f"{what}: no version in force from {gap_from} to {gap_to} (between {va.text()} and {vb.text()})"))
+            out.append((b, led(what, Text(f"{gap_from} ~ {gap_to}에 맞는 버전이 없습니다({va.words().ko} 버전과 {vb.words().ko} 버전 사이)",
+                                          f"no version in force from {gap_from} to {gap_to} (between {va.text()} and {vb.text()})"))))
     if whole_time and versions:
         first, last = versions[order[0]], versions[order[-1]]
         if first.valid_from is not None:
-            out.append((order[0], f"{what} must always have a value: nothing in force before {first.valid_from}"))
+            out.append((order[0], Text(f"{what.ko}에는 늘 값이 있어야 합니다. {first.valid_from} 전에 맞는 버전이 없습니다",
+                                       f"{what.en} must always have a value: nothing in force before {first.valid_from}")))
         if last.valid_to is not None:
-            out.append((order[-1], f"{what} must always have a value: nothing in force after {last.valid_to}"))
+            out.append((order[-1], Text(f"{what.ko}에는 늘 값이 있어야 합니다. {last.valid_to} 뒤에 맞는 버전이 없습니다",
+                                        f"{what.en} must always have a value: nothing in force after {last.valid_to}")))
     return out

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.engine.problem import Problem
+from desktop.engine.text import Text
 
 MAX_NODES = 200_000
 MAX_BYTES = 5_000_000
@@ -43,8 +44,23 @@ _STANDARD_TAGS = {
 class YamlProblem(Problem):
     """A file that cannot be read as YAML at all. `line` is 1-based."""
 
-    def __init__(self, message: str, line: int = 1, **more):
+    def __init__(self, message: Text, line: int = 1, **more):
         super().__init__(message, line=line, **more)
+
+
+TOO_LARGE = Text(f"파일이 {MAX_BYTES // 1_000_000}MB보다 큽니다", f"the file is larger than {MAX_BYTES // 1_000_000} MB")
+TOO_DEEP = Text("파일의 구조가 너무 깊게 겹쳐 있습니다", "the file is nested too deeply")
+NOT_UTF8 = Text("UTF-8 글자 파일이 아닙니다", "the file is not UTF-8 text")
+NO_ALIASES = Text("앵커와 별칭(&, *)은 쓸 수 없습니다", "anchors and aliases (&, *) are not supported")
+
+
+def cannot_read(err: OSError) -> Text:
+    why = err.strerror or err
+    return Text(f"파일을 읽을 수 없습니다: {why}", f"cannot read the file: {why}")
+
+
+def number_too_large() -> Text:
+    return Text(f"너무 큰 수입니다({MAX_DIGITS}자리 넘음)", f"the number is too large (more than {MAX_DIGITS} digits)")
 
 
 @dataclass
@@ -121,7 +137,7 @@ def _backend(name: str | None = None):
     if name is None:
         name = "c" if _backend_available("c") else "pure"
     if not _backend_available(name):
-        raise YamlProblem(f"the YAML reader '{name}' is not installed")
+        raise YamlProblem(Text(f"YAML 읽기 모듈이 설치되어 있지 않습니다: '{name}'", f"the YAML reader '{name}' is not installed"))
     return _BACKENDS[name]
 
 
@@ -139,13 +155,14 @@ def read_limited(path: Path) -> bytes:
     """
     info = path.stat()
     if not stat.S_ISREG(info.st_mode):
-        raise YamlProblem("not a regular file" if not stat.S_ISDIR(info.st_mode) else "a folder, not a file")
+        raise YamlProblem(Text("보통 파일이 아닙니다", "not a regular file") if not stat.S_ISDIR(info.st_mode)
+                          else Text("파일이 아니라 폴더입니다", "a folder, not a file"))
     if info.st_size > MAX_BYTES:
-        raise YamlProblem(f"the file is larger than {MAX_BYTES // 1_000_000} MB")
+        raise YamlProblem(TOO_LARGE)
     with open(path, "rb") as handle:
         raw = handle.read(MAX_BYTES + 1)
     if len(raw) > MAX_BYTES:
-        raise YamlProblem(f"the file is larger than {MAX_BYTES // 1_000_000} MB")
+        raise YamlProblem(TOO_LARGE)
     return raw
 
 
@@ -156,19 +173,19 @@ def read_source(path: Path | str, shown: str | None = None) -> SourceFile:
     try:
         raw = read_limited(p)
     except OSError as err:
-        raise YamlProblem(f"cannot read the file: {err.strerror or err}") from None
+        raise YamlProblem(cannot_read(err)) from None
     return parse_source(raw, shown)
 
 
 def parse_source(raw: bytes | str, shown: str, backend: str | None = None) -> SourceFile:
     if isinstance(raw, bytes):
         if len(raw) > MAX_BYTES:
-            raise YamlProblem(f"the file is larger than {MAX_BYTES // 1_000_000} MB")
+            raise YamlProblem(TOO_LARGE)
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as err:
             line = raw[: err.start].count(b"\n") + 1
-            raise YamlProblem("the file is not UTF-8 text", line) from None
+            raise YamlProblem(NOT_UTF8, line) from None
     else:
         text = raw
     compose, marked_error, any_error = _backend(backend)
@@ -178,11 +195,11 @@ def parse_source(raw: bytes | str, shown: str, backend: str | None = None) -> So
         mark = err.problem_mark or err.context_mark
         line = (mark.line + 1) if mark is not None else 1
         what = err.problem or err.context or "not valid YAML"
-        raise YamlProblem(f"YAML syntax error: {what}", line) from None
+        raise YamlProblem(Text(f"YAML 문법 오류: {what}", f"YAML syntax error: {what}"), line) from None
     except any_error as err:
-        raise YamlProblem(f"YAML error: {err}") from None
+        raise YamlProblem(Text(f"YAML 오류: {err}", f"YAML error: {err}")) from None
     except RecursionError:
-        raise YamlProblem("the file is nested too deeply") from None
+        raise YamlProblem(TOO_DEEP) from None
     src = SourceFile(shown, None, text=text)
     if node is None:
         return src
@@ -263,29 +280,31 @@ class _Converter:
         self.count += 1
         line = node.start_mark.line + 1
         if self.count > MAX_NODES:
-            raise YamlProblem("the file has too many elements", line)
+            raise YamlProblem(Text("파일에 든 요소가 너무 많습니다", "the file has too many elements"), line)
         if depth > MAX_DEPTH:
-            raise YamlProblem("the file is nested too deeply", line)
+            raise YamlProblem(TOO_DEEP, line)
         kind = _kind(node)
         tag = str(node.tag)
         if tag not in _STANDARD_TAGS:
-            raise YamlProblem(f"YAML tags such as {tag} are not supported", self.src.lines.get(path, line))
+            raise YamlProblem(Text(f"{tag} 같은 YAML 태그는 쓸 수 없습니다", f"YAML tags such as {tag} are not supported"),
+                              self.src.lines.get(path, line))
         if kind != "scalar":
             if id(node) in self.seen:
-                raise YamlProblem("anchors and aliases (&, *) are not supported", self.src.lines.get(path, line))
+                raise YamlProblem(NO_ALIASES, self.src.lines.get(path, line))
             self.seen.add(id(node))
         if kind == "map":
             out: dict = {}
             for key_node, value_node in node.value:
                 key_line = key_node.start_mark.line + 1
                 if _kind(key_node) != "scalar":
-                    raise YamlProblem("a key must be plain text", key_line)
+                    raise YamlProblem(Text("키는 보통 글자여야 합니다", "a key must be plain text"), key_line)
                 if key_node.value == "<<" and _is_plain(key_node):
-                    raise YamlProblem("merge keys (<<) are not supported", key_line)
+                    raise YamlProblem(Text("병합 키(<<)는 쓸 수 없습니다", "merge keys (<<) are not supported"), key_line)
                 key = _key_text(scalar_value(key_node))
                 if key in out:
                     first = self.src.lines[path + (key,)]
-                    raise YamlProblem(f"duplicate key '{key}' (first written on line {first})", key_line)
+                    raise YamlProblem(Text(f"같은 키를 두 번 썼습니다: '{key}' (처음은 {first}행)",
+                                          f"duplicate key '{key}' (first written on line {first})"), key_line)
                 self.src.lines[path + (key,)] = key_line
                 out[key] = self.convert(value_node, path + (key,), depth + 1)
             return out
@@ -294,7 +313,7 @@ class _Converter:
             for i, item in enumerate(node.value):
                 if _kind(item) != "scalar" and id(item) in self.seen:
                     # An alias: the node's own mark is where the anchor was written, not here.
-                    raise YamlProblem("anchors and aliases (&, *) are not supported", self.src.line(*path))
+                    raise YamlProblem(NO_ALIASES, self.src.line(*path))
                 self.src.lines[path + (i,)] = item.start_mark.line + 1
                 items.append(self.convert(item, path + (i,), depth + 1))
             return items
@@ -338,8 +357,7 @@ def scalar_value(node: Any) -> Any:
         return text
     kind = m.lastgroup
     if kind in ("int", "oct", "hex") and len(text) > MAX_DIGITS:
-        raise YamlProblem(f"the number is too large (more than {MAX_DIGITS} digits)",
-                          node.start_mark.line + 1)
+        raise YamlProblem(number_too_large(), node.start_mark.line + 1)
     if kind == "null":
         return None
     if kind == "true":

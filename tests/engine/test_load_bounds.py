@@ -86,7 +86,7 @@ def test_a_product_of_questions_without_a_max_is_refused_with_a_hint(rules):
     (error,) = [e for e in pack.errors if e.path == "rules/programs/sme-ax.yaml"]
     assert "'full_time_workers * full_time_workers' can reach a number of 81 digits" in str(error)
     assert error.suggestion.en == "give question 'full_time_workers' a min and a max"
-    assert "질문 'full_time_workers'에 min과 max를 정하세요" in error.render("ko")
+    assert "질문 'full_time_workers'의 min, max 값을 정하세요" in error.render("ko")
 
 
 def test_a_long_product_within_one_expression_is_refused_at_its_column(rules):
@@ -290,6 +290,9 @@ def test_check_refuses_a_cycle_with_exit_1_and_its_line(rules, capsys):
     out = capsys.readouterr()
     assert code == 2
     line = line_of(questions, 'applies_if: "in_restricted_group"')
+    assert f"rules/questions.yaml:{line}: 질문 'in_disclosure_group' applies_if: 조건이 돌고 돕니다" in out.out + out.err
+    assert main(["check", "--rules", "rules", "--lang", "en"]) == 2
+    out = capsys.readouterr()
     assert f"rules/questions.yaml:{line}: question 'in_disclosure_group' applies_if: a cycle" in out.out + out.err
 
 

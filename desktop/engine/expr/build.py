@@ -16,11 +16,11 @@ from desktop.engine.expr.fold import NOCONST, Built, const_fn, constant, fold, m
 from desktop.engine.expr.functions import FUNCTIONS
 from desktop.engine.expr.hints import name_hint
 from desktop.engine.expr.kinds import KindChecks, Names, needs
-from desktop.engine.expr.parse import close_match
 from desktop.engine.expr.runtime import ARITHMETIC, COMPARE, NUM, OP_WORDS, arithmetic
 from desktop.engine.expr.tri import UNKNOWN, kind_of, tri_all, tri_any, tri_not, truth
 from desktop.engine.josa import attach
 from desktop.engine.model import Text
+from desktop.engine.suggest import closest
 
 
 class Builder(KindChecks):
@@ -99,7 +99,7 @@ class Builder(KindChecks):
             return self.fail(Text(f"불러오지 못한 {attach(what_ko, '을')} 씁니다: '{name}' (그 {what_ko}의 오류를 먼저 보세요)",
                                   f"uses {what} '{name}', which could not be loaded (see its own error)"), node)
         known = list(self.names.questions) + list(self.names.definitions) + ["today"]
-        right = close_match(name, known)
+        right = closest(name, known)
         guess = f" (did you mean '{right}'?)" if right else ""
         return ExprError(Text(f"모르는 이름: '{name}'" + (f" (혹시 '{right}'?)" if right else ""),
                               f"unknown name '{name}'{guess}"), self.col(node), name,
@@ -160,7 +160,7 @@ class Builder(KindChecks):
                 op = OP_WORDS[type(node.op)]
                 described = self.describe(side, built.kind)
                 if built.kind == "date":
-                    described = Text(f"{described.ko} (날짜 사이는 days_between / years_between으로 셉니다)",
+                    described = Text(f"{described.ko} (날짜 사이는 days_between / years_between 함수로 셉니다)",
                                      f"{described.en} (use days_between / years_between for dates)")
                 raise self.fail(needs(Text(f"'{op}'에는 숫자가 필요합니다", f"'{op}' needs numbers"), described), node)
         bound = self.bounded(node, left, right)
@@ -194,7 +194,7 @@ class Builder(KindChecks):
                 node)
             error.text = seg
             error.suggestion = (
-                Text(f"질문 '{open_ended[0]}'에 min과 max를 정하세요", f"give question '{open_ended[0]}' a min and a max")
+                Text(f"질문 '{open_ended[0]}'의 min, max 값을 정하세요", f"give question '{open_ended[0]}' a min and a max")
                 if open_ended else Text("곱하지 말고 부분끼리 비교하세요", "compare the parts instead of multiplying them"))
             raise error
         return bound

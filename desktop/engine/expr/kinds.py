@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from typing import Any, Mapping
 
 from desktop.engine.expr import size
-from desktop.engine.expr.parse import close_match
 from desktop.engine.josa import attach
 from desktop.engine.model import Text
+from desktop.engine.suggest import closest
 
 QUESTION_KINDS = {
     "bool": "bool",
@@ -154,7 +154,7 @@ class KindChecks:
                     hint = Text(f"비교할 질문: {elsewhere[0]} (또는 {name_node.id}의 선택지 가운데 하나)",
                                 f"compare {elsewhere[0]} with '{vn.value}', or pick one of {name_node.id}'s options")
                 else:
-                    right = close_match(vn.value, values)
+                    right = closest(vn.value, values)
                     guess = f" (did you mean '{right}'?)" if right else ""
                     message = Text(
                         f"'{name_node.id}'의 선택지가 아닌 값: '{vn.value}'" + (f" (혹시 '{right}'?)" if right else "")

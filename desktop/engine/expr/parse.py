@@ -8,13 +8,13 @@ with a plain message and the column, before anything is built from it.
 from __future__ import annotations
 
 import ast
-import difflib
 import math
 
 from desktop.engine.expr.errors import ExprError
 from desktop.engine.expr.functions import FUNCTIONS
 from desktop.engine.expr.hints import clerk_slips
 from desktop.engine.model import Text
+from desktop.engine.suggest import did_you_mean_text
 
 MAX_LENGTH = 2000
 MAX_DEPTH = 40
@@ -41,8 +41,8 @@ _FORBIDDEN = {
     ast.NamedExpr: Text("규칙 언어에서 쓸 수 없는 기호: ':='(값 정하기)", "':=' (assignment) is not allowed"),
     ast.Starred: Text("규칙 언어에서 쓸 수 없는 기호: '*' 풀어 쓰기", "'*' unpacking is not allowed"),
     ast.Dict: Text("규칙 언어에서 쓸 수 없는 형식: 사전(dict)", "dicts are not allowed"),
-    ast.Set: Text("규칙 언어에서 쓸 수 없는 형식: 집합(set). 목록 [...]을 쓰세요", "sets are not allowed; use a list [...]"),
-    ast.Tuple: Text("규칙 언어에서 쓸 수 없는 형식: 튜플(tuple). 목록 [...]을 쓰세요", "tuples are not allowed; use a list [...]"),
+    ast.Set: Text("규칙 언어에서 쓸 수 없는 형식: 집합(set). 대신 목록 [...]", "sets are not allowed; use a list [...]"),
+    ast.Tuple: Text("규칙 언어에서 쓸 수 없는 형식: 튜플(tuple). 대신 목록 [...]", "tuples are not allowed; use a list [...]"),
     ast.Await: Text("규칙 언어에서 쓸 수 없는 말: 'await'", "'await' is not allowed"),
     ast.Yield: _YIELD,
     ast.YieldFrom: _YIELD,
@@ -53,15 +53,15 @@ _KNOWN_HINT_KO = "답이 있는지 보려면 known(x)"
 _BAD_OPERATORS = {
     ast.Pow: Text("규칙 언어에서 쓸 수 없는 기호: '**'(거듭제곱)", "'**' (power) is not allowed"),
     ast.MatMult: Text("규칙 언어에서 쓸 수 없는 기호: '@'", "'@' is not allowed"),
-    ast.BitAnd: Text("규칙 언어에서 쓸 수 없는 기호: '&' ('and'를 쓰세요)", "'&' is not allowed (use 'and')"),
-    ast.BitOr: Text("규칙 언어에서 쓸 수 없는 기호: '|' ('or'를 쓰세요)", "'|' is not allowed (use 'or')"),
+    ast.BitAnd: Text("규칙 언어에서 쓸 수 없는 기호: '&' (대신 'and')", "'&' is not allowed (use 'and')"),
+    ast.BitOr: Text("규칙 언어에서 쓸 수 없는 기호: '|' (대신 'or')", "'|' is not allowed (use 'or')"),
     ast.BitXor: Text("규칙 언어에서 쓸 수 없는 기호: '^'", "'^' is not allowed"),
     ast.LShift: Text("규칙 언어에서 쓸 수 없는 기호: '<<'", "'<<' is not allowed"),
     ast.RShift: Text("규칙 언어에서 쓸 수 없는 기호: '>>'", "'>>' is not allowed"),
-    ast.Invert: Text("규칙 언어에서 쓸 수 없는 기호: '~' ('not'을 쓰세요)", "'~' is not allowed (use 'not')"),
-    ast.Is: Text(f"규칙 언어에서 쓸 수 없는 말: 'is' ('=='를 쓰세요. {_KNOWN_HINT_KO})",
+    ast.Invert: Text("규칙 언어에서 쓸 수 없는 기호: '~' (대신 'not')", "'~' is not allowed (use 'not')"),
+    ast.Is: Text(f"규칙 언어에서 쓸 수 없는 말: 'is' (대신 '=='. {_KNOWN_HINT_KO})",
                  "'is' is not allowed (use '==', or known(x) to test for an answer)"),
-    ast.IsNot: Text(f"규칙 언어에서 쓸 수 없는 말: 'is not' ('!='를 쓰세요. {_KNOWN_HINT_KO})",
+    ast.IsNot: Text(f"규칙 언어에서 쓸 수 없는 말: 'is not' (대신 '!='. {_KNOWN_HINT_KO})",
                     "'is not' is not allowed (use '!=', or known(x) to test for an answer)"),
 }
 _OPERATOR = Text("규칙 언어에서 쓸 수 없는 연산자", "operator not allowed")
@@ -74,16 +74,7 @@ def _too_deep() -> Text:
     return Text(f"식이 너무 깊게 겹쳐 있습니다(한도 {MAX_DEPTH}단계)", f"the expression is nested too deeply (limit {MAX_DEPTH})")
 
 
-def close_match(word: str, choices) -> str | None:
-    """The choice `word` most likely misspells, or None."""
-    match = difflib.get_close_matches(word, [c for c in choices if isinstance(c, str)], n=1, cutoff=0.6)
-    return match[0] if match else None
-
-
-def suggest(word: str, choices) -> Text:
-    """' (혹시 'x'?)' / ' (did you mean 'x'?)' for a likely typo, else empty words."""
-    match = close_match(word, choices)
-    return Text(f" (혹시 '{match}'?)", f" (did you mean '{match}'?)") if match else Text("", "")
+suggest = did_you_mean_text  # ' (혹시 'x'?)' / ' (did you mean 'x'?)', or empty words
 
 
 class _Columns:
