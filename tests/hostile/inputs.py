@@ -77,7 +77,7 @@ def huge_int_json(folder):
 
 def huge_int_rule(folder):
     _program(folder, "amount: 200000000", f"amount: {HUGE}")
-    return ["check", "--rules", "rules"]
+    return ["check", "--rules", "rules", "--lang", "en"]
 
 
 def huge_hex_amount(folder):
@@ -110,7 +110,7 @@ def lone_surrogate(folder):
 def sparse_rule_file(folder):
     with open(folder / "rules" / "programs" / "sparse.yaml", "wb") as out:
         out.truncate(8 * 1024**3)  # 8 GB that take no disk space
-    return ["check", "--rules", "rules"]
+    return ["check", "--rules", "rules", "--lang", "en"]
 
 
 def dev_zero_profile(folder):
@@ -120,19 +120,19 @@ def dev_zero_profile(folder):
 def programs_not_a_folder(folder):
     shutil.rmtree(folder / "rules" / "programs")
     _text(folder, "rules/programs", "not a folder\n")
-    return ["check", "--rules", "rules"]
+    return ["check", "--rules", "rules", "--lang", "en"]
 
 
 def programs_empty(folder):
     for path in (folder / "rules" / "programs").iterdir():
         path.unlink()
-    return ["check", "--rules", "rules"]
+    return ["check", "--rules", "rules", "--lang", "en"]
 
 
 def unreadable(name):
     def make(folder):
         os.chmod(folder / name, 0)
-        return ["check", "--rules", "rules"]
+        return ["check", "--rules", "rules", "--lang", "en"]
     return make
 
 
@@ -149,7 +149,7 @@ def far_case_today(folder):
     case = folder / "rules" / "cases" / "metal-maker.yaml"
     case.write_text(case.read_text(encoding="utf-8").replace("2026-03-10", "9999-01-01"),
                     encoding="utf-8")
-    return ["check", "--rules", "rules"]
+    return ["check", "--rules", "rules", "--lang", "en"]
 
 
 def output_folder(command):
@@ -181,13 +181,13 @@ def output_device(folder):
 
 def newline_file_name(folder):
     _text(folder, "rules/programs/evil\nrules:1: forged problem.yaml", "id: x\n")
-    return ["check", "--rules", "rules"]
+    return ["check", "--rules", "rules", "--lang", "en"]
 
 
 def symlink_out(folder):
     secret = _text(folder, "secret.yaml", "password: hunter2\n")
     os.symlink(secret, folder / "rules" / "programs" / "leak.yaml")
-    return ["check", "--rules", "rules"]
+    return ["check", "--rules", "rules", "--lang", "en"]
 
 
 CORPUS: list[Hostile] = [
