@@ -17,6 +17,7 @@ from desktop.engine.explain import explain_all, open_to, result_word, rules_labe
 from desktop.engine.formatting import date_text, name_label, value_words
 from desktop.engine.phrases import say, word
 from desktop.engine.model import Assessment, Profile, Program, ProgramResult, RulePack
+from desktop.report.sources import Numbering
 from desktop.report.styles import stylesheet
 
 # Outcome order in the summary: what the reader can act on first.
@@ -109,6 +110,11 @@ class ReportContext:
     def explained(self) -> dict:
         """Every program's explanation by id: the words and reasons the report prints."""
         return explain_all(self.pack, self.assessment)
+
+    @cached_property
+    def sources(self) -> Numbering:
+        """Each source note's one number in the report, in the order the sections cite them."""
+        return Numbering.of(self.ordered)
 
     def name(self, program: Program) -> str:
         return self.text(program.name)

@@ -13,7 +13,7 @@ from typing import Any, BinaryIO
 from zoneinfo import ZoneInfo
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, PageBreak
+from reportlab.platypus import CondPageBreak, PageBreak, Spacer
 
 from desktop import __version__
 from desktop.atomic_write import write_atomic
@@ -27,6 +27,7 @@ from desktop.report.flowables import Heading
 from desktop.report.fonts import register_fonts
 from desktop.report.program_section import program_section
 from desktop.report.safe_text import clean, markup
+from desktop.report.sources import source_list
 from desktop.report.summary import cover, plain_title, summary
 from desktop.report.template import Furniture, ReportDoc, canvas_maker
 
@@ -110,10 +111,15 @@ def build_story(ctx: ReportContext) -> list[Any]:
         story += [PageBreak(), Heading(markup(title), ctx.ss["H1"], title, 0)]
         for number, result in enumerate(ctx.ordered, start=1):
             story += program_section(ctx, number, result)
+        if isinstance(story[-1], Spacer):  # at a page's foot it would open a page of its own
+            story.pop()
     # The checklist and the appendix are pages of their own: one is ticked by hand, the other
-    # is filed with the application.
+    # is filed with the application. The full source list follows the answers.
     story += [PageBreak()] + checklist(ctx)
     story += [CondPageBreak(70 * mm)] + calendar_section(ctx)
     story += [PageBreak()] + appendix(ctx)
+    listed = source_list(ctx)
+    if listed:
+        story += [CondPageBreak(60 * mm)] + listed
     story += closing(ctx)
     return story

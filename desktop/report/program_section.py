@@ -10,6 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     CondPageBreak, Flowable, Paragraph, Spacer, Table, TableStyle,
 )
@@ -17,7 +18,7 @@ from reportlab.platypus import (
 from desktop.engine.model import CriterionResult, ProgramResult
 from desktop.report import styles as st
 from desktop.report.context import ReportContext
-from desktop.report.fonts import REGULAR
+from desktop.report.fonts import BOLD, REGULAR
 from desktop.report.flowables import (
     Heading, TickBox, coloured, data_table, para, plain, status_markup, word_cell,
 )
@@ -27,6 +28,8 @@ from desktop.report.sources import SourceList
 # Criteria indented by nesting level; deeper than this stays at the last indent.
 INDENT = 7
 MAX_INDENT_LEVEL = 4
+# The criteria table's first column: wide enough for '△ Unknown' in bold.
+RESULT_WIDTH = 20 * mm
 
 
 def program_section(ctx: ReportContext, number: int, r: ProgramResult) -> list[Flowable]:
@@ -40,14 +43,15 @@ def program_section(ctx: ReportContext, number: int, r: ProgramResult) -> list[F
     e = ctx.explained[r.program.id]
     out: list[Flowable] = [CondPageBreak(45 * mm)]
     if not e.for_applicant:
-        out += _opening(ctx, number, r) + _reasons(ctx, r)
+        out += _opening(ctx, number, r) + _reasons(ctx, r)[0]
         out.append(Spacer(1, 5 * mm))
         return out
     # the heading, outcome and window stay on one page (a deadline note never runs over alone)
     out += _opening(ctx, number, r) + _deadline(ctx, r)
-    out += _reasons(ctx, r)
+    reasons, shown = _reasons(ctx, r, sources)
+    out += reasons
     out += _to_confirm(ctx, r)
-    out += _why(ctx, r, sources)
+    out += _why(ctx, r, sources, shown)
     out += _benefits(ctx, r)
     if r.status != "ineligible":
         out += _documents(ctx, r)
@@ -119,22 +123,52 @@ def _deadline(ctx: ReportContext, r: ProgramResult) -> list[Flowable]:
     return out
 
 
-def _reasons(ctx: ReportContext, r: ProgramResult) -> list[Flowable]:
-    """The deciding reasons, as the explanation gives them, then the near misses."""
+def _reasons(ctx: ReportContext, r: ProgramResult,
+             sources: SourceList | None = None) -> tuple[list[Flowable], set[str]]:
+    """The deciding reasons, as the explanation gives them, then the near misses.
+
+    With `sources`, a reason of a decided program (its criteria, for eligible or not eligible)
+    carries the values its criteria used and their source marks, and those criteria get no row
+    of their own in the table below; returned with the ids of the criteria said so.
+    """
     e = ctx.explained[r.program.id]
     out: list[Flowable] = []
+    shown: set[str] = set()
+    evidence = sources is not None and e.status != "undetermined"
     if e.reasons:
         out.append(para(markup(ctx.text(e.reasons_heading)), ctx.ss["H3"]))
         for line in e.reasons:
             text = markup(ctx.text(line.text))
             if line.note is not None:
                 text += f' <font color="{st.MUTED.hexval()}">({markup(ctx.text(line.note))})</font>'
+            if evidence and line.criteria:
+                text += _evidence(ctx, r, line.criteria, sources)
+                shown.update(line.criteria)
             out.append(_bullet(ctx, text, _MARK[e.status]))
     if e.near_misses:
         out.append(para(markup(ctx.say("heading.near_misses")), ctx.ss["H3"]))
         for line in e.near_misses:
             out.append(_bullet(ctx, markup(ctx.text(line.text))))
-    return out
+    return out, shown
+
+
+def _evidence(ctx: ReportContext, r: ProgramResult, ids: tuple[str, ...],
+              sources: SourceList) -> str:
+    """' — value used · value used [1] [2]' for the criteria behind one reason, in grey."""
+    crits = [c for c in r.criteria if c.id in ids]
+    values: dict[str, object] = {}
+    refs: list[str] = []
+    for c in crits:
+        for name, value in c.values.items():
+            values.setdefault(name, value)
+        refs += c.sources
+    parts = [_value_markup(ctx, name, value) for name, value in values.items()]
+    marks = sources.refs(tuple(refs), per_line=99)
+    if marks != "–":
+        parts.append(markup(marks))
+    if not parts:
+        return ""
+    return f' <font size="7.5" color="{st.MUTED.hexval()}">— {" · ".join(parts)}</font>'
 
 
 def _to_confirm(ctx: ReportContext, r: ProgramResult) -> list[Flowable]:
@@ -152,26 +186,72 @@ _MARK = {s: look.mark for s, look in st.STATUS_LOOK.items()}
 # ------------------------------------------------------------------ why
 
 
-def _why(ctx: ReportContext, r: ProgramResult, sources: SourceList) -> list[Flowable]:
+def _why(ctx: ReportContext, r: ProgramResult, sources: SourceList,
+         shown: set[str]) -> list[Flowable]:
+    """Each criterion not already said with its reason: result, the values used, its sources.
+
+    A criterion that no reason, confirmation or near miss rests on (the audience, an
+    alternative the outcome did not need) gets no row: one line after the table names them,
+    each with its result and sources, so the rows left are the ones that decided.
+    """
     ss = ctx.ss
     if not r.criteria:
         return []
+    e = ctx.explained[r.program.id]
+    deciding = {cid for line in e.reasons + e.to_confirm + e.near_misses for cid in line.criteria}
     head = [para(markup(ctx.w(k)), ss["CellHead"])
             for k in ("col_result", "col_criterion", "col_values", "col_source")]
     rows = [head]
     extra: list[tuple] = [("TEXTCOLOR", (3, 1), (3, -1), st.MUTED),
-                          ("FONTSIZE", (3, 1), (3, -1), 7.3), ("LEADING", (3, 1), (3, -1), 10)]
-    for i, c in enumerate(r.criteria, start=1):
-        look = st.RESULT_LOOK[c.result]
+                          ("FONTSIZE", (3, 1), (3, -1), 7.3), ("LEADING", (3, 1), (3, -1), 10),
+                          ("TOPPADDING", (0, 1), (-1, -1), 2.2),
+                          ("BOTTOMPADDING", (0, 1), (-1, -1), 2.6)]
+    aside: list[CriterionResult] = []
+    for c in r.criteria:
+        if c.id in shown:
+            continue
+        if c.id not in deciding:
+            aside.append(c)
+            continue
+        i = len(rows)
         rows.append([
-            word_cell(extra, 0, i, f"{look.mark} {ctx.result_word(c)}",
-                      look.ink, look.bold),
+            _result_cell(ctx, extra, i, c),
             _criterion_cell(ctx, r, c),
             para(_values_markup(ctx, c), ss["Cell"]),
             sources.refs(c.sources),
         ])
-    widths = [24 * mm, 78 * mm, 52 * mm, 16 * mm]
-    return [_h3(ctx, "why"), data_table(rows, widths, extra)]
+    out: list[Flowable] = []
+    if len(rows) > 1:
+        widths = [RESULT_WIDTH, 72 * mm, 63 * mm, 15 * mm]
+        out += [_h3(ctx, "why"), data_table(rows, widths, extra)]
+    if aside:
+        out += [Spacer(1, 1.5 * mm), _aside(ctx, aside, sources)]
+    return out
+
+
+def _result_cell(ctx: ReportContext, extra: list[tuple], row: int, c: CriterionResult):
+    """The result mark and word: a plain cell when it fits the column, else a paragraph that
+    wraps ('the sources do not say' does not fit beside the criterion)."""
+    look = st.RESULT_LOOK[c.result]
+    text = f"{look.mark} {ctx.result_word(c)}"
+    font = BOLD if look.bold else REGULAR
+    if stringWidth(text, font, st.CELL_SIZE) <= RESULT_WIDTH - 8:
+        return word_cell(extra, 0, row, text, look.ink, look.bold)
+    return para(coloured(markup(text), look.ink, look.bold), ctx.ss["Cell"])
+
+
+def _aside(ctx: ReportContext, aside: list[CriterionResult], sources: SourceList):
+    """One paragraph for the criteria that decided nothing: mark, words and sources of each."""
+    bits = []
+    for c in aside:
+        look = st.RESULT_LOOK[c.result]
+        refs = sources.refs(c.sources, per_line=99)
+        text = f"{coloured(markup(look.mark), look.ink)} {markup(ctx.text(c.text))}"
+        if refs != "–":
+            text += f' <font size="7" color="{st.MUTED.hexval()}">{markup(refs)}</font>'
+        bits.append(text)
+    head = coloured(markup(ctx.w("not_deciding")) + ":", st.MUTED)
+    return para(head + " " + " · ".join(bits), ctx.ss["Aside"])
 
 
 def _criterion_cell(ctx: ReportContext, r: ProgramResult, c: CriterionResult):
@@ -198,16 +278,16 @@ def _indented(style, level: int):
 
 
 def _values_markup(ctx: ReportContext, c: CriterionResult) -> str:
-    lines = []
-    for name, value in c.values.items():
-        label = ctx.question_label(name)
-        if not label.rstrip().endswith(("?", "？", ":")):
-            label += ":"
-        lines.append(
-            f'<font color="{st.MUTED.hexval()}">{markup(label)}</font> '
-            f"{markup(ctx.value(name, value), 400)}"
-        )
+    lines = [_value_markup(ctx, name, value) for name, value in c.values.items()]
     return "<br/>".join(lines) if lines else "–"
+
+
+def _value_markup(ctx: ReportContext, name: str, value: object) -> str:
+    label = ctx.question_label(name)
+    if not label.rstrip().endswith(("?", "？", ":")):
+        label += ":"
+    return (f'<font color="{st.MUTED.hexval()}">{markup(label)}</font> '
+            f"{markup(ctx.value(name, value), 400)}")
 
 
 # ------------------------------------------------------------------ benefits, documents, apply
@@ -229,19 +309,32 @@ def _benefits(ctx: ReportContext, r: ProgramResult) -> list[Flowable]:
 
 
 def _documents(ctx: ReportContext, r: ProgramResult) -> list[Flowable]:
+    """The program's documents, each with a box to tick, in two columns (down, then across)."""
     ss = ctx.ss
     docs = r.program.documents
     if not docs:
         return [_h3(ctx, "documents"), plain(ctx.w("no_documents"), ss["Note"])]
-    rows = [[TickBox(), plain(ctx.text(d.text), ss["Cell"])] for d in docs]
-    table = Table(rows, colWidths=[8 * mm, st.FRAME_WIDTH - 8 * mm], hAlign="LEFT")
+    half = (len(docs) + 1) // 2 if len(docs) > 2 else len(docs)
+    columns = [docs[:half], docs[half:]]
+    rows = []
+    for i in range(half):
+        row: list = []
+        for column in columns:
+            if i < len(column):
+                row += [TickBox(), plain(ctx.text(column[i].text), ss["Cell"])]
+            else:
+                row += ["", ""]
+        rows.append(row)
+    cell = st.FRAME_WIDTH / 2 - 8 * mm
+    table = Table(rows, colWidths=[8 * mm, cell, 8 * mm, cell], hAlign="LEFT")
     table.setStyle(TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), REGULAR),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 2),
-        ("TOPPADDING", (0, 0), (-1, -1), 2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-        ("TOPPADDING", (0, 0), (0, -1), 3.5),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+        ("TOPPADDING", (0, 0), (0, -1), 3),
+        ("TOPPADDING", (2, 0), (2, -1), 3),
     ]))
     return [_h3(ctx, "documents"), table]
 

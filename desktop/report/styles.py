@@ -87,6 +87,20 @@ def stylesheet() -> StyleSheet1:
         bulletFontSize=8,
     ))
 
+    # the criteria that decided nothing, in one paragraph under the reasons
+    ss.add(ParagraphStyle("Aside", parent=ss["Base"], fontSize=7.5, leading=10.5, spaceAfter=2))
+
+    # one line per source in a program section
+    ss.add(ParagraphStyle(
+        "RefLine", parent=ss["Ref"], fontSize=7.5, leading=10.5, spaceAfter=1.2,
+        leftIndent=19, bulletFontSize=7.5,
+    ))
+
+    # one entry of the full source list at the back, with the facts relied on
+    ss.add(ParagraphStyle(
+        "RefFull", parent=ss["RefLine"], leading=10.2, spaceAfter=2.2,
+    ))
+
     ss.add(ParagraphStyle(
         "Title", parent=ss["Base"], fontName=BOLD, fontSize=19, leading=25, textColor=ACCENT,
         spaceAfter=2,

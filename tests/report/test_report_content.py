@@ -258,3 +258,66 @@ def test_summary_names_who_and_the_rules_by_date(tmp_path, pack, company):
     assert squash("기업 규모") in first and squash("근거:") in first
     newest = max(p.reviewed for p in pack.programs.values()).isoformat()
     assert squash(f"{newest} 규칙 · {company.assessment.rules_version[:7]}") in first
+
+
+def without_furniture(page: str, ctx: ReportContext) -> str:
+    """A page's squashed text without its running header and footer (a paragraph that runs
+    over a page reads on)."""
+    text = squash(page)
+    for line in (f"{ctx.w('brand')} · {ctx.w('doc_title')}", ctx.profile.name,
+                 f"{ctx.w('footer_note')} · {ctx.w('generated')} {ctx.datetime(GENERATED)} · "
+                 f"{ctx.rules_version}"):
+        text = text.replace(squash(line), "", 1)
+    return re.sub(r"(Page)?\d+/\d+$", "", text)
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_sources_are_numbered_once_and_listed_in_full_once(tmp_path, pack, company, lang):
+    """A note keeps one number in the whole report; a section names its notes one line each
+    (title, date), and the source list at the back gives each note once with the facts the
+    rules rely on."""
+    _, pages = build(tmp_path, pack, company, lang)
+    ctx = ReportContext(company.assessment, company.profile, pack, lang, GENERATED)
+    text = "".join(without_furniture(page, ctx) for page in pages)
+    numbers = ctx.sources.numbers
+    assert sorted(numbers.values()) == list(range(1, len(numbers) + 1))
+    full = text[text.rindex(squash(w("source_list", lang))):]
+    sections = text[:text.index(squash(w("checklist", lang)))]
+    for note_id, n in numbers.items():
+        note = pack.notes[note_id]
+        title = squash(note.title.get(lang))
+        assert full.count(title) == 1, note_id
+        assert squash(f"[{n}]") + title in full, note_id
+        assert title in sections, note_id
+        for fact_id in ctx.sources.facts[note_id]:
+            fact = squash(note.facts[fact_id].text.get(lang))
+            assert fact in full, (note_id, fact_id)
+            assert fact not in sections, (note_id, fact_id)  # said once, at the back
+
+
+def test_criteria_that_decided_nothing_share_one_line(tmp_path, pack, company):
+    """The audience and an alternative the outcome did not need get no row of their own: they
+    are named after the reasons, under one heading, each with its result mark."""
+    ctx = ReportContext(company.assessment, company.profile, pack, "en", GENERATED)
+    _, pages = build(tmp_path, pack, company, "en")
+    text = squash("".join(pages))
+    heads = [squash(h) for _, _, h in report_order(pack, company, "en")]
+    aside = squash(w("not_deciding", "en"))
+    found = 0
+    for i, (n, r, heading) in enumerate(report_order(pack, company, "en")):
+        e = ctx.explained[r.program.id]
+        deciding = {cid for line in e.reasons + e.to_confirm + e.near_misses
+                    for cid in line.criteria}
+        start = text.index(squash(heading))
+        end = text.index(heads[i + 1], start) if i + 1 < len(heads) else len(text)
+        body = text[start:end]
+        others = [c for c in r.criteria if c.id not in deciding]
+        if not others:
+            assert aside not in body, heading
+            continue
+        found += 1
+        assert body.count(aside) == 1, heading
+        line = body[body.index(aside):]
+        for c in others:
+            assert squash(c.text.en) in line, (heading, c.id)
+    assert found, "no program of the company case has a criterion that decided nothing"
