@@ -111,13 +111,28 @@ def _unit_text(pack: RulePack, name: str) -> Text | None:
 
 
 def near_miss_text(nm: NearMiss, pack: RulePack) -> Text:
-    """'3년 평균 매출액 1,230억 원이 한도 1,200억 원을 30억 원 초과' and the English equivalent."""
-    from desktop.engine.phrases import phrase
+    """'3년 평균 매출액 1,230억 원이 한도 1,200억 원을 30억 원 초과' and the English equivalent.
+
+    A percentage of something ('% (기준 중위소득 대비)', 'percent of the median') names what it
+    is a percentage of once, in the label: the numbers are '61%', '60%' and the gap in
+    percentage points ('1%포인트', '1 percentage point').
+    """
+    from desktop.engine.phrases import counted, phrase
+
+    unit = _unit_text(pack, nm.name)
+    percent = nm.unit != "KRW" and unit is not None and unit.ko.lstrip().startswith("%")
 
     def shown(v: float, lang: str) -> str:
         if nm.unit == "KRW":
             return format_amount(v, lang)
-        return format_number(v, _unit_text(pack, nm.name), lang)
+        if percent:
+            return f"{_number(v)}%"
+        return format_number(v, unit, lang)
+
+    def gap(v: float) -> Text:
+        if percent:
+            return counted("near.points", _number(v) if v != 1 else 1)
+        return Text(shown(v, "ko"), shown(v, "en"))
 
     label_en = _label(pack, nm.name, "en")
     if label_en[:1].isupper() and label_en[1:2].islower():
@@ -126,7 +141,7 @@ def near_miss_text(nm: NearMiss, pack: RulePack) -> Text:
         "label": Text(_label(pack, nm.name, "ko"), label_en),
         "value": Text(shown(nm.value, "ko"), shown(nm.value, "en")),
         "limit": Text(shown(nm.limit, "ko"), shown(nm.limit, "en")),
-        "by": Text(shown(nm.by, "ko"), shown(nm.by, "en")),
+        "by": gap(nm.by),
     }
     return phrase("near.over" if nm.op in ("<", "<=") else "near.under", **fields)
 

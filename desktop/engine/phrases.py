@@ -182,6 +182,8 @@ PHRASES: dict[str, Text] = {
                     "{label} {value} is above the {limit} limit by {by}"),
     "near.under": _P("{label} {value|이} 기준 {limit}에 {by} 미달",
                      "{label} {value} is below the {limit} minimum by {by}"),
+    "near.points": _P("{n}%포인트", "{n} percentage points"),
+    "near.points_one": _P("{n}%포인트", "1 percentage point"),
     # ---------------------------------------------------------------- values
     "value.dont_know": _P("모름", "I don't know"),
     "value.not_answered": _P("아직 답하지 않음", "not answered yet"),

@@ -100,6 +100,25 @@ def test_near_miss_only_within_the_band(pack):
     assert texts(e.near_misses) == ["최근 3년 평균 매출액 1,230억 원이 한도 1,200억 원을 30억 원 초과"]
 
 
+@pytest.mark.parametrize("name, program, ko, en", [
+    ("individual-young-jobseeker", "nesp-type2",
+     "가구 소득(기준 중위소득 대비 %) 110%가 한도 100%를 10%포인트 초과",
+     "household income as a percentage of the standard median income 110% is above the 100% "
+     "limit by 10 percentage points"),
+    ("individual-nesp-income-one-point-over", "nesp-type1",
+     "가구 소득(기준 중위소득 대비 %) 61%가 한도 60%를 1%포인트 초과",
+     "household income as a percentage of the standard median income 61% is above the 60% "
+     "limit by 1 percentage point"),
+])
+def test_a_percentage_near_miss_names_its_base_once(pack, name, program, ko, en):
+    a = case(pack, name)
+    e = explain(pack, a, a.by_id(program))
+    assert texts(e.near_misses) == [ko]
+    assert texts(e.near_misses, "en") == [en]
+    for text in (ko, en):
+        assert text.count("중위소득") + text.count("median") == 1
+
+
 def test_near_miss_band_defaults(mini_pack):
     day = dt.date(2026, 3, 10)
     base = {"applicant_type": "company", "industry": "C25", "in_big_group": False,
