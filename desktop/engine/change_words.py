@@ -1,18 +1,20 @@
 """The words of a change, in Korean and English: a rule change (`jiwon diff`) and a cause of a
-changed outcome for one profile. One small place, so the CLI, the app and the PDF say the same."""
+changed outcome for one profile, put together from the phrase catalog (`change.*`), so the CLI,
+the app and the PDF say the same."""
 
 from __future__ import annotations
 
 import datetime as dt
 from typing import Any
 
-from desktop.engine.phrases import phrase, word
+from desktop.engine.phrases import phrase, say, word
 from desktop.engine.amounts import format_amount
+from desktop.engine.formatting import format_number
 from desktop.engine.josa import attach
 from desktop.engine.model import RulePack, Text
 
-PROGRAM_NEW = Text("새로 추가된 사업입니다", "a new program in the rules")
-PROGRAM_GONE = Text("규칙에서 빠진 사업입니다", "no longer in the rules")
+PROGRAM_NEW = phrase("change.program_new")
+PROGRAM_GONE = phrase("change.program_gone")
 
 
 def euro(word: str) -> str:
@@ -20,29 +22,37 @@ def euro(word: str) -> str:
     return attach(word, "으로")
 
 
-def _status(status: str | None, lang: str) -> str:
+def _status(status: str | None) -> Text:
     if status is None:
-        return "없음" if lang == "ko" else "none"
-    return word("status", status, lang)
+        return phrase("change.none")
+    return word("status", status)
+
+
+def _in_sentence(t: Text) -> Text:
+    """A catalog word inside a sentence: the English side starts in lower case."""
+    return Text(t.ko, _lower_first(t.en))
 
 
 def program_line(name: Text, old: str | None, new: str | None, lang: str = "ko") -> str:
     if old == new:
-        return f"{name.get(lang)}: {_status(new, lang)}"
-    return f"{name.get(lang)}: {_status(old, lang)} → {_status(new, lang)}"
+        return phrase("change.program_same", name=name, status=_status(new)).get(lang)
+    return phrase("change.program_moved", name=name, old=_status(old), new=_status(new)).get(lang)
 
 
 def status_moved(old: str, new: str) -> Text:
-    return Text(f"결과가 {_status(old, 'ko')}에서 {euro(_status(new, 'ko'))} 바뀌었습니다",
-                f"the outcome moved from {_status(old, 'en').lower()} to {_status(new, 'en').lower()}")
+    return phrase("change.status_moved", old=_lower(_status(old)), new=_lower(_status(new)))
+
+
+def _lower(t: Text) -> Text:
+    return Text(t.ko, t.en.lower())
 
 
 def show(value: Any, lang: str, pack: RulePack | None = None, name: str | None = None) -> str:
     """A value as a person reads it: amounts in 억/만 (KRW billion), dates as ISO."""
     if value is None:
-        return "없음" if lang == "ko" else "none"
+        return say("change.none", lang)
     if isinstance(value, bool):
-        return phrase("value.yes" if value else "value.no").get(lang)
+        return say("value.yes" if value else "value.no", lang)
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, (int, float)):
@@ -57,9 +67,12 @@ def show(value: Any, lang: str, pack: RulePack | None = None, name: str | None =
                 return format_amount(value, lang)
         if unit is None and abs(value) >= 1_000_000:
             return format_amount(value, lang)
-        text = f"{value:,}"
-        return f"{text}{unit.ko}" if unit is not None and lang == "ko" else (f"{text} {unit.en}" if unit else text)
+        return format_number(value, unit, lang)
     return str(value)
+
+
+def _shown(value: Any, pack: RulePack | None = None, name: str | None = None) -> Text:
+    return Text(show(value, "ko", pack, name), show(value, "en", pack, name))
 
 
 def _label(pack: RulePack, name: str, lang: str) -> str:
@@ -79,77 +92,45 @@ def _lower_first(text: str) -> str:
 def value_moved(new_pack: RulePack, old_pack: RulePack, name: str, old: Any, new: Any,
                 yours: tuple[str, Any] | None, result: str) -> Text:
     """'업종별 중소기업 매출액 기준이 1,000억 원에서 1,200억 원으로 바뀌었습니다 — 1,100억 원이 이제 기준에 맞습니다'."""
-    ko_label, en_label = _label(new_pack, name, "ko"), _label(new_pack, name, "en")
-    a_ko, b_ko = show(old, "ko", new_pack, name), show(new, "ko", new_pack, name)
-    a_en, b_en = show(old, "en", new_pack, name), show(new, "en", new_pack, name)
-    ko = f"{attach(ko_label, '이')} {a_ko}에서 {euro(b_ko)} 바뀌었습니다"
-    en = f"{_lower_first(en_label)} moved from {a_en} to {b_en}"
+    fields = dict(label=Text(_label(new_pack, name, "ko"), _lower_first(_label(new_pack, name, "en"))),
+                  old=_shown(old, new_pack, name), new=_shown(new, new_pack, name))
     if yours is not None:
-        y_ko, y_en = show(yours[1], "ko", new_pack, yours[0]), show(yours[1], "en", new_pack, yours[0])
-        if result == "met":
-            ko += f" — {attach(y_ko, '이')} 이제 기준에 맞습니다"
-            en += f" — your {y_en} now fits"
-        elif result == "not_met":
-            ko += f" — {attach(y_ko, '은')} 이제 기준에 맞지 않습니다"
-            en += f" — your {y_en} no longer fits"
-    else:
-        ko += f" — 이제 {word('result', result, 'ko')}"
-        en += f" — now {word('result', result, 'en').lower()}"
-    return Text(ko, en)
+        if result in ("met", "not_met"):
+            key = "change.value_moved_fits" if result == "met" else "change.value_moved_misses"
+            return phrase(key, yours=_shown(yours[1], new_pack, yours[0]), **fields)
+        return phrase("change.value_moved", **fields)
+    return phrase("change.value_moved_now", result=_lower(word("result", result)), **fields)
 
 
 def criterion_added(text: Text, result: str) -> Text:
-    return Text(f"새 요건: {text.ko} ({word('result', result, 'ko')})",
-                f"new criterion: {text.en} ({word('result', result, 'en').lower()})")
+    return phrase("change.criterion_added", text=text, result=_lower(word("result", result)))
 
 
 def criterion_removed(text: Text) -> Text:
-    return Text(f"없어진 요건: {text.ko}", f"criterion dropped: {text.en}")
+    return phrase("change.criterion_removed", text=text)
 
 
 def result_moved(text: Text, old: str, new: str) -> Text:
-    return Text(
-        f"{text.ko}: {word('result', old, 'ko')} → {word('result', new, 'ko')}",
-        f"{text.en}: {word('result', old, 'en').lower()} → {word('result', new, 'en').lower()}",
-    )
+    return phrase("change.result_moved", text=text, old=_lower(word("result", old)),
+                  new=_lower(word("result", new)))
 
 
-def _span(opens: dt.date | None, closes: dt.date | None, lang: str) -> str:
-    a = opens.isoformat() if opens else "…"
-    b = closes.isoformat() if closes else "…"
-    return f"{a} ~ {b}" if lang == "ko" else f"{a} to {b}"
+def _span(opens: dt.date | None, closes: dt.date | None) -> Text:
+    end = phrase("change.open_end")
+    return phrase("change.span", opens=opens.isoformat() if opens else end,
+                  closes=closes.isoformat() if closes else end)
 
 
 def round_announced(round_id: str | None, opens, closes) -> Text:
-    rid = round_id or ""
-    return Text(f"{rid} 회차가 공고되었습니다: {_span(opens, closes, 'ko')} (추정 일정을 대체)",
-                f"the {rid} round was announced: {_span(opens, closes, 'en')}, replacing the estimate")
+    return phrase("change.round_announced", round=round_id or "", span=_span(opens, closes))
 
 
 def window_moved(old_opens, old_closes, opens, closes, estimated: bool) -> Text:
-    mark_ko, mark_en = (" (추정)", " (estimated)") if estimated else ("", "")
-    return Text(f"접수 기간이 {_span(old_opens, old_closes, 'ko')}에서 {euro(_span(opens, closes, 'ko'))} 바뀌었습니다{mark_ko}",
-                f"the application window moved from {_span(old_opens, old_closes, 'en')} to {_span(opens, closes, 'en')}{mark_en}")
+    key = "change.window_moved_estimated" if estimated else "change.window_moved"
+    return phrase(key, old=_span(old_opens, old_closes), new=_span(opens, closes))
 
 
 # ---------------------------------------------------------------- rule changes (jiwon diff)
-
-_AREA = {
-    "program": Text("사업", "program"),
-    "criterion": Text("요건", "criterion"),
-    "limit": Text("기준값", "limit"),
-    "benefit": Text("지원 내용", "benefit"),
-    "round": Text("접수 회차", "round"),
-    "source": Text("출처", "source"),
-    "table": Text("표", "table entry"),
-    "definition": Text("정의", "definition"),
-}
-_ACTION = {
-    "added": Text("추가", "added"),
-    "removed": Text("삭제", "removed"),
-    "changed": Text("변경", "changed"),
-}
-
 
 def _rule_value(value: Any, lang: str) -> str:
     if value is None:
@@ -161,13 +142,15 @@ def _rule_value(value: Any, lang: str) -> str:
         for v in value:
             when = []
             if v.get("valid_from"):
-                when.append(f"{v['valid_from']}부터" if lang == "ko" else f"from {v['valid_from']}")
+                when.append(say("change.valid_from", lang, date=v["valid_from"]))
             if v.get("valid_to"):
-                when.append(f"{v['valid_to']}까지" if lang == "ko" else f"until {v['valid_to']}")
+                when.append(say("change.valid_to", lang, date=v["valid_to"]))
             parts.append(f"{show(v['value'], lang)} ({' '.join(when)})" if when else show(v["value"], lang))
         return "; ".join(parts)
     if isinstance(value, dict) and "kind" in value and "opens" in value:
-        return f"{word('round', value['kind'], lang)} {_span(*(dt.date.fromisoformat(value[k]) if value[k] else None for k in ('opens', 'closes')), lang)}"
+        span = _span(*(dt.date.fromisoformat(value[k]) if value[k] else None
+                       for k in ("opens", "closes")))
+        return f"{word('round', value['kind'], lang)} {span.get(lang)}"
     if isinstance(value, dict) and "text" in value:
         text = _rule_value(value["text"], lang)
         extra = value.get("expr") or (show(value["amount"], lang) if value.get("amount") else None)
@@ -179,10 +162,9 @@ def _rule_value(value: Any, lang: str) -> str:
 
 def rule_change_text(change, lang: str = "ko") -> str:
     """One line for one RuleChange: what, where, old → new."""
-    area = _AREA[change.area].get(lang)
-    action = _ACTION[change.action].get(lang)
     where = f"{change.program} / " if change.program and change.area != "program" else ""
-    head = f"{where}{area} {action}: {change.subject}"
+    head = say("change.rule", lang, where=where, area=word("change.area", change.area),
+               action=word("change.action", change.action), subject=change.subject)
     if change.action == "added":
         return f"{head} — {_rule_value(change.new, lang)}"
     if change.action == "removed":
