@@ -8,9 +8,10 @@ Activating an undecided program jumps to the first question that would decide it
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QTreeWidget,
-                               QTreeWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QStyledItemDelegate,
+                               QStyleOptionViewItem, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
+                               QWidget)
 
 from desktop.engine.explain import explain, left_out_line, open_to, status_word
 from desktop.engine.model import Assessment, ProgramResult, RulePack
@@ -18,6 +19,33 @@ from desktop.ui import status_style
 from desktop.ui.i18n import current_lang
 
 _ID = Qt.ItemDataRole.UserRole
+
+
+class _WrappedNames(QStyledItemDelegate):
+    """Rows tall enough for a program name wrapped at the width its column really has.
+
+    A tree sizes its rows before it knows the column's width, so a long name is cut to one
+    line with '…'; this measures the name at that width (less the indent of a track).
+    """
+
+    def sizeHint(self, option, index):
+        base = super().sizeHint(option, index)
+        if index.column() != 0:
+            return base
+        view = self.parent()
+        depth = 0
+        parent = index.parent()
+        while parent.isValid():
+            depth += 1
+            parent = parent.parent()
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        width = view.header().sectionSize(0) - depth * view.indentation() - 12
+        if width <= 40:
+            return base
+        rect = opt.fontMetrics.boundingRect(QRect(0, 0, width, 10_000),
+                                            int(Qt.TextFlag.TextWordWrap), opt.text)
+        return QSize(base.width(), max(base.height(), rect.height() + 4))
 
 
 class LivePanel(QWidget):
@@ -53,6 +81,8 @@ class LivePanel(QWidget):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.setItemDelegate(_WrappedNames(self.tree))
+        header.sectionResized.connect(lambda *_: self.tree.scheduleDelayedItemsLayout())
         self.tree.itemActivated.connect(self._activated)
         self.hint = QLabel(self)
         self.hint.setObjectName("panelHint")
@@ -107,7 +137,7 @@ class LivePanel(QWidget):
     def _update_hint(self) -> None:
         text = self.tr("Double-click an undetermined program to go to its question.")
         if self._hidden:
-            text += " " + left_out_line(self._hidden).get(current_lang())
+            text += " " + left_out_line(self._hidden).get(current_lang()) + "."
         self.hint.setText(text)
 
     def status_of(self, program_id: str) -> str:
