@@ -65,6 +65,7 @@ def calendar_section(ctx: ReportContext) -> list[Flowable]:
             para(markup(ctx.date(e.opens, weekday=True)), ss["Cell"]),
             para(markup(days), ss["CellRight"]),
         ])
-    out.append(data_table(rows, [28 * mm, st.FRAME_WIDTH - 28 * mm - 28 * mm - 20 * mm, 28 * mm,
-                                 20 * mm]))
+    # the date columns fit "2026-11-02 (Mon)" on one line, the last one "771 days left"
+    date, days = 30 * mm, 23 * mm
+    out.append(data_table(rows, [date, st.FRAME_WIDTH - 2 * date - days, date, days]))
     return out
