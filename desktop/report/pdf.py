@@ -114,12 +114,13 @@ def build_story(ctx: ReportContext) -> list[Any]:
         if isinstance(story[-1], Spacer):  # at a page's foot it would open a page of its own
             story.pop()
     # The checklist and the appendix are pages of their own: one is ticked by hand, the other
-    # is filed with the application. The full source list follows the answers.
+    # is filed with the application. The full source list follows the answers and the closing
+    # note, as the report's references.
     story += [PageBreak()] + checklist(ctx)
     story += [CondPageBreak(70 * mm)] + calendar_section(ctx)
     story += [PageBreak()] + appendix(ctx)
+    story += closing(ctx)
     listed = source_list(ctx)
     if listed:
         story += [CondPageBreak(60 * mm)] + listed
-    story += closing(ctx)
     return story
