@@ -123,10 +123,10 @@ def source_list(ctx) -> list[Flowable]:
         if note.url:
             text += (f' · <link href="{href(note.url)}" color="{st.ACCENT.hexval()}">'
                      f"{markup(note.url)}</link>")
+        out.append(Paragraph(text, ss["RefFull"], bulletText=f"[{number}]"))
+        # each fact a paragraph of its own: a page may break between them
         for fact_id in numbering.facts[note_id]:
             fact = note.facts.get(fact_id)
             if fact is not None:
-                text += (f'<br/><font size="7" color="{st.MUTED.hexval()}">'
-                         f"– {markup(ctx.text(fact.text))}</font>")
-        out.append(Paragraph(text, ss["RefFull"], bulletText=f"[{number}]"))
+                out.append(Paragraph(f"– {markup(ctx.text(fact.text))}", ss["RefFact"]))
     return out

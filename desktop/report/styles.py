@@ -98,7 +98,10 @@ def stylesheet() -> StyleSheet1:
 
     # one entry of the full source list at the back, with the facts relied on
     ss.add(ParagraphStyle(
-        "RefFull", parent=ss["RefLine"], leading=10.2, spaceAfter=2.2,
+        "RefFull", parent=ss["RefLine"], leading=10.2, spaceAfter=0.6,
+    ))
+    ss.add(ParagraphStyle(
+        "RefFact", parent=ss["RefFull"], fontSize=7, leading=9.6, textColor=MUTED, spaceAfter=0.6,
     ))
 
     ss.add(ParagraphStyle(
