@@ -1,0 +1,240 @@
+"""One program as SQL: a column per criterion, the status, and the detail columns.
+
+The status follows the reference engine's rule: ineligible when the applicant is outside the
+audience, the tree is false or an exclusion holds; eligible when the tree is true and no exclusion
+is unknown; otherwise undetermined. The failed criteria, the deciding questions and the near-miss
+gaps are collected the way the reference engine collects them (the same walk of the tree, written
+as one condition per criterion), so they come out in the same order.
+
+Each program also gets a `settle` column: true on the rows whose outcome three-valued SQL cannot
+be sure of (see freedom.py). Those rows go to the reference engine for that program.
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass, field
+
+from desktop.engine.expr.parse import parse
+from desktop.engine.model import Criterion, Group, Program
+from desktop.engine.sql import literals as lit
+from desktop.engine.sql.expr import Compiler, NotCompilable
+from desktop.engine.sql.freedom import Names, askable, free_when, questions_in
+
+SEP = lit.LIST_SEP
+_OPS = {ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">="}
+_FLIP = {"<": ">", "<=": ">=", ">": "<", ">=": "<="}
+
+
+@dataclass
+class Leaf:
+    criterion: Criterion
+    column: str  # the SQL column holding its truth
+    sql: str  # its truth, TRUE / FALSE / NULL
+    tree: ast.AST | None
+    questions: tuple[str, ...]  # catalog order
+    near: tuple = ()  # ((value sql, op, limit sql), ...)
+    free: str = "FALSE"
+    askable: str = "TRUE"
+
+
+@dataclass
+class ProgramSQL:
+    program: Program
+    leaves: list[Leaf] = field(default_factory=list)
+    exclusions: list[Leaf] = field(default_factory=list)
+    reason: str | None = None  # why it is left to the reference engine, if it is
+    tree_sql: str = "TRUE"
+    columns: dict[str, str] = field(default_factory=dict)  # output name -> SQL
+
+    @property
+    def reference_only(self) -> bool:
+        return self.reason is not None
+
+
+def compile_program(program: Program, compiler: Compiler, names: Names, order: dict) -> ProgramSQL:
+    out = ProgramSQL(program)
+    pid = program.id
+    audience = f"({lit.ident('applicant_type')} IN ({', '.join(lit.text(a) for a in program.audience)}))"
+    try:
+        tree = _build(program.eligibility, out.leaves, pid, compiler, names, order, "c")
+        for c in program.exclusions:
+            out.exclusions.append(_leaf(c, f"{pid}#x{len(out.exclusions)}", compiler, names, order))
+    except NotCompilable as err:
+        out.reason = str(err)
+        out.columns = {
+            pid: f"CASE WHEN {audience} THEN NULL ELSE 'ineligible' END",
+            f"{pid}.failed": f"CASE WHEN {audience} THEN NULL ELSE 'audience' END",
+            f"{pid}.deciding": "''",
+            f"{pid}.near_miss": "''",
+            f"{pid}.settle": f"COALESCE({audience}, TRUE)",
+        }
+        return out
+    out.tree_sql = tree.sql
+    ex = [lit.ident(x.column) for x in out.exclusions]
+    excluded = " OR ".join(f"COALESCE({x}, FALSE)" for x in ex)
+    ineligible = f"(NOT COALESCE({tree.sql}, TRUE))" + (f" OR {excluded}" if ex else "")
+    eligible = f"COALESCE({tree.sql}, FALSE)" + "".join(f" AND {x} IS NOT NULL" for x in ex)
+    status = (
+        f"CASE WHEN NOT {audience} THEN 'ineligible' WHEN {ineligible} THEN 'ineligible' "
+        f"WHEN {eligible} THEN 'eligible' ELSE 'undetermined' END"
+    )
+    # The failed criteria: the tree's walk towards false, then the exclusions that hold.
+    failed_parts = [(leaf.criterion.id, cond) for leaf, cond in tree.paths(False)]
+    failed_parts += [(x.criterion.id, f"{lit.ident(x.column)}") for x in out.exclusions]
+    failed = _joined(failed_parts)
+    # The deciding questions: those of the criteria the walk towards unknown reaches.
+    open_paths = list(tree.paths(None)) + [(x, f"{lit.ident(x.column)} IS NULL") for x in out.exclusions]
+    by_question: dict[str, list[str]] = {}
+    for leaf, cond in open_paths:
+        for q in leaf.questions:
+            by_question.setdefault(q, []).append(cond)
+    deciding = _joined(
+        (q, f"{lit.ident(q)} IS NULL AND ({' OR '.join(conds)})")
+        for q, conds in sorted(by_question.items(), key=lambda kv: order[kv[0]])
+    )
+    near_cases = []
+    for leaf, cond in tree.paths(False):
+        for value, op, limit in leaf.near:
+            by = f"({value} - {limit})" if op in ("<", "<=") else f"({limit} - {value})"
+            near_cases.append((leaf.criterion.id, cond, value, limit, by))
+    near = _near_joined(near_cases)
+    out.columns = {
+        pid: status,
+        f"{pid}.failed": f"CASE WHEN NOT {audience} THEN 'audience' WHEN {ineligible} THEN {failed} ELSE '' END",
+        f"{pid}.deciding": f"CASE WHEN {audience} AND NOT ({ineligible}) AND NOT ({eligible}) THEN {deciding} ELSE '' END",
+        f"{pid}.near_miss": f"CASE WHEN {audience} AND {ineligible} THEN {near} ELSE '' END",
+        f"{pid}.settle": f"COALESCE({audience} AND ({_settle(out, open_paths)}), FALSE)",
+    }
+    return out
+
+
+def _settle(out: ProgramSQL, open_paths) -> str:
+    """SQL: the outcome needs the reference engine — a criterion is unknown where three-valued
+    logic may not be exact, two unknown criteria hang on the same unknown question, or a
+    criterion on the way to an open outcome waits on a question not put to this applicant."""
+    every = out.leaves + out.exclusions
+    terms = [f"({lit.ident(l.column)} IS NULL AND NOT {l.free})" for l in every if l.free != "TRUE"]
+    terms += [f"({cond} AND NOT {l.askable})" for l, cond in open_paths if l.askable != "TRUE"]
+    sharing: dict[str, list[Leaf]] = {}
+    for l in every:
+        for q in l.questions:
+            sharing.setdefault(q, []).append(l)
+    for q, ls in sharing.items():
+        if len(ls) > 1:
+            count = " + ".join(f"(CASE WHEN {lit.ident(l.column)} IS NULL THEN 1 ELSE 0 END)" for l in ls)
+            terms.append(f"({lit.ident(q)} IS NULL AND {count} >= 2)")
+    return " OR ".join(terms) if terms else "FALSE"
+
+
+def _joined(parts) -> str:
+    pieces = [f"(CASE WHEN {cond} THEN {lit.text(name + SEP)} ELSE '' END)" for name, cond in parts]
+    if not pieces:
+        return "''"
+    return f"RTRIM({' || '.join(pieces)}, {lit.text(SEP)})"
+
+
+def _near_joined(cases) -> str:
+    """The first limit of each failed criterion that was missed (by more than 0): `id=gap`."""
+    if not cases:
+        return "''"
+    by_leaf: dict[str, list] = {}
+    for cid, cond, value, limit, by in cases:
+        by_leaf.setdefault(cid, []).append((cond, value, limit, by))
+    pieces = []
+    for cid, specs in by_leaf.items():
+        whens = " ".join(
+            f"WHEN {cond} AND {value} IS NOT NULL AND {limit} IS NOT NULL AND {by} > 0 "
+            f"THEN {lit.text(cid + '=')} || CAST({by} AS VARCHAR) || {lit.text(SEP)}"
+            for cond, value, limit, by in specs
+        )
+        pieces.append(f"(CASE {whens} ELSE '' END)")
+    return f"RTRIM({' || '.join(pieces)}, {lit.text(SEP)})"
+
+
+class _Node:
+    """A tree node's truth as SQL, and the walk that collects leaves towards a wanted value."""
+
+    def __init__(self, sql: str, kind: str, kids=(), leaf: Leaf | None = None):
+        self.sql, self.kind, self.kids, self.leaf = sql, kind, kids, leaf
+
+    def paths(self, want):
+        """(leaf, SQL condition) for every leaf the reference walk reaches: the node and each
+        node on the way has the wanted value (a `not` turns the wanted value round)."""
+        yield from self._paths(want, [_is(self.sql, want)])
+
+    def _paths(self, want, conds):
+        if self.leaf is not None:
+            yield self.leaf, " AND ".join(conds)
+            return
+        kid_want = (not want) if (self.kind == "not" and want is not None) else want
+        for kid in self.kids:
+            yield from kid._paths(kid_want, conds + [_is(kid.sql, kid_want)])
+
+
+def _is(sql: str, want) -> str:
+    if want is None:
+        return f"({sql} IS NULL)"
+    return f"({sql})" if want else f"(NOT {sql})"
+
+
+def _build(node, leaves: list, pid: str, compiler, names, order, prefix) -> _Node:
+    if isinstance(node, Group):
+        kids = tuple(_build(k, leaves, pid, compiler, names, order, prefix) for k in node.children)
+        if node.op == "any":
+            sql = "(" + " OR ".join(k.sql for k in kids) + ")" if kids else "FALSE"
+        else:
+            inner = "(" + " AND ".join(k.sql for k in kids) + ")" if kids else "TRUE"
+            sql = f"(NOT {inner})" if node.op == "not" else inner
+        return _Node(sql, node.op, kids)
+    leaf = _leaf(node, f"{pid}#{prefix}{len(leaves)}", compiler, names, order)
+    leaves.append(leaf)
+    return _Node(lit.ident(leaf.column), "leaf", (), leaf)
+
+
+def _leaf(c: Criterion, column: str, compiler: Compiler, names: Names, order: dict) -> Leaf:
+    if c.expr_source is None:
+        return Leaf(c, column, "CAST(NULL AS BOOLEAN)", None, (), (), "TRUE")
+    tree, _ = parse(c.expr_source)
+    sql = compiler.boolean(tree)
+    qs = tuple(sorted(questions_in(tree, names), key=order.__getitem__))
+    near = _near(tree, compiler, names)
+    return Leaf(c, column, sql, tree, qs, near, free_when(tree, names, compiler), askable(qs, names, compiler))
+
+
+def _near(tree: ast.AST, compiler: Compiler, names: Names) -> tuple:
+    """`name < limit` (either way round) or `low <= name <= high`: the limits a failure is
+    measured against, as the reference engine recognises them."""
+    if not isinstance(tree, ast.Compare) or not all(type(op) in _OPS for op in tree.ops):
+        return ()
+    operands = [tree.left, *tree.comparators]
+    if len(tree.ops) == 1:
+        left, right = operands
+        op = _OPS[type(tree.ops[0])]
+        if isinstance(left, ast.Name) and left.id != "today":
+            spec = _spec(left.id, op, right, compiler, names)
+        elif isinstance(right, ast.Name) and right.id != "today":
+            spec = _spec(right.id, _FLIP[op], left, compiler, names)
+        else:
+            spec = None
+        return (spec,) if spec else ()
+    if len(tree.ops) == 2 and isinstance(operands[1], ast.Name) and operands[1].id != "today":
+        name = operands[1].id
+        low = _spec(name, _FLIP[_OPS[type(tree.ops[0])]], operands[0], compiler, names)
+        high = _spec(name, _OPS[type(tree.ops[1])], operands[2], compiler, names)
+        return (low, high) if low and high else ()
+    return ()
+
+
+def _spec(name: str, op: str, other: ast.AST, compiler: Compiler, names: Names):
+    if any(isinstance(n, ast.Name) and n.id == name for n in ast.walk(other)):
+        return None
+    limit = compiler.value(other)
+    value = compiler.value(ast.Name(id=name, ctx=ast.Load()))
+    if limit.kind != "number" or value.kind != "number":
+        return None
+    if value.integer and limit.integer:
+        if value.hi - limit.lo > lit.BIGINT_MAX or value.lo - limit.hi < lit.BIGINT_MIN:
+            raise NotCompilable("a near-miss gap may leave the 64-bit range")
+        return (value.sql, op, limit.sql)
+    return (f"CAST({value.sql} AS DOUBLE)", op, f"CAST({limit.sql} AS DOUBLE)")

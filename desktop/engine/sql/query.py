@@ -1,0 +1,104 @@
+"""The whole rule pack, on one day, as one SQL query over a table of typed answers.
+
+The query reads a relation with a row number column and one column per question (NULL: not
+answered or "I don't know"; multiple choice as ';a;b;'), computes the definitions in dependency
+order (one step each), then a truth column per criterion, then per program its status and detail
+columns. It is text for DuckDB's dialect; desktop/screen runs it and renders it for other engines.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from desktop.engine.expr.parse import parse
+from desktop.engine.model import RulePack
+from desktop.engine.sql import literals as lit
+from desktop.engine.sql.expr import Compiler, NotCompilable, Scope, Value
+from desktop.engine.sql.freedom import Names
+from desktop.engine.sql.program import ProgramSQL, compile_program
+
+OUTCOME_SUFFIXES = ("", ".failed", ".deciding", ".near_miss")
+
+
+@dataclass
+class CompiledPack:
+    today: dt.date
+    steps: list[tuple[str, str]]  # (definition id, SQL), dependency order
+    programs: list[ProgramSQL]
+    skipped_definitions: dict[str, str]  # id -> why it has no SQL form
+
+    def _chain(self, source: str) -> tuple[list[str], str]:
+        ctes = [f"s0 AS (SELECT * FROM {source})"]
+        prev = "s0"
+        for i, (did, sql) in enumerate(self.steps, 1):
+            ctes.append(f"s{i} AS (SELECT *, {sql} AS {lit.ident(did)} FROM {prev})")
+            prev = f"s{i}"
+        leaves = [
+            f"{leaf.sql} AS {lit.ident(leaf.column)}"
+            for p in self.programs
+            if not p.reference_only
+            for leaf in (*p.leaves, *p.exclusions)
+        ]
+        if leaves:
+            ctes.append(f"criteria AS (SELECT *, {', '.join(leaves)} FROM {prev})")
+            prev = "criteria"
+        return ctes, prev
+
+    def sql(self, source: str = "answers", keep: tuple[str, ...] = ("row",), settle: bool = True) -> str:
+        """The query: the `keep` columns, then per program its status and detail columns (and
+        `<id>.settle`, true where the reference engine must settle the outcome)."""
+        ctes, last = self._chain(source)
+        cols = [lit.ident(k) for k in keep]
+        for p in self.programs:
+            for suffix in OUTCOME_SUFFIXES + ((".settle",) if settle else ()):
+                name = p.program.id + suffix
+                cols.append(f"{p.columns[name]} AS {lit.ident(name)}")
+        return "WITH " + ",\n".join(ctes) + f"\nSELECT {', '.join(cols)}\nFROM {last}"
+
+    def criteria_sql(self, source: str = "answers", keep: tuple[str, ...] = ("row",)) -> str:
+        """The truth of every criterion and exclusion: `<program>#c<i>` / `<program>#x<i>`."""
+        ctes, last = self._chain(source)
+        cols = [lit.ident(k) for k in keep] + [
+            lit.ident(leaf.column)
+            for p in self.programs
+            if not p.reference_only
+            for leaf in (*p.leaves, *p.exclusions)
+        ]
+        return "WITH " + ",\n".join(ctes) + f"\nSELECT {', '.join(cols)}\nFROM {last}"
+
+
+def _tables(pack: RulePack, today: dt.date) -> dict:
+    out = {}
+    for tid, t in pack.tables.items():
+        entries_on = getattr(t, "entries_on", None)
+        entries = entries_on(today) if entries_on is not None else dict(t.entries)
+        out[tid] = (t.match, entries, t.default)
+    return out
+
+
+def compile_pack(pack: RulePack, today: dt.date, programs=None) -> CompiledPack:
+    """Compile the rules in force on `today` (all programs, or those with the given ids)."""
+    scope = Scope(pack.questions, _tables(pack, today), today, industries=tuple(pack.industries))
+    compiler = Compiler(scope)
+    steps: list[tuple[str, str]] = []
+    trees: dict = {}
+    kinds: dict[str, str] = {}
+    skipped: dict[str, str] = {}
+    for did, d in pack.definitions.items():
+        tree, _ = parse(d.source)
+        trees[did] = tree
+        try:
+            v = compiler.value(tree)
+        except NotCompilable as err:
+            skipped[did] = str(err)
+            kinds[did] = "any"
+            continue
+        kinds[did] = v.kind
+        steps.append((did, v.sql))
+        scope.definitions[did] = Value(lit.ident(did), v.kind, v.integer, v.lo, v.hi, key=v.key, dense=v.dense, texts=v.texts)
+    names = Names(pack.questions, trees, kinds)
+    order = {qid: i for i, qid in enumerate(pack.questions)}
+    chosen = [p for pid, p in pack.programs.items() if programs is None or pid in programs]
+    compiled = [compile_program(p, compiler, names, order) for p in chosen]
+    return CompiledPack(today, steps, compiled, skipped)

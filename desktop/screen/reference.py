@@ -1,0 +1,34 @@
+"""The reference engine's outcome for one applicant, in the screening output's columns.
+
+Both engines give the same four columns per program: the status, the failed criteria, the
+deciding questions and the near-miss gaps (`criterion=gap`, in the compared value's own unit),
+each list joined with ';'. The DuckDB engine's SQL writes the same text (desktop/engine/sql).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Mapping
+
+from desktop.engine import evaluate
+from desktop.engine.model import ProgramResult, RulePack
+from desktop.engine.sql.literals import LIST_SEP
+
+
+def _gap(by: Any) -> str:
+    return str(by)
+
+
+def outcome(result: ProgramResult) -> tuple[str, str, str, str]:
+    return (
+        result.status,
+        LIST_SEP.join(result.failed),
+        LIST_SEP.join(result.missing),
+        LIST_SEP.join(f"{nm.criterion}={_gap(nm.by)}" for nm in result.near_misses),
+    )
+
+
+def outcomes(pack: RulePack, answers: Mapping[str, Any], today: dt.date, programs=None) -> dict:
+    """Program id -> its four output columns, from the reference engine."""
+    assessment = evaluate(pack, answers, today)
+    return {r.program.id: outcome(r) for r in assessment.programs if programs is None or r.program.id in programs}
