@@ -34,6 +34,6 @@ PY=${PYTHON:-python3}
 if [ ! -x .venv/bin/python ]; then
   "$PY" -m venv .venv
 fi
-.venv/bin/python -m pip install -q --disable-pip-version-check -e ".[test]"
+.venv/bin/python -m pip install -q --disable-pip-version-check -e ".[test,screen]"
 .venv/bin/python -m desktop.tools.build_translations
 .venv/bin/python -m desktop.tools.build_validators

@@ -74,5 +74,7 @@ def test_bundle_carries_data_and_leaves_unused_qt_out(bundle):
     names = [p.name for p in internal.rglob("*")]
     for module in EXCLUDED_QT:
         assert not [n for n in names if module in n], module
+    # the columnar engine of `jiwon screen` is an optional extra, not part of the desktop bundle
+    assert not [n for n in names if "duckdb" in n.lower() or n.startswith("sqlglot")]
     size = sum(p.stat().st_size for p in bundle.rglob("*") if p.is_file() and not p.is_symlink())
     print(f"bundle size: {size / 1e6:.1f} MB")
