@@ -12,7 +12,7 @@ import sys
 
 from desktop import __version__
 from desktop.cli import (cmd_check, cmd_deadlines, cmd_diff, cmd_evaluate, cmd_pack, cmd_report, cmd_rulebook,
-                         cmd_selfcheck)
+                         cmd_screen, cmd_selfcheck)
 from desktop.cli.common import UsageError
 
 
@@ -62,6 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
     cmd_selfcheck.add_parser(sub)
     cmd_diff.add_parser(sub)
     cmd_pack.add_parser(sub)
+    cmd_screen.add_parser(sub)
     gui = sub.add_parser("gui", help="데스크톱 앱 실행 / start the desktop app")
     gui.set_defaults(func=None)
     return parser
@@ -88,7 +89,7 @@ def _gui(argv: list[str]) -> int:
     return int(run(argv) or 0)
 
 
-SUBCOMMANDS = ("check", "evaluate", "deadlines", "report", "rulebook", "selfcheck", "diff", "pack")
+SUBCOMMANDS = ("check", "evaluate", "deadlines", "report", "rulebook", "selfcheck", "diff", "pack", "screen")
 
 
 def _is_gui(argv: list[str]) -> bool:

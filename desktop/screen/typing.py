@@ -1,0 +1,146 @@
+"""Register cells as typed answers inside DuckDB, every cell judged by the one cell parser.
+
+Millions of cells cannot each go through Python, and need not: a column holds few distinct
+values, apart from numbers and dates, and those are mostly written plainly. So a plain whole
+number ('120000000', within the question's range) and an ISO date ('2025-09-01') are read by SQL
+(the "plain" forms, checked against the parser in the tests); every other distinct value of a
+column is given once to the Python cell parser (`cells.parse_cell`), and its verdict (the value,
+unknown, or the message for a bad cell) is written back into SQL: as a CASE for a short list, or
+through a DuckDB function over a dictionary for a long one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from desktop.engine.model import RulePack
+from desktop.engine.sql.literals import ident, text
+from desktop.screen import duck
+from desktop.screen.cells import ABSENT, AnswerError, parse_cell
+
+REQUIRED = "applicant_type"
+MISSING_TYPE = ("신청자 유형(company/school/individual)이 비어 있습니다",
+                "applicant_type is empty (company, school or individual)")
+INLINE_LIMIT = 2000  # distinct non-plain values per column written into the SQL as a CASE
+
+
+@dataclass
+class Column:
+    """One input column answering one question (or naming the applicant type)."""
+
+    source: str  # the input column's name
+    question: str
+    sql_type: str
+    raw: str  # SQL reading the cell as text (NULL for empty)
+    plain: str  # SQL: the cell is in a plain form SQL reads itself
+    value: str = "NULL"  # SQL: the typed answer (NULL: unknown)
+    bad: str = "FALSE"  # SQL: the cell is bad
+    message: str = "NULL"  # SQL: the message for a bad cell
+    messages: dict = field(default_factory=dict)  # value -> (ko, en) for the bad ones
+
+
+def parse_cell_is_empty(pack, qid: str, value) -> bool:
+    """The cell says nothing (blank) or "I don't know": for the applicant type, both are missing."""
+    try:
+        return parse_cell(pack, qid, value) in (ABSENT, None)
+    except AnswerError:
+        return False
+
+
+def _plain(q, raw: str) -> str:
+    if q.type in ("int", "amount"):
+        bounds = []
+        if q.min is not None:
+            bounds.append(f"TRY_CAST({raw} AS HUGEINT) >= {int(q.min)}")
+        if q.max is not None:
+            bounds.append(f"TRY_CAST({raw} AS HUGEINT) <= {int(q.max)}")
+        sign = "-?" if q.type == "int" else ""  # an amount is never written with a minus
+        match = f"regexp_full_match({raw}, '{sign}[0-9]{{1,18}}')"
+        return "(" + " AND ".join([match, *bounds]) + ")"
+    if q.type == "date":
+        return (f"(regexp_full_match({raw}, '[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}') AND {raw} >= '0001-01-01' "
+                f"AND TRY_CAST({raw} AS DATE) IS NOT NULL)")
+    return "FALSE"
+
+
+def _sql_literal(q, value: Any) -> str:
+    stored = duck.stored(q, value)
+    if stored is None:
+        return "NULL"
+    if q.type == "bool":
+        return "TRUE" if stored else "FALSE"
+    if q.type in ("int", "amount"):
+        return f"CAST({int(stored)} AS BIGINT)"
+    if q.type == "date":
+        return f"DATE '{stored}'"
+    return text(str(stored))
+
+
+def prepare(con, pack: RulePack, source: str, columns: dict[str, str], source_types: dict[str, str],
+            lang: str = "ko") -> list[Column]:
+    """Judge every distinct non-plain value of each mapped column once; return the SQL pieces.
+    `columns`: input column -> question id; `source_types`: input column -> its DuckDB type."""
+    out = []
+    for n, (src, qid) in enumerate(columns.items()):
+        q = pack.questions[qid]
+        col = ident(src)
+        target = duck.sql_type(q)
+        if source_types.get(src, "VARCHAR") == target and target != "VARCHAR":
+            raw = f"CAST({col} AS VARCHAR)"  # typed already (Parquet): read as written
+        else:
+            raw = f"NULLIF(CAST({col} AS VARCHAR), '')"
+        c = Column(src, qid, target, raw, _plain(q, raw))
+        distinct = [r[0] for r in con.execute(
+            f"SELECT DISTINCT {raw} FROM {source} WHERE {raw} IS NOT NULL AND NOT {c.plain}"
+        ).fetchall()]
+        verdicts: dict[str, str] = {}
+        for value in distinct:
+            try:
+                parsed = parse_cell(pack, qid, value)
+            except AnswerError as err:
+                c.messages[value] = (err.message.ko, err.message.en)
+                continue
+            verdicts[value] = "NULL" if parsed is ABSENT or parsed is None else _sql_literal(q, parsed)
+        fallback = "NULL"
+        if len(verdicts) + len(c.messages) <= INLINE_LIMIT:
+            whens = " ".join(f"WHEN {text(v)} THEN {lit}" for v, lit in verdicts.items())
+            mapped = f"CASE {raw} {whens} ELSE {fallback} END" if whens else fallback
+            bad = f"{raw} IN ({', '.join(text(v) for v in c.messages)})" if c.messages else "FALSE"
+            msg_whens = " ".join(f"WHEN {text(v)} THEN {text(m[1 if lang == 'en' else 0])}" for v, m in c.messages.items())
+            c.message = f"CASE {raw} {msg_whens} ELSE NULL END" if msg_whens else "NULL"
+        else:
+            mapped, bad, c.message = _functions(con, n, q, target, raw, verdicts, c.messages, lang)
+        cast = f"CAST({raw} AS {target})" if target != "VARCHAR" else raw
+        c.value = f"CASE WHEN {raw} IS NULL THEN NULL WHEN {c.plain} THEN {cast} ELSE {mapped} END"
+        c.bad = f"({raw} IS NOT NULL AND NOT {c.plain} AND {bad})"
+        if qid == REQUIRED:
+            # Every applicant has a type: an empty cell here is a bad cell, not an unknown.
+            blank = [text(v) for v in distinct if parse_cell_is_empty(pack, qid, v)]
+            empty = f"({raw} IS NULL" + (f" OR {raw} IN ({', '.join(blank)})" if blank else "") + ")"
+            word = text(MISSING_TYPE[1 if lang == "en" else 0])
+            c.message = f"CASE WHEN {empty} THEN {word} ELSE {c.message} END"
+            c.bad = f"({c.bad} OR {empty})"
+        out.append(c)
+    return out
+
+
+def _functions(con, n: int, q, target: str, raw: str, verdicts: dict, messages: dict, lang: str):
+    """A long list of verdicts as DuckDB functions over Python dictionaries (called only for the
+    cells that are not in a plain form)."""
+    from duckdb.sqltypes import BOOLEAN, VARCHAR
+
+    values: dict[str, Any] = {}
+    for v, lit in verdicts.items():
+        values[v] = None if lit == "NULL" else con.execute(f"SELECT CAST({lit} AS VARCHAR)").fetchone()[0]
+    picked = {v: m[1 if lang == "en" else 0] for v, m in messages.items()}
+    con.create_function(f"answer_{n}", lambda v: values.get(v), [VARCHAR], VARCHAR, type="native",
+                        side_effects=False)
+    con.create_function(f"bad_{n}", lambda v: v in picked, [VARCHAR], BOOLEAN, type="native",
+                        side_effects=False)
+    con.create_function(f"message_{n}", lambda v: picked.get(v), [VARCHAR], VARCHAR, type="native",
+                        side_effects=False)
+    value = f"answer_{n}({raw})"
+    if target != "VARCHAR":
+        value = f"CAST({value} AS {target})"
+    return value, f"bad_{n}({raw})", f"message_{n}({raw})"
