@@ -15,6 +15,7 @@ from desktop.screen import reference
 from desktop.screen.cells import ABSENT, AnswerError, parse_cell
 from desktop.screen.columnar import CellProblem, Run, Stopped
 from desktop.screen.sources import SourceError, _cell_text, kind_of
+from desktop.screen.typing import MISSING_TYPE, REQUIRED
 
 
 def read_rows(path) -> tuple[list[str], Iterator[tuple[int, dict[str, Any]]]]:
@@ -105,6 +106,13 @@ def screen(pack: RulePack, path, mapping: Callable, today: dt.date, *, programs=
                     bad = True
                     continue
                 cache[key] = value
+            if qid == REQUIRED and (value is ABSENT or value is None):
+                problem = CellProblem(n, column, raw or "", MISSING_TYPE[1 if lang == "en" else 0])
+                run.problems.append(problem)
+                if strict:
+                    raise Stopped(problem)
+                bad = True
+                continue
             if value is not ABSENT:
                 answers[qid] = value
         if progress is not None:
