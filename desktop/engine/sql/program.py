@@ -43,21 +43,30 @@ class ProgramSQL:
     program: Program
     leaves: list[Leaf] = field(default_factory=list)
     exclusions: list[Leaf] = field(default_factory=list)
+    groups: list[tuple[int, str, str]] = field(default_factory=list)  # (height, column, SQL)
     reason: str | None = None  # why it is left to the reference engine, if it is
+    status_sql: str | None = None  # the status, computed once in its own column
     tree_sql: str = "TRUE"
     columns: dict[str, str] = field(default_factory=dict)  # output name -> SQL
+
+    @property
+    def status_column(self) -> str:
+        return f"{self.program.id}#status"
 
     @property
     def reference_only(self) -> bool:
         return self.reason is not None
 
 
-def compile_program(program: Program, compiler: Compiler, names: Names, order: dict) -> ProgramSQL:
+def compile_program(program: Program, compiler: Compiler, names: Names, order: dict,
+                    lists: bool = True) -> ProgramSQL:
+    """`lists`: spell the lists of ids with DuckDB's list literals (fast); without, with text
+    concatenation only (every SQL engine has it: the rendering for other engines)."""
     out = ProgramSQL(program)
     pid = program.id
     audience = f"({lit.ident('applicant_type')} IN ({', '.join(lit.text(a) for a in program.audience)}))"
     try:
-        tree = _build(program.eligibility, out.leaves, pid, compiler, names, order, "c")
+        tree = _build(program.eligibility, out.leaves, pid, compiler, names, order, "c", out.groups)
         for c in program.exclusions:
             out.exclusions.append(_leaf(c, f"{pid}#x{len(out.exclusions)}", compiler, names, order))
     except NotCompilable as err:
@@ -71,18 +80,23 @@ def compile_program(program: Program, compiler: Compiler, names: Names, order: d
         }
         return out
     out.tree_sql = tree.sql
+    # Outside the audience nothing else is looked at: the criteria and groups are not computed.
+    for leaf in (*out.leaves, *out.exclusions):
+        leaf.sql = f"CASE WHEN {audience} THEN {leaf.sql} END"
+    out.groups = [(h, col, f"CASE WHEN {audience} THEN {sql} END") for h, col, sql in out.groups]
     ex = [lit.ident(x.column) for x in out.exclusions]
     excluded = " OR ".join(f"COALESCE({x}, FALSE)" for x in ex)
     ineligible = f"(NOT COALESCE({tree.sql}, TRUE))" + (f" OR {excluded}" if ex else "")
     eligible = f"COALESCE({tree.sql}, FALSE)" + "".join(f" AND {x} IS NOT NULL" for x in ex)
-    status = (
+    out.status_sql = (
         f"CASE WHEN NOT {audience} THEN 'ineligible' WHEN {ineligible} THEN 'ineligible' "
         f"WHEN {eligible} THEN 'eligible' ELSE 'undetermined' END"
     )
+    status = lit.ident(out.status_column)
     # The failed criteria: the tree's walk towards false, then the exclusions that hold.
     failed_parts = [(leaf.criterion.id, cond) for leaf, cond in tree.paths(False)]
     failed_parts += [(x.criterion.id, f"{lit.ident(x.column)}") for x in out.exclusions]
-    failed = _joined(failed_parts)
+    failed = _joined(failed_parts, lists)
     # The deciding questions: those of the criteria the walk towards unknown reaches.
     open_paths = list(tree.paths(None)) + [(x, f"{lit.ident(x.column)} IS NULL") for x in out.exclusions]
     by_question: dict[str, list[str]] = {}
@@ -90,8 +104,9 @@ def compile_program(program: Program, compiler: Compiler, names: Names, order: d
         for q in leaf.questions:
             by_question.setdefault(q, []).append(cond)
     deciding = _joined(
-        (q, f"{lit.ident(q)} IS NULL AND ({' OR '.join(conds)})")
-        for q, conds in sorted(by_question.items(), key=lambda kv: order[kv[0]])
+        [(q, f"{lit.ident(q)} IS NULL AND ({' OR '.join(conds)})")
+         for q, conds in sorted(by_question.items(), key=lambda kv: order[kv[0]])],
+        lists,
     )
     near_cases = []
     for leaf, cond in tree.paths(False):
@@ -101,10 +116,10 @@ def compile_program(program: Program, compiler: Compiler, names: Names, order: d
     near = _near_joined(near_cases)
     out.columns = {
         pid: status,
-        f"{pid}.failed": f"CASE WHEN NOT {audience} THEN 'audience' WHEN {ineligible} THEN {failed} ELSE '' END",
-        f"{pid}.deciding": f"CASE WHEN {audience} AND NOT ({ineligible}) AND NOT ({eligible}) THEN {deciding} ELSE '' END",
-        f"{pid}.near_miss": f"CASE WHEN {audience} AND {ineligible} THEN {near} ELSE '' END",
-        f"{pid}.settle": f"COALESCE({audience} AND ({_settle(out, open_paths)}), FALSE)",
+        f"{pid}.failed": f"CASE WHEN NOT {audience} THEN 'audience' WHEN {status} = 'ineligible' THEN {failed} ELSE '' END",
+        f"{pid}.deciding": f"CASE WHEN {status} = 'undetermined' THEN {deciding} ELSE '' END",
+        f"{pid}.near_miss": f"CASE WHEN {audience} AND {status} = 'ineligible' THEN {near} ELSE '' END",
+        f"{pid}.settle": f"CASE WHEN {audience} THEN COALESCE({_settle(out, open_paths)}, FALSE) ELSE FALSE END",
     }
     return out
 
@@ -127,11 +142,27 @@ def _settle(out: ProgramSQL, open_paths) -> str:
     return " OR ".join(terms) if terms else "FALSE"
 
 
-def _joined(parts) -> str:
-    pieces = [f"(CASE WHEN {cond} THEN {lit.text(name + SEP)} ELSE '' END)" for name, cond in parts]
-    if not pieces:
+CHUNK = 8  # ids per list literal: 256 spellings each
+
+
+def _joined(parts, lists: bool) -> str:
+    """The names whose condition holds, in order, joined by ';' ('' for none)."""
+    if not parts:
         return "''"
-    return f"RTRIM({' || '.join(pieces)}, {lit.text(SEP)})"
+    if not lists:
+        pieces = [f"(CASE WHEN {cond} THEN {lit.text(name + SEP)} ELSE '' END)" for name, cond in parts]
+        return f"RTRIM({' || '.join(pieces)}, {lit.text(SEP)})"
+    # A bit per name, eight names to a number, and each number read off a list of every
+    # combination's text: integer sums instead of text built up piece by piece for every row.
+    texts = []
+    for start in range(0, len(parts), CHUNK):
+        chunk = parts[start:start + CHUNK]
+        mask = " + ".join(f"(CASE WHEN {cond} THEN {1 << i} ELSE 0 END)" for i, (_, cond) in enumerate(chunk))
+        spellings = [SEP.join(name for i, (name, _) in enumerate(chunk) if m >> i & 1) for m in range(1 << len(chunk))]
+        texts.append(f"[{', '.join(lit.text(t) for t in spellings)}][{mask} + 1]")
+    if len(texts) == 1:
+        return texts[0]
+    return f"concat_ws({lit.text(SEP)}, {', '.join(f'NULLIF({t}, {chr(39)}{chr(39)})' for t in texts)})"
 
 
 def _near_joined(cases) -> str:
@@ -157,6 +188,7 @@ class _Node:
 
     def __init__(self, sql: str, kind: str, kids=(), leaf: Leaf | None = None):
         self.sql, self.kind, self.kids, self.leaf = sql, kind, kids, leaf
+        self.height = 0
 
     def paths(self, want):
         """(leaf, SQL condition) for every leaf the reference walk reaches: the node and each
@@ -178,15 +210,22 @@ def _is(sql: str, want) -> str:
     return f"({sql})" if want else f"(NOT {sql})"
 
 
-def _build(node, leaves: list, pid: str, compiler, names, order, prefix) -> _Node:
+def _build(node, leaves: list, pid: str, compiler, names, order, prefix, groups: list) -> _Node:
+    """The tree with a column per group (its truth from its children's columns), so that the
+    walks below read columns instead of repeating whole subtrees."""
     if isinstance(node, Group):
-        kids = tuple(_build(k, leaves, pid, compiler, names, order, prefix) for k in node.children)
+        kids = tuple(_build(k, leaves, pid, compiler, names, order, prefix, groups) for k in node.children)
         if node.op == "any":
             sql = "(" + " OR ".join(k.sql for k in kids) + ")" if kids else "FALSE"
         else:
             inner = "(" + " AND ".join(k.sql for k in kids) + ")" if kids else "TRUE"
             sql = f"(NOT {inner})" if node.op == "not" else inner
-        return _Node(sql, node.op, kids)
+        height = 1 + max((k.height for k in kids), default=0)
+        column = f"{pid}#g{len(groups)}"
+        groups.append((height, column, sql))
+        built = _Node(lit.ident(column), node.op, kids)
+        built.height = height
+        return built
     leaf = _leaf(node, f"{pid}#{prefix}{len(leaves)}", compiler, names, order)
     leaves.append(leaf)
     return _Node(lit.ident(leaf.column), "leaf", (), leaf)

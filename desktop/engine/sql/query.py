@@ -43,6 +43,19 @@ class CompiledPack:
         if leaves:
             ctes.append(f"criteria AS (SELECT *, {', '.join(leaves)} FROM {prev})")
             prev = "criteria"
+        # The groups of every tree, lowest first: each reads the columns of the ones below it.
+        by_height: dict[int, list[str]] = {}
+        for p in self.programs:
+            if not p.reference_only:
+                for height, column, sql in p.groups:
+                    by_height.setdefault(height, []).append(f"{sql} AS {lit.ident(column)}")
+        for height in sorted(by_height):
+            ctes.append(f"groups{height} AS (SELECT *, {', '.join(by_height[height])} FROM {prev})")
+            prev = f"groups{height}"
+        statuses = [f"{p.status_sql} AS {lit.ident(p.status_column)}" for p in self.programs if p.status_sql]
+        if statuses:
+            ctes.append(f"statuses AS (SELECT *, {', '.join(statuses)} FROM {prev})")
+            prev = "statuses"
         return ctes, prev
 
     def sql(self, source: str = "answers", keep: tuple[str, ...] = ("row",), settle: bool = True) -> str:
@@ -77,8 +90,10 @@ def _tables(pack: RulePack, today: dt.date) -> dict:
     return out
 
 
-def compile_pack(pack: RulePack, today: dt.date, programs=None) -> CompiledPack:
-    """Compile the rules in force on `today` (all programs, or those with the given ids)."""
+def compile_pack(pack: RulePack, today: dt.date, programs=None, portable: bool = False) -> CompiledPack:
+    """Compile the rules in force on `today` (all programs, or those with the given ids).
+    `portable`: only what every SQL engine has (for rendering in other dialects); otherwise
+    DuckDB's list literals speed up the lists of ids."""
     scope = Scope(pack.questions, _tables(pack, today), today, industries=tuple(pack.industries))
     compiler = Compiler(scope)
     steps: list[tuple[str, str]] = []
@@ -100,5 +115,5 @@ def compile_pack(pack: RulePack, today: dt.date, programs=None) -> CompiledPack:
     names = Names(pack.questions, trees, kinds)
     order = {qid: i for i, qid in enumerate(pack.questions)}
     chosen = [p for pid, p in pack.programs.items() if programs is None or pid in programs]
-    compiled = [compile_program(p, compiler, names, order) for p in chosen]
+    compiled = [compile_program(p, compiler, names, order, lists=not portable) for p in chosen]
     return CompiledPack(today, steps, compiled, skipped)
