@@ -170,7 +170,7 @@ def _write_errors(args, problems) -> None:
 def _show_sql(pack, today, programs, dialect: str) -> int:
     from desktop.engine.sql import compile_pack
 
-    compiled = compile_pack(pack, today, programs)
+    compiled = compile_pack(pack, today, programs, portable=dialect != "duckdb")
     sql = compiled.sql("answers")
     if dialect != "duckdb":
         from desktop.screen.dialects import render
