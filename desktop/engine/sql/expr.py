@@ -433,15 +433,22 @@ class Compiler:
         fallback = "NULL" if default is None else const(default).sql
         reached = default is None and self._every_key_reached(key_node, entries)
         if match == "prefix":
-            # Longest key first: the longest matching prefix wins, as in the reference engine.
-            whens = " ".join(
-                f"WHEN SUBSTR({key.sql}, 1, {len(k)}) = {lit.text(k)} THEN {const(v).sql}"
-                for k, v in sorted(entries.items(), key=lambda kv: (-len(kv[0]), kv[0]))
-            )
+            # Longest keys first, one simple CASE per key length (the key's first n characters
+            # against the keys of length n): the longest matching prefix wins, as in the
+            # reference engine. Table values are never NULL, so COALESCE takes the first found.
+            lengths = sorted({len(k) for k in entries}, reverse=True)
+            levels = []
+            for n in lengths:
+                whens = " ".join(
+                    f"WHEN {lit.text(k)} THEN {const(v).sql}" for k, v in sorted(entries.items()) if len(k) == n
+                )
+                levels.append(f"CASE SUBSTR({key.sql}, 1, {n}) {whens} END")
+            found = f"COALESCE({', '.join(levels + [fallback])})"
         else:
-            whens = " ".join(f"WHEN {key.sql} = {lit.text(k)} THEN {const(v).sql}" for k, v in entries.items())
+            whens = " ".join(f"WHEN {lit.text(k)} THEN {const(v).sql}" for k, v in entries.items())
+            found = f"CASE {key.sql} {whens} ELSE {fallback} END" if entries else fallback
         # A CASE over an unknown key would fall to its default; the look-up of an unknown is unknown.
-        sql = f"(CASE WHEN {key.sql} IS NULL THEN NULL {whens} ELSE {fallback} END)"
+        sql = f"(CASE WHEN {key.sql} IS NULL THEN NULL ELSE {found} END)"
         if kind == "number" and integer:
             ints = list(entries.values())
             if default is not None:

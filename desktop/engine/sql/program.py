@@ -129,8 +129,11 @@ def _settle(out: ProgramSQL, open_paths) -> str:
     logic may not be exact, two unknown criteria hang on the same unknown question, or a
     criterion on the way to an open outcome waits on a question not put to this applicant."""
     every = out.leaves + out.exclusions
-    terms = [f"({lit.ident(l.column)} IS NULL AND NOT {l.free})" for l in every if l.free != "TRUE"]
-    terms += [f"({cond} AND NOT {l.askable})" for l, cond in open_paths if l.askable != "TRUE"]
+    # Each test behind a CASE, so the costly part runs only on the rows it concerns (an AND in
+    # a select list would compute both sides for every row).
+    terms = [f"(CASE WHEN {lit.ident(l.column)} IS NULL THEN NOT {l.free} ELSE FALSE END)"
+             for l in every if l.free != "TRUE"]
+    terms += [f"(CASE WHEN {cond} THEN NOT {l.askable} ELSE FALSE END)" for l, cond in open_paths if l.askable != "TRUE"]
     sharing: dict[str, list[Leaf]] = {}
     for l in every:
         for q in l.questions:
@@ -138,7 +141,7 @@ def _settle(out: ProgramSQL, open_paths) -> str:
     for q, ls in sharing.items():
         if len(ls) > 1:
             count = " + ".join(f"(CASE WHEN {lit.ident(l.column)} IS NULL THEN 1 ELSE 0 END)" for l in ls)
-            terms.append(f"({lit.ident(q)} IS NULL AND {count} >= 2)")
+            terms.append(f"(CASE WHEN {lit.ident(q)} IS NULL THEN {count} >= 2 ELSE FALSE END)")
     return " OR ".join(terms) if terms else "FALSE"
 
 
