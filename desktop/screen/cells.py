@@ -1,41 +1,27 @@
-"""One spreadsheet cell as an answer, in the client-import format.
+"""One register cell as an answer: the client-import format of desktop/tabular, for screening.
 
-Empty: not answered. `모름` / `unknown`: "I don't know". Several choices separated by `;`.
-Everything else goes through the engine's own `coerce_answer`, so a register is held to the same
-rules as the wizard and profile files (amounts as 1230억 or whole won, dates YYYY-MM-DD, yes/no as
-true/false or 예/아니오).
+Blank: not answered (ABSENT). Otherwise the spreadsheet conventions and the engine's checks are
+desktop/tabular's `cell_answer` (None: "I don't know"), so a register and the app's client list
+read the same cell the same way.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from desktop.engine import AnswerError, coerce_answer
+from desktop.engine import AnswerError
 from desktop.engine.model import RulePack
+from desktop.tabular import is_blank
+from desktop.tabular.cells import cell_answer
 
-ABSENT = object()  # not answered (an empty cell)
-DONT_KNOW = ("모름", "unknown")
-NONE_CHOSEN = ("없음", "none")  # a multiple-choice answer with nothing chosen
+ABSENT = object()  # not answered (a blank cell)
 
 
 def parse_cell(pack: RulePack, question_id: str, raw: Any) -> Any:
     """ABSENT, None ("I don't know") or the answer's value. Raises AnswerError for a bad cell."""
-    if raw is None:
+    if is_blank(raw):
         return ABSENT
-    if isinstance(raw, str):
-        text = raw.strip()
-        if not text:
-            return ABSENT
-        if text.lower() in DONT_KNOW:
-            return None
-        q = pack.questions.get(question_id)
-        if q is not None and q.type == "multi":
-            if text.lower() in NONE_CHOSEN:
-                return ()
-            items = [part.strip() for part in text.split(";") if part.strip()]
-            return coerce_answer(pack, question_id, items)
-        raw = text
-    return coerce_answer(pack, question_id, raw)
+    return cell_answer(pack, pack.questions[question_id], raw)
 
 
 __all__ = ["ABSENT", "AnswerError", "parse_cell"]

@@ -118,7 +118,7 @@ def screen(pack: RulePack, path, mapping: Callable, today: dt.date, *, programs=
     from duckdb.sqltypes import BIGINT, INTEGER, VARCHAR
 
     con.create_function("settled", lambda row, k: settled[row][k], [BIGINT, INTEGER], VARCHAR,
-                        type="native", side_effects=False)
+                        type="native", null_handling="special", side_effects=False)
     cols = [ident(k) for k in keep]
     for i, pid in enumerate(run.programs):
         for j, suffix in enumerate(OUTCOME_SUFFIXES):

@@ -1,9 +1,10 @@
-"""Which input column answers which question: a question id, `applicant_type`, or `name` / `id`
-passed through to the output. Headers are compared without case and surrounding spaces."""
+"""Which input column answers which question, recognised by desktop/tabular as for the client
+import (a question id or its Korean or English label; `name` and `id` passed through)."""
 
 from __future__ import annotations
 
 from desktop.engine.model import RulePack
+from desktop.tabular import APPLICANT_TYPE, guess_columns
 
 PASSTHROUGH = ("id", "name")
 
@@ -14,18 +15,14 @@ class HeaderError(Exception):
 
 def map_headers(pack: RulePack, headers) -> tuple[dict[str, str], list[str]]:
     """({column: target}, [columns left out]). Raises HeaderError without applicant_type."""
-    known = {q.lower(): q for q in pack.questions}
-    known.update({p: p for p in PASSTHROUGH})
+    columns = guess_columns(pack, [str(h) for h in headers])
     targets: dict[str, str] = {}
     ignored: list[str] = []
-    taken: set[str] = set()
-    for h in headers:
-        target = known.get(str(h).strip().lower())
-        if target is None or target in taken:
-            ignored.append(h)
-            continue
-        taken.add(target)
-        targets[h] = target
-    if "applicant_type" not in taken:
+    for header, target in zip(headers, columns.targets):
+        if target is None:
+            ignored.append(header)
+        else:
+            targets[header] = target
+    if APPLICANT_TYPE not in targets.values():
         raise HeaderError("the register has no applicant_type column (company, school or individual)")
     return targets, ignored

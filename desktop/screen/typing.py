@@ -132,13 +132,13 @@ def _functions(con, n: int, q, target: str, raw: str, verdicts: dict, messages: 
 
     values: dict[str, Any] = {}
     for v, lit in verdicts.items():
-        values[v] = None if lit == "NULL" else con.execute(f"SELECT CAST({lit} AS VARCHAR)").fetchone()[0]
+        values[v] = None if lit == "NULL" else con.execute(f"SELECT CAST({lit} AS VARCHAR)").fetchall()[0][0]
     picked = {v: m[1 if lang == "en" else 0] for v, m in messages.items()}
-    con.create_function(f"answer_{n}", lambda v: values.get(v), [VARCHAR], VARCHAR, type="native",
+    con.create_function(f"answer_{n}", lambda v: values.get(v), [VARCHAR], VARCHAR, type="native", null_handling="special",
                         side_effects=False)
-    con.create_function(f"bad_{n}", lambda v: v in picked, [VARCHAR], BOOLEAN, type="native",
+    con.create_function(f"bad_{n}", lambda v: v in picked, [VARCHAR], BOOLEAN, type="native", null_handling="special",
                         side_effects=False)
-    con.create_function(f"message_{n}", lambda v: picked.get(v), [VARCHAR], VARCHAR, type="native",
+    con.create_function(f"message_{n}", lambda v: picked.get(v), [VARCHAR], VARCHAR, type="native", null_handling="special",
                         side_effects=False)
     value = f"answer_{n}({raw})"
     if target != "VARCHAR":
