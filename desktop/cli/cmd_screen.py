@@ -125,7 +125,7 @@ def run(args: argparse.Namespace) -> int:
         return 1
     except (SourceError, HeaderError, outputs.OutputError) as err:
         progress.close()
-        print(str(err), file=sys.stderr)
+        print(err.words(lang), file=sys.stderr)
         return 2
     finally:
         progress.close()

@@ -7,6 +7,7 @@ per assessment.
 
 from __future__ import annotations
 
+import ast
 import datetime as dt
 from typing import Any, Mapping
 
@@ -307,8 +308,12 @@ def _dated_definition(versions: list[Definition]) -> Definition:
     kinds = {d.expr.kind for d in ordered}
     names = frozenset().union(*(d.expr.names for d in ordered))
     tables = frozenset().union(*(d.expr.tables for d in ordered))
+    # Every version's tree side by side, for what reads the rules' shapes (the exact search's
+    # limits and industry classes): a dated definition compares with the limits of each version.
+    bodies = [d.expr.tree.body if isinstance(d.expr.tree, ast.Expression) else d.expr.tree for d in ordered]
+    tree = ast.Tuple(elts=bodies, ctx=ast.Load()) if all(b is not None for b in bodies) else None
     expr = Expr(ordered[-1].expr.text, fn, names, True, kinds.pop() if len(kinds) == 1 else "any", (), tables,
-                bound=max(d.expr.bound for d in ordered))
+                tree, bound=max(d.expr.bound for d in ordered))
     last = ordered[-1]
     return Definition(
         id=last.id, label=last.label, expr=expr, source=last.source, where=last.where,

@@ -511,7 +511,9 @@ def _date_offsets(qid: str, exprs, pack, numbers) -> tuple:
                 fname = getattr(sub.func, "id", "")
                 limits = {int(n) for n in numbers.get(did, set()) if float(n).is_integer()}
                 if fname in _YEAR_FUNCS:
-                    years |= limits
+                    # the days around n years back give ages n and n - 1; n + 1 years back the
+                    # age just past the limit (`years_since(d) <= 7` fails at 8)
+                    years |= limits | {n + 1 for n in limits}
                 elif fname in _DAY_FUNCS:
                     days |= limits
     for e in exprs:

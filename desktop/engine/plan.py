@@ -97,7 +97,8 @@ def build_plan(pack: RulePack) -> PackPlan:
     return plan
 
 
-def _unit_of(pack: RulePack, name: str | None) -> tuple[str | None, Text | None]:
+def unit_of(pack: RulePack, name: str | None) -> tuple[str | None, Text | None]:
+    """The unit a near miss on `name` is measured in: (its English word, its Text)."""
     if name is None:
         return None, None
     q = pack.questions.get(name)
@@ -116,7 +117,7 @@ def _leaf(pack: RulePack, plan: PackPlan, c: Criterion, depth: int, group: str |
     names = tuple(sorted(expr.names, key=lambda n: (plan.order.get(n, 10**6), n))) if expr else ()
     qs = plan.questions_of(expr.names) if expr else frozenset()
     near = expr.near if expr is not None else ()
-    unit, unit_text = _unit_of(pack, near[0].name if near else None)
+    unit, unit_text = unit_of(pack, near[0].name if near else None)
     return LeafPlan(
         criterion=c,
         expr=expr,

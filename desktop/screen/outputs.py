@@ -12,13 +12,15 @@ import csv
 from pathlib import Path
 from typing import Iterable, Sequence
 
+from desktop.engine.model import Text
+from desktop.engine.problem import Problem
 from desktop.engine.sql import OUTCOME_SUFFIXES
 
 XLSX_MAX_ROWS = 1_048_576  # rows in one sheet, the header included
 FORMATS = {".parquet": "parquet", ".pq": "parquet", ".csv": "csv", ".xlsx": "xlsx"}
 
 
-class OutputError(Exception):
+class OutputError(Problem):
     """The output cannot be written as asked: a message for the command line."""
 
 
@@ -39,10 +41,13 @@ def errors_path(output: str | Path) -> Path:
 
 
 def too_many_rows(rows: int, path) -> OutputError:
-    return OutputError(
-        f"{path}: {rows:,} rows do not fit in one XLSX sheet ({XLSX_MAX_ROWS - 1:,} at most); "
-        "write Parquet (.parquet) or CSV (.csv) instead"
-    )
+    most = XLSX_MAX_ROWS - 1
+    return OutputError(Text(
+        f"{path}: {rows:,}행은 XLSX 시트 하나에 들어가지 않습니다(최대 {most:,}행). "
+        "Parquet(.parquet)이나 CSV(.csv)로 쓰십시오",
+        f"{path}: {rows:,} rows do not fit in one XLSX sheet ({most:,} at most); "
+        "write Parquet (.parquet) or CSV (.csv) instead",
+    ))
 
 
 def write_csv(path: str | Path, head: Sequence[str], rows: Iterable[Sequence]) -> None:

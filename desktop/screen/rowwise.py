@@ -14,7 +14,8 @@ from desktop.engine.model import RulePack
 from desktop.screen import reference
 from desktop.screen.cells import ABSENT, AnswerError, parse_cell
 from desktop.screen.columnar import CellProblem, Run, Stopped
-from desktop.screen.sources import SourceError, _cell_text, kind_of
+from desktop.engine.model import Text
+from desktop.screen.sources import SourceError, _cell_text, kind_of, no_such_file, not_a_register
 from desktop.screen.typing import MISSING_TYPE, REQUIRED
 
 
@@ -23,16 +24,17 @@ def read_rows(path) -> tuple[list[str], Iterator[tuple[int, dict[str, Any]]]]:
     path = Path(path)
     kind = kind_of(path)
     if kind is None:
-        raise SourceError(f"{path}: not a CSV, XLSX or Parquet file")
+        raise not_a_register(path)
     if not path.is_file():
-        raise SourceError(f"{path}: no such file")
+        raise no_such_file(path)
     if kind == "csv":
         try:
             handle = open(path, encoding="utf-8-sig", newline="")
             reader = csv.reader(handle)
             head = [h.strip() for h in next(reader, [])]
         except UnicodeDecodeError:
-            raise SourceError(f"{path}: not UTF-8 text (save the CSV as UTF-8)") from None
+            raise SourceError(Text(f"{path}: UTF-8 글자가 아닙니다(CSV를 UTF-8로 저장하십시오)",
+                                   f"{path}: not UTF-8 text (save the CSV as UTF-8)")) from None
 
         def rows():
             with handle:
@@ -55,7 +57,8 @@ def read_rows(path) -> tuple[list[str], Iterator[tuple[int, dict[str, Any]]]]:
     from desktop.screen import duck
 
     if not duck.available():
-        raise SourceError(f"{path}: reading Parquet needs DuckDB (pip install .[screen])")
+        raise SourceError(Text(f"{path}: Parquet을 읽으려면 DuckDB가 필요합니다(pip install .[screen])",
+                               f"{path}: reading Parquet needs DuckDB (pip install .[screen])"))
     con = duck.connect(memory_limit="1GB")
     from desktop.screen.sources import open_source
 

@@ -13,14 +13,24 @@ import os
 import tempfile
 from pathlib import Path
 
+from desktop.engine.model import Text
+from desktop.engine.problem import Problem
 from desktop.engine.sql.literals import ident, text
 
 SUFFIXES = {".csv": "csv", ".txt": "csv", ".tsv": "csv", ".parquet": "parquet", ".pq": "parquet",
             ".xlsx": "xlsx", ".xlsm": "xlsx"}
 
 
-class SourceError(Exception):
+class SourceError(Problem):
     """The input cannot be read at all (not a register): a message for the command line."""
+
+
+def not_a_register(path) -> SourceError:
+    return SourceError(Text(f"{path}: CSV, XLSX, Parquet 파일이 아닙니다", f"{path}: not a CSV, XLSX or Parquet file"))
+
+
+def no_such_file(path) -> SourceError:
+    return SourceError(Text(f"{path}: 파일이 없습니다", f"{path}: no such file"))
 
 
 def kind_of(path: str | Path) -> str | None:
@@ -32,9 +42,9 @@ def open_source(con, path: str | Path) -> tuple[list[str], dict[str, str]]:
     path = Path(path)
     kind = kind_of(path)
     if kind is None:
-        raise SourceError(f"{path}: not a CSV, XLSX or Parquet file")
+        raise not_a_register(path)
     if not path.is_file():
-        raise SourceError(f"{path}: no such file")
+        raise no_such_file(path)
     try:
         if kind == "parquet":
             con.execute(
@@ -55,7 +65,7 @@ def open_source(con, path: str | Path) -> tuple[list[str], dict[str, str]]:
         raise
     except Exception as err:  # DuckDB's own reader errors: one line, no traceback
         first = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
-        raise SourceError(f"{path}: cannot read the file ({first})") from None
+        raise SourceError(Text(f"{path}: 파일을 읽을 수 없습니다({first})", f"{path}: cannot read the file ({first})")) from None
     described = con.execute("DESCRIBE src").fetchall()
     types = {name: kind for name, kind, *_ in described if name != "row"}
     return list(types), types
@@ -73,11 +83,11 @@ def _xlsx(con, path: Path) -> None:
 
     book = CalamineWorkbook.from_path(str(path))
     if not book.sheet_names:
-        raise SourceError(f"{path}: the workbook has no sheet")
+        raise SourceError(Text(f"{path}: 통합 문서에 시트가 없습니다", f"{path}: the workbook has no sheet"))
     rows = iter(book.get_sheet_by_index(0).to_python(skip_empty_area=False))
     header = [str(h).strip() if h is not None else "" for h in next(rows, [])]
     if not any(header):
-        raise SourceError(f"{path}: the first sheet has no header row")
+        raise SourceError(Text(f"{path}: 첫 시트에 머리글 행이 없습니다", f"{path}: the first sheet has no header row"))
     fd, tmp = tempfile.mkstemp(suffix=".ndjson")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as out:

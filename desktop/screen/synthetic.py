@@ -19,7 +19,8 @@ from desktop.engine.model import RulePack
 
 def _expressions(pack: RulePack) -> Iterator[str]:
     for d in pack.definitions.values():
-        yield d.source
+        for version in d.versions or (d,):  # a dated definition: every version's limits
+            yield version.source
     for q in pack.questions.values():
         if q.applies_if is not None:
             yield q.applies_if.text
@@ -45,7 +46,8 @@ def edge_numbers(pack: RulePack) -> list[int]:
             if isinstance(node, ast.Constant) and type(node.value) is int:
                 found.add(node.value)
     for t in pack.tables.values():
-        for v in t.entries.values():
+        values = list(t.entries.values()) + [v.value for versions in t.dated.values() for v in versions]
+        for v in values:
             if type(v) is int:
                 found.add(v)
     return sorted(found)
@@ -79,7 +81,7 @@ class Generator:
         self.dates = sorted(dates)
         codes = set(pack.industries)
         for t in pack.tables.values():
-            codes.update(k for k in t.entries if len(k) > 3)
+            codes.update(k for k in (*t.entries, *t.dated) if len(k) > 3)
         codes.update({"S94", "C30393", "C3039"})
         self.industries = sorted(codes)
 

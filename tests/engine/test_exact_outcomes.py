@@ -270,3 +270,15 @@ def test_a_search_out_of_budget_keeps_the_three_valued_result_and_every_question
     open_qs = {q for q in leaf.questions if q not in answers and plan.questions[q].applies_if is None}
     assert open_qs <= set(short.missing)
     assert set(real.missing) <= set(short.missing)
+
+
+def test_an_unknown_founding_date_leaves_an_age_limit_open_both_ways(mini_pack):
+    """`years_since(founded) <= 7` with the date unknown: founded eight years back fails it, so
+    it is not met, and the date is one of the questions that decide the program."""
+    answers = {"applicant_type": "company", "industry": "F41", "avg_sales_3y": 1, "tax_arrears": False}
+    day = dt.date(2025, 9, 1)
+    result = evaluate(mini_pack, answers, day).by_id("sme-grant")
+    assert {c.id: c.result for c in result.criteria}["young"] == "unknown"
+    assert "founded" in result.missing
+    old = evaluate(mini_pack, dict(answers, founded=dt.date(2017, 9, 1), in_big_group=False), day).by_id("sme-grant")
+    assert old.status == "ineligible" and "young" in old.failed

@@ -14,6 +14,8 @@ from desktop.engine.problem import Problem
 INTERNAL = {  # class -> why it never reaches a person
     "desktop.engine.exact.OutOfBudget": "a signal that the exact search ran out of steps; caught beside it",
     "desktop.engine.profile._JsonRefused": "turned into a ProfileProblem with its line where it is caught",
+    "desktop.engine.sql.expr.NotCompilable": "a part SQL cannot give exactly; its program goes to the reference engine",
+    "desktop.screen.columnar.Stopped": "--strict: carries the first bad cell, which jiwon screen prints and lists",
 }
 
 

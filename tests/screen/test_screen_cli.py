@@ -177,7 +177,7 @@ def test_strict_stops_at_the_first_bad_cell(pack, tmp_path, capsys):
                      "--today", TODAY, "--lang", "en"])
         assert code == 1
         err = capsys.readouterr().err
-        assert "in.csv:7: founding_date: expected a date YYYY-MM-DD" in err
+        assert "in.csv:7: founding_date: There is no such day as '2024-13-01'" in err
         assert not out.exists()
         assert [r["row"] for r in read_csv(outputs.errors_path(out))] == ["7"]
 
@@ -225,3 +225,12 @@ def test_the_summary_ranks_the_questions_that_settle_the_most_open_outcomes(pack
     assert [r[1] for r in ranked] == [8, 3, 2]
     assert [round(r[2], 2) for r in ranked] == [0.5, 0.8, 1.0]
     assert s.headline(pack, "en") == "asking these 3 questions settles 100% of the open outcomes"
+
+
+def test_file_errors_speak_korean_first(pack, tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "headless.csv").write_text("id,region\nA,seoul\n", encoding="utf-8")
+    assert main(["screen", "headless.csv", "-o", "o.csv"]) == 2
+    assert "명부에 applicant_type 열" in capsys.readouterr().err
+    assert main(["screen", "missing.csv", "-o", "o.csv", "--lang", "ko"]) == 2
+    assert "missing.csv: 파일이 없습니다" in capsys.readouterr().err

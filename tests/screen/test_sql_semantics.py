@@ -47,7 +47,7 @@ def reference(text: str):
 
 def compiled(text: str) -> str:
     tree, _ = parse(text)
-    scope = SqlScope(QUESTIONS, {k: (t.match, t.entries, t.default) for k, t in TABLES.items()}, TODAY)
+    scope = SqlScope(QUESTIONS, dict(TABLES), TODAY)
     return Compiler(scope).value(tree).sql
 
 

@@ -79,7 +79,7 @@ class Scope:
     """What names mean while compiling: questions, definitions compiled so far, tables, today."""
 
     questions: Mapping[str, Any]
-    tables: Mapping[str, Mapping[str, Any]]  # table id -> (match, entries, default)
+    tables: Mapping[str, Any]  # table id -> the Table (its dated entries read on the day asked)
     today: dt.date
     definitions: dict[str, Value] = field(default_factory=dict)  # id -> the column holding it
     industries: tuple[str, ...] = ()  # the KSIC divisions an industry answer may start with
@@ -235,6 +235,12 @@ class Compiler:
                 raise NotCompilable("'//' or '%' of a fraction")
             return self._floor(op, a, b)
         sign = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*"}[op]
+        if a.is_const and b.is_const and a.integer and b.integer:
+            # worked out here, so a day made of constants (`date_of(year(today) - 1, 12, 31)`)
+            # stays a constant the look-ups can be read on
+            folded = {ast.Add: a.const + b.const, ast.Sub: a.const - b.const, ast.Mult: a.const * b.const}[op]
+            if lit.BIGINT_MIN <= folded <= lit.BIGINT_MAX:
+                return const(folded)
         if not (a.integer and b.integer):
             return Value(f"({_double(a)} {sign} {_double(b)})", "number")
         if op is ast.Add:
@@ -317,7 +323,22 @@ class Compiler:
         name = node.func.id
         args = node.args
         if name == "lookup":
-            return self._lookup(args[0], args[1])
+            return self._lookup(args[0], args[1], args[2] if len(args) > 2 else None)
+        if name == "year":
+            d = self._date(args[0])
+            if d.is_const:
+                return const(d.const.year)
+            return _int_value(_part(d, "%Y"), 1, 9999)
+        if name == "date_of":
+            parts = [self.value(a) for a in args]
+            if not all(p.is_const for p in parts):
+                raise NotCompilable("date_of() of values that are not constants")
+            if not all(type(p.const) is int for p in parts):
+                return Value("CAST(NULL AS DATE)", "date")
+            try:
+                return const(dt.date(*(p.const for p in parts)))
+            except ValueError:  # not a real day: unknown, as in the reference engine
+                return Value("CAST(NULL AS DATE)", "date")
         if name == "known":
             return Value(f"({self.value(args[0]).sql} IS NOT NULL)", "bool")
         if name == "date":
@@ -418,20 +439,58 @@ class Compiler:
             return Value(f"(CASE WHEN {items.sql} IS NULL THEN NULL ELSE FALSE END)", "bool")
         return Value("(" + " OR ".join(_contains(items.sql, v) for v in values.items) + ")", "bool")
 
-    def _lookup(self, table_node: ast.AST, key_node: ast.AST) -> Value:
+    def _lookup(self, table_node: ast.AST, key_node: ast.AST, day_node: ast.AST | None = None) -> Value:
+        """`lookup(table, key[, day])`: a table with dated entries is read on `day` (default: the
+        assessment date), as the reference engine reads it: one set of entries per stretch of days
+        in which no entry changes; a table without dated entries reads the same on every day."""
         table_id = table_node.value
-        match, entries, default = self.scope.tables[table_id]
+        table = self.scope.tables[table_id]
         key = self.value(key_node)
         if key.kind != "text":
             raise NotCompilable("lookup() with a key that is not text")
-        values = list(entries.values()) + ([] if default is None else [default])
+        default = table.default
+        boundaries = table.boundaries() if getattr(table, "dated", None) else ()
+        day = const(self.scope.today) if day_node is None else self._date(day_node)
+        if not boundaries:
+            stretches = [(None, dict(table.entries))]
+        elif day.is_const:
+            stretches = [(None, table.entries_on(day.const))]
+        else:
+            first = boundaries[0] - dt.timedelta(days=1)
+            stretches = [(boundaries[0], table.entries_on(first))]
+            stretches += [(nxt, table.entries_on(b)) for b, nxt in zip(boundaries, (*boundaries[1:], None))]
+        values = [v for _, entries in stretches for v in entries.values()] + ([] if default is None else [default])
         parts = [const(v) for v in values]
         kinds = {(p.kind, p.integer) for p in parts}
         if len(kinds) != 1:
             raise NotCompilable("a table whose values are of several kinds")
         kind, integer = kinds.pop()
         fallback = "NULL" if default is None else const(default).sql
-        reached = default is None and self._every_key_reached(key_node, entries)
+        found = [(until, self._found(table.match, entries, key, fallback)) for until, entries in stretches]
+        if len(found) == 1:
+            body = found[0][1]
+        else:
+            # The day unknown: the look-up is unknown (a table that never changes aside).
+            whens = " ".join(f"WHEN {day.sql} < {lit.date(until)} THEN {f}" for until, f in found[:-1])
+            body = f"CASE WHEN {day.sql} IS NULL THEN NULL {whens} ELSE {found[-1][1]} END"
+        # A CASE over an unknown key would fall to its default; the look-up of an unknown is unknown.
+        sql = f"(CASE WHEN {key.sql} IS NULL THEN NULL ELSE {body} END)"
+        reached = default is None and len(stretches) == 1 and self._every_key_reached(key_node, stretches[0][1])
+        if kind == "number" and integer:
+            ints = [v for _, entries in stretches for v in entries.values()]
+            if default is not None:
+                ints.append(default)
+            out = _int_value(sql, min(ints), max(ints))
+            if reached:
+                out = Value(out.sql, out.kind, True, out.lo, out.hi, key=key_node.id)
+            return out
+        if kind == "text" and reached:
+            return Value(sql, kind, key=key_node.id, texts=frozenset(stretches[0][1].values()))
+        return Value(sql, kind)
+
+    @staticmethod
+    def _found(match: str, entries: Mapping[str, Any], key: Value, fallback: str) -> str:
+        """SQL: the entry the (known) key finds, else the fallback."""
         if match == "prefix":
             # Longest keys first, one simple CASE per key length (the key's first n characters
             # against the keys of length n): the longest matching prefix wins, as in the
@@ -443,23 +502,9 @@ class Compiler:
                     f"WHEN {lit.text(k)} THEN {const(v).sql}" for k, v in sorted(entries.items()) if len(k) == n
                 )
                 levels.append(f"CASE SUBSTR({key.sql}, 1, {n}) {whens} END")
-            found = f"COALESCE({', '.join(levels + [fallback])})"
-        else:
-            whens = " ".join(f"WHEN {lit.text(k)} THEN {const(v).sql}" for k, v in entries.items())
-            found = f"CASE {key.sql} {whens} ELSE {fallback} END" if entries else fallback
-        # A CASE over an unknown key would fall to its default; the look-up of an unknown is unknown.
-        sql = f"(CASE WHEN {key.sql} IS NULL THEN NULL ELSE {found} END)"
-        if kind == "number" and integer:
-            ints = list(entries.values())
-            if default is not None:
-                ints.append(default)
-            out = _int_value(sql, min(ints), max(ints))
-            if reached:
-                out = Value(out.sql, out.kind, True, out.lo, out.hi, key=key_node.id)
-            return out
-        if kind == "text" and reached:
-            return Value(sql, kind, key=key_node.id, texts=frozenset(entries.values()))
-        return Value(sql, kind)
+            return f"COALESCE({', '.join(levels + [fallback])})"
+        whens = " ".join(f"WHEN {lit.text(k)} THEN {const(v).sql}" for k, v in entries.items())
+        return f"CASE {key.sql} {whens} ELSE {fallback} END" if entries else fallback
 
     def _every_key_reached(self, key_node: ast.AST, entries) -> bool:
         """Some answer to the key question meets each entry (and so each value of the table)."""

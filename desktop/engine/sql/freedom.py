@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import ast
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Mapping
 
 from desktop.engine.sql import literals as lit
@@ -39,6 +39,7 @@ class Names:
     questions: Mapping[str, Any]
     definition_trees: Mapping[str, ast.AST]
     definition_kinds: Mapping[str, str]
+    units: Mapping[str, str | None] = field(default_factory=dict)  # name -> a near miss's unit (plan.unit_of)
 
 
 def questions_in(node: ast.AST, names: Names, _seen=None) -> dict[str, int]:
@@ -108,6 +109,37 @@ def free_when(leaf: ast.AST, names: Names, compiler: Compiler) -> str:
     except NotCompilable:
         return "FALSE"
     return "(" + " AND ".join(terms) + ")" if terms else "TRUE"
+
+
+def matters_when(leaf: ast.AST, qid: str, names: Names, compiler: Compiler) -> str:
+    """SQL, for a row where `qid` is unknown and the criterion is unknown exactly (free_when):
+    some answer to `qid` can change the criterion — every part between the criterion and the part
+    reading `qid` is itself unknown. A known part on the way (`sme_size_met or grace` with the
+    grace answered yes) holds whatever `qid` is, as the reference engine's exact search finds."""
+    # the first test is the criterion's own (or its inside's, under a `not`): known to hold here
+    paths = [p[1:] for p in _paths_to(leaf, qid, names, compiler, [])]
+    if not paths:
+        return "FALSE"
+    terms = ["(" + " AND ".join(p) + ")" if p else "TRUE" for p in paths]
+    return "(" + " OR ".join(terms) + ")"
+
+
+def _paths_to(node: ast.AST, qid: str, names: Names, compiler: Compiler, above: list):
+    """For each part reading `qid`, the SQL tests that the parts above it (and it) are unknown."""
+    if isinstance(node, ast.BoolOp):
+        here = above + [f"({compiler.boolean(node)}) IS NULL"]
+        for v in node.values:
+            yield from _paths_to(v, qid, names, compiler, here)
+        return
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
+        yield from _paths_to(node.operand, qid, names, compiler, above)  # unknown with its inside
+        return
+    if isinstance(node, ast.Name) and names.definition_kinds.get(node.id) == "bool":
+        here = above + [f"{lit.ident(node.id)} IS NULL"]
+        yield from _paths_to(names.definition_trees[node.id], qid, names, compiler, here)
+        return
+    if qid in questions_in(node, names):
+        yield above + [f"({compiler.value(node).sql}) IS NULL"]
 
 
 def _atom_free(atom: ast.AST, names: Names, compiler: Compiler) -> str:

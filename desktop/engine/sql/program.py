@@ -17,9 +17,10 @@ from dataclasses import dataclass, field
 
 from desktop.engine.expr.parse import parse
 from desktop.engine.model import Criterion, Group, Program
+from desktop.engine.near_band import DEFAULT_SHARE, DEFAULT_YEARS, YEAR_UNITS
 from desktop.engine.sql import literals as lit
 from desktop.engine.sql.expr import Compiler, NotCompilable
-from desktop.engine.sql.freedom import Names, askable, free_when, questions_in
+from desktop.engine.sql.freedom import Names, askable, free_when, matters_when, questions_in
 
 SEP = lit.LIST_SEP
 _OPS = {ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">="}
@@ -36,6 +37,8 @@ class Leaf:
     near: tuple = ()  # ((value sql, op, limit sql), ...)
     free: str = "FALSE"
     askable: str = "TRUE"
+    unit: str | None = None  # the unit of the first limit's name (the band's default)
+    matters: dict = field(default_factory=dict)  # question -> SQL: an answer to it can change this
 
 
 @dataclass
@@ -102,7 +105,8 @@ def compile_program(program: Program, compiler: Compiler, names: Names, order: d
     by_question: dict[str, list[str]] = {}
     for leaf, cond in open_paths:
         for q in leaf.questions:
-            by_question.setdefault(q, []).append(cond)
+            matters = leaf.matters.get(q, "TRUE")
+            by_question.setdefault(q, []).append(cond if matters == "TRUE" else f"{cond} AND {matters}")
     deciding = _joined(
         [(q, f"{lit.ident(q)} IS NULL AND ({' OR '.join(conds)})")
          for q, conds in sorted(by_question.items(), key=lambda kv: order[kv[0]])],
@@ -112,7 +116,8 @@ def compile_program(program: Program, compiler: Compiler, names: Names, order: d
     for leaf, cond in tree.paths(False):
         for value, op, limit in leaf.near:
             by = f"({value} - {limit})" if op in ("<", "<=") else f"({limit} - {value})"
-            near_cases.append((leaf.criterion.id, cond, value, limit, by))
+            width = _band_width(limit, leaf.unit, leaf.criterion.near_within)
+            near_cases.append((leaf.criterion.id, cond, value, limit, by, width))
     near = _near_joined(near_cases)
     out.columns = {
         pid: status,
@@ -168,19 +173,30 @@ def _joined(parts, lists: bool) -> str:
     return f"concat_ws({lit.text(SEP)}, {', '.join(f'NULLIF({t}, {chr(39)}{chr(39)})' for t in texts)})"
 
 
+def _band_width(limit: str, unit: str | None, band) -> str:
+    """SQL: the largest miss still called near (near_band.band_width), in DOUBLE arithmetic."""
+    if band is not None:
+        kind, size = band
+        return f"(abs(CAST({limit} AS DOUBLE)) * {float(size)!r}::DOUBLE)" if kind == "share" else f"{float(size)!r}::DOUBLE"
+    if unit in YEAR_UNITS:
+        return f"{DEFAULT_YEARS!r}::DOUBLE"
+    return f"(abs(CAST({limit} AS DOUBLE)) * {DEFAULT_SHARE!r}::DOUBLE)"
+
+
 def _near_joined(cases) -> str:
-    """The first limit of each failed criterion that was missed (by more than 0): `id=gap`."""
+    """The first limit of each failed criterion missed by more than 0 and no more than its band
+    (near_band): `id=gap`."""
     if not cases:
         return "''"
     by_leaf: dict[str, list] = {}
-    for cid, cond, value, limit, by in cases:
-        by_leaf.setdefault(cid, []).append((cond, value, limit, by))
+    for cid, cond, value, limit, by, width in cases:
+        by_leaf.setdefault(cid, []).append((cond, value, limit, by, width))
     pieces = []
     for cid, specs in by_leaf.items():
         whens = " ".join(
-            f"WHEN {cond} AND {value} IS NOT NULL AND {limit} IS NOT NULL AND {by} > 0 "
+            f"WHEN {cond} AND {value} IS NOT NULL AND {limit} IS NOT NULL AND {by} > 0 AND {by} <= {width} "
             f"THEN {lit.text(cid + '=')} || CAST({by} AS VARCHAR) || {lit.text(SEP)}"
-            for cond, value, limit, by in specs
+            for cond, value, limit, by, width in specs
         )
         pieces.append(f"(CASE {whens} ELSE '' END)")
     return f"RTRIM({' || '.join(pieces)}, {lit.text(SEP)})"
@@ -241,7 +257,19 @@ def _leaf(c: Criterion, column: str, compiler: Compiler, names: Names, order: di
     sql = compiler.boolean(tree)
     qs = tuple(sorted(questions_in(tree, names), key=order.__getitem__))
     near = _near(tree, compiler, names)
-    return Leaf(c, column, sql, tree, qs, near, free_when(tree, names, compiler), askable(qs, names, compiler))
+    unit = names.units.get(_near_name(tree)) if near else None
+    matters = {q: matters_when(tree, q, names, compiler) for q in qs}
+    return Leaf(c, column, sql, tree, qs, near, free_when(tree, names, compiler), askable(qs, names, compiler), unit,
+                {q: m for q, m in matters.items() if m != "TRUE"})
+
+
+def _near_name(tree: ast.AST) -> str | None:
+    """The name whose first limit a near miss measures (the engine's unit comes from it)."""
+    operands = [tree.left, *tree.comparators]
+    if len(tree.ops) == 2:
+        return operands[1].id
+    left, right = operands
+    return left.id if isinstance(left, ast.Name) and left.id != "today" else right.id
 
 
 def _near(tree: ast.AST, compiler: Compiler, names: Names) -> tuple:

@@ -11,8 +11,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from desktop.engine.dated import in_force
 from desktop.engine.expr.parse import parse
 from desktop.engine.model import RulePack
+from desktop.engine.plan import unit_of
 from desktop.engine.sql import literals as lit
 from desktop.engine.sql.expr import Compiler, NotCompilable, Scope, Value
 from desktop.engine.sql.freedom import Names
@@ -81,26 +83,20 @@ class CompiledPack:
         return "WITH " + ",\n".join(ctes) + f"\nSELECT {', '.join(cols)}\nFROM {last}"
 
 
-def _tables(pack: RulePack, today: dt.date) -> dict:
-    out = {}
-    for tid, t in pack.tables.items():
-        entries_on = getattr(t, "entries_on", None)
-        entries = entries_on(today) if entries_on is not None else dict(t.entries)
-        out[tid] = (t.match, entries, t.default)
-    return out
-
-
 def compile_pack(pack: RulePack, today: dt.date, programs=None, portable: bool = False) -> CompiledPack:
     """Compile the rules in force on `today` (all programs, or those with the given ids).
     `portable`: only what every SQL engine has (for rendering in other dialects); otherwise
     DuckDB's list literals speed up the lists of ids."""
-    scope = Scope(pack.questions, _tables(pack, today), today, industries=tuple(pack.industries))
+    scope = Scope(pack.questions, dict(pack.tables), today, industries=tuple(pack.industries))
     compiler = Compiler(scope)
     steps: list[tuple[str, str]] = []
     trees: dict = {}
     kinds: dict[str, str] = {}
     skipped: dict[str, str] = {}
+    pack = in_force(pack, today)  # the programs' criteria, exclusions and benefits of that day
     for did, d in pack.definitions.items():
+        # a dated definition: the version in force (the versions cover every day between them)
+        d = next((v for v in d.versions if v.validity.holds(today)), d)
         tree, _ = parse(d.source)
         trees[did] = tree
         try:
@@ -111,8 +107,13 @@ def compile_pack(pack: RulePack, today: dt.date, programs=None, portable: bool =
             continue
         kinds[did] = v.kind
         steps.append((did, v.sql))
-        scope.definitions[did] = Value(lit.ident(did), v.kind, v.integer, v.lo, v.hi, key=v.key, dense=v.dense, texts=v.texts)
-    names = Names(pack.questions, trees, kinds)
+        if v.is_const:  # a constant (the close of last fiscal year) is read as one further on
+            scope.definitions[did] = v
+        else:
+            scope.definitions[did] = Value(lit.ident(did), v.kind, v.integer, v.lo, v.hi, key=v.key, dense=v.dense,
+                                           texts=v.texts)
+    units = {n: unit_of(pack, n)[0] for n in (*pack.questions, *pack.definitions)}
+    names = Names(pack.questions, trees, kinds, units)
     order = {qid: i for i, qid in enumerate(pack.questions)}
     chosen = [p for pid, p in pack.programs.items() if programs is None or pid in programs]
     compiled = [compile_program(p, compiler, names, order, lists=not portable) for p in chosen]
