@@ -10,7 +10,7 @@ outcomes, or an unsettled criterion (no published rule) holds the program open.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Mapping
+from typing import Any, Collection, Mapping
 
 from desktop.engine.benefit_amount import amount_only_questions, benefit_amounts
 from desktop.engine.clock import today_kst
@@ -27,8 +27,10 @@ _RESULT = {True: "met", False: "not_met"}
 _EXCLUSION_RESULT = {True: "not_met", False: "met"}  # from the applicant's side
 
 
-def evaluate(pack: RulePack, answers: Mapping[str, Any], as_of: dt.date | None = None) -> Assessment:
-    """One ProgramResult per loaded program, in pack order. Never raises for odd answers."""
+def evaluate(pack: RulePack, answers: Mapping[str, Any], as_of: dt.date | None = None,
+             programs: Collection[str] | None = None) -> Assessment:
+    """One ProgramResult per loaded program (or per program named in `programs`: each outcome
+    depends on nothing else), in pack order. Never raises for odd answers."""
     as_of = as_of or today_kst()
     pack = in_force(pack, as_of)
     plan = plan_of(pack)
@@ -37,6 +39,7 @@ def evaluate(pack: RulePack, answers: Mapping[str, Any], as_of: dt.date | None =
     deadlines = _deadlines(plan, as_of)
     results = tuple(
         _program(plan, pp, scope, answers, applicant, deadlines[pid]) for pid, pp in plan.programs.items()
+        if programs is None or pid in programs
     )
     return Assessment(as_of=as_of, rules_version=pack.version, programs=results, answers=dict(answers))
 

@@ -2,18 +2,20 @@
 
 1. read: the file becomes `src`; each mapped column is typed (typing.py); bad cells are listed
    and their rows left out.
-2. evaluate: the compiled query runs over every row once to find the outcomes three-valued SQL
-   cannot be sure of (`<program>.settle`).
+2. evaluate: the compiled query runs over every row once, into a table in input order; it marks
+   the outcomes three-valued SQL cannot be sure of (`<program>.settle`).
 3. settle: those rows' cells are read again by the cell parser and evaluated by the reference
    engine, row by row; only the flagged programs' outcomes are taken from it.
-4. write: the query runs again into the output file, taking each flagged outcome from the
-   reference engine's answers through a DuckDB function (a projection, so the input order is
-   kept without sorting).
+   Their outcomes are put into the table in place (an update: the order stays, nothing is sorted).
+4. write: the table into the output file.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
+import os
+import tempfile
 import time
 from dataclasses import dataclass, field
 from typing import Any, Callable
@@ -103,28 +105,22 @@ def screen(pack: RulePack, path, mapping: Callable, today: dt.date, *, programs=
     with _timed(run, "evaluate"):
         if progress is not None:
             progress.phase("evaluate")
+        # Once over every row, into a table kept in input order (insertion order is preserved).
+        con.execute(f"CREATE TEMP TABLE outcomes AS {compiled.sql('answers', keep)}")
         flagged = con.execute(
-            f"SELECT row, {', '.join(settle_cols)} FROM ({compiled.sql('answers', ('row',))}) q "
-            f"WHERE {' OR '.join(settle_cols) or 'FALSE'}"
+            f"SELECT row, {', '.join(settle_cols)} FROM outcomes WHERE {' OR '.join(settle_cols) or 'FALSE'}"
         ).fetchall()
         run.screened = run.rows - len({p.row for p in run.problems})
     with _timed(run, "settle"):
         if progress is not None:
             progress.phase("settle")
         settled = _settle(con, pack, today, run, flagged, targets)
+        _put_back(con, run, settled)
     run.outcomes = run.screened * len(run.programs)
     run.settled_rows = len(flagged)
     run.settled_outcomes = sum(sum(1 for f in row[1:] if f) for row in flagged)
-    from duckdb.sqltypes import BIGINT, INTEGER, VARCHAR
-
-    con.create_function("settled", lambda row, k: settled[row][k], [BIGINT, INTEGER], VARCHAR,
-                        type="native", null_handling="special", side_effects=False)
-    cols = [ident(k) for k in keep]
-    for i, pid in enumerate(run.programs):
-        for j, suffix in enumerate(OUTCOME_SUFFIXES):
-            name = ident(pid + suffix)
-            cols.append(f"CASE WHEN {ident(pid + '.settle')} THEN settled(row, {4 * i + j}) ELSE {name} END AS {name}")
-    final = f"SELECT {', '.join(cols)} FROM ({compiled.sql('answers', keep)}) q"
+    cols = [ident(k) for k in keep] + [ident(pid + suffix) for pid in run.programs for suffix in OUTCOME_SUFFIXES]
+    final = f"SELECT {', '.join(cols)} FROM outcomes"
     with _timed(run, "write"):
         if progress is not None:
             progress.phase("write")
@@ -145,6 +141,30 @@ def _problems(con, columns, strict: bool) -> list[CellProblem]:
     return [CellProblem(*r) for r in found]
 
 
+def _put_back(con, run: Run, settled: dict[int, list[Any]]) -> None:
+    """The reference engine's outcomes into the table, in place (the rows keep their order)."""
+    if not settled:
+        return
+    names = [pid + suffix for pid in run.programs for suffix in OUTCOME_SUFFIXES]
+    fd, path = tempfile.mkstemp(suffix=".ndjson")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            for row, flat in settled.items():
+                out.write(json.dumps({"row": row, **dict(zip(names, flat))}, ensure_ascii=False) + "\n")
+        spec = "{'row': 'BIGINT', " + ", ".join(f"{text(n)}: 'VARCHAR'" for n in names) + "}"
+        con.execute(f"CREATE TEMP TABLE settled AS SELECT * FROM read_json({text(path)}, "
+                    f"format = 'newline_delimited', columns = {spec})")
+    finally:
+        os.unlink(path)
+    sets = [
+        f"{ident(pid + suffix)} = CASE WHEN outcomes.{ident(pid + '.settle')} THEN s.{ident(pid + suffix)} "
+        f"ELSE outcomes.{ident(pid + suffix)} END"
+        for pid in run.programs
+        for suffix in OUTCOME_SUFFIXES
+    ]
+    con.execute(f"UPDATE outcomes SET {', '.join(sets)} FROM settled s WHERE outcomes.row = s.row")
+
+
 def _settle(con, pack: RulePack, today: dt.date, run: Run, flagged, targets) -> dict[int, list[Any]]:
     """The reference engine's outcomes for the flagged rows, read again from their cells."""
     if not flagged:
@@ -155,8 +175,14 @@ def _settle(con, pack: RulePack, today: dt.date, run: Run, flagged, targets) -> 
     cols = ", ".join(f"CAST({ident(c)} AS VARCHAR)" for c in questions)
     cells = con.execute(f"SELECT row{', ' + cols if cols else ''} FROM src WHERE row IN (SELECT row FROM flagged)").fetchall()
     cache: dict = {}
+    seen: dict = {}  # the same cells for the same programs: the same outcomes
     out: dict[int, list[Any]] = {}
     for row, *values in cells:
+        key = (tuple(values), tuple(want[row]))
+        found = seen.get(key)
+        if found is not None:
+            out[row] = found
+            continue
         answers: dict[str, Any] = {}
         for qid, raw in zip(questions.values(), values):
             key = (qid, raw)
@@ -173,5 +199,5 @@ def _settle(con, pack: RulePack, today: dt.date, run: Run, flagged, targets) -> 
         flat: list[Any] = []
         for pid in run.programs:
             flat.extend(found.get(pid, (None,) * 4))
-        out[row] = flat
+        out[row] = seen[key] = flat
     return out

@@ -7,7 +7,6 @@ each list joined with ';'. The DuckDB engine's SQL writes the same text (desktop
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from typing import Any, Mapping
 
@@ -25,32 +24,8 @@ def outcome(result: ProgramResult) -> tuple[str, str, str, str]:
     )
 
 
-_SUBSETS: dict = {}
-
-
-def _subset(pack: RulePack, programs: frozenset) -> RulePack:
-    """The pack with only these programs (each program's outcome depends on nothing else), so
-    settling one open outcome does not evaluate every other program too. Caches start empty."""
-    key = (id(pack), programs)
-    found = _SUBSETS.get(key)
-    if found is None or found[0] is not pack:
-        fresh = {
-            f.name: (f.default_factory() if f.default_factory is not dataclasses.MISSING else f.default)
-            for f in dataclasses.fields(pack)
-            if not f.compare
-        }
-        sub = dataclasses.replace(
-            pack, programs={pid: p for pid, p in pack.programs.items() if pid in programs}, **fresh
-        )
-        if len(_SUBSETS) > 256:
-            _SUBSETS.clear()
-        found = _SUBSETS[key] = (pack, sub)
-    return found[1]
-
-
 def outcomes(pack: RulePack, answers: Mapping[str, Any], today: dt.date, programs=None) -> dict:
-    """Program id -> its four output columns, from the reference engine."""
-    if programs is not None and len(programs) < len(pack.programs):
-        pack = _subset(pack, frozenset(programs))
-    assessment = evaluate(pack, answers, today)
-    return {r.program.id: outcome(r) for r in assessment.programs if programs is None or r.program.id in programs}
+    """Program id -> its four output columns, from the reference engine (only the programs named,
+    when named: the pack's plan and its caches are shared by every row settled)."""
+    assessment = evaluate(pack, answers, today, programs)
+    return {r.program.id: outcome(r) for r in assessment.programs}
