@@ -124,7 +124,9 @@ def compile_program(program: Program, compiler: Compiler, names: Names, order: d
         f"{pid}.failed": f"CASE WHEN NOT {audience} THEN 'audience' WHEN {status} = 'ineligible' THEN {failed} ELSE '' END",
         f"{pid}.deciding": f"CASE WHEN {status} = 'undetermined' THEN {deciding} ELSE '' END",
         f"{pid}.near_miss": f"CASE WHEN {audience} AND {status} = 'ineligible' THEN {near} ELSE '' END",
-        f"{pid}.settle": f"CASE WHEN {audience} THEN COALESCE({_settle(out, open_paths)}, FALSE) ELSE FALSE END",
+        # Only an undetermined outcome is searched by the reference engine: a decided one is
+        # already exact (three-valued logic never decides wrongly), criteria and all.
+        f"{pid}.settle": f"CASE WHEN {audience} AND {status} = 'undetermined' THEN COALESCE({_settle(out, open_paths)}, FALSE) ELSE FALSE END",
     }
     return out
 
