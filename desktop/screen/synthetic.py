@@ -81,7 +81,8 @@ class Generator:
         self.dates = sorted(dates)
         codes = set(pack.industries)
         for t in pack.tables.values():
-            codes.update(k for k in (*t.entries, *t.dated) if len(k) > 3)
+            if t.match == "prefix":  # the industry tables (KSIC codes), not other keyed tables
+                codes.update(k for k in (*t.entries, *t.dated) if len(k) > 3)
         codes.update({"S94", "C30393", "C3039"})
         self.industries = sorted(codes)
 
