@@ -92,7 +92,8 @@ class Explanation:
     questions: tuple[str, ...]  # the deciding questions, most decisive first
     deadline: Text  # the deadline sentence
     deadline_short: Text  # "D-12", "상시 접수", "약 40일 후 (추정)" ...
-    deadline_word: Text  # the window's state
+    deadline_state: str  # the window's state as shown: a deadline status, or "estimated"
+    deadline_word: Text  # the word for that state
     sources_date: dt.date | None
     sources_months: int | None
     sources_old: bool
@@ -195,56 +196,98 @@ def _date(d: dt.date | None, weekday: bool = True) -> Text:
     return Text(date_text(d, "ko", weekday), date_text(d, "en", weekday))
 
 
+def window_case(d: Deadline, as_of: dt.date) -> str:
+    """Which of the window's cases a deadline is in, decided once for the sentence and the short
+    form: open, open_budget, open_no_close, rolling, upcoming, estimated_ahead, estimated_open,
+    closed or not_announced. An estimate is told as an estimate (ahead, or usually open now),
+    never as a countdown to a close nobody announced."""
+    if d.status == "open":
+        if d.kind == "budget":
+            return "open_budget"
+        return "open" if d.closes is not None else "open_no_close"
+    if d.status == "rolling":
+        return "rolling"
+    if d.status == "upcoming" and d.opens is not None:
+        return "upcoming"
+    if d.estimated and d.opens is not None:
+        return "estimated_ahead" if d.opens > as_of else "estimated_open"
+    if d.status == "closed":
+        return "closed"
+    return "not_announced"
+
+
+def deadline_state(d: Deadline, as_of: dt.date) -> str:
+    """The state a view shows beside the sentence: an estimate is 'estimated', not 'not announced'."""
+    return "estimated" if window_case(d, as_of).startswith("estimated") else d.status
+
+
 def deadline_sentence(d: Deadline, as_of: dt.date) -> Text:
     """The one sentence about the application window that every view prints."""
     closes, opens = _date(d.closes), _date(d.opens)
-    if d.status == "open":
+    case = window_case(d, as_of)
+    if case in ("open", "open_budget"):
         left = days_left_text(d.days_left)
-        if d.kind == "budget":
+        if case == "open_budget":
             if d.closes is not None:
                 return phrase("say.open_budget_close", closes=closes, left=left)
             return phrase("say.open_budget")
-        if d.closes is not None:
-            return phrase("say.open_close", closes=closes, left=left)
+        return phrase("say.open_close", closes=closes, left=left)
+    if case == "open_no_close":
         return phrase("say.open_no_close")
-    if d.status == "rolling":
+    if case == "rolling":
         return phrase("say.rolling_until", closes=closes) if d.closes else phrase("say.rolling")
-    if d.status == "upcoming" and d.opens is not None:
+    if case == "upcoming":
         wait = counted("in_days", max((d.opens - as_of).days, 0))
         if d.closes is not None:
             return phrase("say.upcoming_close", opens=opens, wait=wait, closes=closes)
         return phrase("say.upcoming", opens=opens, wait=wait)
-    if d.estimated and d.opens is not None:
-        if d.opens > as_of:
-            return phrase("say.estimated_ahead", n=(d.opens - as_of).days, opens=opens, closes=closes)
+    if case == "estimated_ahead":
+        return phrase("say.estimated_ahead", n=(d.opens - as_of).days, opens=opens, closes=closes)
+    if case == "estimated_open":
         return phrase("say.estimated_open", opens=opens, closes=closes)
-    if d.status == "closed":
+    if case == "closed":
         return phrase("say.closed", closes=closes) if d.closes else phrase("say.closed_undated")
     return phrase("say.not_announced")
 
 
 def deadline_short(d: Deadline, as_of: dt.date) -> Text:
-    """The deadline in a few characters, for a list column."""
-    if d.status == "open" and d.days_left is not None and d.days_left >= 0:
+    """The deadline in a few characters, for a list column: the same case as the sentence."""
+    case = window_case(d, as_of)
+    if case in ("open", "open_budget") and d.days_left is not None and d.days_left >= 0:
         return days_left_text(d.days_left) if d.days_left else phrase("days.today")
-    if d.status == "upcoming" and d.opens is not None:
+    if case == "upcoming":
         return counted("in_days", max((d.opens - as_of).days, 0))
-    if d.estimated and d.opens is not None and d.opens > as_of:
-        n = (d.opens - as_of).days
-        about = phrase("about_days", n=n)
+    if case == "estimated_ahead":
+        about = phrase("about_days", n=(d.opens - as_of).days)
         est = phrase("estimated")
         return Text(f"{about.ko} ({est.ko})", f"{about.en} ({est.en})")
+    if case == "estimated_open":
+        return phrase("short.estimated_open")
     return word("deadline", d.status)
 
 
 def rules_label(pack: RulePack, version: str | None = None) -> Text:
     """'2026-11-21 규칙 · 1aa59dc': the newest `reviewed:` date in the pack and the short hash."""
     version = version or pack.version
-    reviewed = max((p.reviewed for p in pack.programs.values()), default=None)
+    reviewed = _newest_review(pack)
     short = version[:7]
     if reviewed is None:
         return Text(short, short)
     return phrase("rules.version", date=reviewed.isoformat(), id=short)
+
+
+def rules_name(pack: RulePack) -> Text:
+    """'2026-11-21 규칙': the rules as users know them, by the newest `reviewed:` date (the hash
+    is for About and tooltips)."""
+    reviewed = _newest_review(pack)
+    if reviewed is None:
+        short = pack.version[:7]
+        return Text(short, short)
+    return phrase("rules.dated", date=reviewed.isoformat())
+
+
+def _newest_review(pack: RulePack) -> dt.date | None:
+    return max((p.reviewed for p in pack.programs.values()), default=None)
 
 
 # ---------------------------------------------------------------- the tree, three-valued
@@ -557,7 +600,8 @@ def explain(pack: RulePack, assessment: Assessment, r: ProgramResult) -> Explana
         amount_short=amount_short(r),
         deadline=deadline_sentence(r.deadline, assessment.as_of),
         deadline_short=deadline_short(r.deadline, assessment.as_of),
-        deadline_word=word("deadline", r.deadline.status),
+        deadline_state=deadline_state(r.deadline, assessment.as_of),
+        deadline_word=word("deadline", deadline_state(r.deadline, assessment.as_of)),
         sources_date=note.date if note else None,
         sources_months=months,
         sources_old=old,

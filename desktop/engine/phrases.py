@@ -116,6 +116,7 @@ PHRASES: dict[str, Text] = {
                               "Opens in about {n} days (estimate: {opens} – {closes})"),
     "say.estimated_open": _P("예년이면 지금 접수 기간(추정: {opens} ~ {closes}) · 공고 확인 필요",
                              "Usually open now (estimate: {opens} – {closes}) · check for the call"),
+    "short.estimated_open": _P("예년이면 접수 중(추정)", "Usually open (estimate)"),
     "say.closed": _P("{closes} 마감", "Closed on {closes}"),
     "say.closed_undated": _P("지난 접수는 끝났습니다", "The last round has ended"),
     "say.not_announced": _P("접수 일정 미공고", "No application window announced"),
@@ -243,6 +244,7 @@ PHRASES: dict[str, Text] = {
                      "The newest source is from {date} ({months} months old). Check the latest call."),
     "source.reviewed": _P("규칙 검토일 {date}", "Rules last reviewed {date}"),
     "rules.version": _P("{date} 규칙 · {id}", "{date} rules · {id}"),
+    "rules.dated": _P("{date} 규칙", "{date} rules"),
     # ---------------------------------------------------------------- changes since a check
     "changes.title": _P("지난 확인 이후 달라진 점", "Changes since your last assessment"),
     "changes.intro": _P(

@@ -65,6 +65,8 @@ LOOKS: dict[str, dict[str, Look]] = {
         "closed": Look(GREY, "dash"),
         "not_announced": Look(AMBER, "question"),
         "rolling": Look(TEAL, "loop"),
+        # a window worked out from earlier years (the explanation's deadline state)
+        "estimated": Look(AMBER, "clock"),
     },
     # how real a program is (the explanation's badge, which agrees with the deadline)
     "badge": {

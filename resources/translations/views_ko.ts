@@ -415,8 +415,8 @@
         </message>
         <message>
             <location filename="../../desktop/ui/results/program_list.py" line="135" />
-            <source>Window</source>
-            <translation>접수</translation>
+            <source>Application window</source>
+            <translation>접수 기간</translation>
         </message>
     </context>
     <context>

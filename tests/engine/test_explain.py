@@ -9,7 +9,8 @@ import pytest
 
 from desktop.engine import evaluate, load_profile, load_rules
 from desktop.engine.explain import (
-    badge_of, deadline_sentence, explain, explain_all, left_out_line, rules_label,
+    badge_of, deadline_sentence, deadline_short, explain, explain_all, left_out_line, rules_label,
+    rules_name, window_case,
 )
 from desktop.engine.model import Deadline
 from desktop.engine.source_age import is_old
@@ -184,6 +185,20 @@ def test_deadline_sentences():
     assert deadline_sentence(rolling, today).ko == "상시 접수"
 
 
+def test_an_estimate_open_now_is_one_case_for_the_sentence_and_the_short_form():
+    today = dt.date(2026, 11, 21)
+    usual = Deadline("not_announced", dt.date(2026, 11, 2), dt.date(2027, 1, 7), 47, True, None, "estimated")
+    assert window_case(usual, today) == "estimated_open"
+    assert deadline_sentence(usual, today).en.startswith("Usually open now")
+    assert deadline_short(usual, today).en == "Usually open (estimate)"
+    assert deadline_short(usual, today).ko == "예년이면 접수 중(추정)"
+    # never a countdown to a close nobody announced
+    assert "D-" not in deadline_short(usual, today).ko
+    ahead = Deadline("not_announced", dt.date(2027, 1, 15), dt.date(2027, 2, 12), 83, True, None, "estimated")
+    assert window_case(ahead, today) == "estimated_ahead"
+    assert deadline_short(ahead, today).en == "in about 55 days (estimated)"
+
+
 def test_one_source_age_threshold():
     assert is_old(dt.date(2025, 11, 21), dt.date(2026, 11, 21))  # exactly a year
     assert not is_old(dt.date(2025, 11, 22), dt.date(2026, 11, 21))
@@ -195,6 +210,7 @@ def test_rules_label(pack):
     assert label.ko == f"{newest} 규칙 · {pack.version[:7]}"
     # read after a "Rules version" label, the English names the rules by their date too
     assert label.en == f"{newest} rules · {pack.version[:7]}"
+    assert rules_name(pack).ko == f"{newest} 규칙" and rules_name(pack).en == f"{newest} rules"
 
 
 def test_left_out_line():

@@ -281,3 +281,80 @@ def test_empty_view_invites_to_answer(view):
     assert "Answer the questions" in view.subheading.text()
     assert view.detail.result is None
     assert "Select a program" in view.detail.text_content()
+
+
+def _click_row(qtbot, view, program_id):
+    tree = view.program_list
+    item = tree.item_of(program_id)
+    tree.scrollToItem(item)
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualItemRect(item).center())
+    assert view.detail.result.program.id == program_id
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_each_program_row_carries_its_deadline_sentence(qtbot, view, rule_pack, lang):
+    i18n.set_language(lang, remember=False)
+    profile, assessment = assess(rule_pack, COMPANY)
+    view.show_assessment(rule_pack, assessment, profile.name)
+    for r in assessment.programs:
+        e = explain(rule_pack, assessment, r)
+        assert view.program_list.item_of(r.id).text(1) == e.deadline.get(lang), r.id
+    # what the row says is what the detail says, for the row clicked
+    pid = view.program_list.program_ids("eligible")[0]
+    _click_row(qtbot, view, pid)
+    row = view.program_list.item_of(pid).text(1)
+    assert html.escape(row, quote=False) in view.detail.parts["deadline"].text()
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_an_estimated_window_open_now_reads_the_same_in_the_list_and_the_detail(qtbot, view, rule_pack,
+                                                                               lang):
+    # this case's check day falls inside the autonomous-factory track's usual window
+    i18n.set_language(lang, remember=False)
+    profile, assessment = assess(rule_pack, "company-ai-plans-unknown.yaml")
+    view.show_assessment(rule_pack, assessment, profile.name)
+    r = assessment.by_id("smart-factory-autonomous")
+    assert r.deadline.estimated and r.deadline.opens <= assessment.as_of <= r.deadline.closes
+    _click_row(qtbot, view, r.id)
+    row = view.program_list.item_of(r.id).text(1)
+    usually = {"ko": "예년이면 지금 접수 기간", "en": "Usually open now"}[lang]
+    assert row.startswith(usually) and "미공고" not in row and "Not announced" not in row
+    detail = view.detail.parts["deadline"].text()
+    assert html.escape(row, quote=False) in detail
+    # the word beside it is the estimate's, not "not announced"
+    assert {"ko": "추정", "en": "Estimated"}[lang] in detail
+    assert "미공고" not in detail and "Not announced" not in detail
+
+
+def test_tracks_sit_under_their_program(qtbot, view, rule_pack):
+    profile, assessment = assess(rule_pack, "school-work-study-incheon-gyeonggi.yaml")
+    view.show_assessment(rule_pack, assessment, profile.name)
+    lst = view.program_list
+    parent = lst.item_of("sme-specialized-hs")
+    tracks = [r.id for r in assessment.programs if r.program.tracks_of == "sme-specialized-hs"
+              and r.status == assessment.by_id("sme-specialized-hs").status]
+    assert tracks and parent.parent() is lst.group_items["eligible"]
+    under = [parent.child(i).data(0, Qt.ItemDataRole.UserRole + 1) for i in range(parent.childCount())]
+    assert sorted(under) == sorted(tracks)
+    ids = lst.program_ids("eligible")
+    assert ids.index("sme-specialized-hs") < min(ids.index(t) for t in tracks)
+    # counted once each, tracks included
+    assert lst.group_items["eligible"].text(0) == f"Eligible ({len(ids)})"
+    # a track in another group than its program stands in its own group
+    for r in assessment.programs:
+        if r.program.tracks_of == "sme-specialized-hs" and r.id not in tracks:
+            assert lst.item_of(r.id).parent() is not parent
+    _click_row(qtbot, view, tracks[0])
+    assert "Track of" in view.detail.text_content()
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_results_heading_names_the_rules_by_date_with_the_id_in_the_tooltip(view, rule_pack, lang):
+    i18n.set_language(lang, remember=False)
+    profile, assessment = assess(rule_pack, COMPANY)
+    view.show_assessment(rule_pack, assessment, profile.name)
+    newest = max(p.reviewed for p in rule_pack.programs.values()).isoformat()
+    dated = {"ko": f"{newest} 규칙", "en": f"{newest} rules"}[lang]
+    assert view.subheading.text().endswith(dated)
+    assert assessment.rules_version[:7] not in view.subheading.text()
+    assert assessment.rules_version[:7] in view.subheading.toolTip()

@@ -70,8 +70,8 @@ def terminal_blocks(out: str) -> dict[str, tuple[str, list[str], list[str]]]:
 def click_program(qtbot, view: ResultsView, program_id: str) -> None:
     """Click the program's row in the results list, as a user picks it."""
     tree = view.program_list
-    item = next(g.child(i) for g in tree.group_items.values() for i in range(g.childCount())
-                if g.child(i).data(0, ROLE_PROGRAM) == program_id)
+    item = tree.item_of(program_id)
+    assert item.data(0, ROLE_PROGRAM) == program_id
     tree.scrollToItem(item)
     qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton,
                      pos=tree.visualItemRect(item).center())

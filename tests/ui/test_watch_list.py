@@ -19,14 +19,10 @@ LEFT = Qt.MouseButton.LeftButton
 
 def click_program(qtbot, results, program_id):
     tree = results.program_list
-    for g in tree.group_items.values():
-        for i in range(g.childCount()):
-            item = g.child(i)
-            if item.data(0, Qt.ItemDataRole.UserRole + 1) == program_id:
-                tree.scrollToItem(item)
-                qtbot.mouseClick(tree.viewport(), LEFT, pos=tree.visualItemRect(item).center())
-                return
-    raise AssertionError(program_id)
+    item = tree.item_of(program_id)
+    assert item is not None, program_id
+    tree.scrollToItem(item)
+    qtbot.mouseClick(tree.viewport(), LEFT, pos=tree.visualItemRect(item).center())
 
 
 def click_page(qtbot, window, page):

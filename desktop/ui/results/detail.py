@@ -191,8 +191,8 @@ class ProgramDetail(QScrollArea):
         self._section(lay, say("heading.deadline", lang))
         d = r.deadline
         line = QHBoxLayout()
-        line.addWidget(_icon("deadline", d.status, 16))
-        dl = _label(f"{status_style.badge_html('deadline', d.status, symbol=False)} &nbsp; "
+        line.addWidget(_icon("deadline", e.deadline_state, 16))
+        dl = _label(f"{status_style.badge_html('deadline', e.deadline_state, symbol=False)} &nbsp; "
                     f"{_esc(_t(e.deadline, lang))}")
         line.addWidget(dl, 1)
         lay.addLayout(line)

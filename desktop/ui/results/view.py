@@ -12,7 +12,7 @@ from collections import Counter
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
-from desktop.engine.explain import rules_label
+from desktop.engine.explain import rules_label, rules_name
 from desktop.engine.formatting import date_text
 from desktop.engine.phrases import say
 from desktop.ui import i18n
@@ -135,7 +135,7 @@ class ResultsView(QWidget):
             self.program_list.clear()
             self.detail.clear()
             return
-        self.program_list.fill(self._assessment, i18n.current_lang())
+        self.program_list.fill(self._pack, self._assessment, i18n.current_lang())
 
     def _select(self, program_id: str) -> None:
         self._selected = program_id or None
@@ -167,8 +167,10 @@ class ResultsView(QWidget):
             total = len(a.programs) - counts["other_applicants"]
             line = say("report.summary_counts", lang, total=total, eligible=counts["eligible"],
                        undetermined=counts["undetermined"], ineligible=counts["ineligible"])
+            # the rules by their date, as users know them; the short id only in the tooltip
             self.subheading.setText(f"{line} · {date_text(a.as_of, lang)} · "
-                                    f"{rules_label(self._pack, a.rules_version).get(lang)}")
+                                    f"{rules_name(self._pack).get(lang)}")
+            self.subheading.setToolTip(rules_label(self._pack, a.rules_version).get(lang))
         self.program_list.retranslate()
         self._update_watch()
         self.legend.setText(self.tr("D-n: days left until the window closes."))
