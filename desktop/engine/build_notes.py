@@ -32,7 +32,7 @@ def read_note(src: SourceFile, problems: Problems) -> SourceNote | None:
     return SourceNote(
         id=raw["id"],
         title=text_of(raw["title"]),
-        publisher=raw["publisher"],
+        publisher=text_of(raw["publisher"]),
         date=day,
         kind=raw["kind"],
         reliability=raw["reliability"],

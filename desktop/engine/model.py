@@ -147,7 +147,7 @@ class SourceNote:
 
     id: str
     title: Text
-    publisher: str
+    publisher: Text  # the outlet or authority, named in each language
     date: dt.date
     kind: str  # press_release | news | law | ministry_page | blog
     reliability: str  # official | press | blog

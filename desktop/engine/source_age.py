@@ -53,8 +53,8 @@ def source_line(note: SourceNote, as_of: dt.date) -> Text:
     """'Title — publisher, 2025-01-20 (official)', with its age when it is out of date."""
     rel = phrase(f"source.{note.reliability}") if has_phrase(f"source.{note.reliability}") \
         else Text(note.reliability, note.reliability)
-    ko = f"{note.title.ko} — {note.publisher}, {note.date.isoformat()} ({rel.ko})"
-    en = f"{note.title.en} — {note.publisher}, {note.date.isoformat()} ({rel.en})"
+    ko = f"{note.title.ko} — {note.publisher.ko}, {note.date.isoformat()} ({rel.ko})"
+    en = f"{note.title.en} — {note.publisher.en}, {note.date.isoformat()} ({rel.en})"
     if is_old(note.date, as_of):
         age = counted("source.age", months_between(note.date, as_of))
         ko, en = f"{ko} · {age.ko}", f"{en} · {age.en}"

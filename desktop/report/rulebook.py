@@ -394,7 +394,7 @@ class _Book:
             mark = _table_word(RELIABILITY, n.reliability, self.lang)
             out.append(f'<div class="note" id="note-{_e(n.id)}"><h3>{self.t(n.title)} '
                        f'<span class="cid">[{_e(n.id)}]</span></h3><table class="facts">')
-            out.append(f"<tr><th>{self.w('publisher')}</th><td>{_e(n.publisher)}</td></tr>")
+            out.append(f"<tr><th>{self.w('publisher')}</th><td>{self.t(n.publisher)}</td></tr>")
             out.append(f"<tr><th>{self.w('date')}</th><td>{_e(n.date.isoformat())}</td></tr>")
             out.append(f"<tr><th>{self.w('kind')}</th><td>{_e(_table_word(NOTE_KIND, n.kind, self.lang))}</td></tr>")
             out.append(f"<tr><th>{self.w('reliability')}</th><td>{_e(mark)}</td></tr>")

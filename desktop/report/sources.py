@@ -117,7 +117,7 @@ def source_list(ctx) -> list[Flowable]:
         if note is None:
             out.append(Paragraph(markup(note_id), ss["RefFull"], bulletText=f"[{number}]"))
             continue
-        parts = [f"<b>{markup(ctx.text(note.title))}</b>", markup(note.publisher),
+        parts = [f"<b>{markup(ctx.text(note.title))}</b>", markup(ctx.text(note.publisher)),
                  markup(ctx.date(note.date)), reliability(ctx, note.reliability)] + age(ctx, note)
         text = " · ".join(parts)
         if note.url:

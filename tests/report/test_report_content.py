@@ -14,6 +14,7 @@ import pytest
 from desktop.engine import format_value
 from desktop.engine.explain import open_to, rules_label, status_word
 from desktop.engine.phrases import say, word
+from desktop.engine.source_age import cited_notes
 from desktop.report.checklist import combined_documents
 from desktop.report.context import STATUS_ORDER, ReportContext
 from desktop.report.pdf import report_bytes, write_report
@@ -321,3 +322,16 @@ def test_criteria_that_decided_nothing_share_one_line(tmp_path, pack, company):
         for c in others:
             assert squash(c.text.en) in line, (heading, c.id)
     assert found, "no program of the company case has a criterion that decided nothing"
+
+
+def test_sources_name_their_publisher_in_the_reports_language(tmp_path, pack, company):
+    notes = {n.id: n for r in mine(company) for n in cited_notes(pack, r)}
+    differ = [n for n in notes.values() if n.publisher.ko != n.publisher.en]
+    assert differ
+    for lang, other in (("ko", "en"), ("en", "ko")):
+        _, pages = build(tmp_path, pack, company, lang)
+        text = squash("\n".join(pages))
+        for n in differ:
+            assert squash(n.publisher.get(lang)) in text, (lang, n.id)
+            if n.publisher.get(other).lower() not in (n.url or "").lower():  # not in its link
+                assert squash(n.publisher.get(other)) not in text, (lang, n.id)

@@ -18,7 +18,7 @@ from PySide6.QtGui import QDesktopServices
 from desktop.engine import evaluate, load_profile
 from desktop.engine.explain import explain
 from desktop.engine.phrases import say
-from desktop.engine.source_age import is_old, newest_note
+from desktop.engine.source_age import cited_notes, is_old, newest_note
 from desktop.paths import rules_dir
 from desktop.ui import i18n
 from desktop.ui.results import ResultsView
@@ -358,3 +358,20 @@ def test_results_heading_names_the_rules_by_date_with_the_id_in_the_tooltip(view
     assert view.subheading.text().endswith(dated)
     assert assessment.rules_version[:7] not in view.subheading.text()
     assert assessment.rules_version[:7] in view.subheading.toolTip()
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_sources_name_their_publisher_in_the_ui_language(qtbot, view, rule_pack, lang):
+    i18n.set_language(lang, remember=False)
+    profile, assessment = assess(rule_pack, COMPANY)
+    view.show_assessment(rule_pack, assessment, profile.name)
+    _click_row(qtbot, view, "sme-ax")
+    shown = view.detail.parts["sources"].text()
+    notes = cited_notes(rule_pack, assessment.by_id("sme-ax"))
+    assert notes
+    other = "en" if lang == "ko" else "ko"
+    for note in notes:
+        assert html.escape(note.publisher.get(lang), quote=False) in shown
+        if note.publisher.get(other) != note.publisher.get(lang):
+            assert html.escape(note.publisher.get(other), quote=False) not in shown
+    assert any(n.publisher.ko != n.publisher.en for n in notes)  # a name that differs is seen
