@@ -95,6 +95,9 @@ print(f"RSS_KB {rss}")
 def env() -> dict[str, str]:
     e = dict(os.environ)
     e.setdefault("QT_QPA_PLATFORM", "offscreen")
+    # Byte-code caches as an installed app has them (pip compiles on install, the bundle ships
+    # compiled): with PYTHONDONTWRITEBYTECODE a fresh tree would compile every module each start.
+    e.pop("PYTHONDONTWRITEBYTECODE", None)
     e["PYTHONPATH"] = str(ROOT) + os.pathsep + e.get("PYTHONPATH", "")
     return e
 

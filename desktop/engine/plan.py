@@ -52,9 +52,22 @@ class PackPlan:
     programs: dict  # program id -> ProgramPlan
     questions: dict  # question id -> Question
     deadline_cache: dict  # as_of -> {program id: Deadline}; deadlines do not depend on answers
-    domains: Any = None  # exact.Domains: the answers worth trying for each question
+    # the RulePack this plan is of (for the domains, made on first use)
+    pack: Any = field(default=None, compare=False, repr=False)
     # exact results already worked out, keyed by the criterion or program and the answers it reads
     exact_cache: dict = field(default_factory=dict)
+    made_later: dict = field(default_factory=dict, compare=False, repr=False)  # the domains
+
+    @property
+    def domains(self):
+        """exact.Domains, the answers worth trying for each question: made at the first
+        evaluation that needs them, not when the rules are loaded (start-up does not)."""
+        found = self.made_later.get("domains")
+        if found is None:
+            from desktop.engine.exact import Domains
+
+            found = self.made_later["domains"] = Domains(self.pack, self)
+        return found
 
     def questions_of(self, names) -> frozenset:
         out: set[str] = set()
@@ -85,15 +98,13 @@ def build_plan(pack: RulePack) -> PackPlan:
         programs={},
         questions=dict(pack.questions),
         deadline_cache={},
+        pack=pack,
     )
     for qid, q in pack.questions.items():
         if q.applies_if is not None:
             plan.applies_questions[qid] = plan.questions_of(q.applies_if.names)
     for pid, program in pack.programs.items():
         plan.programs[pid] = _program_plan(pack, plan, program)
-    from desktop.engine.exact import Domains
-
-    object.__setattr__(plan, "domains", Domains(pack, plan))
     return plan
 
 

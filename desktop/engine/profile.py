@@ -13,7 +13,6 @@ import json
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
 
 from desktop.engine.answers import AnswerError, coerce_answer
 from desktop.engine.clock import FIRST_ASSESSMENT_DAY, LAST_ASSESSMENT_DAY, parse_assessment_date
@@ -208,6 +207,8 @@ def profile_to_dict(profile: Profile) -> dict[str, Any]:
 
 def dump_profile(profile: Profile) -> str:
     """YAML text in the same format load_profile reads (it round-trips)."""
+    from ruamel.yaml import YAML  # only for writing a profile: not needed to start the app
+
     yaml = YAML(typ="rt")
     yaml.default_flow_style = False
     yaml.allow_unicode = True

@@ -12,16 +12,17 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
-from typing import Any, Iterator
-
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError
+from typing import TYPE_CHECKING, Any, Iterator
 
 from desktop import paths
 from desktop.engine.model import Text
 from desktop.engine.suggest import did_you_mean, did_you_mean_ko
 from desktop.engine.validators import fast_validator
 from desktop.engine.yamlsrc import SourceFile
+
+if TYPE_CHECKING:  # jsonschema is imported only to explain a file that is not valid
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
 
 SCHEMA_NAMES = ("questions", "industries", "definitions", "documents", "criteria", "program", "source-note", "profile")
 
@@ -37,7 +38,9 @@ _TYPE_WORDS = {
 
 
 @lru_cache(maxsize=None)
-def validator(name: str) -> Draft202012Validator:
+def validator(name: str) -> "Draft202012Validator":
+    from jsonschema import Draft202012Validator
+
     path = paths.rules_dir() / "schema" / f"{name}.schema.json"
     schema = json.loads(path.read_text(encoding="utf-8"))
     return Draft202012Validator(_inline_refs(schema))
@@ -160,7 +163,7 @@ def _short(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def _describe(err: ValidationError, src: SourceFile) -> Iterator[tuple[tuple, int, Text]]:
+def _describe(err: "ValidationError", src: SourceFile) -> Iterator[tuple[tuple, int, Text]]:
     path = tuple(err.absolute_path)
     line = src.line(*path)
     v = err.validator

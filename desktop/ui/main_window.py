@@ -2,9 +2,9 @@
 
 It owns the open profile (a `ProfileSession`) and moves it between the pages: the start page
 asks to open a profile, the wizard says when nothing is left to ask, the results ask for a question
-to be answered. The results and deadlines views, the report actions and the About box come from
-their own modules; when one of them cannot be imported the window still opens, with a note in its
-place, so a problem in one view never keeps the user from their saved profiles.
+to be answered. The first screen is the start page: the results and deadlines pages, the report
+actions (ReportLab), the client workspace and the dialogs are imported and made when first
+needed, so that start-up waits only for what it shows.
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
-from typing import Any
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
@@ -32,65 +31,10 @@ from desktop.ui.i18n import current_lang
 from desktop.ui.icons import app_icon
 from desktop.ui.session import ProfileSession
 from desktop.ui.start_page import StartPage
-from desktop.ui.wizard import WizardView
-from desktop.ui.wizard.review import ReviewPage
 
 log = logging.getLogger("jiwon.ui")
 
 START, WIZARD, REVIEW, RESULTS, DEADLINES = "start", "wizard", "review", "results", "deadlines"
-
-
-def _optional_views() -> dict[str, Any]:
-    """The views from their own modules; None (and a line in the log) for one that fails to load.
-
-    Plain import statements, not __import__ with a name: the bundle builder finds modules by
-    reading the import statements.
-    """
-    found: dict[str, Any] = {}
-    try:
-        from desktop.ui.results import ResultsView
-        found["results"] = ResultsView
-    except Exception:  # noqa: BLE001 - a broken view must not stop the app
-        log.exception("could not load the results view")
-    try:
-        from desktop.ui.deadlines_view import DeadlinesView
-        found["deadlines"] = DeadlinesView
-    except Exception:  # noqa: BLE001
-        log.exception("could not load the deadlines view")
-    try:
-        from desktop.ui import report_actions
-        found["report_actions"] = report_actions
-    except Exception:  # noqa: BLE001
-        log.exception("could not load the report actions")
-    try:
-        from desktop.ui.workspace import ClientWorkspace
-        found["workspace"] = ClientWorkspace
-    except Exception:  # noqa: BLE001
-        log.exception("could not load the client workspace")
-    try:
-        from desktop.ui.about_dialog import AboutDialog
-        found["about"] = AboutDialog
-    except Exception:  # noqa: BLE001
-        log.exception("could not load the About dialog")
-    return found
-
-
-class _Missing(QLabel):
-    """Stands in for a view that could not be loaded."""
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setWordWrap(True)
-        self.retranslate()
-
-    def retranslate(self) -> None:
-        self.setText(self.tr("This view is not available in this version."))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
 
 class MainWindow(QMainWindow):
@@ -121,31 +65,11 @@ class MainWindow(QMainWindow):
         self.start.history_requested.connect(self.show_history)
         self.history_dialog = None
         self.start.client_list_chosen.connect(self.import_client_list)
-        self.wizard = WizardView(self)
-        self.wizard.finished.connect(self.show_results)
-        self.wizard.storage_failed.connect(self.report_storage_error)
-        self.wizard.review_requested.connect(lambda: self.show_page(REVIEW))
-        self.review = ReviewPage(self)
-        self.review.question_requested.connect(self.answer_question)
-        self.review.questions_requested.connect(lambda: self.show_page(WIZARD))
-        self.review.results_requested.connect(self.show_results)
-        self.review.storage_failed.connect(self.report_storage_error)
-        views = _optional_views()
-        results_cls = views.get("results")
-        self.results = results_cls(self) if results_cls else _Missing(self)
-        if hasattr(self.results, "answer_requested"):
-            self.results.answer_requested.connect(self.answer_question)
-        if hasattr(self.results, "watch_toggled"):
-            self.results.watch_toggled.connect(self.set_watched)
-        deadlines_cls = views.get("deadlines")
-        self.deadlines = deadlines_cls(self) if deadlines_cls else _Missing(self)
-        self._deadlines_filled = False  # filled when first shown: keeps start-up short
-        if hasattr(self.deadlines, "program_activated"):
-            self.deadlines.program_activated.connect(self.show_program)
-        self.pages = {START: self.start, WIZARD: self.wizard, REVIEW: self.review,
-                      RESULTS: self.results, DEADLINES: self.deadlines}
-        for page in self.pages.values():
-            self.stack.addWidget(page)
+        # the other pages are made when first needed (see the properties below)
+        self._wizard = self._review = self._results = self._deadlines = None
+        self._deadlines_filled = False  # the deadlines are filled when first shown
+        self.pages = {START: self.start}
+        self.stack.addWidget(self.start)
 
         # banners above the pages
         self.rules_banner = Banner("warning", self)
@@ -176,10 +100,7 @@ class MainWindow(QMainWindow):
         lay.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
-        self._workspace_cls = views.get("workspace")
         self.workspace = None  # the client workspace window, made when first asked for
-        self._report_actions = views.get("report_actions")
-        self._about_cls = views.get("about")
         self.help: HelpDialog | None = None  # the guide, made when first asked for
         self._make_actions()
         self._make_menus()
@@ -202,6 +123,71 @@ class MainWindow(QMainWindow):
         state = settings.get(settings.WINDOW_STATE)
         if not state.isEmpty():
             self.restoreState(state)
+
+    # ------------------------------------------------------------ pages made when first needed
+
+    @property
+    def wizard(self):
+        """The question pages (made when a profile is first opened)."""
+        if self._wizard is None:
+            from desktop.ui.wizard import WizardView
+
+            self._wizard = WizardView(self)
+            self._wizard.finished.connect(self.show_results)
+            self._wizard.storage_failed.connect(self.report_storage_error)
+            self._wizard.review_requested.connect(lambda: self.show_page(REVIEW))
+            self._add_page(WIZARD, self._wizard)
+        return self._wizard
+
+    @property
+    def review(self):
+        """The Answers page (made when first shown)."""
+        if self._review is None:
+            from desktop.ui.wizard.review import ReviewPage
+
+            self._review = ReviewPage(self)
+            self._review.question_requested.connect(self.answer_question)
+            self._review.questions_requested.connect(lambda: self.show_page(WIZARD))
+            self._review.results_requested.connect(self.show_results)
+            self._review.storage_failed.connect(self.report_storage_error)
+            self._add_page(REVIEW, self._review)
+        return self._review
+
+    @property
+    def results(self):
+        """The results page (made on first use: the first screen does not show it)."""
+        if self._results is None:
+            from desktop.ui.results import ResultsView
+
+            self._results = ResultsView(self)
+            self._results.answer_requested.connect(self.answer_question)
+            self._results.watch_toggled.connect(self.set_watched)
+            self._add_page(RESULTS, self._results)
+        return self._results
+
+    @property
+    def deadlines(self):
+        """The deadlines page (made on first use, filled when first shown)."""
+        if self._deadlines is None:
+            from desktop.ui.deadlines_view import DeadlinesView
+
+            self._deadlines = DeadlinesView(self)
+            self._deadlines.program_activated.connect(self.show_program)
+            if self.session is not None:  # a school sees the school windows first
+                self._deadlines.set_filters(audience=self.session.applicant_type)
+            self._add_page(DEADLINES, self._deadlines)
+        return self._deadlines
+
+    def _add_page(self, name: str, page: QWidget) -> None:
+        self.pages[name] = page
+        self.stack.addWidget(page)
+
+    @property
+    def _report_actions(self):
+        """Saving, printing and previewing the PDF (ReportLab is imported on first use)."""
+        from desktop.ui import report_actions
+
+        return report_actions
 
     # ------------------------------------------------------------ actions and menus
 
@@ -296,12 +282,6 @@ class MainWindow(QMainWindow):
                     self.act_print, self.act_preview):
             act.setEnabled(has)
         self.act_export.setEnabled(has or self.start.selected_id() is not None)
-        reports = self._report_actions is not None
-        for act in (self.act_pdf, self.act_print, self.act_preview):
-            act.setEnabled(has and reports)
-        self.act_about.setEnabled(self._about_cls is not None)
-        self.act_clients.setEnabled(self._workspace_cls is not None)
-        self.act_deadlines.setEnabled(not isinstance(self.deadlines, _Missing))
 
     # ------------------------------------------------------------ pages
 
@@ -318,11 +298,11 @@ class MainWindow(QMainWindow):
         self._switch(page)
 
     def _switch(self, page: str) -> None:
-        if page == DEADLINES and not self._deadlines_filled and hasattr(self.deadlines, "set_pack"):
+        if page == DEADLINES and not self._deadlines_filled:
             self.deadlines.set_pack(self.pack, self.as_of)
             self._deadlines_filled = True
             self._show_watched()
-        self.stack.setCurrentWidget(self.pages[page])
+        self.stack.setCurrentWidget(getattr(self, page))  # each page is the attribute of its name
         self.page_actions[page].setChecked(True)
         self.changes_banner.setVisible(page == RESULTS and self._changes_text is not None)
         if page == START:
@@ -366,7 +346,8 @@ class MainWindow(QMainWindow):
             self.session.deleteLater()
         self.session = session
         self._show_damaged([d.question_id for d in damaged])
-        self.review.show_session(None)  # built afresh when shown
+        if self._review is not None:
+            self._review.show_session(None)  # built afresh when shown
         self._previous = last if last is not None and last.rules_version != self.pack.version \
             else None
         self._changes = None
@@ -377,8 +358,8 @@ class MainWindow(QMainWindow):
             self._stored_changes = None
         self._retranslate_changes()
         settings.put(settings.LAST_PROFILE, profile_id)
-        if hasattr(self.deadlines, "set_filters"):  # a school sees the school windows first
-            self.deadlines.set_filters(audience=session.applicant_type)
+        if self._deadlines is not None:  # a school sees the school windows first
+            self._deadlines.set_filters(audience=session.applicant_type)
         if self.wizard.open_session(session):
             self._switch(WIZARD)
         else:
@@ -420,7 +401,8 @@ class MainWindow(QMainWindow):
             self.session.deleteLater()
         self.session = None
         self._show_damaged([])
-        self.review.show_session(None)
+        if self._review is not None:
+            self._review.show_session(None)
         self._previous = None
         self._changes = None
         self._changes_text = None
@@ -439,8 +421,7 @@ class MainWindow(QMainWindow):
         except StorageError as err:
             self.report_storage_error(err)
         self._describe_changes(assessment)
-        if hasattr(self.results, "show_assessment"):
-            self.results.show_assessment(self.pack, assessment, s.name)
+        self.results.show_assessment(self.pack, assessment, s.name)
         self._show_watched()
         self._switch(RESULTS)
 
@@ -449,8 +430,7 @@ class MainWindow(QMainWindow):
         if self.session is None:
             return
         self.show_results()
-        if hasattr(self.results, "select_program"):
-            self.results.select_program(program_id)
+        self.results.select_program(program_id)
 
     def set_watched(self, program_id: str, on: bool) -> None:
         """From the results: follow a program (or stop), kept in the store for every profile."""
@@ -465,8 +445,8 @@ class MainWindow(QMainWindow):
             watched = self.store.watched_programs()
         except StorageError:
             return
-        for view in (self.results, self.deadlines):
-            if hasattr(view, "set_watched"):
+        for view in (self._results, self._deadlines):  # pages not made yet read it when made
+            if view is not None:
                 view.set_watched(watched)
 
     def answer_question(self, question_id: str) -> None:
@@ -533,7 +513,7 @@ class MainWindow(QMainWindow):
             self.start.export_profile(pid)
 
     def _report_args(self) -> tuple | None:
-        if self.session is None or self._report_actions is None:
+        if self.session is None:
             return None
         return self.pack, self.session.assessment, self.session.profile()
 
@@ -560,10 +540,10 @@ class MainWindow(QMainWindow):
 
     def show_clients(self) -> None:
         """The client workspace window (every saved client against the programs)."""
-        if self._workspace_cls is None:
-            return
         if self.workspace is None:
-            self.workspace = self._workspace_cls(self.store, self.pack, self.as_of, self)
+            from desktop.ui.workspace import ClientWorkspace
+
+            self.workspace = ClientWorkspace(self.store, self.pack, self.as_of, self)
             self.workspace.open_requested.connect(self._open_from_workspace)
             self.workspace.program_requested.connect(
                 lambda pid, program: self._open_from_workspace(pid, program))
@@ -589,10 +569,10 @@ class MainWindow(QMainWindow):
 
     def show_about(self) -> None:
         """Opened, not executed: the window waits for it without this call blocking."""
-        if self._about_cls is None:
-            return
+        from desktop.ui.about_dialog import AboutDialog
+
         database = None if self._saving_disabled is not None else self.store.path
-        about = self._about_cls(self, self.pack, database=database)
+        about = AboutDialog(self, self.pack, database=database)
         about.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         about.open()
 
@@ -614,7 +594,8 @@ class MainWindow(QMainWindow):
         except StorageError:
             return
         self.session.name = record.name
-        self.wizard._update_who()
+        if self._wizard is not None:
+            self._wizard._update_who()
         self._update_title()
 
     # ------------------------------------------------------------ problems
@@ -762,8 +743,8 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        for f in self.wizard.fields.values():  # a value typed but not yet confirmed
-            if f.pending():
+        for f in (self._wizard.fields.values() if self._wizard is not None else ()):
+            if f.pending():  # a value typed but not yet confirmed
                 f.commit()
         settings.put(settings.WINDOW_GEOMETRY, self.saveGeometry())
         settings.put(settings.WINDOW_STATE, self.saveState())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
 from desktop.engine.model import Profile
@@ -84,16 +85,45 @@ def test_deadline_row_opens_the_programs_result(main_window, open_profile):
     assert w.results.program_list.current_program_id() == "sme-specialized-hs"
 
 
-def test_a_view_that_cannot_be_loaded_leaves_a_note(qtbot, rule_pack, store, as_of, monkeypatch):
+FIRST_SCREEN = """
+import sys
+from desktop.ui import app as jiwon, settings
+settings.use_file(sys.argv[1] + "/settings.ini")
+jiwon.make_application(["jiwon"])
+w = jiwon.launch(sys.argv[1])
+w.show()
+jiwon.QApplication.processEvents()
+assert w.current_page() == "start"
+deferred = ("reportlab", "jsonschema", "ruamel.yaml", "desktop.report", "desktop.ui.results",
+            "desktop.ui.deadlines_view", "desktop.ui.workspace", "desktop.ui.report_actions",
+            "desktop.ui.about_dialog", "desktop.ui.wizard.view", "desktop.ui.wizard.review")
+print(" ".join(m for m in deferred if m in sys.modules) or "none")
+print("domains made" if w.pack.compiled.made_later else "domains not made")
+"""
+
+
+def test_the_start_page_waits_for_nothing_it_does_not_show(tmp_path):
+    """A fresh interpreter opens the window on the start page without the PDF library, the
+    question, answers, results, deadlines and client pages, the schema explainer or the exact
+    search's domains."""
+    import os
+    import subprocess
     import sys
 
-    from desktop.ui.main_window import MainWindow, _Missing
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run([sys.executable, "-c", FIRST_SCREEN, str(tmp_path)], capture_output=True,
+                         text=True, env=env, timeout=120, check=True).stdout.split("\n")
+    assert out[0] == "none"
+    assert out[1] == "domains not made"
 
-    monkeypatch.setitem(sys.modules, "desktop.ui.deadlines_view", None)  # import fails
-    w = MainWindow(rule_pack, store, as_of=as_of)
-    qtbot.addWidget(w)
-    assert isinstance(w.deadlines, _Missing)
-    assert not w.act_deadlines.isEnabled()
-    assert "not available" in w.deadlines.text()
-    w.start.new_profile("individual", name="still works")
-    assert w.current_page() == "wizard"
+
+def test_pages_made_on_first_use_work_when_clicked(qtbot, main_window, open_profile):
+    w = main_window
+    assert w._results is None and w._deadlines is None and w._wizard is None
+    open_profile("school", {"school_type": "specialized"}, name="부산기계공고")
+    qtbot.mouseClick(w.toolbar.widgetForAction(w.act_deadlines), Qt.MouseButton.LeftButton)
+    assert w.current_page() == "deadlines" and w.deadlines.isVisible()
+    assert w.deadlines.audience_filter.currentData() == "school"
+    qtbot.mouseClick(w.toolbar.widgetForAction(w.act_results), Qt.MouseButton.LeftButton)
+    assert w.current_page() == "results" and w.results.isVisible()
+    assert w.results.assessment is w.session.assessment
