@@ -15,7 +15,7 @@ from importlib import metadata
 from pathlib import Path
 
 import PySide6
-from PySide6.QtCore import QEvent, Qt, qVersion
+from PySide6.QtCore import Qt, qVersion
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -35,6 +35,7 @@ import desktop
 from desktop.engine.explain import rules_label
 from desktop.paths import resources_dir
 from desktop.ui import i18n
+from desktop.ui.retranslate import Retranslating
 
 
 @dataclass(frozen=True)
@@ -83,7 +84,7 @@ def font_licence_text() -> str:
         return ""
 
 
-class AboutDialog(QDialog):
+class AboutDialog(Retranslating, QDialog):
     """Versions, what the program is (and is not), and every licence."""
 
     def __init__(self, parent: QWidget | None, pack, database: Path | None = None):
@@ -189,8 +190,3 @@ class AboutDialog(QDialog):
         self.font_note.setText(self.tr(
             "Korean text is shown and printed in the NanumGothic font by NAVER, shipped with the "
             "program under the SIL Open Font License 1.1:"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

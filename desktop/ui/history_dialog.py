@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Callable
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHBoxLayout, QLabel,
                                QPushButton, QScrollArea, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
                                QWidget)
@@ -20,6 +20,7 @@ from desktop.engine.what_changed import what_changed
 from desktop.storage import Store
 from desktop.storage.recheck import changes_from_snapshot
 from desktop.ui.i18n import current_lang
+from desktop.ui.retranslate import Retranslating
 
 _RECORD = Qt.ItemDataRole.UserRole
 
@@ -60,7 +61,7 @@ class PackFinder:
             self._found.setdefault(pack.version, pack)
 
 
-class HistoryDialog(QDialog):
+class HistoryDialog(Retranslating, QDialog):
     def __init__(self, store: Store, profile_id: int, pack: RulePack, as_of: dt.date,
                  find_pack: Callable[[str], RulePack | None], parent: QWidget | None = None):
         super().__init__(parent)
@@ -139,11 +140,6 @@ class HistoryDialog(QDialog):
             self.list.setCurrentItem(self.list.topLevelItem(min(keep, len(self.records) - 1)))
         for col in range(3):
             self.list.resizeColumnToContents(col)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def record(self):
         item = self.list.currentItem()

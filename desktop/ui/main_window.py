@@ -13,7 +13,7 @@ import datetime as dt
 import logging
 import re
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (QLabel, QMainWindow, QMessageBox, QStackedWidget, QToolBar,
                                QVBoxLayout, QWidget)
@@ -31,13 +31,14 @@ from desktop.ui.i18n import current_lang
 from desktop.ui.icons import app_icon
 from desktop.ui.session import ProfileSession
 from desktop.ui.start_page import StartPage
+from desktop.ui.retranslate import Retranslating
 
 log = logging.getLogger("jiwon.ui")
 
 START, WIZARD, REVIEW, RESULTS, DEADLINES = "start", "wizard", "review", "results", "deadlines"
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Retranslating, QMainWindow):
     def __init__(self, pack: RulePack, store: Store, as_of: dt.date | None = None,
                  saving_disabled: str | None = None, parent: QWidget | None = None):
         super().__init__(parent)
@@ -736,11 +737,6 @@ class MainWindow(QMainWindow):
         self._retranslate_banners()
         self._update_title()
         self._update_actions()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         for f in (self._wizard.fields.values() if self._wizard is not None else ()):

@@ -6,14 +6,14 @@ so it is chosen here, once, rather than in the wizard.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (QButtonGroup, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
                                QLabel, QLineEdit, QRadioButton, QVBoxLayout, QWidget)
 
 from desktop.engine.model import APPLICANT_TYPES
+from desktop.ui.retranslate import Retranslating
 
 
-class NewProfileDialog(QDialog):
+class NewProfileDialog(Retranslating, QDialog):
     def __init__(self, parent: QWidget | None = None, applicant_type: str = "company"):
         super().__init__(parent)
         self.setObjectName("newProfileDialog")
@@ -98,8 +98,3 @@ class NewProfileDialog(QDialog):
             self.name_edit.setText(self.default_name(self.applicant_type()))
         self._explain()
         self._update_ok()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QPalette, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -24,11 +24,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.report_actions.pages import PdfPages
+from desktop.ui.retranslate import Retranslating
 
 ZOOMS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
 
 
-class PreviewDialog(QDialog):
+class PreviewDialog(Retranslating, QDialog):
     """Shows every page of one PDF file; the buttons act on that same file."""
 
     def __init__(
@@ -166,8 +167,3 @@ class PreviewDialog(QDialog):
         self.save_button.setText(self.tr("Save PDF…"))
         self.print_button.setText(self.tr("Print…"))
         self.close_button.setText(self.tr("Close"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

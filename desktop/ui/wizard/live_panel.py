@@ -8,7 +8,7 @@ Activating an undecided program jumps to the first question that would decide it
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QStyledItemDelegate,
                                QStyleOptionViewItem, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
                                QWidget)
@@ -17,6 +17,7 @@ from desktop.engine.explain import explain, left_out_line, open_to, status_word
 from desktop.engine.model import Assessment, ProgramResult, RulePack
 from desktop.ui import status_style
 from desktop.ui.i18n import current_lang
+from desktop.ui.retranslate import Retranslating
 
 _ID = Qt.ItemDataRole.UserRole
 
@@ -48,7 +49,7 @@ class _WrappedNames(QStyledItemDelegate):
         return QSize(base.width(), max(base.height(), rect.height() + 4))
 
 
-class LivePanel(QWidget):
+class LivePanel(Retranslating, QWidget):
     # the user wants to answer this question (an undecided program's first missing one)
     question_requested = Signal(str)
 
@@ -210,8 +211,3 @@ class LivePanel(QWidget):
         self._shown.clear()
         if self._pack is not None and self._assessment is not None:
             self.show_assessment(self._pack, self._assessment, self._applicant)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (QAbstractButton, QFrame, QHBoxLayout, QLabel, QProgressBar,
                                QPushButton, QScrollArea, QSplitter, QVBoxLayout, QWidget)
@@ -24,9 +24,10 @@ from desktop.ui.session import ProfileSession
 from desktop.ui.wizard import planner
 from desktop.ui.wizard.fields import AnswerField, make_field
 from desktop.ui.wizard.live_panel import LivePanel
+from desktop.ui.retranslate import Retranslating
 
 
-class WizardView(QWidget):
+class WizardView(Retranslating, QWidget):
     # nothing is left to ask (or the user asked for the results): show them
     finished = Signal()
     # saving failed; the main window tells the user
@@ -483,8 +484,3 @@ class WizardView(QWidget):
         self._retranslate_topic()
         self._update_who()
         self._update_progress()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

@@ -15,7 +15,7 @@ import logging
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QComboBox, QDialog,
                                QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QMainWindow, QMessageBox, QProgressDialog, QPushButton,
@@ -34,12 +34,13 @@ from desktop.ui.workspace.frozen_view import FrozenTableView
 from desktop.ui.workspace.import_dialog import ClientImportDialog
 from desktop.ui.workspace.model import (CHANGED_COL, FIXED_COLS, NAME_COL, PROFILE_ROLE,
                                         PROGRAM_ROLE, TYPE_COL, MatrixFilter, MatrixModel)
+from desktop.ui.retranslate import Retranslating
 
 log = logging.getLogger("jiwon.ui")
 STATUSES = ("eligible", "undetermined", "ineligible")
 
 
-class ClientWorkspace(QMainWindow):
+class ClientWorkspace(Retranslating, QMainWindow):
     #: open this client (profile id)
     open_requested = Signal(int)
     #: show this client's explanation of this program (profile id, program id)
@@ -414,8 +415,3 @@ class ClientWorkspace(QMainWindow):
             combo.addItem(text, value)
         combo.setCurrentIndex(max(0, combo.findData(keep)))
         combo.blockSignals(False)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from typing import Any, Callable, Protocol
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop.engine import AnswerError
 from desktop.engine.model import Question, RulePack, Text
 from desktop.ui.i18n import current_lang
+from desktop.ui.retranslate import Retranslating
 
 ERROR_COLOUR = "#b3261e"
 
@@ -36,7 +37,7 @@ class FieldContext(Protocol):
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 
 
-class AnswerField(QFrame):
+class AnswerField(Retranslating, QFrame):
     """One question on a wizard page. Subclasses build the input for their question type."""
 
     # an answer was accepted: (question id, value); value None means "I don't know"
@@ -299,8 +300,3 @@ class AnswerField(QFrame):
             finally:
                 self._loading = False
         self._describe()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
