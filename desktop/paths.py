@@ -1,4 +1,5 @@
-"""Where the program finds its data: one lookup for the source tree and the bundle alike."""
+"""Where the program finds its data: one lookup for the source tree and the bundle alike, and
+the one user-data folder (saved profiles, the log, installed rule updates)."""
 
 from __future__ import annotations
 
@@ -33,3 +34,13 @@ def resources_dir() -> Path:
 def font_path(bold: bool = False) -> Path:
     name = "NanumGothicBold.ttf" if bold else "NanumGothic.ttf"
     return resources_dir() / "fonts" / name
+
+
+APP_NAME = "Jiwon"
+
+
+def user_data_dir() -> Path:
+    """The user's data folder for Jiwon: the database, the log and installed rule updates."""
+    import platformdirs  # only where a user folder is needed (not by the engine)
+
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))

@@ -3,9 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 KST = dt.timezone(dt.timedelta(hours=9), "KST")
+KST_ZONE_NAME = "Asia/Seoul"  # the same zone by its IANA name (calendar files name it)
+
+
+@functools.lru_cache(maxsize=1)
+def kst_zone():
+    """Korea's zone as a ZoneInfo, for files that name their zone (TZID in a calendar file).
+
+    Looked up when first asked for: the zone database is needed only where a zone is named."""
+    from zoneinfo import ZoneInfo
+
+    return ZoneInfo(KST_ZONE_NAME)
 
 _DATE = r"(\d{4})-(\d{2})-(\d{2})"
 _DATETIME = r"(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?"

@@ -17,9 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Mapping
 
-import platformdirs
-
-from desktop import __version__
+from desktop import __version__, paths
 from desktop.engine.josa import attach
 from desktop.engine.model import Text
 from desktop.packs import format as fmt
@@ -29,7 +27,7 @@ if TYPE_CHECKING:
 
 
 def default_root() -> Path:
-    return Path(platformdirs.user_data_dir("Jiwon", appauthor=False)) / "rule-packs"
+    return paths.user_data_dir() / "rule-packs"
 
 
 @dataclass(frozen=True)

@@ -14,18 +14,16 @@ import datetime as dt
 import re
 import uuid
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import icalendar
 
 from desktop import __version__
 from desktop.atomic_write import write_atomic
-from desktop.engine.clock import today_kst
+from desktop.engine.clock import KST_ZONE_NAME, kst_zone, today_kst
 from desktop.engine.deadlines import kst_date
 from desktop.engine.model import CalendarEntry, Program, Round
 from desktop.engine.phrases import say
 
-KST = ZoneInfo("Asia/Seoul")
 REMIND_DAYS = 7
 #: For all-day events the reminder fires at 09:00 on the day a week before (a trigger of
 #: exactly -7 days would fire at midnight).
@@ -82,7 +80,7 @@ def calendar_bytes(entries: list[CalendarEntry], lang: str = "ko",
         uid=str(uuid.uuid5(uuid.NAMESPACE_URL, "jiwon:" + "|".join(uids))),
         subcomponents=events,
     )
-    cal.add("X-WR-TIMEZONE", "Asia/Seoul")
+    cal.add("X-WR-TIMEZONE", KST_ZONE_NAME)
     cal.add_missing_timezones()
     return cal.to_ical()
 
@@ -124,7 +122,8 @@ def _closing_time(entry: CalendarEntry) -> dt.datetime | None:
     rnd = _find_round(entry.program, entry.round_id)
     if rnd is None or rnd.closes is None:
         return None
-    closes = rnd.closes.astimezone(KST) if rnd.closes.tzinfo else rnd.closes.replace(tzinfo=KST)
+    zone = kst_zone()
+    closes = rnd.closes.astimezone(zone) if rnd.closes.tzinfo else rnd.closes.replace(tzinfo=zone)
     if closes.date() != entry.closes:
         return None
     if (closes.hour, closes.minute) in ((23, 59), (0, 0)):

@@ -10,13 +10,13 @@ import datetime as dt
 import io
 from pathlib import Path
 from typing import Any, BinaryIO
-from zoneinfo import ZoneInfo
 
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, PageBreak, Spacer
 
 from desktop import __version__
 from desktop.atomic_write import write_atomic
+from desktop.engine.clock import KST
 from desktop.engine.model import Assessment, Profile, RulePack
 from desktop.report.appendix import appendix, closing
 from desktop.report.calendar_section import calendar_section
@@ -31,7 +31,6 @@ from desktop.report.sources import source_list
 from desktop.report.summary import cover, plain_title, summary
 from desktop.report.template import Furniture, ReportDoc, canvas_maker
 
-KST = ZoneInfo("Asia/Seoul")
 PDF_LANG = {"ko": "ko-KR", "en": "en-US"}
 
 

@@ -24,13 +24,12 @@ import datetime as dt
 import sqlite3
 from pathlib import Path
 
-import platformdirs
 from sqlite_utils import Database
 
+from desktop import paths
 from desktop.storage.errors import StorageError, classify, storage_error
 from desktop.storage.migrations import migrate, unknown_migrations
 
-APP_NAME = "Jiwon"
 FILE_NAME = "jiwon.db"
 # How long to wait for another connection to let go of the file before calling it locked.
 DEFAULT_TIMEOUT = 3.0
@@ -38,7 +37,7 @@ _COMPANIONS = ("-journal", "-wal", "-shm")
 
 
 def default_path() -> Path:
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / FILE_NAME
+    return paths.user_data_dir() / FILE_NAME
 
 
 def connect(path: Path, timeout: float) -> sqlite3.Connection:

@@ -11,10 +11,12 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QVBoxLayout,
                                QWidget)
 
-STYLES = {
-    "warning": ("#fff4e5", "#9a5b00"),
-    "error": ("#fdecea", "#b3261e"),
-    "info": ("#e8f0fe", "#1f5fbf"),
+from desktop.ui import status_style
+
+STYLES = {  # (ground, border and text accent), from the app's one palette
+    "warning": (status_style.GROUNDS["warning"], status_style.AMBER),
+    "error": (status_style.GROUNDS["error"], status_style.RED),
+    "info": (status_style.GROUNDS["info"], status_style.BLUE),
 }
 
 

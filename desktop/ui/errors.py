@@ -16,9 +16,10 @@ import sys
 from pathlib import Path
 from types import TracebackType
 
-import platformdirs
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from desktop import paths
 
 log = logging.getLogger("jiwon")
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
@@ -28,7 +29,7 @@ _showing = False
 
 def data_dir() -> Path:
     """The user's data folder for Jiwon (database, log)."""
-    return Path(platformdirs.user_data_dir("Jiwon", appauthor=False))
+    return paths.user_data_dir()
 
 
 def log_file() -> Path:

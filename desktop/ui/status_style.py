@@ -35,6 +35,9 @@ AMBER = "#9a5b00"
 BLUE = "#1f5fbf"
 GREY = "#5f6368"
 TEAL = "#00696b"
+MUTED = GREY  # secondary text: notes, sources, hints
+# the light grounds of notices (banners, the results' warnings box), each with its status colour
+GROUNDS = {"warning": "#fff4e5", "error": "#fdecea", "info": "#e8f0fe"}
 
 # kind -> value -> look
 LOOKS: dict[str, dict[str, Look]] = {

@@ -35,9 +35,9 @@ from desktop.ui import status_style
 from desktop.ui.i18n import current_lang
 
 INDENT_PX = 22
-MUTED = "#5f6368"
-WARN_BG = "#fff4e0"
-WARN_BORDER = "#9a5b00"
+MUTED = status_style.MUTED
+WARN_BG = status_style.GROUNDS["warning"]
+WARN_BORDER = status_style.AMBER
 
 
 def _esc(s: str) -> str:

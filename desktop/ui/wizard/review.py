@@ -17,11 +17,11 @@ from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QPushButton, QScroll
 from desktop.engine import format_value
 from desktop.ui.wizard.saving import clear_answer, save_answer
 from desktop.ui.i18n import current_lang
+from desktop.ui.status_style import MUTED
 from desktop.ui.retranslate import Retranslating
 from desktop.ui.session import APPLICANT_TYPE, ProfileSession
 from desktop.ui.wizard.fields import AnswerField, make_field
 
-MUTED = "#5f6368"
 
 
 class _Row(QFrame):

@@ -16,10 +16,11 @@ from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QVBoxLayou
 
 from desktop.engine import AnswerError
 from desktop.engine.model import Question, RulePack, Text
+from desktop.ui import status_style
 from desktop.ui.i18n import current_lang
 from desktop.ui.retranslate import Retranslating
 
-ERROR_COLOUR = "#b3261e"
+ERROR_COLOUR = status_style.RED
 
 
 class FieldContext(Protocol):
