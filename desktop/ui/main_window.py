@@ -19,11 +19,12 @@ from PySide6.QtWidgets import (QLabel, QMainWindow, QMessageBox, QStackedWidget,
                                QVBoxLayout, QWidget)
 
 from desktop.engine import today_kst
-from desktop.engine.model import Assessment, RulePack
+from desktop.engine.model import RulePack
 from desktop.storage import NoSuchProfile, Store, StorageError
 from desktop.storage.store import TRASH_DAYS
 from desktop.ui import i18n, settings
 from desktop.ui.banner import Banner
+from desktop.ui.changes_banner import ChangesBanner
 from desktop.ui.help_dialog import GUIDE as GUIDE_TAB
 from desktop.ui.help_dialog import SHORTCUTS as SHORTCUTS_TAB
 from desktop.ui.help_dialog import HelpDialog
@@ -49,10 +50,6 @@ class MainWindow(Retranslating, QMainWindow):
         self.as_of = as_of or today_kst()
         self.session: ProfileSession | None = None
         self._saving_disabled = saving_disabled  # why answers are only kept in memory, if so
-        self._previous = None  # the last check before the rules changed, for the open profile
-        self._changes = None  # programs whose outcome changed since that check
-        self._changes_text: str | None = None
-        self._stored_changes = None  # ProfileChanges the last re-check found for the open profile
         self._storage_error: StorageError | None = None
         self._damaged: list[str] = []  # question ids of the open profile's unreadable answers
 
@@ -79,8 +76,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.store_banner.setObjectName("storeBanner")
         self.save_banner = Banner("error", self)
         self.save_banner.setObjectName("saveBanner")
-        self.changes_banner = Banner("info", self)
-        self.changes_banner.setObjectName("changesBanner")
+        self.changes_banner = ChangesBanner(pack, self)  # what changed under new rules
         self.damaged_banner = Banner("warning", self)  # answers of the open profile left unread
         self.damaged_banner.setObjectName("damagedBanner")
         for b in (self.rules_banner, self.store_banner, self.save_banner, self.changes_banner,
@@ -305,7 +301,7 @@ class MainWindow(Retranslating, QMainWindow):
             self._show_watched()
         self.stack.setCurrentWidget(getattr(self, page))  # each page is the attribute of its name
         self.page_actions[page].setChecked(True)
-        self.changes_banner.setVisible(page == RESULTS and self._changes_text is not None)
+        self.changes_banner.setVisible(page == RESULTS and self.changes_banner.text is not None)
         if page == START:
             self.start.refresh()
             self.start.focus_list()
@@ -349,15 +345,11 @@ class MainWindow(Retranslating, QMainWindow):
         self._show_damaged([d.question_id for d in damaged])
         if self._review is not None:
             self._review.show_session(None)  # built afresh when shown
-        self._previous = last if last is not None and last.rules_version != self.pack.version \
-            else None
-        self._changes = None
-        self._changes_text = None
         try:
-            self._stored_changes = self.store.flagged_changes().get(profile_id)
+            stored = self.store.flagged_changes().get(profile_id)
         except StorageError:
-            self._stored_changes = None
-        self._retranslate_changes()
+            stored = None
+        self.changes_banner.profile_opened(self.pack, last, stored)
         settings.put(settings.LAST_PROFILE, profile_id)
         if self._deadlines is not None:  # a school sees the school windows first
             self._deadlines.set_filters(audience=session.applicant_type)
@@ -404,10 +396,7 @@ class MainWindow(Retranslating, QMainWindow):
         self._show_damaged([])
         if self._review is not None:
             self._review.show_session(None)
-        self._previous = None
-        self._changes = None
-        self._changes_text = None
-        self._stored_changes = None
+        self.changes_banner.forget()
         self._switch(START)
 
     def show_results(self) -> None:
@@ -421,7 +410,7 @@ class MainWindow(Retranslating, QMainWindow):
             s.save_assessment()
         except StorageError as err:
             self.report_storage_error(err)
-        self._describe_changes(assessment)
+        self.changes_banner.results_shown(assessment)
         self.results.show_assessment(self.pack, assessment, s.name)
         self._show_watched()
         self._switch(RESULTS)
@@ -457,49 +446,6 @@ class MainWindow(Retranslating, QMainWindow):
         self._switch(WIZARD)
         self.wizard.show_question(question_id)
 
-    def _describe_changes(self, assessment: Assessment) -> None:
-        """After the rules changed: which programs now come out differently."""
-        if self._previous is None:
-            return
-        self._changes = Store.status_changes(self._previous, assessment)
-        self._retranslate_changes()
-
-    def _retranslate_changes(self) -> None:
-        from desktop.ui import status_style
-
-        changes = self._changes
-        lang = current_lang()
-        if changes is None:
-            self._show_stored_changes(lang)
-            return
-        names = {p.id: p.name.get(lang) for p in self.pack.programs.values()}
-        lines = []
-        for c in changes:
-            old = status_style.label("program", c.old) if c.old else self.tr("(new program)")
-            new = status_style.label("program", c.new) if c.new else self.tr("(no longer listed)")
-            lines.append(f"• {names.get(c.program_id, c.program_id)}: {old} → {new}")
-        title = (self.tr("The program rules changed since this profile was last checked. "
-                         "Programs that now come out differently (%1):")
-                 .replace("%1", str(len(changes)))
-                 if changes else
-                 self.tr("The program rules changed since this profile was last checked; "
-                         "no program's outcome changed."))
-        self._changes_text = title
-        self.changes_banner.set_text(title, "\n".join(lines))
-
-    def _show_stored_changes(self, lang: str) -> None:
-        """A profile flagged by the re-check after a rule update: the engine's what-changed, as
-        stored with that check, one line per program and per cause."""
-        changes = self._stored_changes
-        if changes is None or not changes.changed:
-            return
-        from desktop.engine.phrases import say
-
-        title = say("changes.since", lang, date=changes.old_as_of.isoformat(),
-                    rules=changes.old_version[:12])
-        self._changes_text = title
-        self.changes_banner.set_text(title, "\n".join(changes.lines(lang)))
-
     # ------------------------------------------------------------ file actions
 
     def import_profile(self) -> None:
@@ -521,13 +467,8 @@ class MainWindow(Retranslating, QMainWindow):
     def save_pdf(self) -> None:
         args = self._report_args()
         if args:
-            changes = self._changes_for_report()
+            changes = self.changes_banner.for_report()
             self._report_actions.save_pdf(self, *args, **({"changes": changes} if changes else {}))
-
-    def _changes_for_report(self):
-        """What the re-check after a rule update found for the open profile: a page of the PDF."""
-        changes = self._stored_changes
-        return changes if changes is not None and changes.changed else None
 
     def print_report(self) -> None:
         args = self._report_args()
@@ -671,7 +612,6 @@ class MainWindow(Retranslating, QMainWindow):
         for b in (self.rules_banner, self.store_banner, self.save_banner, self.changes_banner,
                   self.damaged_banner):
             b.set_close_text(self.tr("Close this message"))
-        self._retranslate_changes()
         self._retranslate_damaged()
 
     # ------------------------------------------------------------ language, title, closing
