@@ -146,7 +146,7 @@ def test_screen_pdf_and_terminal_say_the_same(qtbot, capsys, monkeypatch, tmp_pa
         for b, printed in zip(worked, amounts):
             assert printed.startswith(f"{say('heading.amounts', lang)}: {b.text.get(lang)} — {b.amount.get(lang)}"), \
                 (where, printed)
-        row = next(g.child(i) for g in view.program_list.group_items.values() for i in range(g.childCount())
-                   if g.child(i).data(0, ROLE_PROGRAM) == e.id)
+        row = view.program_list.item_of(e.id)  # a track's row is under its program's
+        assert row.data(0, ROLE_PROGRAM) == e.id
         short = e.amount_short.get(lang) if e.amount_short is not None else None
         assert row.text(0) == (f"{name}\n{short}" if short else name), where
