@@ -28,18 +28,8 @@ from dataclasses import dataclass, field
 from typing import Any, Mapping
 
 from desktop.engine.expr.functions import parse_date
+from desktop.engine.expr.kinds import QUESTION_KINDS
 from desktop.engine.sql import literals as lit
-
-QUESTION_KINDS = {
-    "bool": "bool",
-    "int": "number",
-    "amount": "number",
-    "date": "date",
-    "choice": "text",
-    "industry": "text",
-    "text": "text",
-    "multi": "list",
-}
 
 # Dates the SQL engines hold: years 1 to 9999.
 _DAYS_MAX = (dt.date(9999, 12, 31) - dt.date(1, 1, 1)).days
