@@ -8,9 +8,10 @@ come from `desktop.engine.explain`.
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 
 from desktop.engine.explain import (
-    Explanation, days_left_text, explain_all, left_out_line, rules_label, status_word,
+    Explanation, entry_days_text, explain_all, left_out_line, rules_label, status_word,
 )
 from desktop.engine.formatting import date_text
 from desktop.engine.model import Assessment, CalendarEntry, Profile, RulePack
@@ -74,8 +75,14 @@ def render_assessment(
         for r in upcoming:
             e = explained[r.program.id]
             lines.append(f"  {date_text(r.deadline.closes, lang, weekday=True)}  "
-                         f"{e.deadline_short.get(lang):<14} {r.program.name.get(lang)}")
+                         f"{pad(e.deadline_short.get(lang), 14)} {r.program.name.get(lang)}")
     return "\n".join(lines) + "\n"
+
+
+def pad(text: str, width: int) -> str:
+    """`text` padded to `width` terminal columns; Hangul and other wide characters take two."""
+    used = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    return text + " " * max(width - used, 0)
 
 
 def render_calendar(entries: list[CalendarEntry], as_of: dt.date, lang: str = "ko",
@@ -87,10 +94,10 @@ def render_calendar(entries: list[CalendarEntry], as_of: dt.date, lang: str = "k
         opens = e.opens.isoformat() if e.opens else "…"
         closes = e.closes.isoformat() if e.closes else "…"
         kind = word("round", e.kind, lang)
-        left = days_left_text((e.closes - as_of).days).get(lang) if e.closes is not None else kind
+        left = entry_days_text(e, as_of).get(lang)
         # an estimated entry's kind already reads "estimated"; say it once
         est = f" ({say('estimated', lang)})" if e.estimated and e.kind != "estimated" else ""
-        lines.append(f"  {opens} ~ {closes}  {left:<14} {e.program.name.get(lang)} — {kind}{est}")
+        lines.append(f"  {opens} ~ {closes:<10}  {pad(left, 14)} {e.program.name.get(lang)} — {kind}{est}")
         if e.note is not None:
             lines.append(f"      {e.note.get(lang)}")
     if left_out:

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from desktop.engine.amounts import format_amount
 from desktop.engine.formatting import date_text, near_miss_text
 from desktop.engine.model import (
-    Assessment, BenefitAmount, Criterion, CriterionResult, Deadline, Group, Program, ProgramResult, RulePack,
+    Assessment, BenefitAmount, CalendarEntry, Criterion, CriterionResult, Deadline, Group, Program, ProgramResult, RulePack,
     Text,
 )
 from desktop.engine.phrases import audience_words, counted, join, phrase, word
@@ -190,6 +190,17 @@ def days_left_text(days: int | None, short: bool = False) -> Text:
     if days < 0:
         return phrase("days.ago", n=-days)
     return counted("days.short" if short else "days.left", days)
+
+
+def entry_days_text(e: CalendarEntry, as_of: dt.date) -> Text:
+    """The days-left column of a calendar entry: 'D-12' before a closing date; a window with no
+    closing date (rolling, or until the budget runs out) is 'open' once it has opened and 'in N
+    days' before."""
+    if e.closes is not None:
+        return days_left_text((e.closes - as_of).days)
+    if e.opens is not None and e.opens > as_of:
+        return counted("in_days", (e.opens - as_of).days)
+    return phrase("deadline.open")
 
 
 def _date(d: dt.date | None, weekday: bool = True) -> Text:

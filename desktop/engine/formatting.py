@@ -29,12 +29,19 @@ def _number(value: float) -> str:
     return f"{int(value):,}"
 
 
+# English units as the rules write them (plural) and their form after the number one
+_EN_ONE = {"years": "year", "days": "day", "hours": "hour", "people": "person", "months": "month",
+           "weeks": "week", "workers": "worker"}
+
+
 def format_number(value: float, unit: Text | None, lang: str) -> str:
+    """'3세', '3 years', '1 year': the number and its unit, the English unit singular after one."""
     text = _number(value)
     if unit is None:
         return text
     if lang == "en":
-        return f"{text} {unit.en}"
+        word = _EN_ONE.get(unit.en, unit.en) if value == 1 else unit.en
+        return f"{text} {word}"
     return f"{text}{unit.ko}"
 
 
@@ -134,11 +141,8 @@ def near_miss_text(nm: NearMiss, pack: RulePack) -> Text:
             return counted("near.points", _number(v) if v != 1 else 1)
         return Text(shown(v, "ko"), shown(v, "en"))
 
-    label_en = _label(pack, nm.name, "en")
-    if label_en[:1].isupper() and label_en[1:2].islower():
-        label_en = label_en[0].lower() + label_en[1:]
     fields = {
-        "label": Text(_label(pack, nm.name, "ko"), label_en),
+        "label": Text(_label(pack, nm.name, "ko"), _label(pack, nm.name, "en")),
         "value": Text(shown(nm.value, "ko"), shown(nm.value, "en")),
         "limit": Text(shown(nm.limit, "ko"), shown(nm.limit, "en")),
         "by": gap(nm.by),

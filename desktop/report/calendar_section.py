@@ -10,7 +10,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
 from desktop.engine import calendar
-from desktop.engine.explain import days_left_text
+from desktop.engine.explain import entry_days_text
 from desktop.engine.phrases import word
 from desktop.engine.model import CalendarEntry
 from desktop.report import styles as st
@@ -58,7 +58,7 @@ def calendar_section(ctx: ReportContext) -> list[Flowable]:
             closes = markup(word("round", e.kind, ctx.lang))
         if e.estimated:
             closes += "<br/>" + coloured(f"({markup(ctx.say('estimated'))})", st.WARN, bold=True)
-        days = days_left_text((e.closes - ctx.as_of).days).get(ctx.lang) if e.closes else "–"
+        days = entry_days_text(e, ctx.as_of).get(ctx.lang)
         rows.append([
             para(closes, ss["CellBold"] if e.closes else ss["Cell"]),
             para(program, ss["Cell"]),

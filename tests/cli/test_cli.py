@@ -277,3 +277,25 @@ def test_other_applicants_programs_are_one_line_unless_all_programs(mini, capsys
         assert code == 0
         assert ("특성화고 트랙" in out) is shown and "중소기업 지원금" in out, flag
         assert (line in out) is not shown, flag
+
+
+@pytest.mark.parametrize("lang, open_word", [("ko", "접수 중"), ("en", "Open")])
+def test_deadlines_text_says_open_for_a_window_without_a_closing_date_in_aligned_columns(
+        capsys, lang, open_word):
+    import unicodedata
+
+    from desktop.engine import load_rules
+
+    def columns(text):
+        return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+    names = [p.name.get(lang) for p in load_rules().programs.values()]
+    code, out, err = run(["deadlines", "--today", "2026-12-01", "--audience", "company",
+                          "--lang", lang], capsys)
+    assert code == 0, err
+    rows = [line for line in out.splitlines() if line.startswith("  20")]
+    undated = [line for line in rows if " ~ … " in line]
+    assert undated and all(f" {open_word} " in line for line in undated)
+    # every program name starts in the same terminal column, Hangul counted two columns wide
+    starts = {columns(line[:min(line.index(n) for n in names if n in line)]) for line in rows}
+    assert len(rows) > len(undated) and len(starts) == 1, rows

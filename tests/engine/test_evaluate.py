@@ -58,7 +58,7 @@ def test_near_miss_on_looked_up_limit(mini_pack):
     )
     assert format_near_miss(nm, mini_pack, "ko") == "최근 3년 평균 매출액 1,230억 원이 한도 1,200억 원을 30억 원 초과"
     assert format_near_miss(nm, mini_pack, "en") == (
-        "average sales over the last 3 years KRW 123 billion is above the KRW 120 billion limit by KRW 3 billion"
+        "Average sales over the last 3 years KRW 123 billion is above the KRW 120 billion limit by KRW 3 billion"
     )
 
 

@@ -12,7 +12,8 @@ from desktop.engine.explain import (
     badge_of, deadline_sentence, deadline_short, explain, explain_all, left_out_line, rules_label,
     rules_name, window_case,
 )
-from desktop.engine.model import Deadline
+from desktop.engine.formatting import near_miss_text
+from desktop.engine.model import Deadline, NearMiss
 from desktop.engine.source_age import is_old
 
 CASES = sorted(Path("rules/cases").glob("*.yaml"))
@@ -104,11 +105,11 @@ def test_near_miss_only_within_the_band(pack):
 @pytest.mark.parametrize("name, program, ko, en", [
     ("individual-young-jobseeker", "nesp-type2",
      "가구 소득(기준 중위소득 대비 %) 110%가 한도 100%를 10%포인트 초과",
-     "household income as a percentage of the standard median income 110% is above the 100% "
+     "Household income as a percentage of the standard median income 110% is above the 100% "
      "limit by 10 percentage points"),
     ("individual-nesp-income-one-point-over", "nesp-type1",
      "가구 소득(기준 중위소득 대비 %) 61%가 한도 60%를 1%포인트 초과",
-     "household income as a percentage of the standard median income 61% is above the 60% "
+     "Household income as a percentage of the standard median income 61% is above the 60% "
      "limit by 1 percentage point"),
 ])
 def test_a_percentage_near_miss_names_its_base_once(pack, name, program, ko, en):
@@ -224,3 +225,14 @@ def test_badge_of_an_announced_policy_with_an_open_round(pack):
     assert badge_of(p, open_now) == "open_call"
     closed = Deadline("not_announced", None, None, None, False, None, None)
     assert badge_of(p, closed) == "announced_policy"
+
+
+@pytest.mark.parametrize("value, by, en", [
+    (35, 1, "Age in full years 35 years is above the 34 years limit by 1 year"),
+    (36, 2, "Age in full years 36 years is above the 34 years limit by 2 years"),
+])
+def test_an_english_near_miss_starts_with_a_capital_and_counts_one_year_as_one(pack, value, by, en):
+    nm = NearMiss("age", "age_years", value, 34, "<=", by, "years")
+    text = near_miss_text(nm, pack)
+    assert text.en == en
+    assert text.ko == f"만 나이 {value}세가 한도 34세를 {by}세 초과"

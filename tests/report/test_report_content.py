@@ -335,3 +335,23 @@ def test_sources_name_their_publisher_in_the_reports_language(tmp_path, pack, co
             assert squash(n.publisher.get(lang)) in text, (lang, n.id)
             if n.publisher.get(other).lower() not in (n.url or "").lower():  # not in its link
                 assert squash(n.publisher.get(other)) not in text, (lang, n.id)
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_a_calendar_window_without_a_closing_date_says_whether_it_is_open(tmp_path, pack, company, lang):
+    """A rolling or until-the-budget window has no days left to count: its row says "open"
+    (or in how many days it opens), not a bare dash."""
+    from desktop.engine.explain import entry_days_text
+    from desktop.engine.phrases import phrase
+    from desktop.report.calendar_section import relevant_entries
+
+    ctx = ReportContext(company.assessment, company.profile, pack, lang, GENERATED)
+    undated = [e for e in relevant_entries(ctx) if e.closes is None]
+    assert undated, "the example company has no rolling window to show"
+    out = write_report(company.assessment, company.profile, pack, tmp_path / "r.pdf", lang,
+                       generated=GENERATED)
+    text = squash("\n".join(pdf_pages(out)))
+    calendar = text[text.rindex(squash(w("calendar", lang))):]
+    opened = [e for e in undated if e.opens is None or e.opens <= ctx.as_of]
+    assert opened and all(entry_days_text(e, ctx.as_of) == phrase("deadline.open") for e in opened)
+    assert calendar.count(squash(say("deadline.open", lang))) >= len(opened)
