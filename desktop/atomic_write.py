@@ -94,7 +94,23 @@ def write_atomic_with(path: str | Path, write: Callable[[Path], object]) -> Path
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+    sync_folder(final.parent)
     return given
+
+
+def sync_folder(folder: str | Path) -> None:
+    """Flush a folder's entries to disk (a file made or renamed in it), where the system allows
+    it; a system that cannot is left to its own schedule."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def describe(error: OSError, path: str | Path) -> Text:

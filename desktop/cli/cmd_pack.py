@@ -34,6 +34,9 @@ def _build(args) -> int:
         manifest = build_pack(Path(args.out), key, args.key_id, Path(args.rules) if args.rules else None, **options)
     except BuildError as err:
         raise UsageError(f"pack build: {err.words(args.lang)}") from None
+    except OSError as err:
+        from desktop.atomic_write import describe
+        raise UsageError(f"pack build -o: {describe(err, args.out).get(args.lang)}") from None
     print(bi(f"규칙 팩 {manifest['version']} (규칙 {manifest['rules_version']}) → {args.out}",
              f"rule pack {manifest['version']} (rules {manifest['rules_version']}) -> {args.out}", args.lang))
     return 0
@@ -84,7 +87,11 @@ def _keygen(args) -> int:
     if out.exists():
         raise UsageError(f"{out}: already exists; a signing key is never overwritten / 이미 있는 파일입니다")
     key = new_signing_key()
-    write_signing_key(key, out)
+    try:
+        write_signing_key(key, out)
+    except OSError as err:
+        from desktop.atomic_write import describe
+        raise UsageError(f"pack keygen: {describe(err, out).get(args.lang)}") from None
     print(public_hex(key))
     return 0
 

@@ -12,6 +12,7 @@ from nacl.encoding import HexEncoder
 from nacl.signing import SigningKey
 
 from desktop import __version__
+from desktop.atomic_write import write_atomic_with
 from desktop.engine.change_words import rule_change_text
 from desktop.engine.checks import check_problems
 from desktop.engine.diff import diff_packs
@@ -84,12 +85,12 @@ def build_pack(
     }
     raw = json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
     signature = key.sign(raw, encoder=HexEncoder).signature
-    out = Path(out)
-    tmp = out.with_name(out.name + ".part")
-    with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as z:
-        z.writestr(fmt.MANIFEST, raw)
-        z.writestr(fmt.SIGNATURE, signature)
-        for name, data in files.items():
-            z.writestr(name, data)
-    tmp.replace(out)
+    def write(temporary: Path) -> None:
+        with zipfile.ZipFile(temporary, "w", compression=zipfile.ZIP_DEFLATED) as z:
+            z.writestr(fmt.MANIFEST, raw)
+            z.writestr(fmt.SIGNATURE, signature)
+            for name, data in files.items():
+                z.writestr(name, data)
+
+    write_atomic_with(out, write)
     return manifest

@@ -8,6 +8,8 @@ the new key, and remove the old id in a later release.
 
 from __future__ import annotations
 
+import os
+
 from pathlib import Path
 
 from nacl.encoding import HexEncoder
@@ -32,9 +34,13 @@ def public_hex(key: SigningKey) -> str:
 
 
 def write_signing_key(key: SigningKey, path: Path) -> None:
-    """The private seed as hex, readable by the owner only."""
-    path.write_bytes(key.encode(encoder=HexEncoder) + b"\n")
-    path.chmod(0o600)
+    """The private seed as hex, readable by the owner only from its first byte (made with mode
+    0600, never through a file others could read first). An existing file is never replaced."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "wb") as out:
+        out.write(key.encode(encoder=HexEncoder) + b"\n")
+        out.flush()
+        os.fsync(out.fileno())
 
 
 def read_signing_key(path: Path) -> SigningKey:

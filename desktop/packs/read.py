@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import tempfile
 import zipfile
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ from nacl.exceptions import BadSignatureError
 from nacl.signing import VerifyKey
 
 from desktop import __version__
+from desktop.atomic_write import sync_folder
 from desktop.engine.loader import load_rules
 from desktop.engine.model import RulePack, Text as _t
 from desktop.engine.problem import Problem
@@ -49,13 +51,25 @@ class OpenedPack:
     def needs_newer_app(self) -> bool:
         return fmt.version_key(self.manifest["min_app_version"]) > fmt.version_key(__version__)
 
-    def extract(self, folder: Path) -> Path:
-        """Write rules/ and seeds/ under `folder`; returns folder / 'rules'."""
-        for name, data in self.files.items():
-            target = folder / name
+    def extract(self, folder: Path, durable: bool = False) -> Path:
+        """Write rules/ and seeds/ under `folder`; returns folder / 'rules'. With `durable`,
+        every file and folder is flushed to disk before this returns (a pack about to be put
+        in use must survive a power cut as a whole)."""
+        written = [(folder / name, data) for name, data in self.files.items()]
+        written.append((folder / fmt.MANIFEST,
+                        json.dumps(self.manifest, ensure_ascii=False, indent=1).encode("utf-8")))
+        folders = set()
+        for target, data in written:
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
-        (folder / fmt.MANIFEST).write_text(json.dumps(self.manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+            with open(target, "xb") as out:  # a fresh folder: never an existing file or link
+                out.write(data)
+                if durable:
+                    out.flush()
+                    os.fsync(out.fileno())
+            folders.add(target.parent)
+        if durable:
+            for f in sorted(folders, key=lambda p: len(p.parts), reverse=True) + [folder]:
+                sync_folder(f)
         return folder / "rules"
 
 

@@ -102,7 +102,7 @@ def _refused(store, path, reason, words, **kw):
     assert re.search("[가-힣]", korean) and korean != err.value.words("en") == str(err.value)
     assert "(으)" not in korean and "(이)" not in korean
     assert (store.current, store.previous) == before
-    assert not (store.root / "staging").exists()
+    assert not list(store.root.glob("staging*"))
 
 
 def test_bad_packs_change_nothing(built, trusted, tmp_path, key):
@@ -207,3 +207,102 @@ def test_cli_pack_build_install_rollback(tmp_path, key, monkeypatch, capsys, rul
     assert "되돌릴 설치된 규칙이 없습니다" in err and "no installed rules" not in err
     assert main(["diff", str(rules_dir), str(out), "--format", "json"]) == 0
     assert json.loads(capsys.readouterr().out)["changes"] == []
+
+
+def _folders(root):
+    return sorted(p.name for p in root.iterdir() if p.is_dir())
+
+
+def test_a_kill_before_the_switch_leaves_the_rules_in_use_as_they_were(built, trusted, tmp_path, monkeypatch):
+    """The new pack is checked and on disk, and the process dies before `state.json` names it:
+    the rules in use and the previous ones are unchanged, and the next install tidies up."""
+    from desktop.packs import store as store_module
+
+    first, second = built
+    store = PackStore(tmp_path / "store", trusted)
+    store.install(first)
+    in_use = store.rules_dir()
+
+    def killed(path, data):
+        raise KeyboardInterrupt  # the kill arrives while the state is being written
+
+    monkeypatch.setattr(store_module, "write_atomic", killed)
+    with pytest.raises(KeyboardInterrupt):
+        store.install(second)
+    monkeypatch.undo()
+    again = PackStore(tmp_path / "store", trusted)
+    assert again.current.version == "2026.12.01" and again.previous is None
+    assert again.rules_dir() == in_use and load_rules(in_use).errors == ()
+    assert len([n for n in _folders(again.root) if n.startswith("pack-")]) == 2  # one not in use
+    assert again.install(second).version == "2026.12.02"
+    assert again.previous.version == "2026.12.01"
+    assert _folders(again.root) == sorted([again.rules_dir().parent.name, in_use.parent.name])
+
+
+def test_the_earlier_folder_layout_is_read_until_the_next_switch(built, trusted, tmp_path):
+    first, second = built
+    made = PackStore(tmp_path / "made", trusted)
+    made.install(first)
+    old = tmp_path / "old"
+    shutil.copytree(made.rules_dir().parent, old / "current")  # current/ with no state.json
+    store = PackStore(old, trusted)
+    assert store.current.version == "2026.12.01" and store.previous is None
+    assert store.install(second).version == "2026.12.02"
+    assert store.previous.version == "2026.12.01"
+    assert store.rollback().version == "2026.12.01"
+    assert json.loads((old / "state.json").read_text())["current"] == "current"
+
+
+def test_two_installs_at_once_end_in_one_consistent_state(built, trusted, tmp_path):
+    import threading
+
+    first, second = built
+    root = tmp_path / "store"
+    results = []
+
+    def install(path):
+        try:
+            results.append(PackStore(root, trusted).install(path).version)
+        except PackError as err:
+            results.append(err.reason)
+
+    threads = [threading.Thread(target=install, args=(p,)) for p in (second, first)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    store = PackStore(root, trusted)
+    # either order is fine; the older pack after the newer one is refused as a downgrade
+    assert sorted(results) in (["2026.12.01", "2026.12.02"], ["2026.12.02", "older"])
+    assert store.current.version == "2026.12.02"
+    assert not [n for n in _folders(root) if n.startswith("staging-")]
+    for installed in (store.current, store.previous):
+        if installed is not None:
+            assert load_rules(installed.rules_dir).errors == ()
+
+
+def test_a_signing_key_is_owner_only_from_the_start_and_never_replaced(tmp_path, key, capsys):
+    path = tmp_path / "maintainer.key"
+    pack_keys.write_signing_key(key, path)
+    assert path.stat().st_mode & 0o777 == 0o600
+    assert pack_keys.read_signing_key(path).encode() == key.encode()
+    with pytest.raises(FileExistsError):
+        pack_keys.write_signing_key(SigningKey.generate(), path)
+    assert pack_keys.read_signing_key(path).encode() == key.encode()
+    assert main(["pack", "keygen", "-o", str(tmp_path / "missing" / "k.key")]) == 2
+    assert "Traceback" not in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("where", ["folder", "missing"])
+def test_pack_build_into_a_folder_or_a_missing_folder_is_refused_clearly(tmp_path, key, capsys, where):
+    key_file = tmp_path / "maintainer.key"
+    pack_keys.write_signing_key(key, key_file)
+    target = tmp_path / "out" if where == "folder" else tmp_path / "missing" / "r.jiwonpack"
+    if where == "folder":
+        target.mkdir()
+    code = main(["pack", "--lang", "en", "build", "-o", str(target), "--key", str(key_file),
+                 "--key-id", KEY_ID, "--pack-version", "2026.12.01"])
+    err = capsys.readouterr().err
+    assert code == 2 and "Traceback" not in err
+    assert ("this is a folder" if where == "folder" else "the folder does not exist") in err
+    assert not list(tmp_path.rglob("*.part"))
