@@ -190,6 +190,15 @@ def symlink_out(folder):
     return ["check", "--rules", "rules", "--lang", "en"]
 
 
+def pack_not_a_pack(folder):
+    _text(folder, "rules.jiwonpack", "this is not a zip file\n")
+    return ["pack", "--lang", "en", "--store", "store", "install", "rules.jiwonpack"]
+
+
+def pack_keygen_missing_folder(folder):
+    return ["pack", "--lang", "en", "keygen", "-o", "missing/maintainer.key"]
+
+
 CORPUS: list[Hostile] = [
     Hostile("huge-int-yaml-profile", huge_int_yaml, "too large"),
     Hostile("huge-int-json-profile", huge_int_json, "too large"),
@@ -223,4 +232,7 @@ CORPUS: list[Hostile] = [
             needs=lambda: IS_ROOT),
     Hostile("newline-in-rule-file-name", newline_file_name, "control character"),
     Hostile("symlink-out-of-rules", symlink_out, "leak.yaml:1: a link to a file outside"),
+    Hostile("pack-that-is-not-a-pack", pack_not_a_pack, "not a rule pack"),
+    Hostile("pack-key-into-missing-folder", pack_keygen_missing_folder,
+            "pack keygen: cannot write the file: missing/maintainer.key"),
 ]
