@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import shutil
+import statistics
 import sys
 import tempfile
 import time
@@ -67,20 +69,21 @@ def main() -> int:
         for run in range(args.repeat):
             db_path = Path(tmp) / f"bench-{run}.db"
             with open_store(db_path) as store:
-                for i, answers in enumerate(profiles):
-                    pid = store.create_profile(f"p{i}", answers["applicant_type"], answers)
-                    store.save_assessment(pid, evaluate(old, store.get_answers(pid), args.saved_on))
+                clients = [(f"p{i}", answers["applicant_type"], answers) for i, answers in enumerate(profiles)]
+                store.create_profiles(clients)
+                store.save_assessments([(pid, evaluate(old, answers, args.saved_on))
+                                        for pid, answers in store.all_answers().items()])
                 start, cpu = time.perf_counter(), time.process_time()
                 changed = store.recheck_all(new, DAY, {old.version: old, new.version: new})
                 times.append(time.perf_counter() - start)
                 cpus.append(time.process_time() - cpu)
                 flagged = len(changed)
                 rows = store.db.execute("SELECT COUNT(*) FROM assessments").fetchone()[0]
-        best, worst = min(times), max(times)
         print(f"re-check of {args.profiles} saved profiles (assessed {args.saved_on}, re-checked {DAY}) "
-              f"after an update: best {best:.3f} s, "
-              f"worst {worst:.3f} s over {args.repeat} runs (CPU time best {min(cpus):.3f} s) "
-              f"({flagged} profiles flagged; {rows} assessment rows after the last run)")
+              f"after an update: best {min(times):.3f} s, median {statistics.median(times):.3f} s, "
+              f"worst {max(times):.3f} s over {args.repeat} runs (CPU time best {min(cpus):.3f} s, "
+              f"median {statistics.median(cpus):.3f} s) ({flagged} profiles flagged; {rows} assessment rows "
+              f"after the last run; load average {os.getloadavg()[0]:.2f})")
     return 0
 
 

@@ -17,6 +17,7 @@ from desktop.engine.evaluate import evaluate
 from desktop.engine.expr.tri import UNKNOWN
 from desktop.engine.model import Assessment, Deadline, ProgramResult, RulePack, Text
 from desktop.engine.dated import in_force
+from desktop.engine.deadlines import program_deadline
 from desktop.engine.plan import plan_of
 from desktop.engine.scope import Scope
 
@@ -103,8 +104,8 @@ def what_changed(old: Assessment, new: Assessment, old_pack: RulePack, new_pack:
         if a is None:
             changes.append(ProgramChange(pid, b.program.name, None, b.status, (Cause("program", words.PROGRAM_NEW),)))
             continue
-        if a.status == b.status and (a.status == "ineligible" or not _deadline_causes(a.deadline, b.deadline)):
-            continue  # a new date for a program the applicant cannot apply to is not news for them
+        if not may_report(a.status, b.status, bool(_deadline_causes(a.deadline, b.deadline))):
+            continue
         causes = _causes(a, b, old, new, old_pack, new_pack)
         if a.status != b.status or causes:
             changes.append(ProgramChange(pid, b.program.name, a.status, b.status, tuple(causes)))
@@ -112,6 +113,24 @@ def what_changed(old: Assessment, new: Assessment, old_pack: RulePack, new_pack:
         if pid not in after:
             changes.append(ProgramChange(pid, a.program.name, a.status, None, (Cause("program", words.PROGRAM_GONE),)))
     return ProfileChanges(old.rules_version, new.rules_version, old.as_of, new.as_of, tuple(changes))
+
+
+def may_report(old_status: str, new_status: str, deadline_news: bool) -> bool:
+    """Whether `what_changed` can say anything about a program in both assessments: its outcome
+    moved, or its deadline is news (see `deadline_news`) to someone who can still apply. A new
+    date for a program the applicant cannot apply to is not news for them."""
+    return old_status != new_status or (old_status != "ineligible" and deadline_news)
+
+
+def deadline_news(old_pack: RulePack, old_as_of: dt.date, new_pack: RulePack, new_as_of: dt.date) -> frozenset[str]:
+    """The programs in both packs whose deadline, as `evaluate` gives it on each day, is news: a
+    round announced in place of an estimate, or a round's dates moved. Deadlines do not depend on
+    the answers, so this holds for every profile assessed on those days."""
+    old_cut, new_cut = in_force(old_pack, old_as_of), in_force(new_pack, new_as_of)
+    return frozenset(
+        pid for pid, program in new_cut.programs.items()
+        if pid in old_cut.programs
+        and _deadline_causes(program_deadline(old_cut.programs[pid], old_as_of), program_deadline(program, new_as_of)))
 
 
 def _causes(a: ProgramResult, b: ProgramResult, old: Assessment, new: Assessment,

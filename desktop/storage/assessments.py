@@ -89,6 +89,35 @@ def snapshot(assessment: Assessment) -> dict[str, Any]:
     }
 
 
+class SnapshotText:
+    """The JSON text of snapshots of one rules version on one day, exactly what
+    `json.dumps(snapshot, ensure_ascii=False)` writes, with each program's entry written once
+    per distinct outcome: a program's name and deadline are the same for every profile, and the
+    profiles of a re-check repeat the same few outcomes (a status, its open questions or failed
+    criteria) thousands of times."""
+
+    def __init__(self, as_of: dt.date, rules_version: str, names: Mapping[str, Any],
+                 deadlines: Mapping[str, Any]) -> None:
+        self._head = json.dumps({"format": SNAPSHOT_FORMAT, "as_of": as_of.isoformat(),
+                                 "rules_version": rules_version}, ensure_ascii=False)[:-1]
+        self._names, self._deadlines = names, deadlines
+        self._entries: dict[tuple, str] = {}
+
+    def entry(self, pid: str, status: str, missing, failed) -> str:
+        key = (pid, status, tuple(missing), tuple(failed))
+        text = self._entries.get(key)
+        if text is None:
+            entry = {"status": status, "name": self._names[pid], "missing": list(missing),
+                     "failed": list(failed), "deadline": self._deadlines[pid]}
+            text = self._entries[key] = json.dumps({pid: entry}, ensure_ascii=False)[1:-1]
+        return text
+
+    def dumps(self, entries: list[str], stored_answers: Mapping[str, Any]) -> str:
+        """`entries` from `entry`, in the rules' order; the answers as the snapshot keeps them."""
+        return (self._head + ', "programs": {' + ", ".join(entries) + '}, "answers": '
+                + json.dumps(stored_answers, ensure_ascii=False) + "}")
+
+
 def count_statuses(statuses: Mapping[str, str]) -> dict[str, int]:
     counts = {status: 0 for status in STATUSES}
     for status in statuses.values():

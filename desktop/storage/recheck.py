@@ -21,8 +21,9 @@ from desktop.engine.deadlines import program_deadline
 from desktop.engine.evaluate import evaluate
 from desktop.engine.model import Assessment, RulePack, Text
 from desktop.engine.same_outcome import same_outcome_programs
-from desktop.engine.what_changed import Cause, ProfileChanges, ProgramChange, what_changed
-from desktop.storage.assessments import (SNAPSHOT_FORMAT, count_statuses, program_entry as _entry,
+from desktop.engine.what_changed import (Cause, ProfileChanges, ProgramChange, deadline_news, may_report,
+                                         what_changed)
+from desktop.storage.assessments import (SNAPSHOT_FORMAT, SnapshotText, count_statuses,
                                          deadline_entry as _deadline, snapshot, snapshot_statuses)
 from desktop.storage.codec import decode_answer, decode_answers, encode_answer
 from desktop.storage.transactions import write_transaction
@@ -83,23 +84,17 @@ def changes_from_snapshot(old_snapshot: Mapping[str, Any], new: Assessment) -> P
     return _snapshot_changes(old_snapshot, new)
 
 
-def _may_differ(old_snapshot: Mapping[str, Any], new_snapshot: Mapping[str, Any]) -> bool:
-    """Whether anything `what_changed` reports can differ: an outcome, or the dates or the
-    estimate mark of a deadline. Most profiles are untouched by an update, and this saves
-    assessing them a second time under the earlier rules."""
-    before, after = old_snapshot.get("programs", {}), new_snapshot["programs"]
-    if before.keys() != after.keys():
-        return True
-    for pid, entry in after.items():
-        old = before[pid]
-        if old["status"] != entry["status"]:
-            return True
-        if entry["status"] == "ineligible":
-            continue
-        d, old_d = entry["deadline"], old.get("deadline") or {}
-        if old_d.get("estimated") != d["estimated"] or old_d.get("closes") != d["closes"]:
-            return True
-    return False
+def _to_compare(before: Mapping[str, str], after: Mapping[str, str], news: frozenset[str]) -> frozenset[str]:
+    """The programs `what_changed` can say something about, from the two snapshots: outcomes
+    that moved, deadlines that are news (`news`, see what_changed.deadline_news) to someone who
+    can apply, programs added or removed. The others it passes over, so only these are assessed
+    under both rules; most profiles have none. `before`, `after`: program id -> status."""
+    out = set(before.keys() ^ after.keys())
+    for pid, status in after.items():
+        old = before.get(pid)
+        if old is not None and may_report(old, status, pid in news):
+            out.add(pid)
+    return frozenset(out)
 
 
 def _load(db: Database):
@@ -113,13 +108,18 @@ def _load(db: Database):
     for pid, row in profiles.items():
         answers[pid] = {"applicant_type": row["applicant_type"]}
         stored[pid] = {"applicant_type": list(encode_answer(row["applicant_type"]))}
+    decoded: dict[tuple, Any] = {}  # answer values are immutable: decode each distinct text once
     for pid, qid, kind, value in conn.execute(
             "SELECT profile_id, question_id, kind, value FROM answers ORDER BY rowid"):
         if pid in answers:
-            try:
-                answers[pid][qid] = decode_answer(kind, value)
-            except ValueError:
-                continue
+            key = (kind, value)
+            found = decoded.get(key, decoded)
+            if found is decoded:
+                try:
+                    found = decoded[key] = decode_answer(kind, value)
+                except ValueError:
+                    continue
+            answers[pid][qid] = found
             stored[pid][qid] = [kind, value]
     last = dict(conn.execute(
         "SELECT a.profile_id, a.snapshot FROM assessments a JOIN "
@@ -130,16 +130,18 @@ def _load(db: Database):
 class _Carry:
     """What can be carried over from a stored assessment instead of assessed again: per earlier
     rules version and day, the programs whose outcome is the same for any answers
-    (desktop.engine.same_outcome), and a pack of only the other programs, to assess those."""
+    (desktop.engine.same_outcome) and those whose deadline is news (what_changed.deadline_news);
+    the other programs are assessed on the new rules' own plan, shared by every profile."""
 
     def __init__(self, new_pack: RulePack, as_of: dt.date, packs: Mapping[str, RulePack]):
         self.new_pack, self.as_of, self.packs = new_pack, as_of, packs
         cut = in_force(new_pack, as_of)
         self.order = list(cut.programs)
         self.names = {pid: p.name.to_dict() for pid, p in cut.programs.items()}
-        self.deadlines = {pid: _deadline(program_deadline(p, as_of)) for pid, p in cut.programs.items()}
+        deadlines = {pid: _deadline(program_deadline(p, as_of)) for pid, p in cut.programs.items()}
         self._same: dict[tuple, frozenset] = {}
-        self._partial: dict[frozenset, RulePack] = {}
+        self._news: dict[tuple, frozenset] = {}
+        self.text = SnapshotText(as_of, new_pack.version, self.names, deadlines)
 
     def same(self, version: str, day: dt.date) -> frozenset | None:
         old_pack = self.packs.get(version)
@@ -150,18 +152,18 @@ class _Carry:
             self._same[key] = same_outcome_programs(old_pack, day, self.new_pack, self.as_of)
         return self._same[key]
 
-    def partial(self, todo: frozenset) -> RulePack:
-        found = self._partial.get(todo)
-        if found is None:
-            programs = {pid: p for pid, p in self.new_pack.programs.items() if pid in todo}
-            found = dataclasses.replace(self.new_pack, programs=programs, compiled=None, in_force_cache={})
-            self._partial[todo] = found
-        return found
+    def news(self, old_pack: RulePack, day: dt.date) -> frozenset:
+        key = (old_pack.version, day)
+        if key not in self._news:
+            self._news[key] = deadline_news(old_pack, day, self.new_pack, self.as_of)
+        return self._news[key]
 
     def snapshot(self, old_snapshot: Mapping[str, Any], answers: Mapping[str, Any],
-                 stored: Mapping[str, Any]) -> dict | None:
-        """The new snapshot with the unchanged programs carried over, or None when the stored
-        assessment cannot be used (other answers since, or rules no longer on this machine)."""
+                 stored: Mapping[str, Any]) -> tuple[dict, str, dict] | None:
+        """The new snapshot with the unchanged programs carried over: its statuses (program id
+        -> status), its JSON text, and the results of the programs assessed afresh; None when
+        the stored assessment cannot be used (other answers since, or rules no longer on this
+        machine)."""
         if old_snapshot.get("format") != SNAPSHOT_FORMAT or old_snapshot.get("answers") != stored:
             return None
         same = self.same(old_snapshot.get("rules_version"), dt.date.fromisoformat(old_snapshot["as_of"]))
@@ -171,17 +173,23 @@ class _Carry:
         todo = frozenset(pid for pid in self.order if pid not in same or pid not in before)
         fresh = {}
         if todo:
-            fresh = {r.id: r for r in evaluate(self.partial(todo), answers, self.as_of).programs}
-        programs = {}
+            fresh = {r.id: r for r in evaluate(self.new_pack, answers, self.as_of, programs=todo).programs}
+        statuses, entries = {}, []
+        entry = self.text.entry
         for pid in self.order:
-            if pid in fresh:
-                programs[pid] = _entry(fresh[pid])
+            r = fresh.get(pid)
+            if r is not None:
+                statuses[pid] = r.status
+                entries.append(entry(pid, r.status, r.missing, r.failed))
             else:
                 old = before[pid]
-                programs[pid] = {"status": old["status"], "name": self.names[pid], "missing": old["missing"],
-                                 "failed": old["failed"], "deadline": self.deadlines[pid]}
-        return {"format": SNAPSHOT_FORMAT, "as_of": self.as_of.isoformat(),
-                "rules_version": self.new_pack.version, "programs": programs, "answers": dict(stored)}
+                statuses[pid] = old["status"]
+                entries.append(entry(pid, old["status"], old["missing"], old["failed"]))
+        return statuses, self.text.dumps(entries, stored), fresh
+
+
+def _part(assessment: Assessment, programs: frozenset) -> Assessment:
+    return dataclasses.replace(assessment, programs=tuple(r for r in assessment.programs if r.id in programs))
 
 
 def recheck_all(db: Database, new_pack: RulePack, as_of: dt.date,
@@ -202,8 +210,9 @@ def recheck_all(db: Database, new_pack: RulePack, as_of: dt.date,
     `new_pack` on `as_of`, by profile id, used rather than assessing those profiles again.
 
     A program whose outcome cannot differ from the stored one (same answers, same rule texts, see
-    `same_outcome`) is carried over, not assessed again; a profile whose outcomes or dates may
-    have changed is assessed in full under both rules, for the engine's what-changed."""
+    `same_outcome`) is carried over, not assessed again. What changed is worked out by the
+    engine's `what_changed` on the programs it can say something about (`_to_compare`), each
+    assessed under both rules; the changes are the same as from two full assessments."""
     profiles, answers, stored, last = _load(db)
     if only is None:
         targets = [pid for pid in last if pid in profiles]
@@ -220,30 +229,22 @@ def recheck_all(db: Database, new_pack: RulePack, as_of: dt.date,
         if (new is not None and (new.rules_version != new_pack.version or new.as_of != as_of
                                  or dict(new.answers) != answers[pid])):
             new = None
-        data = None
-        if new is not None:
-            data = snapshot(new)
-        elif old_snapshot:
-            data = carry.snapshot(old_snapshot, answers[pid], stored[pid])
-        if data is None:
+        carried = None
+        fresh: dict = {}
+        if new is None and old_snapshot:
+            carried = carry.snapshot(old_snapshot, answers[pid], stored[pid])
+        if carried is not None:
+            statuses, text, fresh = carried
+        else:
             new = new or evaluate(new_pack, answers[pid], as_of)
             data = snapshot(new)
+            statuses, text = snapshot_statuses(data), json.dumps(data, ensure_ascii=False)
         changes = None
-        if old_snapshot is not None and _may_differ(old_snapshot, data):
-            new = new or evaluate(new_pack, answers[pid], as_of)
-            old_pack = packs.get(old_snapshot.get("rules_version"))
-            if old_pack is not None:
-                old_answers = decode_answers(old_snapshot.get("answers", {})) or answers[pid]
-                old = evaluate(old_pack, old_answers, dt.date.fromisoformat(old_snapshot["as_of"]))
-                changes = what_changed(old, new, old_pack, new_pack)
-            else:
-                changes = _snapshot_changes(old_snapshot, new)
-            if not changes.changed:
-                changes = None
-        counts = count_statuses(snapshot_statuses(data))
-        rows.append((pid, now, data["as_of"], data["rules_version"], counts["eligible"], counts["ineligible"],
-                     counts["undetermined"], json.dumps(data, ensure_ascii=False),
-                     changes_to_json(changes) if changes is not None else None))
+        if old_snapshot is not None:
+            changes = _changes(carry, old_snapshot, statuses, new, fresh, answers[pid])
+        counts = count_statuses(statuses)
+        rows.append((pid, now, as_of.isoformat(), new_pack.version, counts["eligible"], counts["ineligible"],
+                     counts["undetermined"], text, changes_to_json(changes) if changes is not None else None))
         if changes is not None:
             changed.append(Rechecked(pid, profiles[pid]["name"], changes))
         if batch:
@@ -256,6 +257,34 @@ def recheck_all(db: Database, new_pack: RulePack, as_of: dt.date,
             progress(done, total)
     _write(db, rows)
     return changed
+
+
+def _changes(carry: _Carry, old_snapshot: Mapping[str, Any], statuses: Mapping[str, str],
+             new: Assessment | None, fresh: Mapping[str, Any], answers: Mapping[str, Any]) -> ProfileChanges | None:
+    """What changed since the stored assessment, None when nothing did."""
+    old_pack = carry.packs.get(old_snapshot.get("rules_version"))
+    if old_pack is None:
+        if snapshot_statuses(old_snapshot) == statuses:
+            return None  # without the earlier rules only outcomes are compared
+        new = new or evaluate(carry.new_pack, answers, carry.as_of)
+        changes = _snapshot_changes(old_snapshot, new)
+        return changes if changes.changed else None
+    old_day = dt.date.fromisoformat(old_snapshot["as_of"])
+    compare = _to_compare(snapshot_statuses(old_snapshot), statuses, carry.news(old_pack, old_day))
+    if not compare:
+        return None
+    if new is not None:
+        new = _part(new, compare)
+    elif compare <= fresh.keys():
+        new = Assessment(as_of=carry.as_of, rules_version=carry.new_pack.version,
+                         programs=tuple(fresh[pid] for pid in carry.order if pid in compare),
+                         answers=dict(answers))
+    else:
+        new = evaluate(carry.new_pack, answers, carry.as_of, programs=compare)
+    old_answers = decode_answers(old_snapshot.get("answers", {})) or answers
+    old = evaluate(old_pack, old_answers, old_day, programs=compare)
+    changes = what_changed(old, new, old_pack, carry.new_pack)
+    return changes if changes.changed else None
 
 
 _COLUMNS = ("profile_id", "created", "as_of", "rules_version", "eligible", "ineligible",

@@ -120,3 +120,50 @@ def test_carried_over_results_are_what_a_full_assessment_gives(store, pack, rule
         assert row.rules_version == new.version
         assert row.snapshot == snapshot(evaluate(new, store.get_answers(pid), D(2026, 12, 1))), saved[pid]
     assert {c.profile_id for c in changed} <= set(saved)
+
+
+def test_what_a_recheck_reports_is_what_two_full_assessments_give(store, pack, rules_dir, tmp_path):
+    """An update with a moved limit, a new round and a moved SME ceiling, profiles checked on two
+    days: each profile's changes are exactly the engine's what-changed between a full assessment
+    under the earlier rules and one under the new, and each row's text is the snapshot's JSON."""
+    import shutil
+
+    from desktop.engine import load_rules
+    from desktop.engine.what_changed import what_changed
+    from desktop.storage.assessments import snapshot
+
+    shutil.copytree(rules_dir, tmp_path / "rules")
+    shutil.copytree(rules_dir.parent / "seeds", tmp_path / "seeds")
+    programs = tmp_path / "rules" / "programs"
+    ax = programs / "ax-grad-school.yaml"
+    ax.write_text(ax.read_text(encoding="utf-8").replace("ax_grad_students >= 40", "ax_grad_students >= 30"),
+                  encoding="utf-8")
+    hs = programs / "sme-specialized-hs.yaml"
+    hs.write_text(hs.read_text(encoding="utf-8").replace("recurrence:\n", (
+        '  - id: "2027"\n    kind: fixed\n    opens: 2027-01-12\n    closes: 2027-02-13\n'
+        "    source: [mss-2025-01-specialized-hs-call#deadline-2025]\nrecurrence:\n"), 1), encoding="utf-8")
+    definitions = tmp_path / "rules" / "definitions.yaml"
+    text = definitions.read_text(encoding="utf-8")
+    assert "      C11: 80_000_000_000\n" in text
+    definitions.write_text(text.replace("      C11: 80_000_000_000\n", "      C11: 90_000_000_000\n"), encoding="utf-8")
+    new = load_rules(tmp_path / "rules")
+    assert new.errors == ()
+    days = (D(2025, 6, 1), D(2026, 12, 1))
+    saved = {}
+    for i, case in enumerate(sorted(p.name for p in (rules_dir / "cases").glob("*.yaml"))):
+        saved[_saved(store, pack, rules_dir, case, days[i % 2])] = days[i % 2]
+    changed = {c.profile_id: c.changes
+               for c in store.recheck_all(new, D(2026, 12, 1), {pack.version: pack, new.version: new})}
+    expected = {}
+    for pid, day in saved.items():
+        answers = store.get_answers(pid)
+        full = evaluate(new, answers, D(2026, 12, 1))
+        changes = what_changed(evaluate(pack, answers, day), full, pack, new)
+        if changes.changed:
+            expected[pid] = changes
+        stored_text = store.db.execute("SELECT snapshot FROM assessments WHERE profile_id = ? ORDER BY id DESC",
+                                       [pid]).fetchone()[0]
+        assert stored_text == json.dumps(snapshot(full), ensure_ascii=False)
+    assert changed == expected
+    kinds = {c.kind for changes in changed.values() for p in changes.programs for c in p.causes}
+    assert {"round", "value"} <= kinds  # the new round and the moved ceiling both reach someone
