@@ -21,7 +21,8 @@ from desktop.tabular import read_table, write_table
 from desktop.tools.sample_clients import sample_rows
 from desktop.ui import i18n
 from desktop.ui.workspace import ClientWorkspace, caseload
-from desktop.ui.workspace.model import CHANGED_COL, FIXED_COLS, NAME_COL, SORT_ROLE
+from desktop.ui.workspace.model import (CHANGED_COL, FIXED_COLS, GROUP_ROLE, NAME_COL,
+                                         PROFILE_ROLE, PROGRAM_ROLE, SORT_ROLE)
 
 ROWS = 300
 BAD_EVERY = 25
@@ -247,6 +248,29 @@ def test_clicking_a_program_header_sorts_by_status_with_ties_by_name(qtbot, impo
     click_header(qtbot, w.view, NAME_COL)
     names = shown_names(w)
     assert names == sorted(names, key=str.casefold)
+
+
+def test_sorting_keeps_the_current_cell_on_its_client_and_sorts_a_filtered_program(
+        qtbot, imported, rule_pack):
+    w = imported
+    click_cell(qtbot, w.view, 5, NAME_COL)
+    chosen = w.view.currentIndex().data(PROFILE_ROLE)
+    column = FIXED_COLS + 1
+    click_header(qtbot, w.view, column)
+    assert w.view.currentIndex().data(PROFILE_ROLE) == chosen
+    assert w.view.currentIndex().row() != 5  # the client moved, the current cell with them
+
+    # with one program left, its column is the first program column: it sorts by that program
+    program = rule_pack.programs[list(rule_pack.programs)[-1]]
+    choose_in_combo(qtbot, w.program_filter, program.id)
+    assert w.proxy.columnCount() == FIXED_COLS + 1
+    click_header(qtbot, w.view, FIXED_COLS)
+    keys = [(w.proxy.index(r, FIXED_COLS).data(SORT_ROLE), w.proxy.index(r, NAME_COL).data()
+             .casefold()) for r in range(w.proxy.rowCount())]
+    assert keys == sorted(keys)
+    groups = [w.proxy.index(r, FIXED_COLS).data(GROUP_ROLE) for r in range(w.proxy.rowCount())]
+    assert len(set(groups)) > 1  # there was something to sort
+    assert w.proxy.index(0, FIXED_COLS).data(PROGRAM_ROLE) == program.id
 
 
 def test_search_and_filters_by_type_status_and_program(qtbot, imported, rule_pack):

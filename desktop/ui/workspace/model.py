@@ -4,7 +4,9 @@ Rows are clients, columns are the client's name, applicant type and what changed
 per program. A cell shows what `explain_cell()` says (status icon and word, the deciding question
 or reason, the deadline sentence in its tooltip); a program that is not for this kind of applicant
 has an empty cell. Sorting is stable (ties go by name, then by profile id) and only happens when
-asked: a re-check or an import never reorders the rows under the user's hands.
+asked: a re-check never reorders the rows under the user's hands; a reload (after an import) puts
+everyone in the order last asked for. The clients are sorted here, in one Python `sorted` over a
+key per client, not by the proxy: Qt's proxy would call back into Python for every comparison.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from desktop.engine.model import RulePack
@@ -43,6 +45,8 @@ class MatrixModel(QAbstractTableModel):
         self._words: dict[tuple[int, int], CellWords] = {}
         self._lang = current_lang()
         self._headers = {NAME_COL: "", TYPE_COL: "", CHANGED_COL: ""}
+        self._sorted_by: tuple[int, Qt.SortOrder] = (NAME_COL, Qt.SortOrder.AscendingOrder)
+        self._in_order = False  # the rows are in _sorted_by's order and no flag changed since
 
     # ------------------------------------------------------------ contents
 
@@ -56,14 +60,44 @@ class MatrixModel(QAbstractTableModel):
         self.endResetModel()
 
     def set_clients(self, clients: list[Client]) -> None:
+        """Everyone anew, in the order last asked for."""
         self.beginResetModel()
         self.clients = list(clients)
         self._words.clear()
+        column, order = self._sorted_by
+        if column < self.columnCount():
+            self.clients = [self.clients[r] for r in self._sorted_rows(column, order)]
+            self._in_order = True
         self.endResetModel()
+
+    def _sorted_rows(self, column: int, order: Qt.SortOrder) -> list[int]:
+        keys = [self.sort_key(row, column) for row in range(len(self.clients))]
+        return sorted(range(len(keys)), key=keys.__getitem__,
+                      reverse=order == Qt.SortOrder.DescendingOrder)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """The rows by a column (keys unique, so descending is exactly ascending reversed); the
+        current cell and the selection stay on the same clients."""
+        if not 0 <= column < self.columnCount():
+            return
+        if self._in_order and self._sorted_by == (column, order):
+            return  # the frozen columns' header echoes the main one's click
+        self._sorted_by = (column, order)
+        self._in_order = True
+        self.layoutAboutToBeChanged.emit()
+        rows = self._sorted_rows(column, order)
+        new_row = {old: new for new, old in enumerate(rows)}
+        before = self.persistentIndexList()
+        after = [self.index(new_row[i.row()], i.column()) if i.isValid() else i for i in before]
+        self.clients = [self.clients[r] for r in rows]
+        self._words.clear()  # keyed by row
+        self.changePersistentIndexList(before, after)
+        self.layoutChanged.emit()
 
     def clients_changed(self) -> None:
         """Flags or checks changed (after a re-check): redraw, keep the order."""
         self._words.clear()
+        self._in_order = False
         if self.clients:
             self.dataChanged.emit(self.index(0, 0),
                                   self.index(len(self.clients) - 1, self.columnCount() - 1))
@@ -89,6 +123,23 @@ class MatrixModel(QAbstractTableModel):
         """A cell's group without its words (filters and sorting read only this)."""
         assessment = self.clients[row].assessment
         return group_of(assessment, assessment.programs[program_index])
+
+    def sort_value(self, row: int, column: int) -> Any:
+        """What a column sorts by (SORT_ROLE): the name, the applicant type, changed first,
+        or the status (eligible first, a program not open to the client last)."""
+        client = self.clients[row]
+        if column == NAME_COL:
+            return client.name.casefold()
+        if column == TYPE_COL:
+            return client.applicant_type
+        if column == CHANGED_COL:
+            return 0 if client.flagged else (1 if client.needs_recheck else 2)
+        return _RANK.get(self.group(row, column - FIXED_COLS), 9)
+
+    def sort_key(self, row: int, column: int) -> tuple:
+        """The sort value, then name, then id: unique, so ties keep one order."""
+        client = self.clients[row]
+        return (self.sort_value(row, column), client.name.casefold(), client.profile_id)
 
     def program_of_column(self, column: int):
         return self.programs[column - FIXED_COLS] if column >= FIXED_COLS else None
@@ -126,17 +177,15 @@ class MatrixModel(QAbstractTableModel):
         client = self.clients[row]
         if role == PROFILE_ROLE:
             return client.profile_id
+        if role == SORT_ROLE:
+            return self.sort_value(row, col)
         if col == NAME_COL:
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
                 return client.name
-            if role == SORT_ROLE:
-                return client.name.casefold()
             return None
         if col == TYPE_COL:
             if role == Qt.ItemDataRole.DisplayRole:
                 return word("applicant", client.applicant_type, self._lang)
-            if role == SORT_ROLE:
-                return client.applicant_type
             return None
         if col == CHANGED_COL:
             return self._changed_data(client, role)
@@ -146,8 +195,6 @@ class MatrixModel(QAbstractTableModel):
         group = self.group(row, program_index)
         if role == GROUP_ROLE:
             return group
-        if role == SORT_ROLE:
-            return _RANK.get(group, 9)
         if group == NOT_OPEN:
             if role == Qt.ItemDataRole.BackgroundRole:
                 return _NOT_OPEN_BG
@@ -170,8 +217,6 @@ class MatrixModel(QAbstractTableModel):
 
     def _changed_data(self, client: Client, role) -> Any:
         changes = client.changed_programs
-        if role == SORT_ROLE:
-            return 0 if changes else (1 if client.needs_recheck else 2)
         if role == Qt.ItemDataRole.DisplayRole:
             if changes:
                 return self.tr("Changed (%n)", None, len(changes))
@@ -190,7 +235,6 @@ class MatrixFilter(QSortFilterProxyModel):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setSortRole(SORT_ROLE)
         self.setDynamicSortFilter(False)  # the order changes only when the user sorts
         self.search = ""
         self.applicant_type: str | None = None
@@ -234,11 +278,10 @@ class MatrixFilter(QSortFilterProxyModel):
             return self.applicant_type in program.audience
         return True
 
-    def lessThan(self, left: QModelIndex | QPersistentModelIndex,
-                 right: QModelIndex | QPersistentModelIndex) -> bool:
-        model = self._source()
-        a = (left.data(SORT_ROLE), model.clients[left.row()].name.casefold(),
-             model.clients[left.row()].profile_id)
-        b = (right.data(SORT_ROLE), model.clients[right.row()].name.casefold(),
-             model.clients[right.row()].profile_id)
-        return a < b
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """A header click: the source model sorts itself by that column (see the module's
+        docstring); this proxy keeps the source order."""
+        shown = [c for c in range(self._source().columnCount())
+                 if self.filterAcceptsColumn(c, QModelIndex())]
+        if 0 <= column < len(shown):
+            self._source().sort(shown[column], order)
