@@ -1,59 +1,42 @@
 """Screening with the reference engine alone, one applicant at a time (no DuckDB needed for CSV
 and XLSX): the engine the desktop app's client matrix uses, and the one the columnar engine is
 measured against.
+
+CSV and XLSX are read and judged by desktop/tabular, row by row, exactly as the app's client
+import reads them (`parse_row`): the same rows, the same answers, the same bad cells with the
+same row numbers, columns and reasons. Parquet is read through DuckDB.
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
+import time
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterator, Mapping, Sequence
 
-from desktop.engine.model import RulePack
+from desktop.engine.model import RulePack, Text
 from desktop.screen import reference
-from desktop.screen.cells import ABSENT, AnswerError, parse_cell
 from desktop.screen.columnar import CellProblem, Run, Stopped
-from desktop.engine.model import Text
-from desktop.screen.sources import SourceError, _cell_text, kind_of, no_such_file, not_a_register
-from desktop.screen.typing import MISSING_TYPE, REQUIRED
+from desktop.screen.sources import SourceError, kind_of, no_such_file, not_a_register
+from desktop.tabular import (ColumnMap, TableFileError, cell_text, is_blank, parse_row,
+                             read_table)
 
 
-def read_rows(path) -> tuple[list[str], Iterator[tuple[int, dict[str, Any]]]]:
-    """The header and (row number, {column: cell text}) for each data row."""
+def read_rows(path) -> tuple[list[str], int, Iterator[tuple[int, list[Any]]]]:
+    """The header, the first column's index and (row number, cells) for each data row: for CSV
+    and XLSX the spreadsheet's own row numbers (blank rows skipped), for Parquet the record's."""
     path = Path(path)
     kind = kind_of(path)
     if kind is None:
         raise not_a_register(path)
     if not path.is_file():
         raise no_such_file(path)
-    if kind == "csv":
+    if kind != "parquet":
         try:
-            handle = open(path, encoding="utf-8-sig", newline="")
-            reader = csv.reader(handle)
-            head = [h.strip() for h in next(reader, [])]
-        except UnicodeDecodeError:
-            raise SourceError(Text(f"{path}: UTF-8 글자가 아닙니다(CSV를 UTF-8로 저장하십시오)",
-                                   f"{path}: not UTF-8 text (save the CSV as UTF-8)")) from None
-
-        def rows():
-            with handle:
-                for n, cells in enumerate(reader, 1):
-                    yield n, {h: (c if c != "" else None) for h, c in zip(head, cells) if h}
-
-        return head, rows()
-    if kind == "xlsx":
-        from python_calamine import CalamineWorkbook
-
-        book = CalamineWorkbook.from_path(str(path))
-        sheet = iter(book.get_sheet_by_index(0).to_python(skip_empty_area=False))
-        head = [str(h).strip() if h is not None else "" for h in next(sheet, [])]
-
-        def rows():
-            for n, cells in enumerate(sheet, 1):
-                yield n, {h: _cell_text(c) for h, c in zip(head, cells) if h}
-
-        return head, rows()
+            table = read_table(path)
+        except TableFileError as err:
+            raise SourceError(err.message) from None
+        return list(table.headers), table.first_column, table.rows()
     from desktop.screen import duck
 
     if not duck.available():
@@ -69,61 +52,49 @@ def read_rows(path) -> tuple[list[str], Iterator[tuple[int, dict[str, Any]]]]:
     def rows():
         while batch := cursor.fetchmany(10_000):
             for n, *cells in batch:
-                yield n, dict(zip(head, cells))
+                yield n, ["" if c is None else c for c in cells]
 
-    return head, rows()
+    return head, 0, rows()
+
+
+def column_map(headers: Sequence[str], targets: Mapping[str, str], first_column: int) -> ColumnMap:
+    """The mapping (header -> target, from map_headers) per column; a repeated header answers
+    only where it first appears, as guess_columns decided."""
+    seen: set[str] = set()
+    found: list[str | None] = []
+    for header in headers:
+        found.append(targets.get(header) if header not in seen else None)
+        seen.add(header)
+    return ColumnMap(headers=tuple(headers), targets=tuple(found), first_column=first_column)
 
 
 def screen(pack: RulePack, path, mapping: Callable, today: dt.date, *, programs=None, lang="ko",
            strict=False, progress=None) -> tuple[Run, list[list[Any]]]:
     """Screen every row; return the run and the output rows (header: outputs.header)."""
-    import time
-
     run = Run("python")
     start = time.perf_counter()
-    head, rows = read_rows(path)
-    targets = mapping(head)
-    questions = {c: t for c, t in targets.items() if t in pack.questions}
-    sources = tuple(c for c, t in targets.items() if t in ("id", "name"))
-    run.passthrough = tuple(targets[c] for c in sources)
+    head, first_column, rows = read_rows(path)
+    columns = column_map(head, mapping(head), first_column)
+    sources = [i for i, t in enumerate(columns.targets) if t in ("id", "name")]
+    run.passthrough = tuple(columns.targets[i] for i in sources)
     run.programs = tuple(p for p in pack.programs if programs is None or p in programs)
     wanted = set(run.programs)
-    cache: dict = {}
     out: list[list[Any]] = []
     for n, cells in rows:
-        run.rows = n
-        answers: dict[str, Any] = {}
-        bad = False
-        for column, qid in questions.items():
-            raw = cells.get(column)
-            key = (qid, raw)
-            value = cache.get(key, cache)
-            if value is cache:
-                try:
-                    value = parse_cell(pack, qid, raw)
-                except AnswerError as err:
-                    problem = CellProblem(n, column, raw, err.message.get(lang))
-                    run.problems.append(problem)
-                    if strict:
-                        raise Stopped(problem) from None
-                    bad = True
-                    continue
-                cache[key] = value
-            if qid == REQUIRED and (value is ABSENT or value is None):
-                problem = CellProblem(n, column, raw or "", MISSING_TYPE[1 if lang == "en" else 0])
-                run.problems.append(problem)
-                if strict:
-                    raise Stopped(problem)
-                bad = True
-                continue
-            if value is not ABSENT:
-                answers[qid] = value
+        run.rows += 1
+        parsed = parse_row(pack, columns, n, cells, clients=False)
+        for e in parsed.errors:
+            problem = CellProblem(n, e.column, e.value, e.message.get(lang))
+            run.problems.append(problem)
+            if strict:
+                raise Stopped(problem)
         if progress is not None:
-            progress.tick(n)
-        if bad:
+            progress.tick(run.rows)
+        if parsed.errors:
             continue
-        found = reference.outcomes(pack, answers, today, wanted)
-        record: list[Any] = [n, *(cells.get(c) for c in sources)]
+        found = reference.outcomes(pack, parsed.answers, today, wanted)
+        record: list[Any] = [n, *(None if is_blank(cells[i]) else cell_text(cells[i])
+                                  for i in sources)]
         for pid in run.programs:
             record.extend(found[pid])
         out.append(record)

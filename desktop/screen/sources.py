@@ -1,9 +1,13 @@
 """An input register as a DuckDB relation `src`: a row number (from 1, in file order) and the
 file's columns.
 
-CSV and Parquet are read by DuckDB itself (no pyarrow); XLSX by the spreadsheet reader, in
-Python, row by row, and handed to DuckDB as newline-delimited JSON. Row numbers count data rows
-from 1, as the errors file and the output name them.
+CSV and Parquet are read by DuckDB itself (no pyarrow); XLSX by desktop/tabular, the client
+import's reader, row by row, and handed to DuckDB as newline-delimited JSON. Rows are numbered as
+the file numbers them for its user, in the errors file and the output alike: a spreadsheet's own
+row numbers for CSV and XLSX (the header is row 1 of a CSV; the first data row is 2), the record
+number from 1 for Parquet. Rows whose cells are all blank are skipped, as the client import skips
+them. (DuckDB passes over an entirely empty line of a CSV without counting it, so after one the
+numbers are one lower than the spreadsheet's; the Python engine counts every line.)
 """
 
 from __future__ import annotations
@@ -58,7 +62,10 @@ def open_source(con, path: str | Path) -> tuple[list[str], dict[str, str]]:
                 f"all_varchar = true, header = true, delim = {text(_delimiter(path))}, quote = '\"', "
                 f"escape = '\"', null_padding = true, strict_mode = false)"
             )
-            con.execute("CREATE VIEW src AS SELECT rowid + 1 AS row, * FROM src_file")
+            names = [r[0] for r in con.execute("DESCRIBE src_file").fetchall()]
+            blank = " AND ".join(f"coalesce(trim({ident(n)}), '') = ''" for n in names) or "FALSE"
+            con.execute(f"CREATE VIEW src AS SELECT rowid + 2 AS row, * FROM src_file "
+                        f"WHERE NOT ({blank})")
         else:
             _xlsx(con, path)
     except SourceError:
@@ -72,55 +79,37 @@ def open_source(con, path: str | Path) -> tuple[list[str], dict[str, str]]:
 
 
 def _delimiter(path: Path) -> str:
-    """Comma or tab, whichever the header line holds more of (';' separates choices in a cell)."""
-    with open(path, "rb") as f:
-        first = f.readline()
-    return "\t" if first.count(b"\t") > first.count(b",") else ","
+    """As the client import decides it (desktop/tabular): ';' separates choices in a cell."""
+    from desktop.tabular.files import csv_delimiter
+
+    return csv_delimiter(path)
 
 
 def _xlsx(con, path: Path) -> None:
-    from python_calamine import CalamineWorkbook
+    from desktop.tabular import TableFileError, cell_text, is_blank, read_table
 
-    book = CalamineWorkbook.from_path(str(path))
-    if not book.sheet_names:
-        raise SourceError(Text(f"{path}: 통합 문서에 시트가 없습니다", f"{path}: the workbook has no sheet"))
-    rows = iter(book.get_sheet_by_index(0).to_python(skip_empty_area=False))
-    header = [str(h).strip() if h is not None else "" for h in next(rows, [])]
-    if not any(header):
-        raise SourceError(Text(f"{path}: 첫 시트에 머리글 행이 없습니다", f"{path}: the first sheet has no header row"))
-    fd, tmp = tempfile.mkstemp(suffix=".ndjson")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            for n, cells in enumerate(rows, 1):
-                record = {"row": n}
-                for name, cell in zip(header, cells):
-                    if name:
-                        record[name] = _cell_text(cell)
-                out.write(json.dumps(record, ensure_ascii=False) + "\n")
-        columns = "{'row': 'BIGINT', " + ", ".join(f"{text(h)}: 'VARCHAR'" for h in header if h) + "}"
-        con.execute(
-            f"CREATE TEMP TABLE src_file AS SELECT * FROM read_json({text(tmp)}, "
-            f"format = 'newline_delimited', columns = {columns})"
-        )
-        con.execute("CREATE VIEW src AS SELECT * FROM src_file")
-    finally:
-        os.unlink(tmp)
-
-
-def _cell_text(cell) -> str | None:
-    import datetime as dt
-
-    if cell is None or cell == "":
-        return None
-    if isinstance(cell, bool):
-        return "true" if cell else "false"
-    if isinstance(cell, float) and cell.is_integer():
-        return str(int(cell))
-    if isinstance(cell, dt.datetime):
-        return cell.date().isoformat() if cell.time() == dt.time() else cell.isoformat()
-    if isinstance(cell, dt.date):
-        return cell.isoformat()
-    return str(cell)
+        table = read_table(path)
+        header = [h.strip() for h in table.headers]
+        fd, tmp = tempfile.mkstemp(suffix=".ndjson")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as out:
+                for n, cells in table.rows():
+                    record: dict = {"row": n}
+                    for name, cell in zip(header, cells):
+                        if name:
+                            record[name] = None if is_blank(cell) else cell_text(cell)
+                    out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            columns = "{'row': 'BIGINT', " + ", ".join(f"{text(h)}: 'VARCHAR'" for h in header if h) + "}"
+            con.execute(
+                f"CREATE TEMP TABLE src_file AS SELECT * FROM read_json({text(tmp)}, "
+                f"format = 'newline_delimited', columns = {columns})"
+            )
+            con.execute("CREATE VIEW src AS SELECT * FROM src_file")
+        finally:
+            os.unlink(tmp)
+    except TableFileError as err:
+        raise SourceError(err.message) from None
 
 
 def quoted(name: str) -> str:

@@ -18,10 +18,8 @@ from desktop.engine.model import RulePack
 from desktop.engine.sql.literals import ident, text
 from desktop.screen import duck
 from desktop.screen.cells import ABSENT, AnswerError, parse_cell
-
-REQUIRED = "applicant_type"
-MISSING_TYPE = ("신청자 유형(company/school/individual)이 비어 있습니다",
-                "applicant_type is empty (company, school or individual)")
+from desktop.tabular import APPLICANT_TYPE as REQUIRED
+from desktop.tabular import EMPTY_APPLICANT_TYPE, applicant_type_value
 INLINE_LIMIT = 2000  # distinct non-plain values per column written into the SQL as a CASE
 
 
@@ -40,12 +38,12 @@ class Column:
     messages: dict = field(default_factory=dict)  # value -> (ko, en) for the bad ones
 
 
-def parse_cell_is_empty(pack, qid: str, value) -> bool:
-    """The cell says nothing (blank) or "I don't know": for the applicant type, both are missing."""
-    try:
-        return parse_cell(pack, qid, value) in (ABSENT, None)
-    except AnswerError:
-        return False
+def judge(pack: RulePack, qid: str, value: Any) -> Any:
+    """A cell's verdict as the client import gives it: the applicant type by its own judgement
+    (an empty cell or "I don't know" is a bad cell), every other question by the cell parser."""
+    if qid == REQUIRED:
+        return applicant_type_value(pack, value)
+    return parse_cell(pack, qid, value)
 
 
 def _plain(q, raw: str) -> str:
@@ -97,7 +95,7 @@ def prepare(con, pack: RulePack, source: str, columns: dict[str, str], source_ty
         verdicts: dict[str, str] = {}
         for value in distinct:
             try:
-                parsed = parse_cell(pack, qid, value)
+                parsed = judge(pack, qid, value)
             except AnswerError as err:
                 c.messages[value] = (err.message.ko, err.message.en)
                 continue
@@ -116,11 +114,9 @@ def prepare(con, pack: RulePack, source: str, columns: dict[str, str], source_ty
         c.bad = f"({raw} IS NOT NULL AND NOT {c.plain} AND {bad})"
         if qid == REQUIRED:
             # Every applicant has a type: an empty cell here is a bad cell, not an unknown.
-            blank = [text(v) for v in distinct if parse_cell_is_empty(pack, qid, v)]
-            empty = f"({raw} IS NULL" + (f" OR {raw} IN ({', '.join(blank)})" if blank else "") + ")"
-            word = text(MISSING_TYPE[1 if lang == "en" else 0])
-            c.message = f"CASE WHEN {empty} THEN {word} ELSE {c.message} END"
-            c.bad = f"({c.bad} OR {empty})"
+            word = text(EMPTY_APPLICANT_TYPE.get(lang))
+            c.message = f"CASE WHEN {raw} IS NULL THEN {word} ELSE {c.message} END"
+            c.bad = f"({c.bad} OR {raw} IS NULL)"
         out.append(c)
     return out
 

@@ -20,11 +20,13 @@ from desktop.tabular.cells import cell_text, is_blank
 from desktop.tabular.columns import (APPLICANT_TYPE, ID, NAME, RESERVED, ColumnMap,
                                      column_letter, guess_columns, header_key)
 from desktop.tabular.files import TableFileError, Table, read_table, TABLE_SUFFIXES
-from desktop.tabular.rows import CellError, ParsedRow, parse_row, parse_rows
+from desktop.tabular.rows import (EMPTY_APPLICANT_TYPE, CellError, ParsedRow, applicant_type_value,
+                                  parse_row, parse_rows)
 from desktop.tabular.write import write_csv, write_table, write_xlsx, XLSX_MAX_ROWS
 
 __all__ = [
     "APPLICANT_TYPE",
+    "EMPTY_APPLICANT_TYPE",
     "ID",
     "NAME",
     "RESERVED",
@@ -35,6 +37,7 @@ __all__ = [
     "ParsedRow",
     "Table",
     "TableFileError",
+    "applicant_type_value",
     "cell_text",
     "column_letter",
     "guess_columns",

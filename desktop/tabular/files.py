@@ -122,6 +122,15 @@ def _delimiter(first_line: str) -> str:
     return ","
 
 
+def csv_delimiter(path: str | Path) -> str:
+    """The delimiter of a CSV (or .tsv) file, decided as its reading here decides it."""
+    path = Path(path)
+    if path.suffix.lower() == ".tsv":
+        return "\t"
+    with path.open("r", encoding=_encoding(path), newline="") as f:
+        return _delimiter(f.readline())
+
+
 def _read_csv(path: Path, delimiter: str | None) -> Table:
     encoding = _encoding(path)
 

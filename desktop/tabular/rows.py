@@ -4,6 +4,11 @@ A row is taken whole or not at all: when one cell is bad, the row's `answers` ar
 for the cells that are fine (a preview can show them) but `ok` is False and no caller may save or
 screen it. Every bad cell is reported, not just the first, with the row number and column the user
 sees in the spreadsheet and a message in Korean and English.
+
+The client import and `jiwon screen` (both of its engines) judge a row here, so one file gets the
+same answers and the same bad cells from both. One difference is the caller's: a client list
+becomes saved profiles, which need a name (`clients=True`: an empty or overlong name is a bad
+cell); a register's row is screened and passed through by its row number, with or without one.
 """
 
 from __future__ import annotations
@@ -52,7 +57,15 @@ class ParsedRow:
         return not self.errors
 
 
-def _applicant_type(pack: RulePack, cell: Any) -> str:
+#: The applicant type's cell is empty: every applicant has a type, so this is a bad cell.
+EMPTY_APPLICANT_TYPE = Text("신청자 유형이 비어 있습니다", "the applicant type is empty")
+
+
+def applicant_type_value(pack: RulePack, cell: Any) -> str:
+    """company, school or individual. Raises AnswerError for an empty cell, "I don't know" or
+    anything else (the one judgement of this column, for the import and both screen engines)."""
+    if is_blank(cell):
+        raise AnswerError(EMPTY_APPLICANT_TYPE, APPLICANT_TYPE)
     question = pack.questions.get(APPLICANT_TYPE)
     if question is not None:
         value = cell_answer(pack, question, cell)
@@ -64,8 +77,9 @@ def _applicant_type(pack: RulePack, cell: Any) -> str:
     return value
 
 
-def parse_row(pack: RulePack, columns: ColumnMap, number: int, cells: list[Any]) -> ParsedRow:
-    """One row's answers and its bad cells."""
+def parse_row(pack: RulePack, columns: ColumnMap, number: int, cells: list[Any],
+              clients: bool = True) -> ParsedRow:
+    """One row's answers and its bad cells (with `clients`, the name's too)."""
     errors: list[CellError] = []
     answers: dict[str, Any] = {}
     name = ref = applicant = None
@@ -80,11 +94,8 @@ def parse_row(pack: RulePack, columns: ColumnMap, number: int, cells: list[Any])
             continue
         cell = cells[index]
         if target == APPLICANT_TYPE:
-            if is_blank(cell):
-                bad(index, Text("신청자 유형이 비어 있습니다", "the applicant type is empty"))
-                continue
             try:
-                applicant = _applicant_type(pack, cell)
+                applicant = applicant_type_value(pack, cell)
             except AnswerError as err:
                 bad(index, err.message)
             continue
@@ -103,10 +114,10 @@ def parse_row(pack: RulePack, columns: ColumnMap, number: int, cells: list[Any])
         ref = cell_text(cells[ref_at])
     if name_at is not None and not is_blank(cells[name_at]):
         name = cell_text(cells[name_at])
-        if len(name) > MAX_NAME:
+        if clients and len(name) > MAX_NAME:
             bad(name_at, Text(f"이름은 {MAX_NAME}자 이하로 적어 주세요",
                               f"the name is longer than {MAX_NAME} characters"))
-    if name is None and ref is None:
+    if clients and name is None and ref is None:
         if name_at is not None and ref_at is not None:
             bad(name_at, Text("이름도 번호도 비어 있습니다", "both the name and the id are empty"))
         elif name_at is not None:
@@ -120,7 +131,8 @@ def parse_row(pack: RulePack, columns: ColumnMap, number: int, cells: list[Any])
                      answers=answers, errors=tuple(errors))
 
 
-def parse_rows(pack: RulePack, table: Table, columns: ColumnMap) -> Iterator[ParsedRow]:
+def parse_rows(pack: RulePack, table: Table, columns: ColumnMap,
+               clients: bool = True) -> Iterator[ParsedRow]:
     """Every non-blank row of the table, in file order."""
     for number, cells in table.rows():
-        yield parse_row(pack, columns, number, cells)
+        yield parse_row(pack, columns, number, cells, clients)

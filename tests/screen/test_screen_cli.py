@@ -37,7 +37,8 @@ def _cell(value) -> str:
 
 
 def write_register(pack, path: Path, n: int, seed: int = 7, bad: dict | None = None) -> list[list[str]]:
-    """A CSV register of generated applicants; `bad` puts {row: (column, text)} into it."""
+    """A CSV register of generated applicants; `bad` puts {applicant: (column, text)} into it
+    (applicant 1 is on the CSV's row 2, under the header)."""
     gen = Generator(pack, dt.date.fromisoformat(TODAY), seed=seed)
     head = ["id", *pack.questions]
     rows = []
@@ -69,10 +70,12 @@ def read_csv(path: Path) -> list[dict]:
         return list(csv.DictReader(f))
 
 
-def check_against_reference(pack, register, out_rows, programs=None) -> None:
+def check_against_reference(pack, register, out_rows, programs=None, first=2) -> None:
+    """`first`: the first data row's number (2 in a spreadsheet, under its header; 1 in
+    Parquet)."""
     head, *rows = register
     by_number = {int(r["row"]): r for r in out_rows}
-    for number, row in enumerate(rows, 1):
+    for number, row in enumerate(rows, first):
         if number not in by_number:
             continue
         got = by_number[number]
@@ -94,11 +97,12 @@ def test_a_csv_register_with_bad_cells_is_screened_and_the_bad_rows_reported(pac
     err = capsys.readouterr().err
     assert f"engine: {engine}" in err and "148 rows screened, 2 left out" in err
     problems = read_csv(outputs.errors_path(out))
-    assert [(p["row"], p["column"], p["value"]) for p in problems] == [("5", "avg_sales_3y", "lots"), ("9", "applicant_type", "")]
-    assert "not an amount" in problems[0]["message"] and "applicant_type" in problems[1]["message"]
+    assert [(p["row"], p["column"], p["value"]) for p in problems] == [("6", "avg_sales_3y", "lots"), ("10", "applicant_type", "")]
+    assert "not an amount" in problems[0]["message"]
+    assert problems[1]["message"] == "the applicant type is empty"
     rows = read_csv(out)
     numbers = [int(r["row"]) for r in rows]
-    assert numbers == sorted(numbers) and 5 not in numbers and 9 not in numbers and len(rows) == 148
+    assert numbers == sorted(numbers) and 6 not in numbers and 10 not in numbers and len(rows) == 148
     check_against_reference(pack, register, rows)
     summary = read_csv(outputs.summary_path(out))
     statuses = [s for s in summary if s["kind"] == "status"]
@@ -130,7 +134,8 @@ def test_parquet_in_and_out_keeps_the_input_order(pack, tmp_path, capsys):
     names = [d[0] for d in con.description]
     records = [dict(zip(names, r)) for r in rows]
     assert [r["row"] for r in records] == list(range(1, 201))
-    check_against_reference(pack, register, [{k: ("" if v is None else str(v)) for k, v in r.items()} for r in records])
+    check_against_reference(pack, register, [{k: ("" if v is None else str(v)) for k, v in r.items()} for r in records],
+                            first=1)
     assert outputs.summary_path(out).exists()
 
 
@@ -177,9 +182,9 @@ def test_strict_stops_at_the_first_bad_cell(pack, tmp_path, capsys):
                      "--today", TODAY, "--lang", "en"])
         assert code == 1
         err = capsys.readouterr().err
-        assert "in.csv:7: founding_date: There is no such day as '2024-13-01'" in err
+        assert "in.csv:8: founding_date: There is no such day as '2024-13-01'" in err
         assert not out.exists()
-        assert [r["row"] for r in read_csv(outputs.errors_path(out))] == ["7"]
+        assert [r["row"] for r in read_csv(outputs.errors_path(out))] == ["8"]
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,7 @@
 """Cells typed inside DuckDB are the cell parser's verdicts: the plain forms SQL reads itself
 (whole numbers in range, ISO dates) and every other value, listed inline or looked up through a
-DuckDB function, give the same answer or the same bad cell as `parse_cell`."""
+DuckDB function, give the same answer or the same bad cell as `typing.judge` (the client
+import's judgement)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import datetime as dt
 
 import pytest
 
-from desktop.screen.cells import ABSENT, AnswerError, parse_cell
+from desktop.screen.cells import ABSENT, AnswerError
 
 pytest.importorskip("duckdb")
 from desktop.screen import duck, typing  # noqa: E402
@@ -27,11 +28,9 @@ CELLS = {
 
 def _expected(pack, qid, raw):
     try:
-        value = parse_cell(pack, qid, raw)
+        value = typing.judge(pack, qid, raw)
     except AnswerError as err:
         return None, err.message.en
-    if qid == "applicant_type" and (value is ABSENT or value is None):
-        return None, typing.MISSING_TYPE[1]
     if value is ABSENT or value is None:
         return None, None
     q = pack.questions[qid]
