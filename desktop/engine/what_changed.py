@@ -4,6 +4,10 @@ which programs changed outcome or deadline, and why, one line per cause.
 This is the one "what changed" of the app: the re-check after a rule update, "check again today"
 on a stored assessment, the consultant's re-check of every client and the PDF page all call
 `what_changed` (or `recheck`, which makes both assessments). Pure: no storage, no Qt.
+
+When the earlier rules are no longer on the machine, only the record of the earlier check is left
+(each program's outcome and deadline): `what_changed_since_record` says what it can from that,
+with the same rules for what counts as a change and the same words for a deadline that moved.
 """
 
 from __future__ import annotations
@@ -87,6 +91,41 @@ class ProfileChanges:
         }
 
 
+@dataclass(frozen=True)
+class Recorded:
+    """A program as a stored check recorded it. `deadline`: the window as recorded (its opening
+    date and round may be None in a check stored before they were kept)."""
+
+    status: str
+    name: Text
+    deadline: Deadline | None
+
+
+def what_changed_since_record(before: Mapping[str, Recorded], old_version: str,
+                              old_as_of: dt.date, new: Assessment, unknown: Text) -> ProfileChanges:
+    """What changed since a check whose rules are gone: a program added or dropped, an outcome
+    that moved (its cause `unknown`: the criteria cannot be compared without the rules), a
+    window announced or moved, decided as `what_changed` decides them."""
+    changes: list[ProgramChange] = []
+    after = {r.id for r in new.programs}
+    for b in new.programs:
+        a = before.get(b.id)
+        if a is None:
+            changes.append(ProgramChange(b.id, b.program.name, None, b.status, (Cause("program", words.PROGRAM_NEW),)))
+            continue
+        moved = deadline_causes(a.deadline, b.deadline) if a.deadline is not None else []
+        if not may_report(a.status, b.status, bool(moved)):
+            continue
+        causes = [Cause("status", unknown)] if a.status != b.status else []
+        if "ineligible" not in (a.status, b.status) or a.status != b.status:
+            causes.extend(moved)
+        changes.append(ProgramChange(b.id, b.program.name, a.status, b.status, tuple(causes)))
+    for pid, a in before.items():
+        if pid not in after:
+            changes.append(ProgramChange(pid, a.name, a.status, None, (Cause("program", words.PROGRAM_GONE),)))
+    return ProfileChanges(old_version, new.rules_version, old_as_of, new.as_of, tuple(changes))
+
+
 def recheck(old_pack: RulePack, new_pack: RulePack, answers: Mapping[str, Any],
             old_as_of: dt.date, new_as_of: dt.date) -> ProfileChanges:
     """Assess `answers` under both packs (each on its own day) and say what changed."""
@@ -104,7 +143,7 @@ def what_changed(old: Assessment, new: Assessment, old_pack: RulePack, new_pack:
         if a is None:
             changes.append(ProgramChange(pid, b.program.name, None, b.status, (Cause("program", words.PROGRAM_NEW),)))
             continue
-        if not may_report(a.status, b.status, bool(_deadline_causes(a.deadline, b.deadline))):
+        if not may_report(a.status, b.status, bool(deadline_causes(a.deadline, b.deadline))):
             continue
         causes = _causes(a, b, old, new, old_pack, new_pack)
         if a.status != b.status or causes:
@@ -130,7 +169,7 @@ def deadline_news(old_pack: RulePack, old_as_of: dt.date, new_pack: RulePack, ne
     return frozenset(
         pid for pid, program in new_cut.programs.items()
         if pid in old_cut.programs
-        and _deadline_causes(program_deadline(old_cut.programs[pid], old_as_of), program_deadline(program, new_as_of)))
+        and deadline_causes(program_deadline(old_cut.programs[pid], old_as_of), program_deadline(program, new_as_of)))
 
 
 def _causes(a: ProgramResult, b: ProgramResult, old: Assessment, new: Assessment,
@@ -141,7 +180,7 @@ def _causes(a: ProgramResult, b: ProgramResult, old: Assessment, new: Assessment
         if not causes:
             causes.append(Cause("status", words.status_moved(a.status, b.status)))
     if "ineligible" not in (a.status, b.status) or a.status != b.status:
-        causes.extend(_deadline_causes(a.deadline, b.deadline))
+        causes.extend(deadline_causes(a.deadline, b.deadline))
     seen: set = set()
     unique = []
     for c in causes:
@@ -223,7 +262,7 @@ def _applicant_value(after: Mapping, before: Mapping, pack: RulePack) -> tuple[s
     return asked[0] if len(asked) == 1 else None
 
 
-def _deadline_causes(a: Deadline, b: Deadline) -> list[Cause]:
+def deadline_causes(a: Deadline, b: Deadline) -> list[Cause]:
     """A round announced where there was an estimate, or the dates of one round moved. An
     estimate that rolls on to the next year, or a round that closed, is the calendar, not a change."""
     if a.estimated and not b.estimated and (b.opens or b.closes):

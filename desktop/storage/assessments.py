@@ -12,8 +12,13 @@ Snapshot format 1:
     {"format": 1, "as_of": "YYYY-MM-DD", "rules_version": str,
      "programs": {program id: {"status": str, "name": {"ko", "en"}, "missing": [question id],
                                "failed": [criterion id],
-                               "deadline": {"status", "closes": "YYYY-MM-DD"|None, "estimated"}}},
+                               "deadline": {"status", "opens": "YYYY-MM-DD"|None,
+                                            "closes": "YYYY-MM-DD"|None, "round": str|None,
+                                            "estimated"}}},
      "answers": {question id: [kind, json text]}}   (see codec.py)
+
+A deadline's "opens" and "round" were added later (a check stored before has neither): with them a
+stored check says whether a window moved even when the rules it was made with are gone.
 """
 
 from __future__ import annotations
@@ -25,7 +30,8 @@ from typing import Any, Mapping, NamedTuple
 
 from sqlite_utils import Database
 
-from desktop.engine.model import Assessment
+from desktop.engine.model import Assessment, Deadline, Text
+from desktop.engine.what_changed import Recorded
 from desktop.storage import profiles
 from desktop.storage.codec import decode_answers, encode_answers, parse_timestamp
 from desktop.storage.profiles import STATUSES
@@ -63,9 +69,36 @@ class StatusChange(NamedTuple):
 def deadline_entry(deadline) -> dict[str, Any]:
     return {
         "status": deadline.status,
+        "opens": deadline.opens.isoformat() if deadline.opens else None,
         "closes": deadline.closes.isoformat() if deadline.closes else None,
+        "round": deadline.round_id,
         "estimated": deadline.estimated,
     }
+
+
+def _day(text: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text) if text else None
+    except (TypeError, ValueError):
+        return None
+
+
+def recorded_programs(snapshot_data: Mapping[str, Any]) -> dict[str, Recorded]:
+    """Each program of a stored snapshot as the engine's `Recorded` (for what changed since it
+    when its rules are gone); a deadline recorded without its status has none."""
+    found: dict[str, Recorded] = {}
+    for pid, entry in snapshot_data.get("programs", {}).items():
+        name = entry.get("name") or {}
+        d = entry.get("deadline") or {}
+        deadline = None
+        if d.get("status"):
+            deadline = Deadline(status=d["status"], opens=_day(d.get("opens")),
+                                closes=_day(d.get("closes")), days_left=None,
+                                estimated=bool(d.get("estimated")), round_id=d.get("round"),
+                                kind=None)
+        found[pid] = Recorded(entry.get("status"), Text(name.get("ko", pid), name.get("en", pid)),
+                              deadline)
+    return found
 
 
 def program_entry(result) -> dict[str, Any]:

@@ -22,9 +22,10 @@ from desktop.engine.evaluate import evaluate
 from desktop.engine.model import Assessment, RulePack, Text
 from desktop.engine.same_outcome import same_outcome_programs
 from desktop.engine.what_changed import (Cause, ProfileChanges, ProgramChange, deadline_news, may_report,
-                                         what_changed)
+                                         what_changed, what_changed_since_record)
 from desktop.storage.assessments import (SNAPSHOT_FORMAT, SnapshotText, count_statuses,
-                                         deadline_entry as _deadline, snapshot, snapshot_statuses)
+                                         deadline_entry as _deadline, recorded_programs, snapshot,
+                                         snapshot_statuses)
 from desktop.storage.codec import decode_answer, decode_answers, encode_answer
 from desktop.storage.transactions import write_transaction
 
@@ -64,24 +65,26 @@ def changes_from_stored(stored: Mapping[str, Any]) -> ProfileChanges:
 
 
 def _snapshot_changes(old_snapshot: Mapping[str, Any], new: Assessment) -> ProfileChanges:
-    before = snapshot_statuses(old_snapshot)
-    names = {pid: entry.get("name") or {} for pid, entry in old_snapshot.get("programs", {}).items()}
-    out = []
-    for r in new.programs:
-        if before.get(r.id) != r.status:
-            out.append(ProgramChange(r.id, r.program.name, before.get(r.id), r.status, (Cause("status", NO_OLD_RULES),)))
-    for pid, status in before.items():
-        if pid not in {r.id for r in new.programs}:
-            n = names.get(pid, {})
-            out.append(ProgramChange(pid, Text(n.get("ko", pid), n.get("en", pid)), status, None, (Cause("status", NO_OLD_RULES),)))
-    return ProfileChanges(old_snapshot.get("rules_version", ""), new.rules_version,
-                          dt.date.fromisoformat(old_snapshot["as_of"]), new.as_of, tuple(out))
+    return what_changed_since_record(recorded_programs(old_snapshot),
+                                     old_snapshot.get("rules_version", ""),
+                                     dt.date.fromisoformat(old_snapshot["as_of"]), new, NO_OLD_RULES)
 
 
 def changes_from_snapshot(old_snapshot: Mapping[str, Any], new: Assessment) -> ProfileChanges:
     """What changed since a stored check whose rules are no longer on this machine: the outcome
-    changes, each saying that the cause is not known."""
+    changes, each saying that the cause is not known, and the windows that were announced or
+    moved, compared with the deadlines the check recorded."""
     return _snapshot_changes(old_snapshot, new)
+
+
+def _windows_moved(old_snapshot: Mapping[str, Any], deadlines: Mapping[str, Any]) -> bool:
+    """Whether a window recorded in the stored check differs from today's (its dates, round or
+    estimate mark, as far as the record kept them): then the record is compared in full."""
+    for pid, entry in old_snapshot.get("programs", {}).items():
+        old, new = entry.get("deadline") or {}, deadlines.get(pid)
+        if new is not None and any(old[k] != new.get(k) for k in old if k != "status"):
+            return True
+    return False
 
 
 def _to_compare(before: Mapping[str, str], after: Mapping[str, str], news: frozenset[str]) -> frozenset[str]:
@@ -139,6 +142,7 @@ class _Carry:
         self.order = list(cut.programs)
         self.names = {pid: p.name.to_dict() for pid, p in cut.programs.items()}
         deadlines = {pid: _deadline(program_deadline(p, as_of)) for pid, p in cut.programs.items()}
+        self.deadlines = deadlines  # deadlines do not depend on the answers
         self._same: dict[tuple, frozenset] = {}
         self._news: dict[tuple, frozenset] = {}
         self.text = SnapshotText(as_of, new_pack.version, self.names, deadlines)
@@ -264,8 +268,8 @@ def _changes(carry: _Carry, old_snapshot: Mapping[str, Any], statuses: Mapping[s
     """What changed since the stored assessment, None when nothing did."""
     old_pack = carry.packs.get(old_snapshot.get("rules_version"))
     if old_pack is None:
-        if snapshot_statuses(old_snapshot) == statuses:
-            return None  # without the earlier rules only outcomes are compared
+        if snapshot_statuses(old_snapshot) == statuses and not _windows_moved(old_snapshot, carry.deadlines):
+            return None  # without the earlier rules, the record is compared: outcomes and windows
         new = new or evaluate(carry.new_pack, answers, carry.as_of)
         changes = _snapshot_changes(old_snapshot, new)
         return changes if changes.changed else None

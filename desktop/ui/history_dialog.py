@@ -25,42 +25,6 @@ from desktop.ui.retranslate import Retranslating
 _RECORD = Qt.ItemDataRole.UserRole
 
 
-class PackFinder:
-    """The rules of a version, when they are on this computer: the ones in use, the ones that
-    came with Jiwon, and the installed and previous rule packs (loaded once, when first asked)."""
-
-    def __init__(self, current: RulePack):
-        self.current = current
-        self._found: dict[str, RulePack | None] = {current.version: current}
-        self._looked = False
-
-    def __call__(self, version: str) -> RulePack | None:
-        if version in self._found:
-            return self._found[version]
-        if not self._looked:
-            self._looked = True
-            self._load_all()
-        return self._found.get(version)
-
-    def _load_all(self) -> None:
-        from desktop.engine.loader import load_rules
-
-        folders = [None]
-        try:
-            from desktop.packs.store import PackStore
-
-            ps = PackStore()
-            folders += [i.rules_dir for i in (ps.current, ps.previous) if i is not None]
-        except Exception:  # no packs installed, or an unreadable folder: the shipped rules only
-            pass
-        for folder in folders:
-            try:
-                pack = load_rules(folder) if folder is not None else load_rules()
-            except Exception:
-                continue
-            self._found.setdefault(pack.version, pack)
-
-
 class HistoryDialog(Retranslating, QDialog):
     def __init__(self, store: Store, profile_id: int, pack: RulePack, as_of: dt.date,
                  find_pack: Callable[[str], RulePack | None], parent: QWidget | None = None):

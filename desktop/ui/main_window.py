@@ -362,7 +362,8 @@ class MainWindow(Retranslating, QMainWindow):
 
     def show_history(self, profile_id: int):
         """From the start page: the profile's stored checks as they were, and "check again today"."""
-        from desktop.ui.history_dialog import HistoryDialog, PackFinder
+        from desktop.packs.finder import PackFinder
+        from desktop.ui.history_dialog import HistoryDialog
 
         if getattr(self, "_pack_finder", None) is None or self._pack_finder.current is not self.pack:
             self._pack_finder = PackFinder(self.pack)

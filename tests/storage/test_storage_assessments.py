@@ -60,7 +60,9 @@ def test_saved_row_and_snapshot(store, clock, pack, parts_maker):
             "failed": list(r.failed),
             "deadline": {
                 "status": r.deadline.status,
+                "opens": r.deadline.opens.isoformat() if r.deadline.opens else None,
                 "closes": r.deadline.closes.isoformat() if r.deadline.closes else None,
+                "round": r.deadline.round_id,
                 "estimated": r.deadline.estimated,
             },
         }

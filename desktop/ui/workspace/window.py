@@ -14,6 +14,7 @@ import html
 import logging
 import time
 from pathlib import Path
+from typing import Callable
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QComboBox, QDialog,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QComb
 
 from desktop.engine.model import APPLICANT_TYPES, RulePack
 from desktop.engine.phrases import word
+from desktop.packs.finder import PackFinder
 from desktop.storage import Store, StorageError
 from desktop.tabular import TABLE_SUFFIXES, TableFileError
 from desktop.ui import i18n, settings, status_style
@@ -51,9 +53,12 @@ class ClientWorkspace(Retranslating, QMainWindow):
     storage_failed = Signal(object)
 
     def __init__(self, store: Store, pack: RulePack, as_of: dt.date,
-                 parent: QWidget | None = None):
+                 parent: QWidget | None = None,
+                 find_pack: Callable[[str], RulePack | None] | None = None):
         """`pack`: the rules in use; earlier rules met while the window is open (`set_pack`)
-        are kept, so a re-check can say why an outcome moved."""
+        are kept, so a re-check can say why an outcome moved. `find_pack`: the rules of an
+        earlier version when they are still on this computer (by default the shipped and the
+        installed rule packs, desktop.packs.finder), for clients last checked before a restart."""
         super().__init__(parent)
         self.setObjectName("clientWorkspace")
         if parent is not None:
@@ -61,6 +66,7 @@ class ClientWorkspace(Retranslating, QMainWindow):
         self.store = store
         self.pack = pack
         self.packs: dict[str, RulePack] = {pack.version: pack}
+        self.find_pack = find_pack or PackFinder(pack)
         self.as_of = as_of
         self.import_dialog: ClientImportDialog | None = None
         self.progress: QProgressDialog | None = None
@@ -361,6 +367,10 @@ class ClientWorkspace(Retranslating, QMainWindow):
             QApplication.processEvents()
             return not progress.wasCanceled()
 
+        for version in {c.last_rules for c in clients} - set(self.packs) - {None}:
+            found = self.find_pack(version)
+            if found is not None:
+                self.packs[version] = found
         try:
             done = caseload.recheck(self.store, self.pack, self.as_of, clients, self.packs, step)
         except StorageError as err:
