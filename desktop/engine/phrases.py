@@ -205,7 +205,7 @@ PHRASES: dict[str, Text] = {
     "change.criterion_added": _P("새 요건: {text} ({result})", "new criterion: {text} ({result})"),
     "change.criterion_removed": _P("없어진 요건: {text}", "criterion dropped: {text}"),
     "change.result_moved": _P("{text}: {old} → {new}", "{text}: {old} → {new}"),
-    "change.span": _P("{opens} ~ {closes}", "{opens} to {closes}"),
+    "change.span": _P("{opens} ~ {closes}", "{opens} – {closes}"),
     "change.round_announced": _P("{round} 회차가 공고되었습니다: {span} (추정 일정을 대체)",
                                  "the {round} round was announced: {span}, replacing the estimate"),
     "change.window_moved": _P("접수 기간이 {old}에서 {new|으로} 바뀌었습니다",

@@ -59,7 +59,7 @@ def test_jiwon_diff_text_and_json(rules_dir, changed_copy, capsys):
     assert out[0].endswith(": 3 change(s)")
     changes = [line for line in out[1:] if not line.startswith("    ")]
     assert len(changes) == 3
-    assert "ax-grad-school / round added: 2027 — Fixed dates 2027-03-02 to 2027-03-26" in changes
+    assert "ax-grad-school / round added: 2027 — Fixed dates 2027-03-02 – 2027-03-26" in changes
     assert any(line.startswith("    source: press-2026-02-19-ax-grad-schools#consortium (") and "2026-02-19)" in line
                for line in out)
     assert main(["diff", str(rules_dir), str(changed_copy), "--format", "json"]) == 0

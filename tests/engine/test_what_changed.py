@@ -83,7 +83,7 @@ def test_round_announced_replaces_the_estimate(pack, updated, rules_dir):
     hs = {p.program_id: p for p in changes.programs}
     assert hs["sme-specialized-hs"].old_status == hs["sme-specialized-hs"].new_status == "eligible"
     assert [c.text.en for c in hs["sme-specialized-hs"].causes] == [
-        "the 2027 round was announced: 2027-01-12 to 2027-02-13, replacing the estimate"]
+        "the 2027 round was announced: 2027-01-12 – 2027-02-13, replacing the estimate"]
     assert hs["sme-specialized-hs"].causes[0].text.ko == "2027 회차가 공고되었습니다: 2027-01-12 ~ 2027-02-13 (추정 일정을 대체)"
     unaffected = {"applicant_type": "individual", "birth_date": D(1990, 1, 1)}
     assert not recheck(pack, updated, unaffected, D(2026, 12, 1), D(2026, 12, 1)).changed
