@@ -3,9 +3,10 @@ import (a question id or its Korean or English label; `name` and `id` passed thr
 
 from __future__ import annotations
 
-from desktop.engine.model import RulePack, Text
+from desktop.engine.model import RulePack
 from desktop.engine.problem import Problem
 from desktop.tabular import APPLICANT_TYPE, guess_columns
+from desktop.tabular.columns import NO_APPLICANT_TYPE_COLUMN
 
 PASSTHROUGH = ("id", "name")
 
@@ -25,6 +26,5 @@ def map_headers(pack: RulePack, headers) -> tuple[dict[str, str], list[str]]:
         else:
             targets[header] = target
     if APPLICANT_TYPE not in targets.values():
-        raise HeaderError(Text("명부에 applicant_type 열(company, school, individual)이 없습니다",
-                               "the register has no applicant_type column (company, school or individual)"))
+        raise HeaderError(NO_APPLICANT_TYPE_COLUMN)
     return targets, ignored

@@ -19,6 +19,9 @@ from desktop.engine.model import RulePack, Text
 
 NAME, ID, APPLICANT_TYPE = "name", "id", "applicant_type"
 RESERVED = (NAME, ID, APPLICANT_TYPE)
+#: No column says who is applying: neither a list nor a register can be read then.
+NO_APPLICANT_TYPE_COLUMN = Text("신청자 유형(applicant_type) 열이 없습니다",
+                                "there is no applicant type (applicant_type) column")
 
 #: Header words for the columns that are not questions (and for applicant_type, besides its label).
 _SYNONYMS = {
@@ -106,8 +109,7 @@ class ColumnMap:
             else:
                 seen[target] = index
         if APPLICANT_TYPE not in seen:
-            found.append(Text("신청자 유형(applicant_type) 열이 없습니다",
-                              "there is no applicant type (applicant_type) column"))
+            found.append(NO_APPLICANT_TYPE_COLUMN)
         if NAME not in seen and ID not in seen:
             found.append(Text("이름(name) 또는 번호(id) 열이 없습니다",
                               "there is no name or id column"))

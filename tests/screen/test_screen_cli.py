@@ -196,7 +196,7 @@ def test_strict_stops_at_the_first_bad_cell(pack, tmp_path, capsys):
         (["in.csv"], "INPUT and -o OUTPUT are required"),
         (["in.csv", "-o", "o.csv", "--programs", "no-such"], "unknown program no-such"),
         (["in.csv", "-o", "o.csv", "--today", "tomorrow"], "not a date"),
-        (["headless.csv", "-o", "o.csv"], "no applicant_type column"),
+        (["headless.csv", "-o", "o.csv"], "no applicant type (applicant_type) column"),
     ],
 )
 def test_usage_and_file_errors_exit_2_with_one_line(pack, tmp_path, monkeypatch, capsys, args, words):
@@ -236,6 +236,6 @@ def test_file_errors_speak_korean_first(pack, tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "headless.csv").write_text("id,region\nA,seoul\n", encoding="utf-8")
     assert main(["screen", "headless.csv", "-o", "o.csv"]) == 2
-    assert "명부에 applicant_type 열" in capsys.readouterr().err
+    assert "신청자 유형(applicant_type) 열이 없습니다" in capsys.readouterr().err
     assert main(["screen", "missing.csv", "-o", "o.csv", "--lang", "ko"]) == 2
     assert "missing.csv: 파일이 없습니다" in capsys.readouterr().err
