@@ -4,18 +4,16 @@
    and their rows left out.
 2. evaluate: the compiled query runs over every row once, into a table in input order; it marks
    the outcomes three-valued SQL cannot be sure of (`<program>.settle`).
-3. settle: those rows' cells are read again by the cell parser and evaluated by the reference
-   engine, row by row; only the flagged programs' outcomes are taken from it.
-   Their outcomes are put into the table in place (an update: the order stays, nothing is sorted).
-4. write: the table into the output file.
+3. settle: those rows' cells are read again, grouped by distinct cells (a register repeats
+   itself: the same cells, the same outcomes), parsed by the cell parser and evaluated by the
+   reference engine once per case; only the flagged programs' outcomes are taken from it.
+4. write: the table into the output file, the settled outcomes looked up by row number on the
+   flagged rows as they stream past (the order stays, nothing is sorted or updated).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
-import os
-import tempfile
 import time
 from dataclasses import dataclass, field
 from typing import Any, Callable
@@ -23,7 +21,7 @@ from typing import Any, Callable
 from desktop.engine.model import RulePack
 from desktop.engine.sql import OUTCOME_SUFFIXES, compile_pack
 from desktop.engine.sql.literals import ident, text
-from desktop.screen import duck, reference
+from desktop.screen import duck, reference, summary
 from desktop.screen.cells import ABSENT, AnswerError, parse_cell
 from desktop.screen.sources import open_source
 from desktop.screen.typing import prepare
@@ -51,6 +49,8 @@ class Run:
     seconds: dict[str, float] = field(default_factory=dict)
     passthrough: tuple[str, ...] = ()  # the output's `id` / `name` columns
     programs: tuple[str, ...] = ()
+    questions: tuple[str, ...] = ()  # the question each mapped input column answers, in order
+    counted: Any = None  # the summary's counts (summary.Summary), when the engine made them
 
 
 class Stopped(Exception):
@@ -84,6 +84,7 @@ def screen(pack: RulePack, path, mapping: Callable, today: dt.date, *, programs=
         headers, types = open_source(con, path)
         targets = mapping(headers)
         questions = {c: t for c, t in targets.items() if t in pack.questions}
+        run.questions = tuple(questions.values())
         sources = tuple(c for c, t in targets.items() if t in ("id", "name"))
         run.passthrough = tuple(targets[c] for c in sources)
         columns = prepare(con, pack, "src", questions, types, lang)
@@ -101,30 +102,23 @@ def screen(pack: RulePack, path, mapping: Callable, today: dt.date, *, programs=
     keep = ("row",) + run.passthrough
     compiled = compile_pack(pack, today, programs)
     run.programs = tuple(p.program.id for p in compiled.programs)
-    settle_cols = [ident(p + ".settle") for p in run.programs]
     with _timed(run, "evaluate"):
         if progress is not None:
             progress.phase("evaluate")
         # Once over every row, into a table kept in input order (insertion order is preserved).
         con.execute(f"CREATE TEMP TABLE outcomes AS {compiled.sql('answers', keep)}")
-        flagged = con.execute(
-            f"SELECT row, {', '.join(settle_cols)} FROM outcomes WHERE {' OR '.join(settle_cols) or 'FALSE'}"
-        ).fetchall()
         run.screened = run.rows - len({p.row for p in run.problems})
     with _timed(run, "settle"):
         if progress is not None:
             progress.phase("settle")
-        settled = _settle(con, pack, today, run, flagged, targets)
-        _put_back(con, run, settled)
+        cases = _open_cases(con, pack, run, targets)
+        settled = _settle(pack, today, run, cases)
+        run.counted = _count(con, run, cases, settled)
     run.outcomes = run.screened * len(run.programs)
-    run.settled_rows = len(flagged)
-    run.settled_outcomes = sum(sum(1 for f in row[1:] if f) for row in flagged)
-    cols = [ident(k) for k in keep] + [ident(pid + suffix) for pid in run.programs for suffix in OUTCOME_SUFFIXES]
-    final = f"SELECT {', '.join(cols)} FROM outcomes"
     with _timed(run, "write"):
         if progress is not None:
             progress.phase("write")
-        write(con, final, run)
+        write(con, _final(con, run, keep, cases, settled), run)
     return run
 
 
@@ -141,63 +135,78 @@ def _problems(con, columns, strict: bool) -> list[CellProblem]:
     return [CellProblem(*r) for r in found]
 
 
-def _put_back(con, run: Run, settled: dict[int, list[Any]]) -> None:
-    """The reference engine's outcomes into the table, in place (the rows keep their order)."""
-    if not settled:
-        return
-    names = [pid + suffix for pid in run.programs for suffix in OUTCOME_SUFFIXES]
-    fd, path = tempfile.mkstemp(suffix=".ndjson")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            for row, flat in settled.items():
-                out.write(json.dumps({"row": row, **dict(zip(names, flat))}, ensure_ascii=False) + "\n")
-        spec = "{'row': 'BIGINT', " + ", ".join(f"{text(n)}: 'VARCHAR'" for n in names) + "}"
-        con.execute(f"CREATE TEMP TABLE settled AS SELECT * FROM read_json({text(path)}, "
-                    f"format = 'newline_delimited', columns = {spec})")
-    finally:
-        os.unlink(path)
-    sets = [
-        f"{ident(pid + suffix)} = CASE WHEN outcomes.{ident(pid + '.settle')} THEN s.{ident(pid + suffix)} "
-        f"ELSE outcomes.{ident(pid + suffix)} END"
-        for pid in run.programs
-        for suffix in OUTCOME_SUFFIXES
-    ]
-    con.execute(f"UPDATE outcomes SET {', '.join(sets)} FROM settled s WHERE outcomes.row = s.row")
+def _open_cases(con, pack: RulePack, run: Run, targets) -> list[tuple]:
+    """The rows with an outcome for the reference engine, one case per distinct row of cells and
+    programs to settle: (rows, flags..., cells...). The flagged rows' cells are read again as
+    written (the cell parser reads them as the reference engine would)."""
+    flags = [ident(p + ".settle") for p in run.programs]
+    if not flags:
+        return []
+    con.execute(f"CREATE TEMP TABLE flagged AS SELECT row, {', '.join(flags)} FROM outcomes "
+                f"WHERE {' OR '.join(flags)}")
+    cells = [f"CAST({ident(c)} AS VARCHAR)" for c, t in targets.items() if t in pack.questions]
+    return con.execute(
+        f"SELECT list(row ORDER BY row), {', '.join(flags + cells)} FROM flagged JOIN src USING (row) GROUP BY ALL"
+    ).fetchall()
 
 
-def _settle(con, pack: RulePack, today: dt.date, run: Run, flagged, targets) -> dict[int, list[Any]]:
-    """The reference engine's outcomes for the flagged rows, read again from their cells."""
-    if not flagged:
-        return {}
-    want = {row[0]: [run.programs[i] for i, f in enumerate(row[1:]) if f] for row in flagged}
-    con.execute("CREATE TEMP TABLE flagged AS SELECT unnest(?::BIGINT[]) AS row", [list(want)])
-    questions = {c: t for c, t in targets.items() if t in pack.questions}
-    cols = ", ".join(f"CAST({ident(c)} AS VARCHAR)" for c in questions)
-    cells = con.execute(f"SELECT row{', ' + cols if cols else ''} FROM src WHERE row IN (SELECT row FROM flagged)").fetchall()
-    cache: dict = {}
-    seen: dict = {}  # the same cells for the same programs: the same outcomes
-    out: dict[int, list[Any]] = {}
-    for row, *values in cells:
-        key = (tuple(values), tuple(want[row]))
-        found = seen.get(key)
-        if found is not None:
-            out[row] = found
-            continue
+def _settle(pack: RulePack, today: dt.date, run: Run, cases) -> list[list[Any]]:
+    """The reference engine's four columns per program for each case (None where not flagged)."""
+    n = len(run.programs)
+    parsed: dict = {}  # (question, cell) -> its value: a column holds few distinct cells
+    out = []
+    for case in cases:
+        flags, values = case[1:1 + n], case[1 + n:]
         answers: dict[str, Any] = {}
-        for qid, raw in zip(questions.values(), values):
-            key = (qid, raw)
-            value = cache.get(key, cache)
-            if value is cache:
+        for qid, raw in zip(run.questions, values):
+            value = parsed.get((qid, raw), parsed)
+            if value is parsed:
                 try:
                     value = parse_cell(pack, qid, raw)
                 except AnswerError:  # not reached: rows with a bad cell were left out
                     value = ABSENT
-                cache[key] = value
+                parsed[(qid, raw)] = value
             if value is not ABSENT:
                 answers[qid] = value
-        found = reference.outcomes(pack, answers, today, set(want[row]))
+        wanted = {pid for pid, f in zip(run.programs, flags) if f}
+        found = reference.outcomes(pack, answers, today, wanted)
         flat: list[Any] = []
         for pid in run.programs:
-            flat.extend(found.get(pid, (None,) * 4))
-        out[row] = seen[key] = flat
+            flat.extend(found.get(pid, (None,) * 4) if pid in wanted else (None,) * 4)
+        out.append(flat)
+        run.settled_rows += len(case[0])
+        run.settled_outcomes += len(case[0]) * len(wanted)
     return out
+
+
+def _count(con, run: Run, cases, settled) -> summary.Summary:
+    """The summary's counts: SQL's own outcomes counted in the table, the settled ones here."""
+    counted = summary.from_sql(con, "outcomes", run.programs, unless=".settle")
+    for case, flat in zip(cases, settled):
+        for i, pid in enumerate(run.programs):
+            if case[1 + i]:
+                counted.add(pid, flat[4 * i], flat[4 * i + 2], len(case[0]))
+    return counted
+
+
+def _final(con, run: Run, keep, cases, settled) -> str:
+    """The output query: the table's rows in order, the settled outcomes in place of SQL's for
+    the flagged programs (looked up by row number, only on the flagged rows; a join would not
+    keep the order)."""
+    names = [pid + suffix for pid in run.programs for suffix in OUTCOME_SUFFIXES]
+    cols = [ident(k) for k in keep]
+    if not cases:
+        return f"SELECT {', '.join(cols + [ident(n) for n in names])} FROM outcomes"
+    by_row = {row: flat for case, flat in zip(cases, settled) for row in case[0]}
+    from duckdb import list_type
+    from duckdb.sqltypes import BIGINT, VARCHAR
+
+    con.create_function("settled_outcomes", lambda row: by_row[row], [BIGINT], list_type(VARCHAR), type="native",
+                        side_effects=False)
+    flags = [ident(p + ".settle") for p in run.programs]
+    for i, pid in enumerate(run.programs):
+        for j, suffix in enumerate(OUTCOME_SUFFIXES):
+            name = ident(pid + suffix)
+            cols.append(f"CASE WHEN {flags[i]} THEN \"#settled\"[{4 * i + j + 1}] ELSE {name} END AS {name}")
+    return (f"SELECT {', '.join(cols)} FROM (SELECT *, CASE WHEN {' OR '.join(flags)} THEN settled_outcomes(row) END "
+            f"AS \"#settled\" FROM outcomes)")

@@ -75,16 +75,21 @@ class Summary:
         return header, rows
 
 
-def from_sql(con, relation: str, programs) -> Summary:
-    """Count the written outcomes in DuckDB (grouped there; only the totals come to Python)."""
-    from desktop.engine.sql.literals import ident
+def from_sql(con, relation: str, programs, unless: str | None = None) -> Summary:
+    """Count the outcomes in DuckDB, in one query (grouped there; only the totals come to
+    Python). `unless`: a suffix naming each program's column of outcomes not to count here."""
+    from desktop.engine.sql.literals import ident, text
 
     summary = Summary(tuple(programs))
+    parts = []
     for pid in programs:
         status, deciding = ident(pid), ident(pid + ".deciding")
-        for st, d, n in con.execute(
-            f"SELECT {status}, CASE WHEN {status} = 'undetermined' THEN {deciding} ELSE '' END, count(*) "
-            f"FROM {relation} GROUP BY ALL"
-        ).fetchall():
+        where = f" WHERE NOT {ident(pid + unless)}" if unless else ""
+        parts.append(
+            f"SELECT {text(pid)} AS program, {status} AS status, CASE WHEN {status} = 'undetermined' "
+            f"THEN {deciding} ELSE '' END AS deciding, count(*) AS n FROM {relation}{where} GROUP BY ALL"
+        )
+    if parts:
+        for pid, st, d, n in con.execute(" UNION ALL ".join(parts)).fetchall():
             summary.add(pid, st, d, n)
     return summary

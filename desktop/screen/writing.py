@@ -14,7 +14,8 @@ from desktop.screen.columnar import Run
 
 
 def writer(path, fmt: str, pack: RulePack, lang: str):
-    """For the columnar engine: write(con, query, run) puts the query's rows into `path`."""
+    """For the columnar engine: write(con, query, run) puts the query's rows into `path`, and the
+    summary of the counts the engine made (run.counted)."""
 
     def write(con, query: str, run: Run) -> None:
         if fmt == "xlsx":
@@ -22,28 +23,18 @@ def writer(path, fmt: str, pack: RulePack, lang: str):
                 raise outputs.too_many_rows(run.screened, path)
             cursor = con.execute(query)
             head = [d[0] for d in cursor.description]
-            counted = summary.Summary(run.programs)
-            spots = [(pid, head.index(pid), head.index(pid + ".deciding")) for pid in run.programs]
 
             def rows():
                 while batch := cursor.fetchmany(10_000):
-                    for r in batch:
-                        for pid, s, d in spots:
-                            counted.add(pid, r[s], r[d])
-                        yield r
+                    yield from batch
 
-            _xlsx(path, head, rows(), counted, pack, lang, run)
+            _xlsx(path, head, rows(), run.counted, pack, lang, run)
             return
         tmp = Path(str(path) + ".partial")
         options = "FORMAT parquet, COMPRESSION zstd" if fmt == "parquet" else "FORMAT csv, HEADER"
         con.execute(f"COPY ({query}) TO {text(str(tmp))} ({options})")
         tmp.replace(path)
-        if fmt == "parquet":
-            relation = f"read_parquet({text(str(path))})"
-        else:
-            relation = f"read_csv({text(str(path))}, all_varchar = true, header = true)"
-        counted = summary.from_sql(con, relation, run.programs)
-        _summary_csv(path, counted, pack, lang, run)
+        _summary_csv(path, run.counted, pack, lang, run)
 
     return write
 
