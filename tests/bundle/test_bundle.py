@@ -6,6 +6,7 @@ Slow (a minute or more): marked `slow`; CI runs it. Skip locally with `-m "not s
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -76,5 +77,30 @@ def test_bundle_carries_data_and_leaves_unused_qt_out(bundle):
         assert not [n for n in names if module in n], module
     # the columnar engine of `jiwon screen` is an optional extra, not part of the desktop bundle
     assert not [n for n in names if "duckdb" in n.lower() or n.startswith("sqlglot")]
+    # nothing loads these: no interactive prompt, no Japanese or Chinese legacy text codecs, no
+    # OpenGL on Wayland, no shells of cars or kiosks
+    for left_out in ("readline", "_codecs_jp", "_codecs_cn", "libQt6OpenGL", "wayland-graphics-integration",
+                     "libivi-shell", "libreadline"):
+        assert not [n for n in names if n.startswith(left_out)], left_out
+    # printing stays: Qt's CUPS plugin, which loads the computer's own CUPS library
+    plugins = internal / "PySide6" / "Qt" / "plugins"
+    assert list((plugins / "printsupport").glob("libcupsprintersupport*"))
+    assert not [n for n in names if n.startswith(("libcups.so", "libgnutls"))]
+    assert list((plugins / "wayland-shell-integration").glob("libxdg-shell*"))
     size = sum(p.stat().st_size for p in bundle.rglob("*") if p.is_file() and not p.is_symlink())
-    print(f"bundle size: {size / 1e6:.1f} MB")
+    print(f"bundle size: {size / 1e6:.1f} MB ({size / 2**20:.1f} MiB)")
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux") or shutil.which("ldd") is None, reason="ldd: Linux")
+def test_every_shared_library_in_the_bundle_finds_what_it_needs(bundle):
+    # The libraries left out of the bundle are needed by nothing in it, or (CUPS) found on the
+    # computer: the dynamic linker resolves every library each file names, from the bundle first.
+    internal = bundle / "_internal"
+    env = dict(os.environ, LD_LIBRARY_PATH=f"{internal}:{internal / 'PySide6' / 'Qt' / 'lib'}")
+    missing = []
+    files = [p for p in internal.rglob("*.so*") if p.is_file() and not p.is_symlink()]
+    assert len(files) > 100
+    for path in files:
+        out = subprocess.run(["ldd", str(path)], env=env, capture_output=True, text=True).stdout
+        missing += [f"{path.relative_to(internal)}: {line.strip()}" for line in out.splitlines() if "not found" in line]
+    assert not missing, "\n".join(missing)
