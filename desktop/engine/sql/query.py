@@ -2,8 +2,9 @@
 
 The query reads a relation with a row number column and one column per question (NULL: not
 answered or "I don't know"; multiple choice as ';a;b;'), computes the definitions in dependency
-order (one step each), then a truth column per criterion, then per program its status and detail
-columns. It is text for DuckDB's dialect; desktop/screen runs it and renders it for other engines.
+order (a level at a time, side by side those that do not read each other), then a truth column
+per criterion, then per program its status and detail columns. It is text for DuckDB's dialect;
+desktop/screen runs it and renders it for other engines.
 """
 
 from __future__ import annotations
@@ -33,9 +34,16 @@ class CompiledPack:
     def _chain(self, source: str) -> tuple[list[str], str]:
         ctes = [f"s0 AS (SELECT * FROM {source})"]
         prev = "s0"
-        for i, (did, sql) in enumerate(self.steps, 1):
-            ctes.append(f"s{i} AS (SELECT *, {sql} AS {lit.ident(did)} FROM {prev})")
-            prev = f"s{i}"
+        # The definitions a level apart: each level computes, side by side, those that read only
+        # the answers and the levels below (a query of a few levels plans much faster than one
+        # of a level per definition).
+        level: dict[str, int] = {}
+        for did, sql in self.steps:
+            level[did] = 1 + max((level[d] for d in level if lit.ident(d) in sql), default=0)
+        for n in range(1, max(level.values(), default=0) + 1):
+            cols = [f"{sql} AS {lit.ident(did)}" for did, sql in self.steps if level[did] == n]
+            ctes.append(f"s{n} AS (SELECT *, {', '.join(cols)} FROM {prev})")
+            prev = f"s{n}"
         leaves = [
             f"{leaf.sql} AS {lit.ident(leaf.column)}"
             for p in self.programs
