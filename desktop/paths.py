@@ -44,3 +44,11 @@ def user_data_dir() -> Path:
     import platformdirs  # only where a user folder is needed (not by the engine)
 
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def user_cache_dir() -> Path:
+    """The user's cache folder for Jiwon: what can be thrown away and made again (parsed rule
+    files). Nothing in it is needed; a missing or unwritable one only makes loading slower."""
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))

@@ -26,7 +26,7 @@ from desktop.engine.expr.build import Builder
 from desktop.engine.expr.parse import parse
 from desktop.engine.expr.tri import is_number
 from desktop.engine.model import Criterion, Group, Program, RuleError, RulePack, Text
-from desktop.engine.plan import build_plan
+from desktop.engine.plan import build_plan, plan_of
 from desktop.engine.problem import Problem
 from desktop.engine.scope import Scope
 from desktop.engine.yamlsrc import position_in_value, read_source
@@ -165,7 +165,7 @@ def coverage(pack: RulePack, runs) -> Report:
         for c in list(criteria_of(p.eligibility)) + list(p.exclusions)
     }
     deadline_states: set[str] = set()
-    plan = pack.compiled
+    plan = plan_of(pack)
     for run in runs:
         if run.assessment is None or run.profile is None:
             continue

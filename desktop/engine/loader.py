@@ -27,7 +27,7 @@ from desktop.engine.build_notes import read_note
 from desktop.engine.build_program import ProgramContext, read_program
 from desktop.engine.expr import ExprError, Names, build_expr
 from desktop.engine.model import APPLICANT_TYPES, Option, Program, Question, RulePack, Text, Topic
-from desktop.engine.plan import build_plan
+from desktop.engine.parsed_cache import ParsedCache, default_cache
 from desktop.engine.problems import Problems, bad_items
 from desktop.engine.suggest import did_you_mean_text
 from desktop.engine.yamlsrc import SourceFile, YamlProblem, display_path, parse_source, read_limited
@@ -82,14 +82,26 @@ def _leaves(path: Path, root: Path) -> bool:
 
 
 class _Files:
-    """Reads each file once, hashing its bytes into the pack version as it goes."""
+    """Reads each file once, hashing its bytes into the pack version as it goes; parsed through
+    `cache` when there is one (the same data and lines, without parsing a known file again)."""
 
-    def __init__(self, problems: Problems):
+    def __init__(self, problems: Problems, cache: ParsedCache | None = None):
         self.problems = problems
         self.hashed: list[tuple[str, bytes]] = []
+        self.parse = cache.parse if cache is not None else parse_source
+        self.folders: dict[Path, str] = {}
+
+    def shown(self, path: Path) -> str:
+        """`display_path(path)`, with each folder resolved once rather than every file in it."""
+        if path.is_symlink():
+            return display_path(path)
+        folder = self.folders.get(path.parent)
+        if folder is None:
+            folder = self.folders[path.parent] = display_path(path.parent)
+        return str(Path(folder) / path.name)
 
     def read(self, path: Path, label: str) -> SourceFile | None:
-        shown = display_path(path)
+        shown = self.shown(path)
         try:
             raw = read_limited(path)
         except OSError as err:
@@ -100,7 +112,7 @@ class _Files:
             return None
         self.hashed.append((label, raw))
         try:
-            return parse_source(raw, shown)
+            return self.parse(raw, shown)
         except YamlProblem as err:
             self.problems.add(shown, err.line, err.message)
             return None
@@ -114,11 +126,18 @@ class _Files:
         return h.hexdigest()[:12]
 
 
-def load_rules(rules_dir: str | Path | None = None, seeds_dir: str | Path | None = None) -> RulePack:
+_USER_CACHE = object()
+
+
+def load_rules(rules_dir: str | Path | None = None, seeds_dir: str | Path | None = None, *,
+               cache: ParsedCache | None | object = _USER_CACHE) -> RulePack:
+    """The pack of `rules_dir` (the shipped rules by default). Files already parsed once are
+    taken from `cache`: the user's cache folder unless another is given, none when None.
+    The plan for evaluating (`pack.compiled`) is made at the first evaluation, not here."""
     rules = Path(rules_dir) if rules_dir is not None else paths.rules_dir()
     seeds = Path(seeds_dir) if seeds_dir is not None else default_seeds_dir(rules)
     problems = Problems()
-    files = _Files(problems)
+    files = _Files(problems, default_cache() if cache is _USER_CACHE else cache)
     if not rules.is_dir():
         problems.add(display_path(rules), 1, Text("규칙 폴더가 없습니다", "the rules folder does not exist"))
 
@@ -243,7 +262,6 @@ def load_rules(rules_dir: str | Path | None = None, seeds_dir: str | Path | None
         errors=tuple(problems.items),
         root=str(rules.resolve()) if rules.exists() else str(rules),
     )
-    object.__setattr__(pack, "compiled", build_plan(pack))
     return pack
 
 

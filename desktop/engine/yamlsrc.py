@@ -105,6 +105,12 @@ def _c_composer():
 
     class _Untyped(BaseResolver):
         yaml_implicit_resolvers: dict = {}
+        _tags = {yaml.ScalarNode: BaseResolver.DEFAULT_SCALAR_TAG, yaml.SequenceNode: BaseResolver.DEFAULT_SEQUENCE_TAG,
+                 yaml.MappingNode: BaseResolver.DEFAULT_MAPPING_TAG}
+
+        def resolve(self, kind, value, implicit):
+            """What BaseResolver gives with no implicit and no path resolvers, without the search."""
+            return self._tags[kind]
 
     class _Composer(parser, _Untyped):
         def __init__(self, stream):
@@ -333,6 +339,7 @@ _PLAIN_TYPES = (
     r"|(?P<nan>\.(nan|NaN|NAN))"
     r"|(?P<datetime>[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(\.[0-9]*)?)"
 )
+_PLAIN = re.compile(_PLAIN_TYPES)
 # Only these can start a typed plain scalar; anything else (most text) is text at once.
 _TYPED_START = frozenset("0123456789-+.~nNtTfF")
 
@@ -352,7 +359,7 @@ def scalar_value(node: Any) -> Any:
         return None
     if text[0] not in _TYPED_START:
         return text
-    m = re.fullmatch(_PLAIN_TYPES, text)
+    m = _PLAIN.fullmatch(text)
     if m is None:
         return text
     kind = m.lastgroup

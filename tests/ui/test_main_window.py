@@ -98,7 +98,7 @@ deferred = ("reportlab", "jsonschema", "ruamel.yaml", "desktop.report", "desktop
             "desktop.ui.deadlines_view", "desktop.ui.workspace", "desktop.ui.report_actions",
             "desktop.ui.about_dialog", "desktop.ui.wizard.view", "desktop.ui.wizard.review")
 print(" ".join(m for m in deferred if m in sys.modules) or "none")
-print("domains made" if w.pack.compiled.made_later else "domains not made")
+print("domains made" if w.pack.compiled is not None and w.pack.compiled.made_later else "domains not made")
 """
 
 

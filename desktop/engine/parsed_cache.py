@@ -1,0 +1,215 @@
+"""Rule files as parsed before, kept between runs so that loading does not parse the YAML again.
+
+What is kept is what `yamlsrc.parse_source` makes of a file — its plain data and the line of each
+key path — and nothing derived from it: criteria, expressions and problems are worked out from the
+data on every load, exactly as without the cache, so every `path:line: message` is the same.
+
+Choices, and why:
+
+- An entry is found by the SHA-256 of the file's bytes together with a fingerprint of the parser's
+  own code (`yamlsrc`), the same in every process: a changed file, or a changed parser, never
+  finds an old entry. Times of modification are not looked at.
+- Entries are JSON: reading one can only ever give back plain data (never pickle or marshal), so
+  a cache file someone wrote by hand cannot run code. It is also held to the reader's own bounds
+  (depth, number of elements).
+- An entry carries the SHA-256 of its own body and the key it was made for; one whose body does
+  not match (damaged or edited), whose key is another (copied under another name), or whose shape
+  is not that of parsed data is ignored, parsed again from the file, and written anew. (Whoever
+  can write a matching digest can write the user's folders, installed rule updates included.) A cache that cannot be read or written is no cache:
+  loading works the same, only slower.
+- Only files that parse are kept; a file with a YAML problem is parsed (and reported) each time.
+  At most KEEP entries are kept, the oldest written removed first.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+import tempfile
+import types
+from itertools import chain
+from pathlib import Path
+
+from desktop.engine import yamlsrc
+from desktop.engine.yamlsrc import SourceFile
+
+FORMAT = 1
+KEEP = 2000  # entries kept at most; past that the oldest written are removed when one is added
+
+
+def _parser_fingerprint() -> str:
+    """Changes whenever the code that turns bytes into data changes: the Python version and the
+    compiled code of every function and class of `yamlsrc`, with its constants. Only what the code
+    does counts (not where its file is, nor its line numbers), and sets are taken in sorted order,
+    so every process and every copy of the same code agrees. (The two YAML back ends give the same
+    data, a test checks that: which one is in use does not count, and no YAML library is imported
+    to find out.)"""
+    h = hashlib.sha256(f"{FORMAT}\0{sys.version}".encode())
+    for name, obj in vars(yamlsrc).items():
+        if getattr(obj, "__module__", None) == yamlsrc.__name__ and isinstance(obj, (type, types.FunctionType)):
+            codes = [obj.__code__] if isinstance(obj, types.FunctionType) else [
+                v.__code__ for v in vars(obj).values() if isinstance(v, types.FunctionType)]
+            for code in codes:
+                h.update(name.encode() + b"\0")
+                _feed(h, code)
+        elif name.isupper() and isinstance(obj, (int, str, frozenset, set)):
+            h.update(name.encode() + b"=")
+            _feed(h, obj)
+    return h.hexdigest()
+
+
+def _feed(h, obj) -> None:
+    """Adds `obj` (code and the constants in it) to the hash in an order every process shares."""
+    if isinstance(obj, types.CodeType):
+        h.update(obj.co_code)
+        _feed(h, obj.co_names)
+        _feed(h, obj.co_consts)
+    elif isinstance(obj, tuple):
+        h.update(b"(")
+        for item in obj:
+            _feed(h, item)
+        h.update(b")")
+    elif isinstance(obj, (set, frozenset)):
+        h.update(b"{" + "\0".join(sorted(map(repr, obj))).encode("utf-8", "backslashreplace") + b"}")
+    else:
+        h.update(repr(obj).encode("utf-8", "backslashreplace") + b"\0")
+
+
+class ParsedCache:
+    """A folder of parsed rule files, one JSON file per entry, named by its key."""
+
+    def __init__(self, folder: Path | str):
+        self.folder = Path(folder)
+        self._fingerprint: str | None = None
+        self._pruned = False
+        self.hits = 0
+        self.misses = 0
+
+    def key(self, raw: bytes) -> str:
+        if self._fingerprint is None:
+            self._fingerprint = _parser_fingerprint()
+        return hashlib.sha256(self._fingerprint.encode() + b"\0" + raw).hexdigest()
+
+    def parse(self, raw: bytes, shown: str) -> SourceFile:
+        """What `parse_source(raw, shown)` gives, from the cache when it holds this file.
+        Raises YamlProblem exactly as `parse_source` does."""
+        key = self.key(raw)
+        found = self._read(key)
+        if found is not None:
+            data, lines = found
+            try:
+                text = raw.decode("utf-8-sig")
+            except UnicodeDecodeError:  # cannot happen for an entry made by parse(); parse anew
+                pass
+            else:
+                self.hits += 1
+                return SourceFile(shown, data, lines, text=text)
+        self.misses += 1
+        src = yamlsrc.parse_source(raw, shown)
+        self._write(key, src)
+        return src
+
+    # ------------------------------------------------------------ entries
+
+    def _path(self, key: str) -> Path:
+        return self.folder / f"{key}.json"
+
+    def _read(self, key: str):
+        try:
+            blob = self._path(key).read_bytes()
+        except OSError:
+            return None
+        digest, _, body = blob.partition(b"\n")
+        if hashlib.sha256(body).hexdigest().encode() != digest:
+            return None
+        try:
+            entry = json.loads(body)
+        except (ValueError, RecursionError):
+            return None
+        if not isinstance(entry, dict) or entry.get("key") != key or entry.get("format") != FORMAT:
+            return None
+        lines = _lines_from(entry.get("lines"))
+        if lines is None or "data" not in entry or not _within_bounds(entry["data"]):
+            return None
+        return entry["data"], lines
+
+    def _write(self, key: str, src: SourceFile) -> None:
+        entry = {"format": FORMAT, "key": key, "data": src.data,
+                 "lines": [list(src.lines.values()), [list(path) for path in src.lines]]}
+        try:
+            body = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        except (ValueError, TypeError, RecursionError):
+            return
+        blob = hashlib.sha256(body).hexdigest().encode() + b"\n" + body
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".entry-", suffix=".tmp")
+        except OSError:
+            return
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(blob)
+            os.replace(tmp, self._path(key))
+        except OSError:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+            return
+        if not self._pruned:  # once per load that writes, not once per entry
+            self._pruned = True
+            self._prune()
+
+    def _prune(self) -> None:
+        """Keeps the folder at KEEP entries: rule files change, and old entries are never asked for."""
+        try:
+            entries = [e for e in os.scandir(self.folder) if e.name.endswith(".json")]
+            if len(entries) <= KEEP:
+                return
+            entries.sort(key=lambda e: e.stat().st_mtime)
+            for e in entries[: len(entries) - KEEP]:
+                os.unlink(e.path)
+        except OSError:
+            pass
+
+
+def _lines_from(raw) -> dict[tuple, int] | None:
+    """The key-path -> line table of an entry (`[[line, ...], [path, ...]]`), or None when it is
+    not one: every line a whole number from 1, every path a list of keys and item numbers."""
+    if not isinstance(raw, list) or len(raw) != 2 or not all(type(part) is list for part in raw):
+        return None
+    numbers, keys = raw
+    if len(numbers) != len(keys) or not set(map(type, numbers)) <= {int} or (numbers and min(numbers) < 1):
+        return None
+    if not set(map(type, keys)) <= {list} or not set(map(type, chain.from_iterable(keys))) <= {str, int}:
+        return None
+    return dict(zip(map(tuple, keys), numbers))
+
+
+def _within_bounds(data) -> bool:
+    """No deeper and no larger than the YAML reader lets a file be (JSON gives only plain data)."""
+    level, depth, count = [data], 0, 1
+    while level:
+        depth += 1
+        if depth > yamlsrc.MAX_DEPTH + 1:
+            return False
+        inside: list = []
+        for node in level:
+            inside.extend(node.values() if type(node) is dict else node if type(node) is list else ())
+        count += len(inside)
+        if count > yamlsrc.MAX_NODES:
+            return False
+        level = [node for node in inside if type(node) is dict or type(node) is list]
+    return True
+
+
+def default_cache() -> ParsedCache | None:
+    """The cache in the user's cache folder; None when there is no such folder to be had."""
+    from desktop import paths
+
+    try:
+        return ParsedCache(paths.user_cache_dir() / "parsed-rules")
+    except Exception:  # no home folder, or platformdirs missing: load without a cache
+        return None
