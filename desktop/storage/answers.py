@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from desktop.storage import profiles
 from desktop.storage.codec import decode_answer, encode_answer, parse_timestamp
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 APPLICANT_TYPE = "applicant_type"
 
@@ -39,7 +40,7 @@ def set_answer(db: Database, profile_id: int, question_id: str, value: Any, now:
     if question_id == APPLICANT_TYPE:
         profiles.set_applicant_type(db, profile_id, value, now)
         return
-    profiles.require(db, profile_id)
+    profiles.require(db.conn, profile_id)
     kind, text = encode_answer(value)
     db.execute(_UPSERT, [profile_id, question_id, kind, text, now])
     profiles.touch(db, profile_id, now)
@@ -54,7 +55,7 @@ def clear_answer(db: Database, profile_id: int, question_id: str, now: str) -> N
     """Back to "not answered" (no row), which the wizard asks again; not the same as None."""
     if question_id == APPLICANT_TYPE:
         raise ValueError("applicant_type cannot be cleared; a profile always has one")
-    profiles.require(db, profile_id)
+    profiles.require(db.conn, profile_id)
     cursor = db.execute(
         "DELETE FROM answers WHERE profile_id = ? AND question_id = ?", [profile_id, question_id]
     )
@@ -85,19 +86,19 @@ def _read_rows(db: Database, profile_id: int) -> tuple[list[AnswerRecord], list[
 
 def answer_records(db: Database, profile_id: int) -> list[AnswerRecord]:
     """The answer rows that can be read, in the order the questions were first answered."""
-    profiles.require(db, profile_id)
+    profiles.require(db.conn, profile_id)
     return _read_rows(db, profile_id)[0]
 
 
 def damaged_answers(db: Database, profile_id: int) -> list[DamagedAnswer]:
     """The answer rows that cannot be read (see DamagedAnswer)."""
-    profiles.require(db, profile_id)
+    profiles.require(db.conn, profile_id)
     return _read_rows(db, profile_id)[1]
 
 
 def get_answers(db: Database, profile_id: int) -> dict[str, Any]:
     """The answers dict the engine takes: `applicant_type` first, then the answers given."""
-    row = profiles.require(db, profile_id)
+    row = profiles.require(db.conn, profile_id)
     answers: dict[str, Any] = {APPLICANT_TYPE: row["applicant_type"]}
     for record in answer_records(db, profile_id):
         answers[record.question_id] = record.value

@@ -25,16 +25,19 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sqlite3
 from dataclasses import dataclass
-from typing import Any, Mapping, NamedTuple
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any, Mapping, NamedTuple
 
 from desktop.engine.model import Assessment, Deadline, Text
 from desktop.engine.what_changed import Recorded
 from desktop.storage import profiles
 from desktop.storage.codec import decode_answers, encode_answers, parse_timestamp
 from desktop.storage.profiles import STATUSES
+from desktop.storage.rows import rows
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 SNAPSHOT_FORMAT = 1
 
@@ -165,7 +168,7 @@ def snapshot_statuses(data: Mapping[str, Any]) -> dict[str, str]:
 def save_assessment(db: Database, profile_id: int, assessment: Assessment, now: str,
                     changes: str | None = None) -> int:
     """`changes`: what changed since the previous assessment (JSON from recheck.changes_to_json)."""
-    profiles.require(db, profile_id)
+    profiles.require(db.conn, profile_id)
     data = snapshot(assessment)
     counts = count_statuses(snapshot_statuses(data))
     return db.table("assessments").insert(
@@ -197,27 +200,23 @@ def _record(row: dict[str, Any]) -> AssessmentRecord:
 
 def history(db: Database, profile_id: int) -> list[AssessmentRecord]:
     """Every assessment of the profile, the newest first."""
-    profiles.require(db, profile_id)
+    profiles.require(db.conn, profile_id)
     rows = db.table("assessments").rows_where(
         "profile_id = ?", [profile_id], order_by="id DESC"
     )
     return [_record(row) for row in rows]
 
 
-def last_assessment(db: Database, profile_id: int) -> AssessmentRecord | None:
-    profiles.require(db, profile_id)
-    rows = list(
-        db.table("assessments").rows_where(
-            "profile_id = ?", [profile_id], order_by="id DESC", limit=1
-        )
-    )
-    return _record(rows[0]) if rows else None
+def last_assessment(conn: sqlite3.Connection, profile_id: int) -> AssessmentRecord | None:
+    profiles.require(conn, profile_id)
+    found = rows(conn, "SELECT * FROM assessments WHERE profile_id = ? ORDER BY id DESC LIMIT 1", [profile_id])
+    return _record(found[0]) if found else None
 
 
 def is_stale(db: Database, profile_id: int, current_rules_version: str) -> bool:
     """Whether the rules changed since the last assessment; False for a profile never assessed
     (there is nothing to re-check, only a first check to make)."""
-    last = last_assessment(db, profile_id)
+    last = last_assessment(db.conn, profile_id)
     return last is not None and last.rules_version != current_rules_version
 
 

@@ -9,9 +9,7 @@ thousand clients. These functions work inside a transaction the caller opened, l
 from __future__ import annotations
 
 import json
-from typing import Any, Iterable, Mapping, Sequence
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
 
 from desktop.engine.model import Assessment
 from desktop.storage.answers import APPLICANT_TYPE
@@ -19,6 +17,9 @@ from desktop.storage.assessments import (AssessmentRecord, _record, count_status
                                          snapshot_statuses)
 from desktop.storage.codec import decode_answer, encode_answer
 from desktop.storage.profiles import check_applicant_type, check_name
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def all_answers(db: Database) -> dict[int, dict[str, Any]]:

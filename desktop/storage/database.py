@@ -14,6 +14,9 @@ Choices, and why:
 - Every open checks the file (`PRAGMA quick_check`) and tries a write that it then rolls back, so a
   damaged, locked or read-only file is found when the app starts, with a clear message, rather than
   on the first answer.
+- Opening reads with the standard library alone (`sqlite3`); sqlite-utils, with what it imports,
+  is needed only for a schema step and, later, for writing (`wrap`), so the start page does not
+  wait for it.
 - A damaged file is never deleted: it is renamed to `<name>.corrupt-YYYYmmdd-HHMMSS` (its journal
   with it) and a fresh database is started; the caller is told, to tell the user.
 """
@@ -23,12 +26,14 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from desktop import paths
 from desktop.storage.errors import StorageError, classify, storage_error
-from desktop.storage.migrations import migrate, unknown_migrations
+from desktop.storage.migrations import migrate, pending_migrations, unknown_migrations
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 FILE_NAME = "jiwon.db"
 # How long to wait for another connection to let go of the file before calling it locked.
@@ -45,41 +50,48 @@ def connect(path: Path, timeout: float) -> sqlite3.Connection:
     return sqlite3.connect(str(path), timeout=timeout, check_same_thread=False)
 
 
-def _prepare(db: Database) -> None:
-    db.execute("PRAGMA foreign_keys = ON")
+def wrap(conn: sqlite3.Connection) -> Database:
+    """The connection as sqlite-utils sees it (imported here, at the first call that needs it)."""
+    from sqlite_utils import Database
+
+    return Database(conn, execute_plugins=False)
+
+
+def _prepare(conn: sqlite3.Connection) -> None:
+    conn.execute("PRAGMA foreign_keys = ON")
     # journal_mode is the first statement that reads the file: "not a database" shows up here.
-    db.execute("PRAGMA journal_mode = DELETE").fetchall()
-    db.execute("PRAGMA synchronous = FULL")
+    conn.execute("PRAGMA journal_mode = DELETE").fetchall()
+    conn.execute("PRAGMA synchronous = FULL")
 
 
-def _check(db: Database, path: Path) -> None:
-    rows = [row[0] for row in db.execute("PRAGMA quick_check").fetchall()]
+def _check(conn: sqlite3.Connection, path: Path) -> None:
+    rows = [row[0] for row in conn.execute("PRAGMA quick_check").fetchall()]
     if rows != ["ok"]:
         raise StorageError("corrupt", path, detail="; ".join(str(r) for r in rows[:5]))
-    newer = unknown_migrations(db)
+    newer = unknown_migrations(conn)
     if newer:
         raise StorageError("newer", path, detail=", ".join(newer))
 
 
-def _probe_write(db: Database) -> None:
+def _probe_write(conn: sqlite3.Connection) -> None:
     """Take the write lock and write the header, then undo: fails now if we could not write later."""
-    db.conn.execute("BEGIN IMMEDIATE")
+    conn.execute("BEGIN IMMEDIATE")
     try:
-        version = db.execute("PRAGMA user_version").fetchone()[0]
-        db.conn.execute(f"PRAGMA user_version = {int(version):d}")
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        conn.execute(f"PRAGMA user_version = {int(version):d}")
     finally:
-        db.conn.execute("ROLLBACK")
+        conn.execute("ROLLBACK")
 
 
-def _open_once(path: Path, timeout: float) -> Database:
+def _open_once(path: Path, timeout: float) -> sqlite3.Connection:
     conn = connect(path, timeout)
     try:
-        db = Database(conn, execute_plugins=False)
-        _prepare(db)
-        _check(db, path)
-        migrate(db)
-        _probe_write(db)
-        return db
+        _prepare(conn)
+        _check(conn, path)
+        if pending_migrations(conn):
+            migrate(wrap(conn))
+        _probe_write(conn)
+        return conn
     except BaseException:
         conn.close()
         raise
@@ -104,16 +116,17 @@ def set_aside(path: Path, now: dt.datetime | None = None) -> Path:
 MEMORY = ":memory:"
 
 
-def open_memory() -> Database:
+def open_memory() -> sqlite3.Connection:
     """A database that lives only as long as the program: for going on when the file is unusable."""
-    db = Database(sqlite3.connect(MEMORY, check_same_thread=False), execute_plugins=False)
-    db.execute("PRAGMA foreign_keys = ON")
-    migrate(db)
-    return db
+    conn = sqlite3.connect(MEMORY, check_same_thread=False)
+    conn.execute("PRAGMA foreign_keys = ON")
+    migrate(wrap(conn))
+    return conn
 
 
-def open_database(path: Path, timeout: float = DEFAULT_TIMEOUT) -> tuple[Database, Path | None]:
-    """The checked, migrated database at `path`, and where a damaged file was put, if one was."""
+def open_database(path: Path, timeout: float = DEFAULT_TIMEOUT) -> tuple[sqlite3.Connection, Path | None]:
+    """The checked, migrated database at `path` (its connection), and where a damaged file was
+    put, if one was."""
     if str(path) == MEMORY:
         return open_memory(), None
     try:

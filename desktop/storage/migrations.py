@@ -13,14 +13,17 @@ so that other tools can see it.
 
 from __future__ import annotations
 
-from typing import Callable
-
-from sqlite_utils import Database
+import sqlite3
+from typing import TYPE_CHECKING, Callable
 
 from desktop.storage.codec import timestamp, utc_now
+from desktop.storage.rows import has_table, rows
 from desktop.storage.transactions import write_transaction
 
-Migration = Callable[[Database], None]
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+Migration = Callable[["Database"], None]
 MIGRATIONS: list[Migration] = []
 MIGRATIONS_TABLE = "_migrations"
 
@@ -116,23 +119,27 @@ def m005_profile_trash(db: Database) -> None:
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
-def applied_migrations(db: Database) -> list[str]:
+def applied_migrations(conn: sqlite3.Connection) -> list[str]:
     """Names of the steps already applied to this database, in the order they were applied."""
-    table = db.table(MIGRATIONS_TABLE)
-    if not table.exists():
+    if not has_table(conn, MIGRATIONS_TABLE):
         return []
-    return [row["name"] for row in table.rows_where(order_by="rowid", select="name")]
+    return [row["name"] for row in rows(conn, f"SELECT name FROM [{MIGRATIONS_TABLE}] ORDER BY rowid")]
 
 
-def unknown_migrations(db: Database) -> list[str]:
+def unknown_migrations(conn: sqlite3.Connection) -> list[str]:
     """Steps recorded in the file that this version does not know: a newer Jiwon made it."""
     known = {fn.__name__ for fn in MIGRATIONS}
-    return [name for name in applied_migrations(db) if name not in known]
+    return [name for name in applied_migrations(conn) if name not in known]
+
+
+def pending_migrations(conn: sqlite3.Connection) -> bool:
+    """Whether a step of this version is not applied yet (`migrate` has something to do)."""
+    return bool({fn.__name__ for fn in MIGRATIONS} - set(applied_migrations(conn)))
 
 
 def schema_version(db: Database) -> int:
     known = {fn.__name__ for fn in MIGRATIONS}
-    return sum(1 for name in applied_migrations(db) if name in known)
+    return sum(1 for name in applied_migrations(db.conn) if name in known)
 
 
 def migrate(db: Database, upto: int | None = None) -> list[str]:
@@ -141,7 +148,7 @@ def migrate(db: Database, upto: int | None = None) -> list[str]:
         db.table(MIGRATIONS_TABLE).create(
             {"name": str, "applied": str}, pk="name", if_not_exists=True
         )
-    done = set(applied_migrations(db))
+    done = set(applied_migrations(db.conn))
     ran: list[str] = []
     for index, fn in enumerate(MIGRATIONS[:upto] if upto is not None else MIGRATIONS, start=1):
         if fn.__name__ in done:

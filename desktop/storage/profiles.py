@@ -1,7 +1,8 @@
 """Profile rows: one applicant (a company, a school, a person) with a name the user chose.
 
-These functions work on a sqlite-utils `Database` inside a transaction the caller opened; the
-`Store` is what the rest of the program calls. A profile's answers and assessments live in their
+These functions work on a sqlite-utils `Database` inside a transaction the caller opened (those
+the start page calls read the plain connection: see rows.py); the `Store` is what the rest of the
+program calls. A profile's answers and assessments live in their
 own tables (answers.py, assessments.py) and go with it when it is duplicated or deleted.
 """
 
@@ -10,13 +11,16 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+import sqlite3
+from typing import TYPE_CHECKING, Any, Mapping
 
-from sqlite_utils import Database
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 from desktop.engine.model import APPLICANT_TYPES
 from desktop.storage.codec import parse_timestamp
 from desktop.storage.errors import NoSuchProfile
+from desktop.storage.rows import rows
 
 COPY_SUFFIX = " (사본)"
 STATUSES = ("eligible", "ineligible", "undetermined")
@@ -73,12 +77,12 @@ def _record(row: dict[str, Any]) -> ProfileRecord:
     )
 
 
-def require(db: Database, profile_id: int) -> dict[str, Any]:
+def require(conn: sqlite3.Connection, profile_id: int) -> dict[str, Any]:
     """The profile's row; a profile in the trash is not there for anything but restoring it."""
-    rows = list(db.table("profiles").rows_where("id = ? AND trashed IS NULL", [profile_id]))
-    if not rows:
+    found = rows(conn, "SELECT * FROM profiles WHERE id = ? AND trashed IS NULL", [profile_id])
+    if not found:
         raise NoSuchProfile(profile_id)
-    return rows[0]
+    return found[0]
 
 
 def create_profile(db: Database, name: str, applicant_type: str, now: str) -> int:
@@ -93,7 +97,7 @@ def create_profile(db: Database, name: str, applicant_type: str, now: str) -> in
 
 
 def get_profile(db: Database, profile_id: int) -> ProfileRecord:
-    return _record(require(db, profile_id))
+    return _record(require(db.conn, profile_id))
 
 
 def touch(db: Database, profile_id: int, now: str) -> None:
@@ -101,12 +105,12 @@ def touch(db: Database, profile_id: int, now: str) -> None:
 
 
 def rename_profile(db: Database, profile_id: int, name: str, now: str) -> None:
-    require(db, profile_id)
+    require(db.conn, profile_id)
     db.table("profiles").update(profile_id, {"name": check_name(name), "updated": now})
 
 
 def set_applicant_type(db: Database, profile_id: int, applicant_type: str, now: str) -> None:
-    require(db, profile_id)
+    require(db.conn, profile_id)
     db.table("profiles").update(
         profile_id, {"applicant_type": check_applicant_type(applicant_type), "updated": now}
     )
@@ -114,14 +118,14 @@ def set_applicant_type(db: Database, profile_id: int, applicant_type: str, now: 
 
 def set_position(db: Database, profile_id: int, position: Any) -> None:
     """Not a change of the profile's content, so `updated` stays as it is."""
-    require(db, profile_id)
+    require(db.conn, profile_id)
     text = json.dumps(position, ensure_ascii=False) if position is not None else None
     db.table("profiles").update(profile_id, {"position": text})
 
 
 def duplicate_profile(db: Database, profile_id: int, name: str | None, now: str) -> int:
     """A new profile with the same answers (and their times) and position; no history."""
-    source = require(db, profile_id)
+    source = require(db.conn, profile_id)
     new_id = db.table("profiles").insert(
         {
             "name": check_name(name) if name is not None else source["name"] + COPY_SUFFIX,
@@ -151,7 +155,7 @@ def delete_profile(db: Database, profile_id: int) -> None:
 
 def trash_profile(db: Database, profile_id: int, now: str) -> None:
     """Out of the list, answers and history kept, until restored or the trash is emptied."""
-    require(db, profile_id)
+    require(db.conn, profile_id)
     db.table("profiles").update(profile_id, {"trashed": now})
 
 
@@ -162,16 +166,21 @@ def restore_profile(db: Database, profile_id: int) -> None:
     db.table("profiles").update(profile_id, {"trashed": None})
 
 
-def trashed_profiles(db: Database) -> list[tuple[ProfileRecord, dt.datetime]]:
+def trashed_profiles(conn: sqlite3.Connection) -> list[tuple[ProfileRecord, dt.datetime]]:
     """The profiles in the trash with when each was put there, the most recent first."""
-    rows = db.table("profiles").rows_where("trashed IS NOT NULL", order_by="trashed DESC, id DESC")
-    return [(_record(row), parse_timestamp(row["trashed"])) for row in rows]
+    found = rows(conn, "SELECT * FROM profiles WHERE trashed IS NOT NULL ORDER BY trashed DESC, id DESC")
+    return [(_record(row), parse_timestamp(row["trashed"])) for row in found]
+
+
+def trashed_before(conn: sqlite3.Connection, before: str) -> list[int]:
+    """The profiles put in the trash before `before`."""
+    return [row["id"] for row in rows(conn, "SELECT id FROM profiles WHERE trashed IS NOT NULL AND trashed < ?",
+                                      [before])]
 
 
 def empty_trash(db: Database, before: str) -> list[int]:
     """Delete for good the profiles put in the trash before `before`; their ids."""
-    ids = [row["id"] for row in db.table("profiles").rows_where(
-        "trashed IS NOT NULL AND trashed < ?", [before], select="id")]
+    ids = trashed_before(db.conn, before)
     for profile_id in ids:
         delete_profile(db, profile_id)
     return ids
@@ -189,10 +198,10 @@ ORDER BY p.updated DESC, p.id DESC
 """
 
 
-def list_profiles(db: Database, current_rules_version: str | None = None) -> list[ProfileSummary]:
+def list_profiles(conn: sqlite3.Connection, current_rules_version: str | None = None) -> list[ProfileSummary]:
     """Every profile, the most recently changed first."""
     summaries = []
-    for row in db.query(_LIST_SQL):
+    for row in rows(conn, _LIST_SQL):
         assessed = row["last_assessed"] is not None
         stale = None
         if current_rules_version is not None:

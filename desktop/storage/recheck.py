@@ -11,10 +11,9 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import sqlite3
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable, Mapping
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping
 
 from desktop.engine.dated import in_force
 from desktop.engine.deadlines import program_deadline
@@ -27,7 +26,11 @@ from desktop.storage.assessments import (SNAPSHOT_FORMAT, SnapshotText, count_st
                                          deadline_entry as _deadline, recorded_programs, snapshot,
                                          snapshot_statuses)
 from desktop.storage.codec import decode_answer, decode_answers, encode_answer
+from desktop.storage.rows import rows
 from desktop.storage.transactions import write_transaction
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 NO_OLD_RULES = Text("이전 규칙이 이 컴퓨터에 없어 원인은 알 수 없습니다",
                     "the earlier rules are no longer on this machine, so the cause is not known")
@@ -303,11 +306,11 @@ def _write(db: Database, rows: list[tuple]) -> None:
             f"INSERT INTO assessments ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' for _ in _COLUMNS)})", rows)
 
 
-def flagged_profiles(db: Database) -> dict[int, dict]:
+def flagged_profiles(conn: sqlite3.Connection) -> dict[int, dict]:
     """Profiles whose last assessment changed something: profile id -> the stored changes
     ({"ko": ProfileChanges.to_dict('ko'), "en": ...})."""
     out = {}
-    for row in db.query(
+    for row in rows(conn, 
         "SELECT a.profile_id, a.changes FROM assessments a JOIN "
         "(SELECT profile_id, MAX(id) AS id FROM assessments GROUP BY profile_id) m ON a.id = m.id "
         "WHERE a.changes IS NOT NULL"

@@ -14,9 +14,7 @@ import functools
 import sqlite3
 import threading
 from pathlib import Path
-from typing import Any, Callable, Iterable, Mapping, Sequence, TypeVar
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, Sequence, TypeVar
 
 from desktop.engine.model import Assessment
 from desktop.storage import answers as _answers
@@ -27,11 +25,14 @@ from desktop.storage import recheck as _recheck
 from desktop.storage.answers import AnswerRecord, DamagedAnswer
 from desktop.storage.assessments import AssessmentRecord, StatusChange
 from desktop.storage.codec import timestamp, utc_now
-from desktop.storage.database import DEFAULT_TIMEOUT, default_path, open_database
+from desktop.storage.database import DEFAULT_TIMEOUT, default_path, open_database, wrap
 from desktop.storage.errors import StorageError, storage_error
 from desktop.storage.migrations import schema_version
 from desktop.storage.transactions import write_transaction
 from desktop.storage.profiles import ProfileRecord, ProfileSummary
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 Clock = Callable[[], dt.datetime]
 T = TypeVar("T")
@@ -64,10 +65,11 @@ class Store:
     """Saved profiles, their answers and their assessment history, in one SQLite file."""
 
     def __init__(
-        self, db: Database, path: Path, recovered_from: Path | None = None,
+        self, conn: sqlite3.Connection, path: Path, recovered_from: Path | None = None,
         clock: Clock = utc_now,
     ) -> None:
-        self.db = db
+        self.conn = conn
+        self._db: Database | None = None
         self.path = path
         # Where a damaged database was moved when this one was started fresh (tell the user).
         self.recovered_from = recovered_from
@@ -76,6 +78,15 @@ class Store:
 
     def _now(self) -> str:
         return timestamp(self._clock())
+
+    @property
+    def db(self) -> Database:
+        """The connection as sqlite-utils sees it, made at the first call that writes (or reads
+        beyond what the start page shows): see rows.py."""
+        with self._lock:
+            if self._db is None:
+                self._db = wrap(self.conn)
+            return self._db
 
     # ------------------------------------------------------------ the file
 
@@ -86,7 +97,7 @@ class Store:
 
     def close(self) -> None:
         with self._lock:
-            self.db.close()
+            self.conn.close()
 
     def __enter__(self) -> "Store":
         return self
@@ -115,7 +126,7 @@ class Store:
     @_guarded
     def list_profiles(self, current_rules_version: str | None = None) -> list[ProfileSummary]:
         """With `current_rules_version`, each summary also says whether it is stale."""
-        return _profiles.list_profiles(self.db, current_rules_version)
+        return _profiles.list_profiles(self.conn, current_rules_version)
 
     @_guarded
     def rename_profile(self, profile_id: int, name: str) -> None:
@@ -149,14 +160,16 @@ class Store:
     @_guarded
     def trashed_profiles(self) -> list[tuple[ProfileRecord, dt.datetime]]:
         """(profile, when it was put in the trash), the most recent first."""
-        return _profiles.trashed_profiles(self.db)
+        return _profiles.trashed_profiles(self.conn)
 
     @_guarded
     def empty_trash(self, older_than_days: int = TRASH_DAYS) -> list[int]:
         """Delete for good what has been in the trash longer than that; the ids deleted."""
-        if not _profiles.trashed_profiles(self.db):
+        if not _profiles.trashed_profiles(self.conn):
             return []  # the usual case: nothing to do, and no reading of the clock
         before = timestamp(self._clock() - dt.timedelta(days=older_than_days))
+        if not _profiles.trashed_before(self.conn, before):
+            return []  # nothing old enough: no write
         with write_transaction(self.db):
             return _profiles.empty_trash(self.db, before)
 
@@ -222,7 +235,7 @@ class Store:
 
     @_guarded
     def flagged_profiles(self) -> dict[int, dict]:
-        return _recheck.flagged_profiles(self.db)
+        return _recheck.flagged_profiles(self.conn)
 
     @_guarded
     def watched_programs(self) -> list[str]:
@@ -240,7 +253,7 @@ class Store:
 
     @_guarded
     def last_assessment(self, profile_id: int) -> AssessmentRecord | None:
-        return _assessments.last_assessment(self.db, profile_id)
+        return _assessments.last_assessment(self.conn, profile_id)
 
     @_guarded
     def is_stale(self, profile_id: int, current_rules_version: str) -> bool:
@@ -268,7 +281,7 @@ class Store:
         """Profile id -> what changed at its newest assessment (a ProfileChanges), for the
         profiles where something did."""
         return {pid: _recheck.changes_from_stored(stored)
-                for pid, stored in _recheck.flagged_profiles(self.db).items()}
+                for pid, stored in _recheck.flagged_profiles(self.conn).items()}
 
     @_guarded
     def create_profiles(
@@ -311,8 +324,8 @@ def open_store(
     where it went.
     """
     target = Path(path) if path is not None else default_path()
-    db, moved = open_database(target, timeout)
-    store = Store(db, target, recovered_from=moved, clock=clock)
+    conn, moved = open_database(target, timeout)
+    store = Store(conn, target, recovered_from=moved, clock=clock)
     try:
         store.empty_trash()
     except StorageError:  # a read-only file keeps its trash a little longer; nothing is lost

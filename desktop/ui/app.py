@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import importlib
 import logging
 import os
 import sys
+import threading
 from pathlib import Path
 
 import PySide6
@@ -179,6 +181,26 @@ def launch(data_dir: str | Path | None = None, rules: str | Path | None = None,
     return MainWindow(pack, store, as_of=today, saving_disabled=why)
 
 
+# Not needed for the start page, but soon after (the first write to the database): imported while
+# the user looks at the start page, so the first click does not wait for them.
+SOON_NEEDED = ("sqlite_utils",)
+
+
+def import_soon_needed() -> threading.Thread:
+    """Imports SOON_NEEDED in a thread of its own (not a daemon: the interpreter waits for it to
+    finish rather than stopping it half-way through an import when the app quits at once)."""
+    def work() -> None:
+        for name in SOON_NEEDED:
+            try:
+                importlib.import_module(name)
+            except Exception:  # imported again, and reported, where it is used
+                log.exception("could not import %s ahead of use", name)
+
+    thread = threading.Thread(target=work, name="import-soon-needed")
+    thread.start()
+    return thread
+
+
 def run(argv: list[str] | None = None) -> int:
     """Start the desktop app with `argv` (the arguments after the command name); the exit code."""
     opts, qt_argv = parse_args(list(sys.argv[1:] if argv is None else argv))
@@ -196,6 +218,7 @@ def run(argv: list[str] | None = None) -> int:
     if window is None:  # the saved-profiles file could not be used and the user chose to quit
         return 2
     window.show()
+    import_soon_needed()
     if opts.exit_when_ready:
         QTimer.singleShot(0, lambda: (print("READY", flush=True), app.quit()))
     return app.exec()
