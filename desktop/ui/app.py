@@ -2,9 +2,11 @@
 
 Start-up order matters: the application object first (with its high-DPI policy, which must be
 set before it exists), then the shipped Korean font and the translators, so that the very first
-window already draws Hangul and speaks the user's language; then the rule pack and the database,
-whose problems are shown rather than raised: a broken rule file leaves a banner, a damaged
-database is set aside, a locked or read-only one is explained with a choice of what to do.
+window already draws Hangul and speaks the user's language; then the database and the window,
+shown with the saved profiles; then the rule pack, read while the window is on screen and before
+any input is handled (the outcome counts of the list, which need it, follow at once). Problems
+are shown rather than raised: a broken rule file leaves a banner, a damaged database is set
+aside, a locked or read-only one is explained with a choice of what to do.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import threading
 from pathlib import Path
 
 import PySide6
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -121,7 +123,10 @@ def load_pack(rules: str | Path | None = None):
         from desktop.packs.store import active_rules_dir
 
         rules = active_rules_dir()
-    return load_rules(Path(rules) if rules else None)
+    pack = load_rules(Path(rules) if rules else None)
+    for problem in pack.errors:
+        log.warning("rule file problem: %s", problem)
+    return pack
 
 
 def ask_about_storage(err) -> str:
@@ -163,14 +168,14 @@ def open_store_or_ask(path: Path | None, ask=None):
 
 
 def launch(data_dir: str | Path | None = None, rules: str | Path | None = None,
-           today: dt.date | None = None, ask=None):
-    """Load the rules, open the database and build the main window (not shown); None to quit."""
+           today: dt.date | None = None, ask=None, rules_later: bool = False):
+    """Load the rules, open the database and build the main window (not shown); None to quit.
+    With `rules_later` the window is built without the rules: the caller shows it, then gives
+    it `load_pack(rules)` through `set_pack` (as `run` does)."""
     from desktop.storage import default_path
     from desktop.ui.main_window import MainWindow
 
-    pack = load_pack(rules)
-    for problem in pack.errors:
-        log.warning("rule file problem: %s", problem)
+    pack = None if rules_later else load_pack(rules)
     db_path = Path(data_dir) / "jiwon.db" if data_dir else default_path()
     store, why = open_store_or_ask(db_path, ask)
     if store is None:
@@ -214,10 +219,14 @@ def run(argv: list[str] | None = None) -> int:
     app = make_application(qt_argv)
     errors.install((data_dir / "jiwon.log") if data_dir else None)
     i18n.set_language(opts.lang or i18n.startup_lang(), remember=bool(opts.lang))
-    window = launch(data_dir, opts.rules, opts.today)
+    window = launch(data_dir, opts.rules, opts.today, rules_later=True)
     if window is None:  # the saved-profiles file could not be used and the user chose to quit
         return 2
     window.show()
+    # The window is drawn (and timers run) before the rules are read; input waits for them, so
+    # nothing the user does meets a window without its rules.
+    app.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+    window.set_pack(load_pack(opts.rules))
     import_soon_needed()
     if opts.exit_when_ready:
         QTimer.singleShot(0, lambda: (print("READY", flush=True), app.quit()))

@@ -40,8 +40,10 @@ START, WIZARD, REVIEW, RESULTS, DEADLINES = "start", "wizard", "review", "result
 
 
 class MainWindow(Retranslating, QMainWindow):
-    def __init__(self, pack: RulePack, store: Store, as_of: dt.date | None = None,
+    def __init__(self, pack: RulePack | None, store: Store, as_of: dt.date | None = None,
                  saving_disabled: str | None = None, parent: QWidget | None = None):
+        """`pack` None: the window is shown while the rules are read, and `set_pack` follows
+        before any input is handled (see app.run)."""
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.setWindowIcon(app_icon())
@@ -104,7 +106,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.status_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.status_label)
 
-        self.rules_banner.setVisible(bool(pack.errors))
+        self.rules_banner.setVisible(pack is not None and bool(pack.errors))
         self.store_banner.setVisible(store.recovered_from is not None
                                      or saving_disabled is not None)
         i18n.language_changed.connect(self._language_changed)
@@ -586,7 +588,7 @@ class MainWindow(Retranslating, QMainWindow):
 
     def _retranslate_banners(self) -> None:
         lang = current_lang()
-        errors = self.pack.errors
+        errors = self.pack.errors if self.pack is not None else ()
         if errors:
             files = sorted({e.path for e in errors})
             self.rules_banner.set_text(

@@ -63,7 +63,10 @@ class StartPage(Retranslating, QWidget):
     # a spreadsheet was chosen: it is a client list, for the client workspace's import
     client_list_chosen = Signal(str)
 
-    def __init__(self, store: Store, pack: RulePack, parent: QWidget | None = None):
+    def __init__(self, store: Store, pack: RulePack | None, parent: QWidget | None = None):
+        """`pack` None: the rules are still being read (the app's first moments): the list shows
+        what the database says, and the outcome counts and the earlier-rules mark, which need the
+        rules, come with `pack` (the main window's `set_pack`)."""
         super().__init__(parent)
         self.setObjectName("startPage")
         self.store = store
@@ -184,7 +187,7 @@ class StartPage(Retranslating, QWidget):
         """Re-read the saved profiles; keep (or move) the selection."""
         keep = select if select is not None else self.selected_id()
         try:
-            self.summaries = self.store.list_profiles(self.pack.version)
+            self.summaries = self.store.list_profiles(self.pack.version if self.pack is not None else None)
             self.changed = self.store.flagged_changes()
         except StorageError as err:
             self.summaries = []
@@ -211,9 +214,10 @@ class StartPage(Retranslating, QWidget):
             local = s.last_assessed.astimezone()
             item.setText(2, local.strftime("%Y-%m-%d %H:%M"))
             item.setData(2, _SORT, s.last_assessed.timestamp())
-            item.setText(3, self.counts_text(self.counts_for_applicant(s)))
-            item.setToolTip(3, self.tr("Programs open to this kind of applicant, as of the last "
-                                       "check"))
+            if self.pack is not None:
+                item.setText(3, self.counts_text(self.counts_for_applicant(s)))
+                item.setToolTip(3, self.tr("Programs open to this kind of applicant, as of the last "
+                                           "check"))
         else:
             item.setText(2, self.tr("Not yet"))
             item.setData(2, _SORT, 0.0)  # never checked: before every checked one

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
 from desktop.engine.model import Profile
+from desktop.ui import i18n
 
 
 def test_menus_have_the_documented_actions_and_shortcuts(main_window):
@@ -133,3 +136,64 @@ def test_pages_made_on_first_use_work_when_clicked(qtbot, main_window, open_prof
     assert w.current_page() == "results" and w.results.isVisible()
     assert w.results.assessment is w.session.assessment
 
+
+RULES_AFTER_THE_WINDOW = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from desktop.ui import app as jiwon
+from desktop.ui.main_window import MainWindow
+
+seen = []
+def row(w):
+    item = w.start.tree.topLevelItem(0)
+    return item.text(0), item.text(3), item.text(4)
+def first_turn():
+    w = next(x for x in QApplication.topLevelWidgets() if isinstance(x, MainWindow))
+    seen.append(("shown", w.isVisible(), w.pack is None, *row(w)))
+make = jiwon.make_application
+def patched(argv):
+    application = make(argv)
+    QTimer.singleShot(0, first_turn)
+    return application
+jiwon.make_application = patched
+given = MainWindow.set_pack
+def set_pack(self, pack):
+    given(self, pack)
+    seen.append(("rules", self.pack is pack, *row(self)))
+    QTimer.singleShot(0, QApplication.quit)
+MainWindow.set_pack = set_pack
+jiwon.run(["--data-dir", sys.argv[1], "--lang", "en"])
+for line in seen:
+    print("|".join(str(x) for x in line))
+"""
+
+
+def test_the_window_shows_the_saved_profiles_before_the_rules_and_their_counts_with_them(
+        tmp_path, rule_pack):
+    """`jiwon` draws its window before reading the rules: the list is there at once, without the
+    outcome counts and the earlier-rules mark (which need the rules), never with wrong ones;
+    they come with the rules, before any input is handled."""
+    import os
+    import subprocess
+    import sys
+
+    from desktop.engine import evaluate
+    from desktop.engine.explain import open_to
+    from desktop.storage import open_store
+    from desktop.ui.start_page import StartPage
+
+    with open_store(tmp_path / "jiwon.db") as store:
+        pid = store.create_profile("Hanbit", "company")
+        assessment = evaluate(rule_pack, {"applicant_type": "company"}, as_of=dt.date(2026, 3, 2))
+        store.save_assessment(pid, assessment)
+    counts = {"eligible": 0, "undetermined": 0, "ineligible": 0}
+    for result in assessment.programs:
+        if open_to(result.program, "company"):
+            counts[result.status] += 1
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run([sys.executable, "-c", RULES_AFTER_THE_WINDOW, str(tmp_path)],
+                         capture_output=True, text=True, env=env, timeout=120, check=True).stdout
+    i18n.set_language("en", remember=False)
+    assert out.splitlines() == ["shown|True|True|Hanbit||", f"rules|True|Hanbit|{StartPage.counts_text(counts)}|"]
+    assert counts["undetermined"] > 0
