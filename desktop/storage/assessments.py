@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any, Mapping, NamedTuple
 
 from desktop.engine.model import Assessment, Deadline, Text
 from desktop.engine.what_changed import Recorded
+from desktop.engine.watch_notes import KnownThen
 from desktop.storage import profiles
 from desktop.storage.codec import decode_answers, encode_answers, parse_timestamp
 from desktop.storage.profiles import STATUSES
@@ -59,6 +60,20 @@ class AssessmentRecord:
     def answers(self) -> dict[str, Any]:
         """The answers the assessment was made from, with their Python types back."""
         return decode_answers(self.snapshot.get("answers", {}))
+
+    def known(self) -> dict[str, KnownThen]:
+        """What this check said of each program: its outcome and the deadline known that day
+        (for the notes on watched programs, desktop.engine.watch_notes)."""
+        out = {}
+        for pid, entry in self.snapshot.get("programs", {}).items():
+            d = entry.get("deadline") or {}
+            try:
+                closes = dt.date.fromisoformat(d["closes"]) if d.get("closes") else None
+            except (TypeError, ValueError):
+                closes = None
+            out[pid] = KnownThen(entry.get("status", "undetermined"), d.get("status"), closes,
+                                 bool(d.get("estimated")))
+        return out
 
 
 class StatusChange(NamedTuple):

@@ -9,6 +9,7 @@ thousand clients. These functions work inside a transaction the caller opened, l
 from __future__ import annotations
 
 import json
+import sqlite3
 from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
 
 from desktop.engine.model import Assessment
@@ -17,6 +18,7 @@ from desktop.storage.assessments import (AssessmentRecord, _record, count_status
                                          snapshot_statuses)
 from desktop.storage.codec import decode_answer, encode_answer
 from desktop.storage.profiles import check_applicant_type, check_name
+from desktop.storage.rows import rows
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -35,13 +37,14 @@ def all_answers(db: Database) -> dict[int, dict[str, Any]]:
     return found
 
 
-def last_assessments(db: Database) -> dict[int, AssessmentRecord]:
-    """profile id -> its newest assessment, for every profile that has one."""
-    rows = db.query(
+def last_assessments(conn: sqlite3.Connection) -> dict[int, AssessmentRecord]:
+    """profile id -> its newest assessment, for every profile that has one (read on the plain
+    connection: the start page's notes on watched programs need it)."""
+    found = rows(conn,
         "SELECT a.* FROM assessments AS a JOIN "
         "(SELECT profile_id, max(id) AS id FROM assessments GROUP BY profile_id) AS newest "
         "ON a.id = newest.id")
-    return {row["profile_id"]: _record(row) for row in rows}
+    return {row["profile_id"]: _record(row) for row in found}
 
 
 def last_rules_versions(db: Database) -> dict[int, str]:

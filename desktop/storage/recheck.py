@@ -322,8 +322,8 @@ def flagged_profiles(conn: sqlite3.Connection) -> dict[int, dict]:
 # ---------------------------------------------------------------- watch list
 
 
-def watched(db: Database) -> list[str]:
-    return [row["program_id"] for row in db.query("SELECT program_id FROM watched_programs ORDER BY rowid")]
+def watched(conn: sqlite3.Connection) -> list[str]:
+    return [row["program_id"] for row in rows(conn, "SELECT program_id FROM watched_programs ORDER BY rowid")]
 
 
 def set_watched(db: Database, program_id: str, on: bool, now: str) -> None:

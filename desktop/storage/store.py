@@ -239,7 +239,7 @@ class Store:
 
     @_guarded
     def watched_programs(self) -> list[str]:
-        return _recheck.watched(self.db)
+        return _recheck.watched(self.conn)
 
     @_guarded
     def set_watched(self, program_id: str, on: bool) -> None:
@@ -269,7 +269,7 @@ class Store:
     @_guarded
     def last_assessments(self) -> dict[int, AssessmentRecord]:
         """Profile id -> its newest assessment, for every profile that has one."""
-        return _caseload.last_assessments(self.db)
+        return _caseload.last_assessments(self.conn)
 
     @_guarded
     def last_rules_versions(self) -> dict[int, str]:

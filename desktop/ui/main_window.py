@@ -57,7 +57,7 @@ class MainWindow(Retranslating, QMainWindow):
 
         # pages
         self.stack = QStackedWidget(self)
-        self.start = StartPage(store, pack, self)
+        self.start = StartPage(store, pack, self, as_of=self.as_of)
         self.start.open_requested.connect(self.open_profile)
         self.start.profiles_changed.connect(self._profiles_changed)
         self.start.storage_failed.connect(self.report_storage_error)

@@ -8,6 +8,7 @@ import) happens here, each in one store call, and the list is re-read afterwards
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -17,9 +18,10 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QFileDialog, QHBoxLay
                                QInputDialog, QLabel, QLineEdit, QMessageBox, QPushButton,
                                QStackedWidget, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
-from desktop.engine import ProfileError
+from desktop.engine import ProfileError, today_kst
 from desktop.engine.model import RulePack
-from desktop.engine.phrases import say
+from desktop.engine.phrases import phrase, say
+from desktop.engine.watch_notes import WatchNote, watch_notes
 from desktop.storage import (NoSuchProfile, ProfileSummary, Store, StorageError, export_profile,
                              import_profile)
 from desktop.engine.explain import open_to, status_word
@@ -63,7 +65,8 @@ class StartPage(Retranslating, QWidget):
     # a spreadsheet was chosen: it is a client list, for the client workspace's import
     client_list_chosen = Signal(str)
 
-    def __init__(self, store: Store, pack: RulePack | None, parent: QWidget | None = None):
+    def __init__(self, store: Store, pack: RulePack | None, parent: QWidget | None = None,
+                 as_of: dt.date | None = None):
         """`pack` None: the rules are still being read (the app's first moments): the list shows
         what the database says, and the outcome counts and the earlier-rules mark, which need the
         rules, come with `pack` (the main window's `set_pack`)."""
@@ -71,8 +74,12 @@ class StartPage(Retranslating, QWidget):
         self.setObjectName("startPage")
         self.store = store
         self.pack = pack
+        self.as_of = as_of  # the assessment date; None: today, by the engine's clock
         self.summaries: list[ProfileSummary] = []
         self.changed: dict = {}  # profile id -> what changed at its last check (ProfileChanges)
+        # (profile, the day its last check was made for, its notes on watched programs)
+        self.watch_notes: list[tuple[ProfileSummary, dt.date, tuple[WatchNote, ...]]] = []
+        self.notes_day: dt.date | None = None
 
         self.heading = QLabel(self)
         self.heading.setObjectName("pageTitle")
@@ -122,6 +129,29 @@ class StartPage(Retranslating, QWidget):
         self.list_stack.addWidget(self.tree)
         self.list_stack.addWidget(self.empty)
 
+        # notes on watched programs, per profile: worked out by the engine, only shown here
+        self.watch_box = QWidget(self)
+        self.watch_box.setObjectName("watchBox")
+        self.watch_title = QLabel(self.watch_box)
+        self.watch_title.setObjectName("sectionTitle")
+        self.watch_intro = QLabel(self.watch_box)
+        self.watch_intro.setWordWrap(True)
+        self.watch_intro.setStyleSheet(f"color: {status_style.MUTED};")
+        self.watch_tree = QTreeWidget(self.watch_box)
+        self.watch_tree.setObjectName("watchNotes")
+        self.watch_tree.setHeaderHidden(True)
+        self.watch_tree.setColumnCount(1)
+        self.watch_tree.setMaximumHeight(190)
+        self.watch_tree.itemClicked.connect(lambda item, _c: self._note_clicked(item))
+        self.watch_tree.itemActivated.connect(lambda item, _c: self._note_activated(item))
+        box = QVBoxLayout(self.watch_box)
+        box.setContentsMargins(0, 4, 0, 0)
+        box.setSpacing(4)
+        box.addWidget(self.watch_title)
+        box.addWidget(self.watch_intro)
+        box.addWidget(self.watch_tree)
+        self.watch_box.hide()
+
         self.open_button = QPushButton(self)
         self.open_button.setObjectName("openProfile")
         self.open_button.clicked.connect(lambda: self.open_selected())
@@ -169,6 +199,7 @@ class StartPage(Retranslating, QWidget):
             title_row.addWidget(b)
         lay.addLayout(title_row)
         lay.addWidget(self.list_stack, 1)
+        lay.addWidget(self.watch_box)
         self.undo_banner = Banner("info", self)
         self.undo_banner.setObjectName("undoBanner")
         self.undo_banner.action_button.setObjectName("undoDelete")
@@ -206,6 +237,67 @@ class StartPage(Retranslating, QWidget):
         if self.tree.currentItem() is None and self.tree.topLevelItemCount():
             self.tree.setCurrentItem(self.tree.topLevelItem(0))
         self._update_buttons()
+        self.watch_notes = self._read_watch_notes()
+        self._fill_watch_notes()
+
+    # ------------------------------------------------------------ notes on watched programs
+
+    def _read_watch_notes(self) -> list:
+        """Per profile, the engine's notes on the watched programs as of the assessment date,
+        against what the profile's last check knew. None while the rules are being read."""
+        if self.pack is None:
+            return []
+        try:
+            watched = self.store.watched_programs()
+            if not watched or not self.summaries:
+                return []
+            last = self.store.last_assessments()
+        except StorageError as err:
+            self.storage_failed.emit(err)
+            return []
+        self.notes_day = self.as_of or today_kst()
+        out = []
+        for s in self.summaries:
+            record = last.get(s.id)
+            if record is None:
+                continue
+            notes = watch_notes(self.pack, watched, record.known(), record.as_of, self.notes_day)
+            if notes:
+                out.append((s, record.as_of, notes))
+        return out
+
+    def _fill_watch_notes(self) -> None:
+        self.watch_tree.clear()
+        self.watch_box.setVisible(bool(self.watch_notes))
+        if not self.watch_notes:
+            return
+        lang = current_lang()
+        self.watch_title.setText(say("watchnote.title", lang))
+        self.watch_intro.setText(say("watchnote.intro", lang, date=self.notes_day.isoformat()))
+        for s, then, notes in self.watch_notes:
+            top = QTreeWidgetItem(self.watch_tree)
+            top.setText(0, phrase("watchnote.profile", name=s.name, date=then.isoformat()).get(lang))
+            top.setData(0, _ID, s.id)
+            for note in notes:
+                child = QTreeWidgetItem(top)
+                child.setText(0, note.text.get(lang))
+                child.setToolTip(0, note.text.get(lang))
+                child.setData(0, _ID, s.id)
+                child.setData(0, _SORT, note.kind)
+                if note.kind == "closing":
+                    child.setForeground(0, QColor(STALE_COLOUR))
+        self.watch_tree.expandAll()
+
+    def _note_clicked(self, item: QTreeWidgetItem) -> None:
+        """A note, or its profile's line: that profile is selected in the list above."""
+        pid = item.data(0, _ID)
+        if pid is not None:
+            self.select(int(pid))
+
+    def _note_activated(self, item: QTreeWidgetItem) -> None:
+        pid = item.data(0, _ID)
+        if pid is not None and self.select(int(pid)):
+            self.open_requested.emit(int(pid))
 
     def _fill(self, item: QTreeWidgetItem, s: ProfileSummary) -> None:
         item.setText(0, s.name)
@@ -539,6 +631,7 @@ class StartPage(Retranslating, QWidget):
             summary = by_id.get(item.data(0, _ID))
             if summary is not None:
                 self._fill(item, summary)
+        self._fill_watch_notes()
         self._show_undo()
 
 
