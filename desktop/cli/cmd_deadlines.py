@@ -11,6 +11,7 @@ from desktop.atomic_write import write_atomic
 from desktop.cli.common import UsageError, cannot_write, load_pack, parse_today, report_rule_errors
 from desktop.cli.render import render_calendar
 from desktop.engine import calendar, explain, load_profile
+from desktop.engine.phrases import say
 from desktop.engine.profile import ProfileError
 
 
@@ -45,6 +46,30 @@ def _write(data: bytes, out: str | None) -> None:
         sys.stdout.flush()
 
 
+def _watch_list(args: argparse.Namespace) -> list[str] | None:
+    """With --watched: the programs on the watch list of the saved-profiles file (the app's own,
+    or --database FILE), read without changing it. None without --watched."""
+    if args.database and not args.watched:
+        raise UsageError("--database: only with --watched / --watched와 함께 쓰는 옵션입니다")
+    if not args.watched:
+        return None
+    from desktop.storage import StorageError, default_path, read_watch_list
+
+    path = Path(args.database) if args.database else default_path()
+    if path.is_dir():
+        raise UsageError(f"{path}: a folder, not a saved-profiles file / 저장 파일이 아니라 폴더입니다")
+    if not path.is_file():
+        where = "--database" if args.database else "--watched"
+        raise UsageError(f"{where}: no saved-profiles file at {path} / 저장 파일이 없습니다: {path}")
+    try:
+        watched = read_watch_list(path)
+    except StorageError as err:
+        raise UsageError(f"--watched: " + err.words(args.lang).replace("\n", " ")) from None
+    if not watched:
+        print(say("watch.none", args.lang), file=sys.stderr)
+    return watched
+
+
 def run(args: argparse.Namespace) -> int:
     today = parse_today(args.today)
     pack = load_pack(args)
@@ -59,7 +84,8 @@ def run(args: argparse.Namespace) -> int:
             return 2
     if args.all_programs:
         audience = None
-    entries = calendar(pack, today, months=args.months, audience=audience)
+    watched = _watch_list(args)
+    entries = calendar(pack, today, months=args.months, audience=audience, programs=watched)
     left_out = explain.left_out(pack.programs.values(), audience)
     if args.format == "ics":
         try:
@@ -91,6 +117,11 @@ def add_parser(sub) -> None:
                    help="이 신청자 대상 사업만 / only the programs open to this profile's applicant")
     p.add_argument("--all-programs", action="store_true",
                    help="다른 신청자 대상 사업도 포함 / include programs for every kind of applicant")
+    p.add_argument("--watched", action="store_true",
+                   help="관심 사업만(앱의 관심 사업 목록) / only the programs on the app's watch list")
+    p.add_argument("--database", metavar="FILE",
+                   help="--watched가 읽을 저장 파일(기본: 앱의 파일) / the saved-profiles file --watched reads "
+                        "(default: the app's own)")
     p.add_argument("--months", type=int, default=12)
     p.add_argument("--lang", choices=("ko", "en"), default="ko")
     p.add_argument("--format", choices=("text", "json", "ics"), default="text")

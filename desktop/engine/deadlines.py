@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import lru_cache
+from typing import Collection
 
 from desktop.engine.clock import KST, today_kst
 from desktop.engine.model import CalendarEntry, Deadline, Program, Recurrence, Round, RulePack, Text
@@ -190,14 +191,18 @@ def _add_months(day: dt.date, months: int) -> dt.date:
 
 
 def calendar(
-    pack: RulePack, as_of: dt.date | None = None, months: int = 12, audience: str | None = None
+    pack: RulePack, as_of: dt.date | None = None, months: int = 12, audience: str | None = None,
+    programs: Collection[str] | None = None,
 ) -> list[CalendarEntry]:
-    """Every window open now or opening within `months`, estimated ones marked, by closing date."""
+    """Every window open now or opening within `months`, estimated ones marked, by closing date;
+    only those of `programs` (e.g. the watch list) when given."""
     as_of = as_of or today_kst()
     horizon = _add_months(as_of, months)
     entries: list[CalendarEntry] = []
     for program in pack.programs.values():
         if audience and audience not in program.audience:
+            continue
+        if programs is not None and program.id not in programs:
             continue
         ahead = False
         for r in program.rounds:

@@ -9,6 +9,7 @@ from desktop.storage.database import default_path
 from desktop.storage.errors import NoSuchProfile, StorageError
 from desktop.storage.migrations import MIGRATIONS, SCHEMA_VERSION
 from desktop.storage.profiles import ProfileRecord, ProfileSummary
+from desktop.storage.recheck import read_watch_list
 from desktop.storage.store import Store, open_store
 from desktop.storage.transfer import export_profile, import_profile
 
@@ -27,5 +28,6 @@ __all__ = [
     "export_profile",
     "import_profile",
     "open_store",
+    "read_watch_list",
     "status_changes",
 ]

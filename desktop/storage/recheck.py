@@ -13,6 +13,7 @@ import datetime as dt
 import json
 import sqlite3
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping
 
 from desktop.engine.dated import in_force
@@ -26,6 +27,7 @@ from desktop.storage.assessments import (SNAPSHOT_FORMAT, SnapshotText, count_st
                                          deadline_entry as _deadline, recorded_programs, snapshot,
                                          snapshot_statuses)
 from desktop.storage.codec import decode_answer, decode_answers, encode_answer
+from desktop.storage.errors import storage_error
 from desktop.storage.rows import rows
 from desktop.storage.transactions import write_transaction
 
@@ -324,6 +326,22 @@ def flagged_profiles(conn: sqlite3.Connection) -> dict[int, dict]:
 
 def watched(conn: sqlite3.Connection) -> list[str]:
     return [row["program_id"] for row in rows(conn, "SELECT program_id FROM watched_programs ORDER BY rowid")]
+
+
+def read_watch_list(path: Path, timeout: float = 5.0) -> list[str]:
+    """The watch list kept in a saved-profiles file, read without changing the file in any way
+    (no migration, no recovery of a damaged file), for the command line. A file from before the
+    watch list has none. StorageError when the file cannot be read as a database."""
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=timeout)
+        try:
+            if conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'watched_programs'").fetchone() is None:
+                return []
+            return [row[0] for row in conn.execute("SELECT program_id FROM watched_programs ORDER BY rowid")]
+        finally:
+            conn.close()
+    except sqlite3.Error as error:
+        raise storage_error(error, path) from error
 
 
 def set_watched(db: Database, program_id: str, on: bool, now: str) -> None:

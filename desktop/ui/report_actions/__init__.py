@@ -278,9 +278,7 @@ def export_calendar(parent: QWidget | None, pack, as_of, audience: str | None = 
 
     title = translate("ReportActions", "Export to calendar")
     confirm = path is None if confirm is None else confirm
-    entries = calendar(pack, as_of, months=months, audience=audience)
-    if programs is not None:
-        entries = [e for e in entries if e.program.id in programs]
+    entries = calendar(pack, as_of, months=months, audience=audience, programs=programs)
     if not entries:
         QMessageBox.information(parent, title, translate(
             "ReportActions", "No application window opens or closes in the next %n months, so "
