@@ -1,4 +1,6 @@
-"""The main window: Start, Wizard, Results and Deadlines pages, menus, and the warning banners.
+"""The main window: Start, Wizard, Results and Deadlines pages, menus, and the banners above them
+(their words are in window_banners.py and changes_banner.py, the report commands in
+report_commands.py).
 
 It owns the open profile (a `ProfileSession`) and moves it between the pages: the start page
 asks to open a profile, the wizard says when nothing is left to ask, the results ask for a question
@@ -23,7 +25,6 @@ from desktop.engine.model import RulePack
 from desktop.storage import NoSuchProfile, Store, StorageError
 from desktop.storage.store import TRASH_DAYS
 from desktop.ui import i18n, settings
-from desktop.ui.banner import Banner
 from desktop.ui.changes_banner import ChangesBanner
 from desktop.ui.help_dialog import GUIDE as GUIDE_TAB
 from desktop.ui.help_dialog import SHORTCUTS as SHORTCUTS_TAB
@@ -32,7 +33,9 @@ from desktop.ui.i18n import current_lang
 from desktop.ui.icons import app_icon
 from desktop.ui.session import ProfileSession
 from desktop.ui.start_page import StartPage
+from desktop.ui.report_commands import ReportCommands
 from desktop.ui.retranslate import Retranslating
+from desktop.ui.window_banners import WindowBanners
 
 log = logging.getLogger("jiwon.ui")
 
@@ -52,8 +55,6 @@ class MainWindow(Retranslating, QMainWindow):
         self.as_of = as_of or today_kst()
         self.session: ProfileSession | None = None
         self._saving_disabled = saving_disabled  # why answers are only kept in memory, if so
-        self._storage_error: StorageError | None = None
-        self._damaged: list[str] = []  # question ids of the open profile's unreadable answers
 
         # pages
         self.stack = QStackedWidget(self)
@@ -72,18 +73,11 @@ class MainWindow(Retranslating, QMainWindow):
         self.stack.addWidget(self.start)
 
         # banners above the pages
-        self.rules_banner = Banner("warning", self)
-        self.rules_banner.setObjectName("rulesBanner")
-        self.store_banner = Banner("info", self)
-        self.store_banner.setObjectName("storeBanner")
-        self.save_banner = Banner("error", self)
-        self.save_banner.setObjectName("saveBanner")
+        self.banners = WindowBanners(self, store, saving_disabled)
+        self.rules_banner, self.store_banner = self.banners.rules, self.banners.store_state
+        self.save_banner, self.damaged_banner = self.banners.save, self.banners.damaged
         self.changes_banner = ChangesBanner(pack, self)  # what changed under new rules
-        self.damaged_banner = Banner("warning", self)  # answers of the open profile left unread
-        self.damaged_banner.setObjectName("damagedBanner")
-        for b in (self.rules_banner, self.store_banner, self.save_banner, self.changes_banner,
-                  self.damaged_banner):
-            b.hide()
+        self.changes_banner.hide()
         central = QWidget(self)
         lay = QVBoxLayout(central)
         lay.setContentsMargins(8, 6, 8, 0)
@@ -100,15 +94,15 @@ class MainWindow(Retranslating, QMainWindow):
         self.setCentralWidget(central)
 
         self.workspace = None  # the client workspace window, made when first asked for
+        self.reports = ReportCommands(self)
         self.help: HelpDialog | None = None  # the guide, made when first asked for
         self._make_actions()
         self._make_menus()
         self.status_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.status_label)
 
-        self.rules_banner.setVisible(pack is not None and bool(pack.errors))
-        self.store_banner.setVisible(store.recovered_from is not None
-                                     or saving_disabled is not None)
+        self.banners.set_pack(pack)
+        self.banners.show_store_state()
         i18n.language_changed.connect(self._language_changed)
         self.retranslate()
         self.show_page(START)
@@ -181,13 +175,6 @@ class MainWindow(Retranslating, QMainWindow):
         self.pages[name] = page
         self.stack.addWidget(page)
 
-    @property
-    def _report_actions(self):
-        """Saving, printing and previewing the PDF (ReportLab is imported on first use)."""
-        from desktop.ui import report_actions
-
-        return report_actions
-
     # ------------------------------------------------------------ actions and menus
 
     def _action(self, name: str, slot, shortcuts: tuple[str, ...] = ()) -> QAction:
@@ -204,9 +191,9 @@ class MainWindow(Retranslating, QMainWindow):
         self.act_new = a("actNew", lambda: self.start.new_profile(), ("Ctrl+Shift+N",))
         self.act_import = a("actImport", self.import_profile, ("Ctrl+I",))
         self.act_export = a("actExport", self.export_profile, ("Ctrl+E",))
-        self.act_pdf = a("actPdf", self.save_pdf, ("Ctrl+S",))
-        self.act_print = a("actPrint", self.print_report, ("Ctrl+P",))
-        self.act_preview = a("actPreview", self.preview_report, ("Ctrl+Shift+P",))
+        self.act_pdf = a("actPdf", self.reports.save_pdf, ("Ctrl+S",))
+        self.act_print = a("actPrint", self.reports.print_report, ("Ctrl+P",))
+        self.act_preview = a("actPreview", self.reports.preview_report, ("Ctrl+Shift+P",))
         self.act_update_rules = a("actUpdateRules", lambda: self.rule_updates.update_rules())
         self.act_previous_rules = a("actPreviousRules", lambda: self.rule_updates.use_previous())
         self.act_quit = a("actQuit", self.close, ("Ctrl+Q",))
@@ -321,8 +308,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.pack = pack
         self.start.pack = pack
         self._deadlines_filled = False
-        self.rules_banner.setVisible(bool(pack.errors))
-        self._retranslate_banners()
+        self.banners.set_pack(pack)
         self.start.refresh()
         if self.workspace is not None:
             self.workspace.set_pack(pack)
@@ -462,27 +448,6 @@ class MainWindow(Retranslating, QMainWindow):
         if pid is not None:
             self.start.export_profile(pid)
 
-    def _report_args(self) -> tuple | None:
-        if self.session is None:
-            return None
-        return self.pack, self.session.assessment, self.session.profile()
-
-    def save_pdf(self) -> None:
-        args = self._report_args()
-        if args:
-            changes = self.changes_banner.for_report()
-            self._report_actions.save_pdf(self, *args, **({"changes": changes} if changes else {}))
-
-    def print_report(self) -> None:
-        args = self._report_args()
-        if args:
-            self._report_actions.print_report(self, *args)
-
-    def preview_report(self) -> None:
-        args = self._report_args()
-        if args:
-            self._report_actions.preview_report(self, *args)
-
     def show_clients(self) -> None:
         """The client workspace window (every saved client against the programs)."""
         if self.workspace is None:
@@ -552,70 +517,14 @@ class MainWindow(Retranslating, QMainWindow):
         it: one dialog per episode, not one per answer.
         """
         log.warning("storage problem: %s", err)
-        text = err.message.get(current_lang())
-        told = not self.save_banner.isHidden()
-        self._storage_error = err
-        self.save_banner.set_text(self._save_banner_title(), text)
-        self.save_banner.show()
-        if not told:
-            QMessageBox.warning(self, self._save_banner_title(), text)
+        if self.banners.storage_failed(err):
+            QMessageBox.warning(self, self.banners.save_title(), err.message.get(current_lang()))
 
     def _show_damaged(self, question_ids: list[str]) -> None:
-        """Name the answers of the open profile that could not be read: the profile opened with
-        the others, and these are asked again (answering one replaces its damaged row)."""
         for qid in question_ids:
             log.warning("damaged answer row left out: profile %s, question %s",
                         self.session.profile_id if self.session else "?", qid)
-        self._damaged = list(question_ids)
-        self._retranslate_damaged()
-        self.damaged_banner.setVisible(bool(question_ids))
-
-    def _retranslate_damaged(self) -> None:
-        if not self._damaged:
-            return
-        lang = current_lang()
-        named = []
-        for qid in self._damaged:
-            q = self.pack.questions.get(qid)
-            named.append(f"{q.label.get(lang)} ({qid})" if q is not None else qid)
-        self.damaged_banner.set_text(
-            self.tr("Some saved answers of this profile could not be read"),
-            self.tr("They were left out and are asked again; answering one replaces what was "
-                    "damaged: %1").replace("%1", ", ".join(named)))
-
-    def _save_banner_title(self) -> str:
-        return self.tr("Your saved profiles could not be read or written")
-
-    def _retranslate_banners(self) -> None:
-        lang = current_lang()
-        errors = self.pack.errors if self.pack is not None else ()
-        if errors:
-            files = sorted({e.path for e in errors})
-            self.rules_banner.set_text(
-                self.tr("Some rule files could not be loaded completely (%1). Programs with "
-                        "errors are left out until they are fixed:").replace("%1", str(len(files))),
-                ", ".join(files))
-            self.rules_banner.set_details(
-                "\n".join(e.header(lang) for e in errors[:40]) + ("\n…" if len(errors) > 40 else ""),
-                self.tr("Show details"), self.tr("Hide details"))
-        store = self.store
-        if self._saving_disabled is not None:
-            self.store_banner.set_text(
-                self.tr("Answers are not being saved"),
-                self._saving_disabled + "\n" + self.tr(
-                    "You can keep working, but everything is lost when Jiwon is closed."))
-        elif store.recovered_from is not None:
-            self.store_banner.set_text(
-                self.tr("The saved-profiles file was damaged"),
-                self.tr("It was set aside (not deleted) as %1 and a fresh, empty file was "
-                        "started.").replace("%1", str(store.recovered_from)))
-        err = self._storage_error
-        if err is not None:
-            self.save_banner.set_text(self._save_banner_title(), err.message.get(lang))
-        for b in (self.rules_banner, self.store_banner, self.save_banner, self.changes_banner,
-                  self.damaged_banner):
-            b.set_close_text(self.tr("Close this message"))
-        self._retranslate_damaged()
+        self.banners.show_damaged(question_ids)
 
     # ------------------------------------------------------------ language, title, closing
 
@@ -677,7 +586,7 @@ class MainWindow(Retranslating, QMainWindow):
             act.setToolTip(f"{tip} ({shortcut})" if shortcut else tip)
             act.setStatusTip(tip)
         self.lang_actions[current_lang()].setChecked(True)
-        self._retranslate_banners()
+        self.banners.retranslate(self.changes_banner)
         self._update_title()
         self._update_actions()
 

@@ -48,8 +48,10 @@ def test_report_actions_get_the_open_profile(main_window, open_profile, monkeypa
     w = main_window
     open_profile("school", {"school_type": "specialized"}, name="부산기계공고")
     calls = []
+    from desktop.ui import report_actions
+
     for name in ("save_pdf", "print_report", "preview_report"):
-        monkeypatch.setattr(w._report_actions, name,
+        monkeypatch.setattr(report_actions, name,
                             lambda parent, pack, assessment, profile, _n=name:
                             calls.append((_n, parent, pack, assessment, profile)))
     w.act_pdf.trigger()
