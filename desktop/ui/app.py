@@ -227,7 +227,7 @@ def run(argv: list[str] | None = None) -> int:
     # nothing the user does meets a window without its rules.
     app.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
     window.set_pack(load_pack(opts.rules))
-    import_soon_needed()
+    QTimer.singleShot(0, import_soon_needed)  # once the list with its counts is drawn
     if opts.exit_when_ready:
         QTimer.singleShot(0, lambda: (print("READY", flush=True), app.quit()))
     return app.exec()
