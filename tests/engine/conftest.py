@@ -12,6 +12,7 @@ import pytest
 from desktop.engine import load_rules
 
 FIXTURES = Path(__file__).parent / "fixtures"
+REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="session")
@@ -27,5 +28,15 @@ def mini_dir(tmp_path, monkeypatch) -> Path:
     so messages name files as `rules/...`."""
     shutil.copytree(FIXTURES / "rules", tmp_path / "rules")
     shutil.copytree(FIXTURES / "seeds", tmp_path / "seeds")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path / "rules"
+
+
+@pytest.fixture
+def rules_copy(tmp_path, monkeypatch) -> Path:
+    """A writable copy of the shipped rules and seeds, side by side; cwd is tmp_path so messages
+    name files as `rules/...`."""
+    shutil.copytree(REPO / "rules", tmp_path / "rules")
+    shutil.copytree(REPO / "seeds", tmp_path / "seeds")
     monkeypatch.chdir(tmp_path)
     return tmp_path / "rules"

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -21,11 +20,8 @@ SQUARE = "  - id: {id}\n    label: {{ko: 제곱, en: Square}}\n    expr: \"{expr
 
 
 @pytest.fixture
-def rules(tmp_path, monkeypatch) -> Path:
-    shutil.copytree(REPO / "rules", tmp_path / "rules")
-    shutil.copytree(REPO / "seeds", tmp_path / "seeds")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path / "rules"
+def rules(rules_copy) -> Path:
+    return rules_copy
 
 
 def edit(path: Path, old: str, new: str) -> None:

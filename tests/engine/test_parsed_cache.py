@@ -4,7 +4,6 @@ file is parsed again, and a damaged, edited or unwritable cache is no cache at a
 import dataclasses
 import hashlib
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -38,15 +37,6 @@ def shape(x):
 
 def entries(folder: Path) -> list[Path]:
     return sorted(folder.glob("*.json"))
-
-
-@pytest.fixture
-def rules_copy(tmp_path, monkeypatch) -> Path:
-    """The shipped rules and seeds, copied to be changed; cwd is tmp_path so messages read rules/..."""
-    shutil.copytree(REPO / "rules", tmp_path / "rules")
-    shutil.copytree(REPO / "seeds", tmp_path / "seeds")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path / "rules"
 
 
 def test_a_load_from_the_cache_is_the_load_without_it(rules_copy, tmp_path):
