@@ -35,26 +35,36 @@ def _silent(cp: int) -> bool:
     return any(lo <= cp <= hi for lo, hi in _SILENT_RANGES)
 
 
+class _Printable(dict):
+    """Code point -> what prints for it, worked out at a character's first use and then looked up
+    by `str.translate` (a whole report's text goes through `clean` thousands of times)."""
+
+    def __missing__(self, cp: int) -> str:
+        ch = chr(cp)
+        if ch in "\r\n\t\v\f":
+            shown = " "
+        elif unicodedata.category(ch) in ("Cc", "Cs"):
+            shown = ""
+        elif covered(cp):
+            shown = ch
+        elif _silent(cp) or unicodedata.category(ch) == "Mn":
+            shown = ""
+        else:
+            shown = PLACEHOLDER
+        self[cp] = shown
+        return shown
+
+
+_PRINTABLE = _Printable()
+
+
 def clean(text: object, limit: int | None = None) -> str:
     """Plain text the font can draw: NFC, no control characters, missing glyphs marked.
 
     `limit` cuts very long texts (with an ellipsis) where a table cell must fit on one page.
     """
     s = unicodedata.normalize("NFC", "" if text is None else str(text))
-    out: list[str] = []
-    for ch in s:
-        cp = ord(ch)
-        if ch in "\r\n\t\v\f":
-            out.append(" ")
-        elif unicodedata.category(ch) in ("Cc", "Cs"):
-            continue
-        elif covered(cp):
-            out.append(ch)
-        elif _silent(cp) or unicodedata.category(ch) == "Mn":
-            continue
-        else:
-            out.append(PLACEHOLDER)
-    result = "".join(out)
+    result = s.translate(_PRINTABLE)
     if limit is not None and len(result) > limit:
         result = result[: max(limit - 1, 0)].rstrip() + ELLIPSIS
     return result
