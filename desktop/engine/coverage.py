@@ -25,7 +25,7 @@ from desktop.engine.expr import ExprError, Names, build_expr
 from desktop.engine.expr.build import Builder
 from desktop.engine.expr.parse import parse
 from desktop.engine.expr.tri import is_number
-from desktop.engine.model import Criterion, Group, Program, RuleError, RulePack, Text
+from desktop.engine.model import Criterion, Group, Program, RuleError, RulePack, Text, criteria_of
 from desktop.engine.plan import build_plan, plan_of
 from desktop.engine.problem import Problem
 from desktop.engine.scope import Scope
@@ -53,14 +53,6 @@ class Report:
 def names_of(pack: RulePack) -> Names:
     return Names(pack.questions, {d.id: d.expr.kind for d in pack.definitions.values()}, pack.tables,
                  bounds={d.id: d.expr.bound for d in pack.definitions.values()})
-
-
-def criteria_of(node) -> Iterator[Criterion]:
-    if isinstance(node, Criterion):
-        yield node
-        return
-    for kid in node.children:
-        yield from criteria_of(kid)
 
 
 def _comparisons(text: str) -> Iterator[tuple[int, int, ast.Compare, int]]:

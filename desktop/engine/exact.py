@@ -32,6 +32,7 @@ from typing import Any, Callable, Mapping
 
 from desktop.engine.expr.tri import UNKNOWN
 from desktop.engine.scope import Scope
+from desktop.engine.model import criteria_of
 
 BUDGET = 1500  # evaluations per search
 _OPEN = "open"  # a complete answer that still leaves the result unknown (an unsettled criterion)
@@ -406,15 +407,7 @@ def _number_points(limits: set, q) -> tuple:
 def _all_exprs(pack) -> list:
     out = [d.expr for d in pack.definitions.values()]
     for p in pack.programs.values():
-        stack = [p.eligibility]
-        while stack:
-            node = stack.pop()
-            children = getattr(node, "children", None)
-            if children is not None:
-                stack.extend(children)
-            elif node.expr is not None:
-                out.append(node.expr)
-        out.extend(c.expr for c in p.exclusions if c.expr is not None)
+        out.extend(c.expr for c in (*criteria_of(p.eligibility), *p.exclusions) if c.expr is not None)
     out.extend(q.applies_if for q in pack.questions.values() if q.applies_if is not None)
     return [e for e in out if getattr(e, "tree", None) is not None]
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any, Literal, Mapping
+from typing import Any, Iterator, Literal, Mapping
 
 from desktop.engine.problem import RuleError  # noqa: F401  (re-exported: the pack carries them)
 from desktop.engine.text import Text
@@ -189,6 +189,15 @@ class Group:
 
 
 Node = Criterion | Group
+
+
+def criteria_of(node: Node) -> Iterator[Criterion]:
+    """The criteria of a tree of groups, left to right."""
+    if isinstance(node, Criterion):
+        yield node
+        return
+    for kid in node.children:
+        yield from criteria_of(kid)
 
 
 @dataclass(frozen=True)

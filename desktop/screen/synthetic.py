@@ -14,7 +14,7 @@ import random
 from typing import Any, Iterator
 
 from desktop.engine.expr.parse import parse
-from desktop.engine.model import RulePack
+from desktop.engine.model import RulePack, criteria_of
 
 
 def _expressions(pack: RulePack) -> Iterator[str]:
@@ -25,15 +25,7 @@ def _expressions(pack: RulePack) -> Iterator[str]:
         if q.applies_if is not None:
             yield q.applies_if.text
     for p in pack.programs.values():
-        stack = [p.eligibility]
-        while stack:
-            node = stack.pop()
-            children = getattr(node, "children", None)
-            if children is not None:
-                stack.extend(children)
-            elif node.expr_source:
-                yield node.expr_source
-        for c in p.exclusions:
+        for c in (*criteria_of(p.eligibility), *p.exclusions):
             if c.expr_source:
                 yield c.expr_source
 
