@@ -36,7 +36,28 @@ class TickBox(Flowable):
         c.restoreState()
 
 
-class Heading(Paragraph):
+class Text(Paragraph):
+    """A paragraph that lays itself out once per width.
+
+    Tables, groups kept together and the frame each ask a paragraph for its size, mostly at the
+    same width: ReportLab breaks the lines again every time, which was nearly half of all line
+    breaking in a report. The layout is kept with the width it was made for and the line break
+    it produced; a split (which may drop the line break) or any other width lays it out anew.
+    """
+
+    _laid_out: tuple[float, float, float, Any] | None = None
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        kept = self._laid_out
+        if kept is not None and kept[0] == avail_width and self.__dict__.get("blPara") is kept[3]:
+            self.width, self.height = kept[1], kept[2]
+            return kept[1], kept[2]
+        width, height = super().wrap(avail_width, avail_height)
+        self._laid_out = (avail_width, width, height, self.__dict__.get("blPara"))
+        return width, height
+
+
+class Heading(Text):
     """A paragraph that also becomes an entry in the PDF's outline (bookmarks panel)."""
 
     def __init__(self, text: str, style: Any, outline_title: str, level: int):
@@ -46,12 +67,17 @@ class Heading(Paragraph):
 
 def para(text: str, style: Any) -> Paragraph:
     """A paragraph from markup that is already safe (built with safe_text.markup)."""
-    return Paragraph(text, style)
+    return Text(text, style)
 
 
 def plain(text: object, style: Any, limit: int | None = None) -> Paragraph:
     """A paragraph from plain text that may hold anything (escaped here)."""
-    return Paragraph(markup(text, limit), style)
+    return Text(markup(text, limit), style)
+
+
+def bullet(text: str, style: Any, mark: str) -> Paragraph:
+    """A paragraph of safe markup after a bullet mark ("•", "[3]")."""
+    return Text(text, style, bulletText=mark)
 
 
 def coloured(text_markup: str, colour: colors.Color, bold: bool = False) -> str:

@@ -12,7 +12,7 @@ from functools import lru_cache
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
-    CondPageBreak, Flowable, Paragraph, Spacer, Table, TableStyle,
+    CondPageBreak, Flowable, Spacer, Table, TableStyle,
 )
 
 from desktop.engine.model import CriterionResult, ProgramResult
@@ -20,7 +20,7 @@ from desktop.report import styles as st
 from desktop.report.context import ReportContext
 from desktop.report.fonts import BOLD, REGULAR
 from desktop.report.flowables import (
-    Heading, TickBox, coloured, data_table, para, plain, status_markup, word_cell,
+    Heading, TickBox, bullet, coloured, data_table, para, plain, status_markup, word_cell,
 )
 from desktop.report.safe_text import href, markup
 from desktop.report.sources import SourceList
@@ -358,4 +358,4 @@ def _h3(ctx: ReportContext, key: str):
 
 
 def _bullet(ctx: ReportContext, text_markup: str, mark: str = "•"):
-    return Paragraph(text_markup, ctx.ss["Bullet"], bulletText=mark)
+    return bullet(text_markup, ctx.ss["Bullet"], mark)

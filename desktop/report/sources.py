@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from desktop.engine.model import ProgramResult, SourceNote
 from desktop.engine.phrases import counted
 from desktop.engine.source_age import is_old, months_between
 from desktop.report import styles as st
-from desktop.report.flowables import Heading, coloured, para
+from desktop.report.flowables import Heading, bullet, coloured, para
 from desktop.report.safe_text import href, markup
 
 
@@ -83,7 +83,7 @@ class SourceList:
             text = (markup(note_id) if note is None else
                     " · ".join([f"<b>{markup(ctx.text(note.title))}</b>", markup(ctx.date(note.date)),
                                 reliability(ctx, note.reliability)] + age(ctx, note)))
-            out.append(Paragraph(text, ss["RefLine"], bulletText=f"[{number}]"))
+            out.append(bullet(text, ss["RefLine"], f"[{number}]"))
         return out
 
 
@@ -115,7 +115,7 @@ def source_list(ctx) -> list[Flowable]:
     for note_id, number in numbering.numbers.items():
         note = ctx.pack.notes.get(note_id)
         if note is None:
-            out.append(Paragraph(markup(note_id), ss["RefFull"], bulletText=f"[{number}]"))
+            out.append(bullet(markup(note_id), ss["RefFull"], f"[{number}]"))
             continue
         parts = [f"<b>{markup(ctx.text(note.title))}</b>", markup(ctx.text(note.publisher)),
                  markup(ctx.date(note.date)), reliability(ctx, note.reliability)] + age(ctx, note)
@@ -123,10 +123,10 @@ def source_list(ctx) -> list[Flowable]:
         if note.url:
             text += (f' · <link href="{href(note.url)}" color="{st.ACCENT.hexval()}">'
                      f"{markup(note.url)}</link>")
-        out.append(Paragraph(text, ss["RefFull"], bulletText=f"[{number}]"))
+        out.append(bullet(text, ss["RefFull"], f"[{number}]"))
         # each fact a paragraph of its own: a page may break between them
         for fact_id in numbering.facts[note_id]:
             fact = note.facts.get(fact_id)
             if fact is not None:
-                out.append(Paragraph(f"– {markup(ctx.text(fact.text))}", ss["RefFact"]))
+                out.append(para(f"– {markup(ctx.text(fact.text))}", ss["RefFact"]))
     return out

@@ -15,7 +15,7 @@ from desktop.engine.phrases import word
 from desktop.report import styles as st
 from desktop.report.context import ReportContext
 from desktop.report.fonts import REGULAR
-from desktop.report.flowables import Heading, data_table, para, plain, word_cell
+from desktop.report.flowables import Heading, bullet, data_table, para, plain, word_cell
 from desktop.report.safe_text import clean, markup
 
 # A name this long already fills several lines of the cover; anything longer is cut there
@@ -112,7 +112,7 @@ def _h2(ctx: ReportContext, key: str) -> Paragraph:
 
 
 def _item(ctx: ReportContext, text: str, mark: str = "•") -> Paragraph:
-    return Paragraph(text, ctx.ss["Bullet"], bulletText=mark)
+    return bullet(text, ctx.ss["Bullet"], mark)
 
 
 def _apply_now(ctx: ReportContext) -> list[Flowable]:
