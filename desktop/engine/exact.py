@@ -268,6 +268,15 @@ class View:
         return ()
 
 
+def _nodes(node) -> tuple:
+    """Every node of `node`'s tree, itself first (as `ast.walk` gives them), walked once and kept
+    on the node: the domains read the same trees once per question they look at."""
+    found = node.__dict__.get("_every_node")
+    if found is None:
+        found = node._every_node = tuple(ast.walk(node))
+    return found
+
+
 _ORDER = (ast.Lt, ast.LtE, ast.Gt, ast.GtE, ast.Eq, ast.NotEq)
 
 
@@ -278,7 +287,7 @@ def _piecewise_limits(qid: str, exprs, pack) -> set | None:
     limits: set = set()
     uses = matched = 0
     for e in exprs:
-        for sub in ast.walk(e.tree):
+        for sub in _nodes(e.tree):
             if isinstance(sub, ast.Name) and sub.id == qid:
                 uses += 1
             if not isinstance(sub, ast.Compare) or not all(isinstance(o, _ORDER) for o in sub.ops):
@@ -317,10 +326,10 @@ def _date_partners(exprs, pack) -> dict[str, set]:
     dates = {qid for qid, q in pack.questions.items() if q.type == "date"}
     out: dict[str, set] = {}
     for e in exprs:
-        for sub in ast.walk(e.tree):
+        for sub in _nodes(e.tree):
             if not (isinstance(sub, ast.Call) and getattr(sub.func, "id", "") in _BETWEEN and len(sub.args) == 2):
                 continue
-            sides = [{n.id for n in ast.walk(a) if isinstance(n, ast.Name)} & dates for a in sub.args]
+            sides = [{n.id for n in _nodes(a) if isinstance(n, ast.Name)} & dates for a in sub.args]
             for mine, theirs in ((sides[0], sides[1]), (sides[1], sides[0])):
                 for q in mine:
                     if theirs - {q}:
@@ -335,7 +344,7 @@ def _equality_constants(name: str, exprs) -> tuple | None:
     matched = 0
     consts: set = set()
     for e in exprs:
-        for sub in ast.walk(e.tree):
+        for sub in _nodes(e.tree):
             if isinstance(sub, ast.Name) and sub.id == name:
                 uses += 1
             if not isinstance(sub, ast.Compare) or len(sub.ops) != 1:
@@ -414,7 +423,7 @@ def _all_exprs(pack) -> list:
 
 def _numbers_in(node, pack, seen_tables: set) -> set:
     found: set = set()
-    for sub in ast.walk(node):
+    for sub in _nodes(node):
         if isinstance(sub, ast.Constant) and type(sub.value) in (int, float):
             found.add(sub.value)
     return found
@@ -439,7 +448,7 @@ def _direct_limits(exprs, pack) -> tuple[dict, dict]:
     consts: dict[str, set] = {}
     names: dict[str, set] = {}
     for e in exprs:
-        for sub in ast.walk(e.tree):
+        for sub in _nodes(e.tree):
             if not isinstance(sub, ast.Compare):
                 continue
             operands = [sub.left, *sub.comparators]
@@ -467,7 +476,7 @@ def _thresholds(exprs, pack) -> dict[str, set]:
         def_values[did] = vals
     out: dict[str, set] = {}
     for e in exprs:
-        for sub in ast.walk(e.tree):
+        for sub in _nodes(e.tree):
             if not isinstance(sub, ast.Compare):
                 continue
             operands = [sub.left, *sub.comparators]
@@ -477,7 +486,7 @@ def _thresholds(exprs, pack) -> dict[str, set]:
             others: set = set()
             for o in operands:
                 others |= _numbers_in(o, pack, set())
-                for inner in ast.walk(o):
+                for inner in _nodes(o):
                     if isinstance(inner, ast.Name) and inner.id in def_values:
                         others |= def_values[inner.id]
                     if isinstance(inner, ast.Call) and getattr(inner.func, "id", "") == "lookup" and inner.args:
@@ -499,8 +508,8 @@ def _date_offsets(qid: str, exprs, pack, numbers) -> tuple:
     days: set = set()
     literals: set = set()
     for did, d in pack.definitions.items():
-        for sub in ast.walk(d.expr.tree) if d.expr.tree is not None else ():
-            if isinstance(sub, ast.Call) and any(isinstance(a, ast.Name) and a.id == qid for a in ast.walk(sub)):
+        for sub in _nodes(d.expr.tree) if d.expr.tree is not None else ():
+            if isinstance(sub, ast.Call) and any(isinstance(a, ast.Name) and a.id == qid for a in _nodes(sub)):
                 fname = getattr(sub.func, "id", "")
                 limits = {int(n) for n in numbers.get(did, set()) if float(n).is_integer()}
                 if fname in _YEAR_FUNCS:
@@ -512,7 +521,7 @@ def _date_offsets(qid: str, exprs, pack, numbers) -> tuple:
     for e in exprs:
         if qid not in e.names and not any(qid in pack.definitions[n].expr.names for n in e.names if n in pack.definitions):
             continue
-        for sub in ast.walk(e.tree):
+        for sub in _nodes(e.tree):
             if isinstance(sub, ast.Call) and getattr(sub.func, "id", "") == "date" and sub.args:
                 arg = sub.args[0]
                 if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
