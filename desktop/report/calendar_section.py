@@ -45,7 +45,7 @@ def calendar_section(ctx: ReportContext) -> list[Flowable]:
     rows = [[para(markup(ctx.w(k)), ss[s]) for k, s in (
         ("col_closes", "CellHead"), ("col_program", "CellHead"), ("col_opens", "CellHead"),
         ("col_days_left", "CellHeadRight"))]]
-    small = f'<font size="7" color="{st.MUTED.hexval()}">'
+    small = f'<font size="7" color="{st.css(st.MUTED)}">'
     for e in entries:
         look = st.STATUS_LOOK[status[e.program.id]]
         program = (f"{number.get(e.program.id, '')}. {markup(ctx.name(e.program))}<br/>"

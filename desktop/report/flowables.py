@@ -82,7 +82,7 @@ def bullet(text: str, style: Any, mark: str) -> Paragraph:
 
 def coloured(text_markup: str, colour: colors.Color, bold: bool = False) -> str:
     inner = f"<b>{text_markup}</b>" if bold else text_markup
-    return f'<font color="{colour.hexval()}">{inner}</font>'
+    return f'<font color="{st.css(colour)}">{inner}</font>'
 
 
 def status_markup(look: st.StatusLook, word: str) -> str:

@@ -140,7 +140,7 @@ def _reasons(ctx: ReportContext, r: ProgramResult,
         for line in e.reasons:
             text = markup(ctx.text(line.text))
             if line.note is not None:
-                text += f' <font color="{st.MUTED.hexval()}">({markup(ctx.text(line.note))})</font>'
+                text += f' <font color="{st.css(st.MUTED)}">({markup(ctx.text(line.note))})</font>'
             if evidence and line.criteria:
                 text += _evidence(ctx, r, line.criteria, sources)
                 shown.update(line.criteria)
@@ -168,7 +168,7 @@ def _evidence(ctx: ReportContext, r: ProgramResult, ids: tuple[str, ...],
         parts.append(markup(marks))
     if not parts:
         return ""
-    return f' <font size="7.5" color="{st.MUTED.hexval()}">— {" · ".join(parts)}</font>'
+    return f' <font size="7.5" color="{st.css(st.MUTED)}">— {" · ".join(parts)}</font>'
 
 
 def _to_confirm(ctx: ReportContext, r: ProgramResult) -> list[Flowable]:
@@ -248,7 +248,7 @@ def _aside(ctx: ReportContext, aside: list[CriterionResult], sources: SourceList
         refs = sources.refs(c.sources, per_line=99)
         text = f"{coloured(markup(look.mark), look.ink)} {markup(ctx.text(c.text))}"
         if refs != "–":
-            text += f' <font size="7" color="{st.MUTED.hexval()}">{markup(refs)}</font>'
+            text += f' <font size="7" color="{st.css(st.MUTED)}">{markup(refs)}</font>'
         bits.append(text)
     head = coloured(markup(ctx.w("not_deciding")) + ":", st.MUTED)
     return para(head + " " + " · ".join(bits), ctx.ss["Aside"])
@@ -268,7 +268,7 @@ def _criterion_cell(ctx: ReportContext, r: ProgramResult, c: CriterionResult):
         bits.append(coloured(f"[{markup(ctx.say('to_verify.long'))}]", st.WARN, bold=True))
     text = " ".join(bits)
     if c.id in r.unverifiable:
-        text += f'<br/><font size="7" color="{st.WARN.hexval()}">{markup(ctx.say("sources_silent"))}</font>'
+        text += f'<br/><font size="7" color="{st.css(st.WARN)}">{markup(ctx.say("sources_silent"))}</font>'
     return para(text, _indented(ss["Cell"], min(c.depth, MAX_INDENT_LEVEL)))
 
 
@@ -286,7 +286,7 @@ def _value_markup(ctx: ReportContext, name: str, value: object) -> str:
     label = ctx.question_label(name)
     if not label.rstrip().endswith(("?", "？", ":")):
         label += ":"
-    return (f'<font color="{st.MUTED.hexval()}">{markup(label)}</font> '
+    return (f'<font color="{st.css(st.MUTED)}">{markup(label)}</font> '
             f"{markup(ctx.value(name, value), 400)}")
 
 
@@ -345,7 +345,7 @@ def _apply(ctx: ReportContext, r: ProgramResult) -> list[Flowable]:
     out: list[Flowable] = [_h3(ctx, "apply"), plain(ctx.text(p.apply_how), ss["Body"])]
     if p.apply_url:
         url = markup(p.apply_url)
-        out.append(para(f'<link href="{href(p.apply_url)}" color="{st.ACCENT.hexval()}">'
+        out.append(para(f'<link href="{href(p.apply_url)}" color="{st.css(st.ACCENT)}">'
                         f"<u>{url}</u></link>", ss["Body"]))
     return out
 

@@ -76,7 +76,7 @@ class SourceList:
         ctx, ss = self.ctx, self.ctx.ss
         reviewed = ctx.say("source.reviewed", date=ctx.date(self.result.program.reviewed))
         head = (f"{markup(ctx.w('sources'))} "
-                f'<font size="7.5" color="{st.MUTED.hexval()}">· {markup(reviewed)}</font>')
+                f'<font size="7.5" color="{st.css(st.MUTED)}">· {markup(reviewed)}</font>')
         out: list[Flowable] = [para(head, ss["H3"])]
         for note_id, number in self.mine:
             note = ctx.pack.notes.get(note_id)
@@ -121,7 +121,7 @@ def source_list(ctx) -> list[Flowable]:
                  markup(ctx.date(note.date)), reliability(ctx, note.reliability)] + age(ctx, note)
         text = " · ".join(parts)
         if note.url:
-            text += (f' · <link href="{href(note.url)}" color="{st.ACCENT.hexval()}">'
+            text += (f' · <link href="{href(note.url)}" color="{st.css(st.ACCENT)}">'
                      f"{markup(note.url)}</link>")
         out.append(bullet(text, ss["RefFull"], f"[{number}]"))
         # each fact a paragraph of its own: a page may break between them

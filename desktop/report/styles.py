@@ -34,6 +34,12 @@ HEAD_FILL = colors.HexColor("#e4e9ef")
 ZEBRA = colors.HexColor("#f6f7f9")
 WARN = colors.HexColor("#8a4b00")
 
+
+def css(colour: colors.Color) -> str:
+    """A colour as the report's markup writes it, `rgb(r,g,b)`: ReportLab reads that form at once,
+    while a hex value goes through its slower general parsing first (the same colour either way)."""
+    return "rgb(%d,%d,%d)" % tuple(round(x * 255) for x in colour.rgb())
+
 # Table cells: paragraphs ("Cell" style) and plain-string cells share these, so a row's columns
 # line up whichever kind a column uses.
 CELL_SIZE = 8.3

@@ -91,7 +91,7 @@ def summary(ctx: ReportContext) -> list[Flowable]:
         program = r.program
         e = ctx.explained[program.id]
         name = (f"<b>{markup(ctx.name(program))}</b><br/>"
-                f'<font size="7" color="{st.MUTED.hexval()}">{markup(ctx.text(program.ministry))}'
+                f'<font size="7" color="{st.css(st.MUTED)}">{markup(ctx.text(program.ministry))}'
                 f" · {markup(ctx.text(e.badge_word))}</font>")
         rows.append([
             word_cell(extra, 0, i, str(i), align="CENTER"),
@@ -177,7 +177,7 @@ def closing_markup(ctx: ReportContext, deadline) -> str:
     state = ctx.deadline_word(deadline.status)
     if deadline.estimated:
         state += f" · {ctx.say('estimated')}"
-    lines.append(f'<font size="7" color="{st.MUTED.hexval()}">{markup(state)}</font>')
+    lines.append(f'<font size="7" color="{st.css(st.MUTED)}">{markup(state)}</font>')
     return "<br/>".join(lines)
 
 
