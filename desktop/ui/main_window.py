@@ -67,7 +67,9 @@ class MainWindow(Retranslating, QMainWindow):
         self.history_dialog = None
         self.start.client_list_chosen.connect(self.import_client_list)
         # the other pages are made when first needed (see the properties below)
-        self._wizard = self._review = self._results = self._deadlines = None
+        self._page_makers = {WIZARD: self._make_wizard, REVIEW: self._make_review,
+                             RESULTS: self._make_results, DEADLINES: self._make_deadlines}
+        self._pack_finder = None  # earlier rules found on this machine, for the history dialog
         self._deadlines_filled = False  # the deadlines are filled when first shown
         self.pages = {START: self.start}
         self.stack.addWidget(self.start)
@@ -119,61 +121,59 @@ class MainWindow(Retranslating, QMainWindow):
 
     # ------------------------------------------------------------ pages made when first needed
 
-    @property
-    def wizard(self):
-        """The question pages (made when a profile is first opened)."""
-        if self._wizard is None:
-            from desktop.ui.wizard import WizardView
+    def page(self, name: str) -> QWidget:
+        """The page of that name, made the first time it is needed (the first screen is the
+        start page alone)."""
+        found = self.pages.get(name)
+        if found is None:
+            found = self.pages[name] = self._page_makers[name]()
+            self.stack.addWidget(found)
+        return found
 
-            self._wizard = WizardView(self)
-            self._wizard.finished.connect(self.show_results)
-            self._wizard.storage_failed.connect(self.report_storage_error)
-            self._wizard.review_requested.connect(lambda: self.show_page(REVIEW))
-            self._add_page(WIZARD, self._wizard)
-        return self._wizard
+    wizard = property(lambda self: self.page(WIZARD), doc="The question pages.")
+    review = property(lambda self: self.page(REVIEW), doc="The Answers page.")
+    results = property(lambda self: self.page(RESULTS), doc="The results page.")
+    deadlines = property(lambda self: self.page(DEADLINES), doc="The deadlines page (filled when first shown).")
 
-    @property
-    def review(self):
-        """The Answers page (made when first shown)."""
-        if self._review is None:
-            from desktop.ui.wizard.review import ReviewPage
+    def _made(self, name: str) -> QWidget | None:
+        """The page, if it has been made (None: it will read the current state when made)."""
+        return self.pages.get(name)
 
-            self._review = ReviewPage(self)
-            self._review.question_requested.connect(self.answer_question)
-            self._review.questions_requested.connect(lambda: self.show_page(WIZARD))
-            self._review.results_requested.connect(self.show_results)
-            self._review.storage_failed.connect(self.report_storage_error)
-            self._add_page(REVIEW, self._review)
-        return self._review
+    def _make_wizard(self) -> QWidget:
+        from desktop.ui.wizard import WizardView
 
-    @property
-    def results(self):
-        """The results page (made on first use: the first screen does not show it)."""
-        if self._results is None:
-            from desktop.ui.results import ResultsView
+        page = WizardView(self)
+        page.finished.connect(self.show_results)
+        page.storage_failed.connect(self.report_storage_error)
+        page.review_requested.connect(lambda: self.show_page(REVIEW))
+        return page
 
-            self._results = ResultsView(self)
-            self._results.answer_requested.connect(self.answer_question)
-            self._results.watch_toggled.connect(self.set_watched)
-            self._add_page(RESULTS, self._results)
-        return self._results
+    def _make_review(self) -> QWidget:
+        from desktop.ui.wizard.review import ReviewPage
 
-    @property
-    def deadlines(self):
-        """The deadlines page (made on first use, filled when first shown)."""
-        if self._deadlines is None:
-            from desktop.ui.deadlines_view import DeadlinesView
+        page = ReviewPage(self)
+        page.question_requested.connect(self.answer_question)
+        page.questions_requested.connect(lambda: self.show_page(WIZARD))
+        page.results_requested.connect(self.show_results)
+        page.storage_failed.connect(self.report_storage_error)
+        return page
 
-            self._deadlines = DeadlinesView(self)
-            self._deadlines.program_activated.connect(self.show_program)
-            if self.session is not None:  # a school sees the school windows first
-                self._deadlines.set_filters(audience=self.session.applicant_type)
-            self._add_page(DEADLINES, self._deadlines)
-        return self._deadlines
+    def _make_results(self) -> QWidget:
+        from desktop.ui.results import ResultsView
 
-    def _add_page(self, name: str, page: QWidget) -> None:
-        self.pages[name] = page
-        self.stack.addWidget(page)
+        page = ResultsView(self)
+        page.answer_requested.connect(self.answer_question)
+        page.watch_toggled.connect(self.set_watched)
+        return page
+
+    def _make_deadlines(self) -> QWidget:
+        from desktop.ui.deadlines_view import DeadlinesView
+
+        page = DeadlinesView(self)
+        page.program_activated.connect(self.show_program)
+        if self.session is not None:  # a school sees the school windows first
+            page.set_filters(audience=self.session.applicant_type)
+        return page
 
     # ------------------------------------------------------------ actions and menus
 
@@ -288,7 +288,7 @@ class MainWindow(Retranslating, QMainWindow):
             self.deadlines.set_pack(self.pack, self.as_of)
             self._deadlines_filled = True
             self._show_watched()
-        self.stack.setCurrentWidget(getattr(self, page))  # each page is the attribute of its name
+        self.stack.setCurrentWidget(self.page(page))
         self.page_actions[page].setChecked(True)
         self.changes_banner.setVisible(page == RESULTS and self.changes_banner.text is not None)
         if page == START:
@@ -331,16 +331,16 @@ class MainWindow(Retranslating, QMainWindow):
             self.session.deleteLater()
         self.session = session
         self._show_damaged([d.question_id for d in damaged])
-        if self._review is not None:
-            self._review.show_session(None)  # built afresh when shown
+        if (review := self._made(REVIEW)) is not None:
+            review.show_session(None)  # built afresh when shown
         try:
             stored = self.store.flagged_changes().get(profile_id)
         except StorageError:
             stored = None
         self.changes_banner.profile_opened(self.pack, last, stored)
         settings.put(settings.LAST_PROFILE, profile_id)
-        if self._deadlines is not None:  # a school sees the school windows first
-            self._deadlines.set_filters(audience=session.applicant_type)
+        if (deadlines := self._made(DEADLINES)) is not None:  # a school sees the school windows first
+            deadlines.set_filters(audience=session.applicant_type)
         if self.wizard.open_session(session):
             self._switch(WIZARD)
         else:
@@ -353,7 +353,7 @@ class MainWindow(Retranslating, QMainWindow):
         from desktop.packs.finder import PackFinder
         from desktop.ui.history_dialog import HistoryDialog
 
-        if getattr(self, "_pack_finder", None) is None or self._pack_finder.current is not self.pack:
+        if self._pack_finder is None or self._pack_finder.current is not self.pack:
             self._pack_finder = PackFinder(self.pack)
         try:
             dialog = HistoryDialog(self.store, profile_id, self.pack, self.as_of, self._pack_finder, self)
@@ -383,8 +383,8 @@ class MainWindow(Retranslating, QMainWindow):
             self.session.deleteLater()
         self.session = None
         self._show_damaged([])
-        if self._review is not None:
-            self._review.show_session(None)
+        if (review := self._made(REVIEW)) is not None:
+            review.show_session(None)
         self.changes_banner.forget()
         self._switch(START)
 
@@ -424,7 +424,7 @@ class MainWindow(Retranslating, QMainWindow):
             watched = self.store.watched_programs()
         except StorageError:
             return
-        for view in (self._results, self._deadlines):  # pages not made yet read it when made
+        for view in (self._made(RESULTS), self._made(DEADLINES)):  # pages not made yet read it when made
             if view is not None:
                 view.set_watched(watched)
 
@@ -504,8 +504,8 @@ class MainWindow(Retranslating, QMainWindow):
         except StorageError:
             return
         self.session.name = record.name
-        if self._wizard is not None:
-            self._wizard._update_who()
+        if (wizard := self._made(WIZARD)) is not None:
+            wizard._update_who()
         self._update_title()
 
     # ------------------------------------------------------------ problems
@@ -591,7 +591,7 @@ class MainWindow(Retranslating, QMainWindow):
         self._update_actions()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        for f in (self._wizard.fields.values() if self._wizard is not None else ()):
+        for f in (wizard.fields.values() if (wizard := self._made(WIZARD)) is not None else ()):
             if f.pending():  # a value typed but not yet confirmed
                 f.commit()
         settings.put(settings.WINDOW_GEOMETRY, self.saveGeometry())

@@ -129,7 +129,7 @@ def test_the_start_page_waits_for_nothing_it_does_not_show(tmp_path):
 
 def test_pages_made_on_first_use_work_when_clicked(qtbot, main_window, open_profile):
     w = main_window
-    assert w._results is None and w._deadlines is None and w._wizard is None
+    assert set(w.pages) == {"start"}  # the other pages are made when first shown
     open_profile("school", {"school_type": "specialized"}, name="부산기계공고")
     qtbot.mouseClick(w.toolbar.widgetForAction(w.act_deadlines), Qt.MouseButton.LeftButton)
     assert w.current_page() == "deadlines" and w.deadlines.isVisible()
