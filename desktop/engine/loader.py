@@ -33,6 +33,7 @@ from desktop.engine.suggest import did_you_mean_text
 from desktop.engine.yamlsrc import SourceFile, YamlProblem, display_path, parse_source, read_limited
 
 SHARED_FILES = ("questions.yaml", "industries.yaml", "definitions.yaml", "documents.yaml")
+_SCHEMA_OF = {name: name.removesuffix(".yaml") for name in SHARED_FILES}  # each checked against its own
 
 APPLICANT_TYPE_LABELS = {
     "company": Text("기업", "Company"),
@@ -88,7 +89,7 @@ class _Files:
     def __init__(self, problems: Problems, cache: ParsedCache | None = None):
         self.problems = problems
         self.hashed: list[tuple[str, bytes]] = []
-        self.parse = cache.parse if cache is not None else parse_source
+        self.cache = cache
         self.folders: dict[Path, str] = {}
 
     def shown(self, path: Path) -> str:
@@ -100,7 +101,9 @@ class _Files:
             folder = self.folders[path.parent] = display_path(path.parent)
         return str(Path(folder) / path.name)
 
-    def read(self, path: Path, label: str) -> SourceFile | None:
+    def read(self, path: Path, label: str, schema: str | None = None) -> SourceFile | None:
+        """The parsed file, or None (reported). `schema`: the one the file will be checked against
+        (the cache keeps whether it met it)."""
         shown = self.shown(path)
         try:
             raw = read_limited(path)
@@ -112,7 +115,9 @@ class _Files:
             return None
         self.hashed.append((label, raw))
         try:
-            return self.parse(raw, shown)
+            if self.cache is None:
+                return parse_source(raw, shown)
+            return self.cache.parse(raw, shown, schema)
         except YamlProblem as err:
             self.problems.add(shown, err.line, err.message)
             return None
@@ -148,7 +153,7 @@ def load_rules(rules_dir: str | Path | None = None, seeds_dir: str | Path | None
             sources[name] = None
             problems.add(f"{display_path(rules)}/{name}", 1, _OUTSIDE_LINK)
         elif path.is_file():
-            sources[name] = files.read(path, f"rules/{name}")
+            sources[name] = files.read(path, f"rules/{name}", _SCHEMA_OF[name])
         else:
             sources[name] = None
             if rules.is_dir():
@@ -221,7 +226,7 @@ def load_rules(rules_dir: str | Path | None = None, seeds_dir: str | Path | None
 
     notes = {}
     broken_notes: set[str] = set()
-    _read_each(files, problems, _yaml_files(seeds, problems, seeds), "seeds", lambda src: read_note(src, problems),
+    _read_each(files, problems, _yaml_files(seeds, problems, seeds), "seeds", "source-note", lambda src: read_note(src, problems),
                notes, broken_notes, "source note", lambda n: n.where.path)
 
     groups = _criterion_groups(rules, files, problems)
@@ -234,7 +239,7 @@ def load_rules(rules_dir: str | Path | None = None, seeds_dir: str | Path | None
     elif rules.is_dir() and not program_files:
         problems.add(display_path(rules / "programs"), 1, Text("programs 폴더에 사업 파일이 하나도 없습니다",
                                                                   "the programs folder holds no program file"))
-    _read_each(files, problems, _parents_first(program_files), "rules/programs",
+    _read_each(files, problems, _parents_first(program_files), "rules/programs", "program",
                lambda src: read_program(src, problems, ctx), programs, left_out, "program",
                lambda p: p.path)
     for pid in list(programs):
@@ -271,7 +276,7 @@ def _criterion_groups(rules: Path, files, problems: Problems) -> dict:
     path = rules / "criteria.yaml"
     if not path.is_file():
         return {}
-    src = files.read(path, "rules/criteria.yaml")
+    src = files.read(path, "rules/criteria.yaml", "criteria")
     if src is None or not isinstance(src.data, dict):
         return {}
     found = problems.check_schema(src, "criteria")
@@ -339,12 +344,12 @@ def _applicant_type_question(topics: dict[str, Topic]) -> Question:
     )
 
 
-def _read_each(files, problems, paths, folder: str, read, found: dict, left_out: set,
+def _read_each(files, problems, paths, folder: str, schema: str, read, found: dict, left_out: set,
                noun: str, where_of) -> None:
     """Reads one item per file into `found` by id. A file that does not load, or an item with a
     problem, adds its id (or file stem) to `left_out`; a second item with the same id is reported."""
     for path in paths:
-        src = files.read(path, f"{folder}/{path.name}")
+        src = files.read(path, f"{folder}/{path.name}", schema)
         if src is None:
             left_out.add(path.stem)
             continue

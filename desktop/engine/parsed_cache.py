@@ -1,14 +1,18 @@
 """Rule files as parsed before, kept between runs so that loading does not parse the YAML again.
 
 What is kept is what `yamlsrc.parse_source` makes of a file — its plain data and the line of each
-key path — and nothing derived from it: criteria, expressions and problems are worked out from the
+key path — and whether that data met the file's schema (a file that did is not checked again).
+Nothing else derived from it is kept: criteria, expressions and problems are worked out from the
 data on every load, exactly as without the cache, so every `path:line: message` is the same.
 
 Choices, and why:
 
 - An entry is found by the SHA-256 of the file's bytes together with a fingerprint of the parser's
-  own code (`yamlsrc`), the same in every process: a changed file, or a changed parser, never
-  finds an old entry. Times of modification are not looked at.
+  own code (`yamlsrc`) and of the schema files (`schemas.schemas_fingerprint`), the same in every
+  process: a changed file, parser or schema never finds an old entry. Times of modification are
+  not looked at.
+- The schema verdict is only ever "met": a file with a schema problem is kept without one, and
+  checked (and its problems reported) on every load.
 - Entries are JSON: reading one can only ever give back plain data (never pickle or marshal), so
   a cache file someone wrote by hand cannot run code. It is also held to the reader's own bounds
   (depth, number of elements).
@@ -33,9 +37,10 @@ from itertools import chain
 from pathlib import Path
 
 from desktop.engine import yamlsrc
+from desktop.engine.schemas import SCHEMA_NAMES, schema_problems, schemas_fingerprint
 from desktop.engine.yamlsrc import SourceFile
 
-FORMAT = 1
+FORMAT = 2
 KEEP = 2000  # entries kept at most; past that the oldest written are removed when one is added
 
 
@@ -83,31 +88,38 @@ class ParsedCache:
     def __init__(self, folder: Path | str):
         self.folder = Path(folder)
         self._fingerprint: str | None = None
+        self._verdicts = False  # whether schema verdicts are kept (the schema files could be read)
         self._pruned = False
         self.hits = 0
         self.misses = 0
 
     def key(self, raw: bytes) -> str:
         if self._fingerprint is None:
-            self._fingerprint = _parser_fingerprint()
+            schemas = schemas_fingerprint()
+            self._verdicts = schemas is not None
+            self._fingerprint = f"{_parser_fingerprint()}\0{schemas or 'no schema files'}"
         return hashlib.sha256(self._fingerprint.encode() + b"\0" + raw).hexdigest()
 
-    def parse(self, raw: bytes, shown: str) -> SourceFile:
+    def parse(self, raw: bytes, shown: str, schema: str | None = None) -> SourceFile:
         """What `parse_source(raw, shown)` gives, from the cache when it holds this file.
-        Raises YamlProblem exactly as `parse_source` does."""
+        Raises YamlProblem exactly as `parse_source` does. With `schema`, a file parsed anew is
+        also checked against that schema, and when it meets it the entry says so: the source
+        (new or from the cache) then has `schema` in its `valid_as`, and is not checked again."""
         key = self.key(raw)
         found = self._read(key)
         if found is not None:
-            data, lines = found
+            data, lines, valid = found
             try:
                 text = raw.decode("utf-8-sig")
             except UnicodeDecodeError:  # cannot happen for an entry made by parse(); parse anew
                 pass
             else:
                 self.hits += 1
-                return SourceFile(shown, data, lines, text=text)
+                return SourceFile(shown, data, lines, text=text, valid_as=valid)
         self.misses += 1
         src = yamlsrc.parse_source(raw, shown)
+        if schema is not None and self._verdicts and src.data is not None and not schema_problems(src, schema):
+            src.valid_as = frozenset((schema,))
         self._write(key, src)
         return src
 
@@ -131,12 +143,15 @@ class ParsedCache:
         if not isinstance(entry, dict) or entry.get("key") != key or entry.get("format") != FORMAT:
             return None
         lines = _lines_from(entry.get("lines"))
+        valid = entry.get("valid")
+        if type(valid) is not list or not all(type(v) is str and v in _SCHEMAS for v in valid):
+            return None
         if lines is None or "data" not in entry or not _within_bounds(entry["data"]):
             return None
-        return entry["data"], lines
+        return entry["data"], lines, frozenset(valid)
 
     def _write(self, key: str, src: SourceFile) -> None:
-        entry = {"format": FORMAT, "key": key, "data": src.data,
+        entry = {"format": FORMAT, "key": key, "data": src.data, "valid": sorted(src.valid_as),
                  "lines": [list(src.lines.values()), [list(path) for path in src.lines]]}
         try:
             body = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
@@ -173,6 +188,9 @@ class ParsedCache:
                 os.unlink(e.path)
         except OSError:
             pass
+
+
+_SCHEMAS = frozenset(SCHEMA_NAMES)
 
 
 def _lines_from(raw) -> dict[tuple, int] | None:

@@ -10,14 +10,16 @@ Valid files are recognised by validators generated ahead of time from the same s
 
 from __future__ import annotations
 
+import hashlib
 import json
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator
 
 from desktop import paths
 from desktop.engine.model import Text
 from desktop.engine.suggest import did_you_mean, did_you_mean_ko
-from desktop.engine.validators import fast_validator
+from desktop.engine.validators import fast_validator, schema_file
 from desktop.engine.yamlsrc import SourceFile
 
 if TYPE_CHECKING:  # jsonschema is imported only to explain a file that is not valid
@@ -35,6 +37,20 @@ _TYPE_WORDS = {
     "boolean": Text("True 또는 False", "true or false"),
     "null": Text("빈 값", "nothing"),
 }
+
+
+def schemas_fingerprint(folder: Path | None = None) -> str | None:
+    """The SHA-256 of every schema file rule files are checked against (Jiwon's own copy unless
+    `folder` is given), or None when one cannot be read. Whether a file meets its schema depends
+    on its data and on these files only: the parsed-file cache keeps that verdict under it."""
+    h = hashlib.sha256()
+    for name in SCHEMA_NAMES:
+        try:
+            body = schema_file(name, folder).read_bytes()
+        except OSError:
+            return None
+        h.update(f"{name}\0{len(body)}\0".encode() + body)
+    return h.hexdigest()
 
 
 @lru_cache(maxsize=None)

@@ -71,6 +71,9 @@ class SourceFile:
     data: Any
     lines: dict[tuple, int] = field(default_factory=dict)
     text: str | None = None  # the file as read, for showing a line of it under a message
+    # The schemas the data is known to meet (the parsed-file cache says so for a file it checked
+    # before against the same schema files), so that checking it again is left out.
+    valid_as: frozenset[str] = frozenset()
 
     def line(self, *path: Any) -> int:
         """The line of the deepest part of `path` that exists (1 when nothing matches)."""

@@ -89,7 +89,7 @@ def _rewrite(entry: Path, change) -> None:
 
 @pytest.mark.parametrize("damage", [
     "garbage", "truncated", "edited body, old digest", "empty", "another file's entry",
-    "lines not numbers", "too deep",
+    "lines not numbers", "too deep", "verdict for no schema", "verdict not a list",
 ])
 def test_a_damaged_or_edited_entry_is_ignored_and_made_again(rules_copy, tmp_path, damage):
     cache_dir = tmp_path / "cache"
@@ -110,6 +110,10 @@ def test_a_damaged_or_edited_entry_is_ignored_and_made_again(rules_copy, tmp_pat
             pass  # below: every name gets another entry's (valid) contents
         elif damage == "lines not numbers":
             _rewrite(entry, lambda body: body["lines"][0].__setitem__(0, "9; rm -rf /"))
+        elif damage == "verdict for no schema":
+            _rewrite(entry, lambda body: body.__setitem__("valid", ["anything goes"]))
+        elif damage == "verdict not a list":
+            _rewrite(entry, lambda body: body.__setitem__("valid", {"program": True}))
         elif damage == "too deep":
             def deepen(body):
                 nested = 0
@@ -158,6 +162,111 @@ def test_a_file_with_a_yaml_problem_is_not_kept(mini_dir, tmp_path):
     assert [str(e) for e in load_rules(mini_dir, cache=cache).errors] == plain
     assert any(m.startswith("rules/programs/cofund.yaml:") for m in plain)
     assert cache.misses == len(entries(cache.folder)) + 1
+
+
+def _counting_schema_checks(monkeypatch) -> list[str]:
+    """The schema checks a load makes, by schema name (each still made by the real check): the
+    loader's, and the cache's of a file it parses anew."""
+    from desktop.engine import parsed_cache, problems, schemas
+
+    made: list[str] = []
+
+    def counted(src, name):
+        made.append(name)
+        return schemas.schema_problems(src, name)
+
+    monkeypatch.setattr(problems, "schema_problems", counted)
+    monkeypatch.setattr(parsed_cache, "schema_problems", counted)
+    return made
+
+
+def test_a_file_that_met_its_schema_is_not_checked_again(rules_copy, tmp_path, monkeypatch):
+    plain = load_rules(rules_copy, cache=None)
+    cold = load_rules(rules_copy, cache=ParsedCache(tmp_path / "cache"))
+    made = _counting_schema_checks(monkeypatch)
+    warm = load_rules(rules_copy, cache=ParsedCache(tmp_path / "cache"))
+    assert made == []
+    assert shape(warm) == shape(cold) == shape(plain)
+    without = load_rules(rules_copy, cache=None)
+    assert len(made) == len(entries(tmp_path / "cache")) > 70 and set(made) >= {"program", "source-note", "questions"}
+    assert shape(without) == shape(plain)
+
+
+def test_every_message_is_the_same_with_and_without_the_cache(rules_copy, tmp_path, monkeypatch):
+    """A file with schema problems is checked on every load; its expression problems, with their
+    columns and the line shown under them, and the cases it makes fail read the same."""
+    path = rules_copy / "programs" / "sme-ax.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "expr: \"has_any(ai_plans," in text
+    text = text.replace("expr: \"has_any(ai_plans,", "expr: \"tax_arrears == true && has_any(ai_plan,", 1)
+    path.write_text(text.replace("name:", "nmae:", 1) + "\nbogus_key: 1\n", encoding="utf-8")
+    plain = [(str(e), e.column, e.source_line) for e in load_rules(rules_copy, cache=None).errors]
+    assert sum(m.startswith("rules/programs/sme-ax.yaml:") for m, _, _ in plain) >= 3
+    assert any(column for _, column, _ in plain)
+    cold = load_rules(rules_copy, cache=ParsedCache(tmp_path / "cache"))
+    made = _counting_schema_checks(monkeypatch)
+    warm_cache = ParsedCache(tmp_path / "cache")
+    warm = load_rules(rules_copy, cache=warm_cache)
+    assert warm_cache.misses == 0 and made == ["program"]  # only the broken file is checked again
+    for pack in (cold, warm):
+        assert [(str(e), e.column, e.source_line) for e in pack.errors] == plain
+
+
+def test_the_fingerprint_of_the_schemas_follows_every_schema_file(tmp_path):
+    import shutil
+
+    from desktop.engine.schemas import SCHEMA_NAMES, schemas_fingerprint
+
+    folder = tmp_path / "schema"
+    shutil.copytree(paths.rules_dir() / "schema", folder)
+    first = schemas_fingerprint(folder)
+    assert first == schemas_fingerprint() and first is not None
+    seen = {first}
+    for name in SCHEMA_NAMES:
+        path = folder / f"{name}.schema.json"
+        before = path.read_bytes()
+        path.write_bytes(before.replace(b"{", b"{ ", 1))  # the same schema, other bytes: still another
+        seen.add(schemas_fingerprint(folder))
+        path.write_bytes(before)
+    assert len(seen) == len(SCHEMA_NAMES) + 1 and schemas_fingerprint(folder) == first
+    (folder / "program.schema.json").unlink()
+    assert schemas_fingerprint(folder) is None
+
+
+def test_entries_made_under_other_schema_files_are_not_used(rules_copy, tmp_path, monkeypatch):
+    """A schema that changed (an update of Jiwon) may refuse what the old one let through: no
+    entry, nor its verdict, made under the old schema files is found."""
+    import shutil
+
+    from desktop.engine import parsed_cache
+    from desktop.engine.schemas import schemas_fingerprint
+
+    load_rules(rules_copy, cache=ParsedCache(tmp_path / "cache"))
+    made_before = entries(tmp_path / "cache")
+    folder = tmp_path / "schema"
+    shutil.copytree(paths.rules_dir() / "schema", folder)
+    program = folder / "program.schema.json"
+    program.write_text(program.read_text(encoding="utf-8").replace("{", "{ ", 1), encoding="utf-8")
+    monkeypatch.setattr(parsed_cache, "schemas_fingerprint", lambda: schemas_fingerprint(folder))
+    made = _counting_schema_checks(monkeypatch)
+    cache = ParsedCache(tmp_path / "cache")
+    pack = load_rules(rules_copy, cache=cache)
+    assert cache.hits == 0 and cache.misses == len(made_before)
+    assert len(made) == len(made_before)  # every file checked again
+    assert shape(pack) == shape(load_rules(rules_copy, cache=None))
+    assert len(entries(tmp_path / "cache")) == 2 * len(made_before)
+
+
+def test_without_the_schema_files_no_verdict_is_kept(rules_copy, tmp_path, monkeypatch):
+    from desktop.engine import parsed_cache
+
+    monkeypatch.setattr(parsed_cache, "schemas_fingerprint", lambda: None)
+    load_rules(rules_copy, cache=ParsedCache(tmp_path / "cache"))
+    assert all(json.loads(e.read_bytes().partition(b"\n")[2])["valid"] == [] for e in entries(tmp_path / "cache"))
+    made = _counting_schema_checks(monkeypatch)
+    cache = ParsedCache(tmp_path / "cache")
+    load_rules(rules_copy, cache=cache)
+    assert cache.misses == 0 and len(made) == cache.hits
 
 
 LOAD_AND_COUNT = """
