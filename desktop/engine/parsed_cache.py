@@ -33,7 +33,7 @@ import os
 import sys
 import tempfile
 import types
-from itertools import chain
+from collections.abc import Mapping
 from pathlib import Path
 
 from desktop.engine import yamlsrc
@@ -142,7 +142,7 @@ class ParsedCache:
             return None
         if not isinstance(entry, dict) or entry.get("key") != key or entry.get("format") != FORMAT:
             return None
-        lines = _lines_from(entry.get("lines"))
+        lines = _Lines.of(entry.get("lines"))
         valid = entry.get("valid")
         if type(valid) is not list or not all(type(v) is str and v in _SCHEMAS for v in valid):
             return None
@@ -151,8 +151,10 @@ class ParsedCache:
         return entry["data"], lines, frozenset(valid)
 
     def _write(self, key: str, src: SourceFile) -> None:
-        entry = {"format": FORMAT, "key": key, "data": src.data, "valid": sorted(src.valid_as),
-                 "lines": [list(src.lines.values()), [list(path) for path in src.lines]]}
+        lines = _Lines.encoded(src.lines)
+        if lines is None:
+            return
+        entry = {"format": FORMAT, "key": key, "data": src.data, "valid": sorted(src.valid_as), "lines": lines}
         try:
             body = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         except (ValueError, TypeError, RecursionError):
@@ -193,17 +195,59 @@ class ParsedCache:
 _SCHEMAS = frozenset(SCHEMA_NAMES)
 
 
-def _lines_from(raw) -> dict[tuple, int] | None:
-    """The key-path -> line table of an entry (`[[line, ...], [path, ...]]`), or None when it is
-    not one: every line a whole number from 1, every path a list of keys and item numbers."""
-    if not isinstance(raw, list) or len(raw) != 2 or not all(type(part) is list for part in raw):
-        return None
-    numbers, keys = raw
-    if len(numbers) != len(keys) or not set(map(type, numbers)) <= {int} or (numbers and min(numbers) < 1):
-        return None
-    if not set(map(type, keys)) <= {list} or not set(map(type, chain.from_iterable(keys))) <= {str, int}:
-        return None
-    return dict(zip(map(tuple, keys), numbers))
+class _Lines(Mapping):
+    """The key-path -> line table of an entry, kept as it was read: a JSON object whose keys are the
+    paths written as text (`_key`). A load asks the line of a few hundred paths of the thousands a
+    pack has, so each is made into text when asked, instead of every path into a tuple up front."""
+
+    __slots__ = ("_by_key",)
+
+    def __init__(self, by_key: dict[str, int]):
+        self._by_key = by_key
+
+    @classmethod
+    def of(cls, raw) -> "_Lines | None":
+        """The table of an entry, or None when it is not one: every line a whole number from 1."""
+        if type(raw) is not dict or not raw:
+            return None
+        numbers = raw.values()
+        if not set(map(type, numbers)) <= {int} or min(numbers) < 1:
+            return None
+        return cls(raw)
+
+    @staticmethod
+    def encoded(lines: Mapping[tuple, int]) -> dict[str, int] | None:
+        """`lines` as an entry keeps them; None for a file with a key holding a slash or a hash
+        (such a file is not kept: two paths could then read the same)."""
+        out = {}
+        for path, number in lines.items():
+            if any(type(part) is str and (_ITEM in part or _SEP in part) for part in path):
+                return None
+            out[_key(path)] = number
+        return out
+
+    def get(self, path, default=None):
+        return self._by_key.get(_key(path), default)
+
+    def __getitem__(self, path) -> int:
+        return self._by_key[_key(path)]
+
+    def __iter__(self):
+        for key in self._by_key:
+            parts = key.replace(_ITEM, _SEP + _ITEM).split(_SEP)[1:]
+            yield tuple(int(part[1:]) if part[:1] == _ITEM else part for part in parts)
+
+    def __len__(self) -> int:
+        return len(self._by_key)
+
+
+_SEP, _ITEM = "/", "#"  # before a key; before an item number
+
+
+def _key(path: tuple) -> str:
+    """A key path as text, each key after a slash and each item number after a hash:
+    ("criteria", 0, "id") -> "/criteria#0/id", () -> "" and ("",) -> "/"."""
+    return "".join(_SEP + part if type(part) is str else f"{_ITEM}{part}" for part in path)
 
 
 def _within_bounds(data) -> bool:

@@ -17,6 +17,7 @@ import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
+from collections.abc import Mapping
 from typing import Any
 
 from desktop.engine.problem import Problem
@@ -69,7 +70,7 @@ class SourceFile:
 
     path: str
     data: Any
-    lines: dict[tuple, int] = field(default_factory=dict)
+    lines: Mapping[tuple, int] = field(default_factory=dict)  # a dict when parsed here
     text: str | None = None  # the file as read, for showing a line of it under a message
     # The schemas the data is known to meet (the parsed-file cache says so for a file it checked
     # before against the same schema files), so that checking it again is left out.
@@ -77,12 +78,14 @@ class SourceFile:
 
     def line(self, *path: Any) -> int:
         """The line of the deepest part of `path` that exists (1 when nothing matches)."""
+        lines = self.lines
         p = tuple(path)
         while p:
-            if p in self.lines:
-                return self.lines[p]
+            found = lines.get(p)
+            if found is not None:
+                return found
             p = p[:-1]
-        return self.lines.get((), 1)
+        return lines.get((), 1)
 
 
 def display_path(path: Path | str) -> str:

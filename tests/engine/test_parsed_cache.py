@@ -89,7 +89,7 @@ def _rewrite(entry: Path, change) -> None:
 
 @pytest.mark.parametrize("damage", [
     "garbage", "truncated", "edited body, old digest", "empty", "another file's entry",
-    "lines not numbers", "too deep", "verdict for no schema", "verdict not a list",
+    "lines not numbers", "lines not a table", "line zero", "too deep", "verdict for no schema", "verdict not a list",
 ])
 def test_a_damaged_or_edited_entry_is_ignored_and_made_again(rules_copy, tmp_path, damage):
     cache_dir = tmp_path / "cache"
@@ -109,7 +109,11 @@ def test_a_damaged_or_edited_entry_is_ignored_and_made_again(rules_copy, tmp_pat
         elif damage == "another file's entry":
             pass  # below: every name gets another entry's (valid) contents
         elif damage == "lines not numbers":
-            _rewrite(entry, lambda body: body["lines"][0].__setitem__(0, "9; rm -rf /"))
+            _rewrite(entry, lambda body: body["lines"].__setitem__(next(iter(body["lines"])), "9; rm -rf /"))
+        elif damage == "lines not a table":
+            _rewrite(entry, lambda body: body.__setitem__("lines", [list(body["lines"].values()), []]))
+        elif damage == "line zero":
+            _rewrite(entry, lambda body: body["lines"].__setitem__(next(iter(body["lines"])), 0))
         elif damage == "verdict for no schema":
             _rewrite(entry, lambda body: body.__setitem__("valid", ["anything goes"]))
         elif damage == "verdict not a list":
@@ -162,6 +166,34 @@ def test_a_file_with_a_yaml_problem_is_not_kept(mini_dir, tmp_path):
     assert [str(e) for e in load_rules(mini_dir, cache=cache).errors] == plain
     assert any(m.startswith("rules/programs/cofund.yaml:") for m in plain)
     assert cache.misses == len(entries(cache.folder)) + 1
+
+
+def test_every_line_read_from_the_cache_is_the_line_parsed(rules_copy, tmp_path):
+    from desktop.engine.yamlsrc import parse_source
+
+    files = sorted(rules_copy.glob("*.yaml")) + sorted((rules_copy / "programs").glob("*.yaml"))
+    files.append(rules_copy / "programs" / "odd-keys.yaml")
+    files[-1].write_text('id: odd\n"": 1\nnested:\n  "": [2, {"": 3}]\n  "#0": 4\n', encoding="utf-8")
+    for path in files:
+        raw = path.read_bytes()
+        ParsedCache(tmp_path / "cache").parse(raw, path.name)
+        cache = ParsedCache(tmp_path / "cache")
+        cached, parsed = cache.parse(raw, path.name), parse_source(raw, path.name)
+        expected_hits = 0 if path.name == "odd-keys.yaml" else 1  # a key with '#' is not kept
+        assert cache.hits == expected_hits, path
+        assert dict(cached.lines) == parsed.lines and len(cached.lines) == len(parsed.lines)
+        for key_path in parsed.lines:
+            assert cached.line(*key_path) == parsed.line(*key_path) == parsed.lines[key_path]
+            assert cached.line(*key_path, "no such key") == parsed.lines[key_path]
+    without_hash = 'id: odd\n"": 1\nnested:\n  "": [2, {"": 3}]\n  "a/b": 4\n'
+    for text in (without_hash, without_hash.replace("a/b", "a b")):
+        raw = text.encode()
+        ParsedCache(tmp_path / "cache").parse(raw, "odd.yaml")
+        cache = ParsedCache(tmp_path / "cache")
+        cached, parsed = cache.parse(raw, "odd.yaml"), parse_source(raw, "odd.yaml")
+        assert cache.hits == ("a/b" not in text)
+        assert dict(cached.lines) == parsed.lines
+        assert cached.line("nested", "", 1, "") == 4 and cached.line("", "x") == 2 and cached.line() == 1
 
 
 def _counting_schema_checks(monkeypatch) -> list[str]:
