@@ -56,23 +56,25 @@ def _yaml_files(folder: Path, problems: Problems, root: Path) -> list[Path]:
     if not folder.is_dir():
         return []
     shown = display_path(folder)
-    try:
-        entries = sorted(folder.iterdir())
+    try:  # the entries of a folder listing say, without asking the disk, which are links and files
+        with os.scandir(folder) as listing:
+            entries = sorted(listing, key=lambda e: e.name)
     except OSError as err:
         problems.add(shown, 1, Text(f"폴더를 읽을 수 없습니다: {err.strerror or err}", f"cannot read the folder: {err.strerror or err}"))
         return []
     files = []
-    for p in entries:
-        if p.suffix not in (".yaml", ".yml"):
+    for e in entries:
+        if os.path.splitext(e.name)[1] not in (".yaml", ".yml"):
             continue
-        if any(unicodedata.category(c) in ("Cc", "Cs") for c in p.name):
-            problems.add(shown, 1, Text(f"제어 문자가 든 파일 이름이라 읽지 않았습니다: {ascii(p.name)}",
-                                        f"a file name with a control character is not read: {ascii(p.name)}"))
+        if not e.name.isprintable() and any(unicodedata.category(c) in ("Cc", "Cs") for c in e.name):
+            problems.add(shown, 1, Text(f"제어 문자가 든 파일 이름이라 읽지 않았습니다: {ascii(e.name)}",
+                                        f"a file name with a control character is not read: {ascii(e.name)}"))
             continue
-        if _leaves(p, root):
-            problems.add(f"{shown}/{p.name}", 1, _OUTSIDE_LINK)
+        p = folder / e.name
+        if e.is_symlink() and _leaves(p, root):
+            problems.add(f"{shown}/{e.name}", 1, _OUTSIDE_LINK)
             continue
-        if p.is_file():
+        if e.is_file():
             files.append(p)
     return files
 
@@ -90,16 +92,18 @@ class _Files:
         self.problems = problems
         self.hashed: list[tuple[str, bytes]] = []
         self.cache = cache
-        self.folders: dict[Path, str] = {}
+        self.folders: dict[str, str] = {}  # folder -> how a path in it begins when shown
 
     def shown(self, path: Path) -> str:
         """`display_path(path)`, with each folder resolved once rather than every file in it."""
-        if path.is_symlink():
+        name = os.fspath(path)
+        if os.path.islink(name):
             return display_path(path)
-        folder = self.folders.get(path.parent)
-        if folder is None:
-            folder = self.folders[path.parent] = display_path(path.parent)
-        return str(Path(folder) / path.name)
+        folder, _, leaf = name.rpartition(os.sep)
+        start = self.folders.get(folder)
+        if start is None:  # what Path gives for a file in the shown folder ("x.yaml" in ".")
+            start = self.folders[folder] = str(Path(display_path(path.parent)) / "x")[:-1]
+        return start + leaf
 
     def read(self, path: Path, label: str, schema: str | None = None) -> SourceFile | None:
         """The parsed file, or None (reported). `schema`: the one the file will be checked against

@@ -172,7 +172,11 @@ def read_limited(path: Path) -> bytes:
     if info.st_size > MAX_BYTES:
         raise YamlProblem(TOO_LARGE)
     with open(path, "rb") as handle:
-        raw = handle.read(MAX_BYTES + 1)
+        # As much as the size said, and one byte more to see whether the file has grown since
+        # (asking for MAX_BYTES + 1 at once would set that much memory aside for every file).
+        raw = handle.read(info.st_size + 1)
+        if len(raw) > info.st_size:
+            raw += handle.read(MAX_BYTES + 1 - len(raw))
     if len(raw) > MAX_BYTES:
         raise YamlProblem(TOO_LARGE)
     return raw

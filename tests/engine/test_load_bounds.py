@@ -298,3 +298,22 @@ def test_an_applicant_is_still_assessed_with_the_rest_of_the_rules(rules):
     pack = load_rules(rules)
     result = evaluate(pack, {"applicant_type": "individual"}, dt.date(2026, 6, 1))
     assert len(result.programs) == len(pack.programs)
+
+
+def test_a_file_is_read_whole_when_it_says_less_than_it_holds(tmp_path):
+    """A file is read as far as its size says, and on past it when there is more (a file that grew
+    since, or one of the kernel's, whose size reads 0), up to the limit and no further."""
+    from desktop.engine.yamlsrc import MAX_BYTES, YamlProblem, read_limited
+
+    status = Path("/proc/self/status")
+    assert status.stat().st_size == 0
+    assert read_limited(status).startswith(b"Name:") and b"\nVmRSS:" in read_limited(status)
+    small = tmp_path / "small.yaml"
+    small.write_bytes(b"id: x\n")
+    assert read_limited(small) == b"id: x\n"
+    exact = tmp_path / "exact.yaml"
+    exact.write_bytes(b"#" * MAX_BYTES)
+    assert len(read_limited(exact)) == MAX_BYTES
+    exact.write_bytes(b"#" * (MAX_BYTES + 1))
+    with pytest.raises(YamlProblem):
+        read_limited(exact)
