@@ -49,6 +49,9 @@ class ProgramContext:
     groups: Mapping[str, tuple] = field(default_factory=dict)  # criterion group id -> (src, path, raw)
     programs: Mapping[str, Program] | None = None  # the programs read so far (parents for extends)
     left_out: set = field(default_factory=set)  # program ids whose files did not load
+    # (text, test) -> what building it gave (Expr or ExprError): the names do not change while
+    # programs are read, and criterion groups and common tests repeat from program to program.
+    built: dict = field(default_factory=dict)
 
 
 class _Reader:
@@ -112,12 +115,20 @@ class _Reader:
     def expr(self, text: str, path: tuple, what: str, test: bool = True):
         """A criterion's or an exclusion's expression: a yes/no test (`test`), or a benefit's
         amount worked out from the answers."""
-        try:
-            return build_expr(text, self.ctx.names, test=test)
-        except ExprError as err:
+        key = (text, test) if type(text) is str else None
+        found = self.ctx.built.get(key)
+        if found is None:
+            try:
+                found = build_expr(text, self.ctx.names, test=test)
+            except ExprError as err:
+                found = err
+            if key is not None:
+                self.ctx.built[key] = found
+        if isinstance(found, ExprError):
             self.failed = True
-            self.problems.expr(self.src, path, what, err)
+            self.problems.expr(self.src, path, what, found)
             return None
+        return found
 
     # ------------------------------------------------------------ eligibility tree
     def node(self, raw: dict, path: tuple, depth: int) -> Group | Criterion | None:

@@ -93,6 +93,7 @@ class _Files:
         self.hashed: list[tuple[str, bytes]] = []
         self.cache = cache
         self.folders: dict[str, str] = {}  # folder -> how a path in it begins when shown
+        self._bytes: dict[Path, bytes | OSError | YamlProblem] = {}
 
     def shown(self, path: Path) -> str:
         """`display_path(path)`, with each folder resolved once rather than every file in it."""
@@ -105,12 +106,26 @@ class _Files:
             start = self.folders[folder] = str(Path(display_path(path.parent)) / "x")[:-1]
         return start + leaf
 
+    def raw(self, path: Path) -> bytes:
+        """The bytes of the file, read once however often asked (`read_limited`: OSError or
+        YamlProblem, the same each time, for a file that cannot be had)."""
+        found = self._bytes.get(path)
+        if found is None:
+            try:
+                found = read_limited(path)
+            except (OSError, YamlProblem) as err:
+                found = err
+            self._bytes[path] = found
+        if not isinstance(found, bytes):
+            raise found
+        return found
+
     def read(self, path: Path, label: str, schema: str | None = None) -> SourceFile | None:
         """The parsed file, or None (reported). `schema`: the one the file will be checked against
         (the cache keeps whether it met it)."""
         shown = self.shown(path)
         try:
-            raw = read_limited(path)
+            raw = self.raw(path)
         except OSError as err:
             self.problems.add(shown, 1, Text(f"파일을 읽을 수 없습니다: {err.strerror or err}", f"cannot read the file: {err.strerror or err}"))
             return None
@@ -243,7 +258,7 @@ def load_rules(rules_dir: str | Path | None = None, seeds_dir: str | Path | None
     elif rules.is_dir() and not program_files:
         problems.add(display_path(rules / "programs"), 1, Text("programs 폴더에 사업 파일이 하나도 없습니다",
                                                                   "the programs folder holds no program file"))
-    _read_each(files, problems, _parents_first(program_files), "rules/programs", "program",
+    _read_each(files, problems, _parents_first(program_files, files.raw), "rules/programs", "program",
                lambda src: read_program(src, problems, ctx), programs, left_out, "program",
                lambda p: p.path)
     for pid in list(programs):
@@ -299,14 +314,15 @@ def _criterion_groups(rules: Path, files, problems: Problems) -> dict:
 _EXTENDS = re.compile(r"^extends:\s*['\"]?([A-Za-z0-9][A-Za-z0-9_.-]*)", re.MULTILINE)
 
 
-def _parents_first(paths: list[Path]) -> list[Path]:
+def _parents_first(paths: list[Path], raw=read_limited) -> list[Path]:
     """Program files in name order, except that a file that `extends:` another program comes
     after that program's file (found by a quick look at the text; the loader checks it properly).
-    The look is a bounded read: a file too large to load is left to the loader to report."""
+    The look is a bounded read (`raw`, by default `read_limited`): a file too large to load is
+    left to the loader to report."""
     parent_of = {}
     for p in paths:
         try:
-            m = _EXTENDS.search(read_limited(p).decode("utf-8", errors="replace"))
+            m = _EXTENDS.search(raw(p).decode("utf-8", errors="replace"))
         except (OSError, YamlProblem):
             m = None
         parent_of[p.stem] = m.group(1) if m else None

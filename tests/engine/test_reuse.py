@@ -153,3 +153,22 @@ def test_shipped_tracks_and_groups_are_written_once():
         size = [c for c in criteria_of(pack.programs[pid].eligibility) if c.origin == "criteria group 'sme-size'"]
         assert [c.id for c in size] == ["sme_not_group_controlled", "sme_related_sales", "sme_sales", "sme_assets", "sme_grace"]
         assert all(c.where.path.endswith("rules/criteria.yaml") for c in size)
+
+
+def test_the_same_mistake_in_two_programs_is_told_in_each(rules_copy):
+    """An expression written alike in several programs is worked out once per load; a mistake
+    in it is still told in every file that has it, at that file's own line and column."""
+    lines = {}
+    for name in ("smart-factory", "ai-factory-leading"):
+        path = rules_copy / "programs" / f"{name}.yaml"
+        text = path.read_text(encoding="utf-8")
+        assert text.count('expr: "is_manufacturer"') == 1
+        path.write_text(text.replace('expr: "is_manufacturer"', 'expr:   "is_manufactrer"'), encoding="utf-8")
+        lines[name] = next(i for i, line in enumerate(text.splitlines(), 1) if 'expr: "is_manufacturer"' in line)
+    pack = load_rules(rules_copy, cache=None)
+    told = [e for e in pack.errors if "is_manufactrer" in e.message.en]
+    assert sorted((e.path, e.line, e.column) for e in told) == sorted(
+        (f"rules/programs/{name}.yaml", line, 16) for name, line in lines.items())
+    assert all("did you mean 'is_manufacturer'" in e.message.en for e in told)
+    assert "smart-factory" not in pack.programs and "ai-factory-leading" not in pack.programs
+    assert "ai-rapid-commercialization" in pack.programs
