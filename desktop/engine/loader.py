@@ -93,7 +93,7 @@ class _Files:
         self.hashed: list[tuple[str, bytes]] = []
         self.cache = cache
         self.folders: dict[str, str] = {}  # folder -> how a path in it begins when shown
-        self._bytes: dict[Path, bytes | OSError | YamlProblem] = {}
+        self._bytes: dict[str, bytes | OSError | YamlProblem] = {}
 
     def shown(self, path: Path) -> str:
         """`display_path(path)`, with each folder resolved once rather than every file in it."""
@@ -109,13 +109,14 @@ class _Files:
     def raw(self, path: Path) -> bytes:
         """The bytes of the file, read once however often asked (`read_limited`: OSError or
         YamlProblem, the same each time, for a file that cannot be had)."""
-        found = self._bytes.get(path)
+        name = os.fspath(path)
+        found = self._bytes.get(name)
         if found is None:
             try:
                 found = read_limited(path)
             except (OSError, YamlProblem) as err:
                 found = err
-            self._bytes[path] = found
+            self._bytes[name] = found
         if not isinstance(found, bytes):
             raise found
         return found

@@ -87,6 +87,7 @@ class ParsedCache:
 
     def __init__(self, folder: Path | str):
         self.folder = Path(folder)
+        self._start = os.path.join(os.fspath(folder), "")  # entries' names begin so
         self._fingerprint: str | None = None
         self._verdicts = False  # whether schema verdicts are kept (the schema files could be read)
         self._pruned = False
@@ -125,12 +126,13 @@ class ParsedCache:
 
     # ------------------------------------------------------------ entries
 
-    def _path(self, key: str) -> Path:
-        return self.folder / f"{key}.json"
+    def _path(self, key: str) -> str:
+        return f"{self._start}{key}.json"
 
     def _read(self, key: str):
         try:
-            blob = self._path(key).read_bytes()
+            with open(self._path(key), "rb") as handle:
+                blob = handle.read()
         except OSError:
             return None
         digest, _, body = blob.partition(b"\n")
