@@ -216,12 +216,14 @@ def load_rules(rules_dir: str | Path | None = None, seeds_dir: str | Path | None
     names = Names(shells, def_kinds, tables, unavailable, def_bounds)
 
     questions: dict[str, Question] = {}
+    first_item: dict[str, tuple[int, dict]] = {}  # question id -> (index, raw) of its first item
+    for i, r in question_items:
+        first_item.setdefault(r["id"], (i, r))
     for qid, q in shells.items():
-        raw = next((r for i, r in question_items if r["id"] == qid), None)
+        i, raw = first_item.get(qid, (None, None))
         if raw is None or "applies_if" not in raw:
-            questions[qid] = dataclasses.replace(q, order=len(questions))
+            questions[qid] = q if q.order == len(questions) else dataclasses.replace(q, order=len(questions))
             continue
-        i = next(i for i, r in question_items if r["id"] == qid)
         try:
             expr = build_expr(raw["applies_if"], names, test=True)
         except ExprError as err:
@@ -239,7 +241,7 @@ def load_rules(rules_dir: str | Path | None = None, seeds_dir: str | Path | None
         problems.at(qsrc, ("questions", place[never.question], "applies_if"), never.message)
         unavailable[never.question] = "question"
         del questions[never.question]
-    questions = {qid: dataclasses.replace(q, order=i) for i, (qid, q) in enumerate(questions.items())}
+    questions = {qid: q if q.order == i else dataclasses.replace(q, order=i) for i, (qid, q) in enumerate(questions.items())}
     if len(questions) != len(shells):
         # Something may rest on a question that was just left out: rebuild the names without it.
         names = Names(questions, def_kinds, tables, unavailable, def_bounds)
