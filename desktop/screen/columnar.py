@@ -3,12 +3,14 @@
 1. read: the file becomes `src`; each mapped column is typed (typing.py); bad cells are listed
    and their rows left out.
 2. evaluate: the compiled query runs over every row once, into a table in input order; it marks
-   the outcomes three-valued SQL cannot be sure of (`<program>.settle`).
+   the outcomes three-valued SQL cannot be sure of (`<program>.settle`). The table holds the
+   failed criteria and deciding questions as bit masks, not text.
 3. settle: those rows' cells are read again, grouped by distinct cells (a register repeats
    itself: the same cells, the same outcomes), parsed by the cell parser and evaluated by the
    reference engine once per case; only the flagged programs' outcomes are taken from it.
-4. write: the table into the output file, the settled outcomes looked up by row number on the
-   flagged rows as they stream past (the order stays, nothing is sorted or updated).
+4. write: the table into the output file, the masks spelled out and the settled outcomes looked
+   up by row number on the flagged rows as they stream past (the order stays, nothing is sorted
+   or updated).
 """
 
 from __future__ import annotations
@@ -106,19 +108,19 @@ def screen(pack: RulePack, path, mapping: Callable, today: dt.date, *, programs=
         if progress is not None:
             progress.phase("evaluate")
         # Once over every row, into a table kept in input order (insertion order is preserved).
-        con.execute(f"CREATE TEMP TABLE outcomes AS {compiled.sql('answers', keep)}")
+        con.execute(f"CREATE TEMP TABLE outcomes AS {compiled.outcomes_sql('answers', keep)}")
         run.screened = run.rows - len({p.row for p in run.problems})
     with _timed(run, "settle"):
         if progress is not None:
             progress.phase("settle")
         cases = _open_cases(con, pack, run, targets)
         settled = _settle(pack, today, run, cases)
-        run.counted = _count(con, run, cases, settled)
+        run.counted = _count(con, compiled, run, cases, settled)
     run.outcomes = run.screened * len(run.programs)
     with _timed(run, "write"):
         if progress is not None:
             progress.phase("write")
-        write(con, _final(con, run, keep, cases, settled), run)
+        write(con, _final(con, compiled, run, keep, cases, settled), run)
     return run
 
 
@@ -179,9 +181,9 @@ def _settle(pack: RulePack, today: dt.date, run: Run, cases) -> list[list[Any]]:
     return out
 
 
-def _count(con, run: Run, cases, settled) -> summary.Summary:
+def _count(con, compiled, run: Run, cases, settled) -> summary.Summary:
     """The summary's counts: SQL's own outcomes counted in the table, the settled ones here."""
-    counted = summary.from_sql(con, "outcomes", run.programs, unless=".settle")
+    counted = summary.from_sql(con, "outcomes", run.programs, compiled.spelled, unless=".settle")
     for case, flat in zip(cases, settled):
         for i, pid in enumerate(run.programs):
             if case[1 + i]:
@@ -189,14 +191,13 @@ def _count(con, run: Run, cases, settled) -> summary.Summary:
     return counted
 
 
-def _final(con, run: Run, keep, cases, settled) -> str:
-    """The output query: the table's rows in order, the settled outcomes in place of SQL's for
-    the flagged programs (looked up by row number, only on the flagged rows; a join would not
-    keep the order)."""
-    names = [pid + suffix for pid in run.programs for suffix in OUTCOME_SUFFIXES]
+def _final(con, compiled, run: Run, keep, cases, settled) -> str:
+    """The output query: the table's rows in order, spelled out, the settled outcomes in place of
+    SQL's for the flagged programs (looked up by row number, only on the flagged rows; a join
+    would not keep the order)."""
     cols = [ident(k) for k in keep]
     if not cases:
-        return f"SELECT {', '.join(cols + [ident(n) for n in names])} FROM outcomes"
+        return compiled.spelled_sql("outcomes", keep, settle=False)
     by_row = {row: flat for case, flat in zip(cases, settled) for row in case[0]}
     from duckdb import list_type
     from duckdb.sqltypes import BIGINT, VARCHAR
@@ -207,6 +208,7 @@ def _final(con, run: Run, keep, cases, settled) -> str:
     for i, pid in enumerate(run.programs):
         for j, suffix in enumerate(OUTCOME_SUFFIXES):
             name = ident(pid + suffix)
-            cols.append(f"CASE WHEN {flags[i]} THEN \"#settled\"[{4 * i + j + 1}] ELSE {name} END AS {name}")
+            ours = compiled.spelled(pid + suffix, name)
+            cols.append(f"CASE WHEN {flags[i]} THEN \"#settled\"[{4 * i + j + 1}] ELSE {ours} END AS {name}")
     return (f"SELECT {', '.join(cols)} FROM (SELECT *, CASE WHEN {' OR '.join(flags)} THEN settled_outcomes(row) END "
             f"AS \"#settled\" FROM outcomes)")

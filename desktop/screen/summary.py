@@ -75,9 +75,11 @@ class Summary:
         return header, rows
 
 
-def from_sql(con, relation: str, programs, unless: str | None = None) -> Summary:
-    """Count the outcomes in DuckDB, in one query (grouped there; only the totals come to
-    Python). `unless`: a suffix naming each program's column of outcomes not to count here."""
+def from_sql(con, relation: str, programs, spelled, unless: str | None = None) -> Summary:
+    """Count the outcomes in DuckDB, in one query (grouped there by status and the mask of
+    deciding questions; only the totals come to Python, spelled by `spelled(name, column)`, the
+    compiled pack's). `unless`: a suffix naming each program's column of outcomes not to count
+    here."""
     from desktop.engine.sql.literals import ident, text
 
     summary = Summary(tuple(programs))
@@ -85,10 +87,10 @@ def from_sql(con, relation: str, programs, unless: str | None = None) -> Summary
     for pid in programs:
         status, deciding = ident(pid), ident(pid + ".deciding")
         where = f" WHERE NOT {ident(pid + unless)}" if unless else ""
-        parts.append(
-            f"SELECT {text(pid)} AS program, {status} AS status, CASE WHEN {status} = 'undetermined' "
-            f"THEN {deciding} ELSE '' END AS deciding, count(*) AS n FROM {relation}{where} GROUP BY ALL"
-        )
+        counted = (f"SELECT {status} AS status, CASE WHEN {status} = 'undetermined' THEN {deciding} END AS d, "
+                   f"count(*) AS n FROM {relation}{where} GROUP BY ALL")
+        parts.append(f"SELECT {text(pid)} AS program, status, COALESCE({spelled(pid + '.deciding', 'd')}, '') "
+                     f"AS deciding, n FROM ({counted})")
     if parts:
         for pid, st, d, n in con.execute(" UNION ALL ".join(parts)).fetchall():
             summary.add(pid, st, d, n)

@@ -4,7 +4,10 @@ The status follows the reference engine's rule: ineligible when the applicant is
 audience, the tree is false or an exclusion holds; eligible when the tree is true and no exclusion
 is unknown; otherwise undetermined. The failed criteria, the deciding questions and the near-miss
 gaps are collected the way the reference engine collects them (the same walk of the tree, written
-as one condition per criterion), so they come out in the same order.
+as one condition per criterion), so they come out in the same order. The failed criteria and the
+deciding questions are computed as whole numbers, a bit per name (`ProgramSQL.lists` says which
+bit stands for which name), and spelled as text only where text is wanted (`spelled`): a table of
+outcomes holds numbers, not text built row by row.
 
 Each program also gets a `settle` column: true on the rows whose outcome three-valued SQL cannot
 be sure of (see freedom.py). Those rows go to the reference engine for that program.
@@ -50,7 +53,8 @@ class ProgramSQL:
     reason: str | None = None  # why it is left to the reference engine, if it is
     status_sql: str | None = None  # the status, computed once in its own column
     tree_sql: str = "TRUE"
-    columns: dict[str, str] = field(default_factory=dict)  # output name -> SQL
+    columns: dict[str, str] = field(default_factory=dict)  # output name -> SQL (the lists as masks)
+    lists: dict[str, tuple[str, ...]] = field(default_factory=dict)  # a mask column -> its bits' names
 
     @property
     def status_column(self) -> str:
@@ -61,10 +65,7 @@ class ProgramSQL:
         return self.reason is not None
 
 
-def compile_program(program: Program, compiler: Compiler, names: Names, order: dict,
-                    lists: bool = True) -> ProgramSQL:
-    """`lists`: spell the lists of ids with DuckDB's list literals (fast); without, with text
-    concatenation only (every SQL engine has it: the rendering for other engines)."""
+def compile_program(program: Program, compiler: Compiler, names: Names, order: dict) -> ProgramSQL:
     out = ProgramSQL(program)
     pid = program.id
     audience = f"({lit.ident('applicant_type')} IN ({', '.join(lit.text(a) for a in program.audience)}))"
@@ -76,11 +77,12 @@ def compile_program(program: Program, compiler: Compiler, names: Names, order: d
         out.reason = str(err)
         out.columns = {
             pid: f"CASE WHEN {audience} THEN NULL ELSE 'ineligible' END",
-            f"{pid}.failed": f"CASE WHEN {audience} THEN NULL ELSE 'audience' END",
-            f"{pid}.deciding": "''",
+            f"{pid}.failed": f"CASE WHEN {audience} THEN 0 ELSE 1 END",
+            f"{pid}.deciding": "0",
             f"{pid}.near_miss": "''",
             f"{pid}.settle": f"COALESCE({audience}, TRUE)",
         }
+        out.lists = {f"{pid}.failed": (AUDIENCE,), f"{pid}.deciding": ()}
         return out
     out.tree_sql = tree.sql
     # Outside the audience nothing else is looked at: the criteria and groups are not computed.
@@ -96,10 +98,10 @@ def compile_program(program: Program, compiler: Compiler, names: Names, order: d
         f"WHEN {eligible} THEN 'eligible' ELSE 'undetermined' END"
     )
     status = lit.ident(out.status_column)
-    # The failed criteria: the tree's walk towards false, then the exclusions that hold.
+    # The failed criteria: the tree's walk towards false, then the exclusions that hold (bit 0:
+    # outside the audience, where nothing else is looked at).
     failed_parts = [(leaf.criterion.id, cond) for leaf, cond in tree.paths(False)]
     failed_parts += [(x.criterion.id, f"{lit.ident(x.column)}") for x in out.exclusions]
-    failed = _joined(failed_parts, lists)
     # The deciding questions: those of the criteria the walk towards unknown reaches.
     open_paths = list(tree.paths(None)) + [(x, f"{lit.ident(x.column)} IS NULL") for x in out.exclusions]
     by_question: dict[str, list[str]] = {}
@@ -107,11 +109,8 @@ def compile_program(program: Program, compiler: Compiler, names: Names, order: d
         for q in leaf.questions:
             matters = leaf.matters.get(q, "TRUE")
             by_question.setdefault(q, []).append(cond if matters == "TRUE" else f"{cond} AND {matters}")
-    deciding = _joined(
-        [(q, f"{lit.ident(q)} IS NULL AND ({' OR '.join(conds)})")
-         for q, conds in sorted(by_question.items(), key=lambda kv: order[kv[0]])],
-        lists,
-    )
+    deciding_parts = [(q, f"{lit.ident(q)} IS NULL AND ({' OR '.join(conds)})")
+                      for q, conds in sorted(by_question.items(), key=lambda kv: order[kv[0]])]
     near_cases = []
     for leaf, cond in tree.paths(False):
         for value, op, limit in leaf.near:
@@ -119,10 +118,12 @@ def compile_program(program: Program, compiler: Compiler, names: Names, order: d
             width = _band_width(limit, leaf.unit, leaf.criterion.near_within)
             near_cases.append((leaf.criterion.id, cond, value, limit, by, width))
     near = _near_joined(near_cases)
+    out.lists = {f"{pid}.failed": (AUDIENCE, *(n for n, _ in failed_parts)),
+                 f"{pid}.deciding": tuple(n for n, _ in deciding_parts)}
     out.columns = {
         pid: status,
-        f"{pid}.failed": f"CASE WHEN NOT {audience} THEN 'audience' WHEN {status} = 'ineligible' THEN {failed} ELSE '' END",
-        f"{pid}.deciding": f"CASE WHEN {status} = 'undetermined' THEN {deciding} ELSE '' END",
+        f"{pid}.failed": f"CASE WHEN NOT {audience} THEN 1 WHEN {status} = 'ineligible' THEN {_mask(failed_parts, 1)} ELSE 0 END",
+        f"{pid}.deciding": f"CASE WHEN {status} = 'undetermined' THEN {_mask(deciding_parts)} ELSE 0 END",
         f"{pid}.near_miss": f"CASE WHEN {audience} AND {status} = 'ineligible' THEN {near} ELSE '' END",
         # Only an undetermined outcome is searched by the reference engine: a decided one is
         # already exact (three-valued logic never decides wrongly), criteria and all.
@@ -152,24 +153,33 @@ def _settle(out: ProgramSQL, open_paths) -> str:
     return " OR ".join(terms) if terms else "FALSE"
 
 
-CHUNK = 8  # ids per list literal: 256 spellings each
+AUDIENCE = "audience"  # the failed criterion of an applicant outside the program's audience
+CHUNK = 8  # names per list literal: 256 spellings each
 
 
-def _joined(parts, lists: bool) -> str:
-    """The names whose condition holds, in order, joined by ';' ('' for none)."""
+def _mask(parts, first: int = 0) -> str:
+    """SQL: a whole number with bit `first + i` set when the i-th condition holds."""
     if not parts:
+        return "0"
+    return " + ".join(f"(CASE WHEN {cond} THEN {1 << (first + i)} ELSE 0 END)" for i, (_, cond) in enumerate(parts))
+
+
+def spelled(mask: str, names: tuple[str, ...], lists: bool = True) -> str:
+    """SQL: the names whose bit is set in `mask`, in order, joined by ';' ('' for none)."""
+    if not names:
         return "''"
-    if not lists:
-        pieces = [f"(CASE WHEN {cond} THEN {lit.text(name + SEP)} ELSE '' END)" for name, cond in parts]
+    if not lists:  # text concatenation only: every SQL engine has it (other engines' rendering)
+        pieces = [f"(CASE WHEN ({mask} & {1 << i}) <> 0 THEN {lit.text(name + SEP)} ELSE '' END)"
+                  for i, name in enumerate(names)]
         return f"RTRIM({' || '.join(pieces)}, {lit.text(SEP)})"
-    # A bit per name, eight names to a number, and each number read off a list of every
-    # combination's text: integer sums instead of text built up piece by piece for every row.
+    # Eight names to a list literal holding every combination's text, read off at the mask's
+    # eight bits: a look-up per row instead of text built up piece by piece.
     texts = []
-    for start in range(0, len(parts), CHUNK):
-        chunk = parts[start:start + CHUNK]
-        mask = " + ".join(f"(CASE WHEN {cond} THEN {1 << i} ELSE 0 END)" for i, (_, cond) in enumerate(chunk))
-        spellings = [SEP.join(name for i, (name, _) in enumerate(chunk) if m >> i & 1) for m in range(1 << len(chunk))]
-        texts.append(f"[{', '.join(lit.text(t) for t in spellings)}][{mask} + 1]")
+    for start in range(0, len(names), CHUNK):
+        chunk = names[start:start + CHUNK]
+        spellings = [SEP.join(name for i, name in enumerate(chunk) if m >> i & 1) for m in range(1 << len(chunk))]
+        index = mask if len(names) <= CHUNK else f"(({mask} >> {start}) & {(1 << len(chunk)) - 1})"
+        texts.append(f"[{', '.join(lit.text(t) for t in spellings)}][{index} + 1]")
     if len(texts) == 1:
         return texts[0]
     return f"concat_ws({lit.text(SEP)}, {', '.join(f'NULLIF({t}, {chr(39)}{chr(39)})' for t in texts)})"

@@ -5,6 +5,10 @@ answered or "I don't know"; multiple choice as ';a;b;'), computes the definition
 order (a level at a time, side by side those that do not read each other), then a truth column
 per criterion, then per program its status and detail columns. It is text for DuckDB's dialect;
 desktop/screen runs it and renders it for other engines.
+
+`outcomes_sql` gives the outcomes as computed: the failed criteria and deciding questions as bit
+masks (program.py), what a table of millions of outcomes holds; `spelled_sql` turns them into the
+output's text; `sql` is the two in one query.
 """
 
 from __future__ import annotations
@@ -19,9 +23,10 @@ from desktop.engine.plan import unit_of
 from desktop.engine.sql import literals as lit
 from desktop.engine.sql.expr import Compiler, NotCompilable, Scope, Value
 from desktop.engine.sql.freedom import Names
-from desktop.engine.sql.program import ProgramSQL, compile_program
+from desktop.engine.sql.program import ProgramSQL, compile_program, spelled
 
 OUTCOME_SUFFIXES = ("", ".failed", ".deciding", ".near_miss")
+MASKED = (".failed", ".deciding")  # the detail columns computed as bit masks
 
 
 @dataclass
@@ -30,6 +35,7 @@ class CompiledPack:
     steps: list[tuple[str, str]]  # (definition id, SQL), dependency order
     programs: list[ProgramSQL]
     skipped_definitions: dict[str, str]  # id -> why it has no SQL form
+    portable: bool = False  # only what every SQL engine has (no DuckDB list literals)
 
     def _chain(self, source: str) -> tuple[list[str], str]:
         ctes = [f"s0 AS (SELECT * FROM {source})"]
@@ -68,9 +74,10 @@ class CompiledPack:
             prev = "statuses"
         return ctes, prev
 
-    def sql(self, source: str = "answers", keep: tuple[str, ...] = ("row",), settle: bool = True) -> str:
-        """The query: the `keep` columns, then per program its status and detail columns (and
-        `<id>.settle`, true where the reference engine must settle the outcome)."""
+    def outcomes_sql(self, source: str = "answers", keep: tuple[str, ...] = ("row",), settle: bool = True) -> str:
+        """The query: the `keep` columns, then per program its status and detail columns, the
+        failed criteria and deciding questions as masks (and `<id>.settle`, true where the
+        reference engine must settle the outcome)."""
         ctes, last = self._chain(source)
         cols = [lit.ident(k) for k in keep]
         for p in self.programs:
@@ -78,6 +85,29 @@ class CompiledPack:
                 name = p.program.id + suffix
                 cols.append(f"{p.columns[name]} AS {lit.ident(name)}")
         return "WITH " + ",\n".join(ctes) + f"\nSELECT {', '.join(cols)}\nFROM {last}"
+
+    def spelled(self, name: str, column: str) -> str:
+        """SQL: the output's text of the outcome column `name` (`<id>`, `<id>.failed`, ...) from
+        `column`, that column as outcomes_sql gives it."""
+        for p in self.programs:
+            if name in p.lists:
+                return spelled(column, p.lists[name], lists=not self.portable)
+        return column
+
+    def spelled_sql(self, relation: str, keep: tuple[str, ...] = ("row",), settle: bool = True) -> str:
+        """The outcomes in `relation` (outcomes_sql's columns) with their lists spelled out."""
+        cols = [lit.ident(k) for k in keep]
+        for p in self.programs:
+            for suffix in OUTCOME_SUFFIXES + ((".settle",) if settle else ()):
+                name = p.program.id + suffix
+                cols.append(f"{self.spelled(name, lit.ident(name))} AS {lit.ident(name)}")
+        return f"SELECT {', '.join(cols)} FROM {relation}"
+
+    def sql(self, source: str = "answers", keep: tuple[str, ...] = ("row",), settle: bool = True) -> str:
+        """The query: the `keep` columns, then per program its status and detail columns as the
+        output writes them (and `<id>.settle`)."""
+        inner = self.outcomes_sql(source, keep, settle)
+        return f"{self.spelled_sql('(' + inner + ') AS outcomes', keep, settle)}"
 
     def criteria_sql(self, source: str = "answers", keep: tuple[str, ...] = ("row",)) -> str:
         """The truth of every criterion and exclusion: `<program>#c<i>` / `<program>#x<i>`."""
@@ -124,5 +154,5 @@ def compile_pack(pack: RulePack, today: dt.date, programs=None, portable: bool =
     names = Names(pack.questions, trees, kinds, units)
     order = {qid: i for i, qid in enumerate(pack.questions)}
     chosen = [p for pid, p in pack.programs.items() if programs is None or pid in programs]
-    compiled = [compile_program(p, compiler, names, order, lists=not portable) for p in chosen]
-    return CompiledPack(today, steps, compiled, skipped)
+    compiled = [compile_program(p, compiler, names, order) for p in chosen]
+    return CompiledPack(today, steps, compiled, skipped, portable)
