@@ -76,9 +76,9 @@ class Summary:
 
 
 def from_sql(con, relation: str, programs, spelled, unless: str | None = None) -> Summary:
-    """Count the outcomes in DuckDB, in one query (grouped there by status and the mask of
-    deciding questions; only the totals come to Python, spelled by `spelled(name, column)`, the
-    compiled pack's). `unless`: a suffix naming each program's column of outcomes not to count
+    """Count the outcomes in DuckDB, in one query (grouped there by status code and mask of
+    deciding questions, which is 0 unless undetermined; only the totals come to Python, spelled
+    by `spelled(name, column)`, the compiled pack's). `unless`: a suffix naming each program's column of outcomes not to count
     here."""
     from desktop.engine.sql.literals import ident, text
 
@@ -87,10 +87,9 @@ def from_sql(con, relation: str, programs, spelled, unless: str | None = None) -
     for pid in programs:
         status, deciding = ident(pid), ident(pid + ".deciding")
         where = f" WHERE NOT {ident(pid + unless)}" if unless else ""
-        counted = (f"SELECT {status} AS status, CASE WHEN {status} = 'undetermined' THEN {deciding} END AS d, "
-                   f"count(*) AS n FROM {relation}{where} GROUP BY ALL")
-        parts.append(f"SELECT {text(pid)} AS program, status, COALESCE({spelled(pid + '.deciding', 'd')}, '') "
-                     f"AS deciding, n FROM ({counted})")
+        counted = f"SELECT {status} AS s, {deciding} AS d, count(*) AS n FROM {relation}{where} GROUP BY ALL"
+        parts.append(f"SELECT {text(pid)} AS program, {spelled(pid, 's')} AS status, "
+                     f"COALESCE({spelled(pid + '.deciding', 'd')}, '') AS deciding, n FROM ({counted})")
     if parts:
         for pid, st, d, n in con.execute(" UNION ALL ".join(parts)).fetchall():
             summary.add(pid, st, d, n)

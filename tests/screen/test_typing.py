@@ -16,9 +16,9 @@ from desktop.screen import duck, typing  # noqa: E402
 from desktop.engine.sql import encode_list  # noqa: E402
 
 CELLS = {
-    "avg_sales_3y": ["120000000000", "0", "1230억", "5,000만", "-5", "100000000000001", "007", " 12 ", "lots", "", None, "모름"],
-    "full_time_workers": ["10", "-1", "1000001", "3,000", "1.5", "unknown"],
-    "founding_date": ["2020-02-29", "2021-02-29", "2024-13-01", "0000-01-01", "2024-1-5", " 2024-01-05 ", "x"],
+    "avg_sales_3y": ["120000000000", "0", "1230억", "5,000만", "-5", "-0", "+5", "1e3", "1_000", "12.0", "100000000000001", "007", " 12 ", "lots", "", None, "모름"],
+    "full_time_workers": ["10", "-1", "-0", "+3", "1000001", "3,000", "1.5", "unknown"],
+    "founding_date": ["2020-02-29", "2021-02-29", "2024-13-01", "0000-01-01", "2024-1-5", " 2024-01-05 ", "10000-01-01", "9999-12-31", "0001-01-01", "x"],
     "tax_arrears": ["예", "아니오", "true", "FALSE", "1", "maybe", "모름"],
     "business_status": ["active", "closed", "폐업", "nonsense"],
     "ai_plans": ["adopt_ai;train_staff", "없음", "adopt_ai; nope", "train_staff"],

@@ -6,8 +6,9 @@ is unknown; otherwise undetermined. The failed criteria, the deciding questions 
 gaps are collected the way the reference engine collects them (the same walk of the tree, written
 as one condition per criterion), so they come out in the same order. The failed criteria and the
 deciding questions are computed as whole numbers, a bit per name (`ProgramSQL.lists` says which
-bit stands for which name), and spelled as text only where text is wanted (`spelled`): a table of
-outcomes holds numbers, not text built row by row.
+bit stands for which name), the status as a code (0 eligible, 1 ineligible, 2 undetermined), a
+near miss as NULL when there is none; they are spelled as text only where text is wanted
+(`named`, `spelled`): a table of outcomes holds numbers, not text built row by row.
 
 Each program also gets a `settle` column: true on the rows whose outcome three-valued SQL cannot
 be sure of (see freedom.py). Those rows go to the reference engine for that program.
@@ -76,10 +77,10 @@ def compile_program(program: Program, compiler: Compiler, names: Names, order: d
     except NotCompilable as err:
         out.reason = str(err)
         out.columns = {
-            pid: f"CASE WHEN {audience} THEN NULL ELSE 'ineligible' END",
+            pid: f"CASE WHEN {audience} THEN NULL ELSE {INELIGIBLE} END",
             f"{pid}.failed": f"CASE WHEN {audience} THEN 0 ELSE 1 END",
             f"{pid}.deciding": "0",
-            f"{pid}.near_miss": "''",
+            f"{pid}.near_miss": "CAST(NULL AS VARCHAR)",
             f"{pid}.settle": f"COALESCE({audience}, TRUE)",
         }
         out.lists = {f"{pid}.failed": (AUDIENCE,), f"{pid}.deciding": ()}
@@ -94,8 +95,8 @@ def compile_program(program: Program, compiler: Compiler, names: Names, order: d
     ineligible = f"(NOT COALESCE({tree.sql}, TRUE))" + (f" OR {excluded}" if ex else "")
     eligible = f"COALESCE({tree.sql}, FALSE)" + "".join(f" AND {x} IS NOT NULL" for x in ex)
     out.status_sql = (
-        f"CASE WHEN NOT {audience} THEN 'ineligible' WHEN {ineligible} THEN 'ineligible' "
-        f"WHEN {eligible} THEN 'eligible' ELSE 'undetermined' END"
+        f"CASE WHEN NOT {audience} THEN {INELIGIBLE} WHEN {ineligible} THEN {INELIGIBLE} "
+        f"WHEN {eligible} THEN {ELIGIBLE} ELSE {UNDETERMINED} END"
     )
     status = lit.ident(out.status_column)
     # The failed criteria: the tree's walk towards false, then the exclusions that hold (bit 0:
@@ -122,12 +123,12 @@ def compile_program(program: Program, compiler: Compiler, names: Names, order: d
                  f"{pid}.deciding": tuple(n for n, _ in deciding_parts)}
     out.columns = {
         pid: status,
-        f"{pid}.failed": f"CASE WHEN NOT {audience} THEN 1 WHEN {status} = 'ineligible' THEN {_mask(failed_parts, 1)} ELSE 0 END",
-        f"{pid}.deciding": f"CASE WHEN {status} = 'undetermined' THEN {_mask(deciding_parts)} ELSE 0 END",
-        f"{pid}.near_miss": f"CASE WHEN {audience} AND {status} = 'ineligible' THEN {near} ELSE '' END",
+        f"{pid}.failed": f"CASE WHEN NOT {audience} THEN 1 WHEN {status} = {INELIGIBLE} THEN {_mask(failed_parts, 1)} ELSE 0 END",
+        f"{pid}.deciding": f"CASE WHEN {status} = {UNDETERMINED} THEN {_mask(deciding_parts)} ELSE 0 END",
+        f"{pid}.near_miss": f"CASE WHEN {audience} AND {status} = {INELIGIBLE} THEN NULLIF({near}, '') END",
         # Only an undetermined outcome is searched by the reference engine: a decided one is
         # already exact (three-valued logic never decides wrongly), criteria and all.
-        f"{pid}.settle": f"CASE WHEN {audience} AND {status} = 'undetermined' THEN COALESCE({_settle(out, open_paths)}, FALSE) ELSE FALSE END",
+        f"{pid}.settle": f"CASE WHEN {audience} AND {status} = {UNDETERMINED} THEN COALESCE({_settle(out, open_paths)}, FALSE) ELSE FALSE END",
     }
     return out
 
@@ -153,6 +154,8 @@ def _settle(out: ProgramSQL, open_paths) -> str:
     return " OR ".join(terms) if terms else "FALSE"
 
 
+STATUSES = ("eligible", "ineligible", "undetermined")  # a status column's codes 0, 1, 2
+ELIGIBLE, INELIGIBLE, UNDETERMINED = range(3)
 AUDIENCE = "audience"  # the failed criterion of an applicant outside the program's audience
 CHUNK = 8  # names per list literal: 256 spellings each
 
@@ -162,6 +165,13 @@ def _mask(parts, first: int = 0) -> str:
     if not parts:
         return "0"
     return " + ".join(f"(CASE WHEN {cond} THEN {1 << (first + i)} ELSE 0 END)" for i, (_, cond) in enumerate(parts))
+
+
+def named(code: str, names: tuple[str, ...], lists: bool = True) -> str:
+    """SQL: the name a code 0, 1, ... stands for."""
+    if not lists:
+        return f"CASE {code} {' '.join(f'WHEN {i} THEN {lit.text(n)}' for i, n in enumerate(names))} END"
+    return f"[{', '.join(lit.text(n) for n in names)}][{code} + 1]"
 
 
 def spelled(mask: str, names: tuple[str, ...], lists: bool = True) -> str:

@@ -6,8 +6,9 @@ order (a level at a time, side by side those that do not read each other), then 
 per criterion, then per program its status and detail columns. It is text for DuckDB's dialect;
 desktop/screen runs it and renders it for other engines.
 
-`outcomes_sql` gives the outcomes as computed: the failed criteria and deciding questions as bit
-masks (program.py), what a table of millions of outcomes holds; `spelled_sql` turns them into the
+`outcomes_sql` gives the outcomes as computed: statuses as codes, the failed criteria and deciding
+questions as bit masks, no near miss as NULL (program.py), what a table of millions of outcomes
+holds; `spelled_sql` turns them into the
 output's text; `sql` is the two in one query.
 """
 
@@ -23,7 +24,7 @@ from desktop.engine.plan import unit_of
 from desktop.engine.sql import literals as lit
 from desktop.engine.sql.expr import Compiler, NotCompilable, Scope, Value
 from desktop.engine.sql.freedom import Names
-from desktop.engine.sql.program import ProgramSQL, compile_program, spelled
+from desktop.engine.sql.program import STATUSES, ProgramSQL, compile_program, named, spelled
 
 OUTCOME_SUFFIXES = ("", ".failed", ".deciding", ".near_miss")
 MASKED = (".failed", ".deciding")  # the detail columns computed as bit masks
@@ -90,8 +91,12 @@ class CompiledPack:
         """SQL: the output's text of the outcome column `name` (`<id>`, `<id>.failed`, ...) from
         `column`, that column as outcomes_sql gives it."""
         for p in self.programs:
+            if name == p.program.id:
+                return named(column, STATUSES, lists=not self.portable)
             if name in p.lists:
                 return spelled(column, p.lists[name], lists=not self.portable)
+            if name == p.program.id + ".near_miss":
+                return f"COALESCE({column}, '')"
         return column
 
     def spelled_sql(self, relation: str, keep: tuple[str, ...] = ("row",), settle: bool = True) -> str:
