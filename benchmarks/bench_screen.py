@@ -12,12 +12,14 @@ but settles each distinct case once, so the settling time follows `--distinct`, 
 
 The screening runs in a child process (so its peak memory is its own), Parquet in and out, with
 DuckDB's memory limit set, and reports reading (typing and checking the cells), evaluation (the
-compiled rules over every row, into a table), settling (the outcomes three-valued SQL cannot be sure
-of, by the reference engine, once per distinct case of cells) and writing (the output file, the
-settled outcomes put in on the way) apart. The
-reference engine screens a sample of the same register in the same run for the speed-up. With
-`--csv` (default on) the 1,000,000-row register is also written as CSV, for the CSV output speed.
-Not a timed test: it prints figures.
+compiled rules over every row, into a table of statuses as codes and failed criteria and deciding
+questions as bit masks), settling (the outcomes three-valued SQL cannot be sure of, by the
+reference engine, once per distinct case of cells) and writing (the output file: the codes and
+masks spelled out, the settled outcomes put in on the way) apart, each as wall-clock time and as
+CPU time (every thread of the child process; on a shared machine the wall-clock time depends on
+what else runs, so the load average is printed too). The reference engine screens a sample of the
+same register in the same run for the speed-up. Unless `--no-csv`, the register is also screened
+into CSV, for the CSV output speed. Not a timed test: it prints figures.
 """
 
 from __future__ import annotations
@@ -85,14 +87,14 @@ def _child(path: str, output: str, memory_limit: str, queue) -> None:
     from desktop.screen.outputs import format_of
 
     pack = load_rules()
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     run = columnar.screen(
         pack, path, lambda h: map_headers(pack, h)[0], TODAY, memory_limit=memory_limit,
         write=writing.writer(output, format_of(output), pack, "en"),
     )
     total = time.perf_counter() - start
-    peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    queue.put((run, total, peak_kib))
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    queue.put((run, total, usage.ru_maxrss, time.process_time() - cpu))
 
 
 def screen_duckdb(path: Path, output: Path, memory_limit: str):
@@ -143,16 +145,19 @@ def main() -> int:
           f"{args.unknown:.0%} of answers unknown), {register.stat().st_size / 1e6:.0f} MB Parquet, "
           f"made in {time.perf_counter() - t:.1f} s (not counted)")
 
-    run, total, peak_kib = screen_duckdb(register, folder / "out.parquet", args.memory_limit)
-    s = run.seconds
-    print(f"\nDuckDB engine, Parquet in and out, memory limit {args.memory_limit}, {os.cpu_count()} cores:")
-    print(f"  read + type + check cells   {s.get('read', 0):7.2f} s")
-    print(f"  evaluate (every row)        {s.get('evaluate', 0):7.2f} s")
-    print(f"  settle (reference engine)   {s.get('settle', 0):7.2f} s   "
+    load = os.getloadavg()[0]
+    run, total, peak_kib, cpu = screen_duckdb(register, folder / "out.parquet", args.memory_limit)
+    s, c = run.seconds, run.cpu_seconds
+    print(f"\nDuckDB engine, Parquet in and out, memory limit {args.memory_limit}, {os.cpu_count()} cores, "
+          f"load average {load:.2f} before, {os.getloadavg()[0]:.2f} after:")
+    print("                              wall s    CPU s")
+    print(f"  read + type + check cells   {s.get('read', 0):7.2f}  {c.get('read', 0):7.2f}")
+    print(f"  evaluate (every row)        {s.get('evaluate', 0):7.2f}  {c.get('evaluate', 0):7.2f}")
+    print(f"  settle (reference engine)   {s.get('settle', 0):7.2f}  {c.get('settle', 0):7.2f}   "
           f"{run.settled_rows:,} rows ({run.settled_rows / max(run.screened, 1):.1%}), "
           f"{run.settled_outcomes:,} of {run.outcomes:,} outcomes ({run.settled_outcomes / max(run.outcomes, 1):.2%})")
-    print(f"  write (output file)         {s.get('write', 0):7.2f} s")
-    print(f"  end to end                  {total:7.2f} s   {run.screened / total:,.0f} applicants/s, "
+    print(f"  write (output file)         {s.get('write', 0):7.2f}  {c.get('write', 0):7.2f}")
+    print(f"  end to end                  {total:7.2f}  {cpu:7.2f}   {run.screened / total:,.0f} applicants/s, "
           f"{len(run.programs)} programs")
     print(f"  peak memory (child process) {peak_kib / 1024 / 1024:7.2f} GiB")
 
@@ -162,7 +167,7 @@ def main() -> int:
     print(f"speed-up of the DuckDB engine, end to end: {run.screened / total / rate:.1f}x")
 
     if not args.no_csv:
-        run_csv, total_csv, _ = screen_duckdb(register, folder / "out.csv", args.memory_limit)
+        run_csv, total_csv, _, _ = screen_duckdb(register, folder / "out.csv", args.memory_limit)
         size = (folder / "out.csv").stat().st_size
         w = run_csv.seconds.get("write", 0)
         print(f"\nCSV output: {size / 1e6:.0f} MB written in {w:.2f} s ("

@@ -48,7 +48,8 @@ class Run:
     settled_rows: int = 0
     settled_outcomes: int = 0
     outcomes: int = 0
-    seconds: dict[str, float] = field(default_factory=dict)
+    seconds: dict[str, float] = field(default_factory=dict)  # wall-clock time per phase
+    cpu_seconds: dict[str, float] = field(default_factory=dict)  # CPU time per phase, every thread
     passthrough: tuple[str, ...] = ()  # the output's `id` / `name` columns
     programs: tuple[str, ...] = ()
     questions: tuple[str, ...] = ()  # the question each mapped input column answers, in order
@@ -66,10 +67,11 @@ class Stopped(Exception):
 def _timed(run: Run, phase: str):
     class _T:
         def __enter__(self):
-            self.t = time.perf_counter()
+            self.t, self.cpu = time.perf_counter(), time.process_time()
 
         def __exit__(self, *exc):
             run.seconds[phase] = run.seconds.get(phase, 0.0) + time.perf_counter() - self.t
+            run.cpu_seconds[phase] = run.cpu_seconds.get(phase, 0.0) + time.process_time() - self.cpu
 
     return _T()
 

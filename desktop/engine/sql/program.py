@@ -74,12 +74,15 @@ def compile_program(program: Program, compiler: Compiler, names: Names, order: d
         tree = _build(program.eligibility, out.leaves, pid, compiler, names, order, "c", out.groups)
         for c in program.exclusions:
             out.exclusions.append(_leaf(c, f"{pid}#x{len(out.exclusions)}", compiler, names, order))
+        every = (*out.leaves, *out.exclusions)
+        if 1 + len(every) > 63 or len({q for leaf in every for q in leaf.questions}) > 63:
+            raise NotCompilable("more than 63 criteria or questions: a list would not fit a 64-bit mask")
     except NotCompilable as err:
         out.reason = str(err)
         out.columns = {
-            pid: f"CASE WHEN {audience} THEN NULL ELSE {INELIGIBLE} END",
-            f"{pid}.failed": f"CASE WHEN {audience} THEN 0 ELSE 1 END",
-            f"{pid}.deciding": "0",
+            pid: f"CAST(CASE WHEN {audience} THEN NULL ELSE {INELIGIBLE} END AS TINYINT)",
+            f"{pid}.failed": f"CAST(CASE WHEN {audience} THEN 0 ELSE 1 END AS SMALLINT)",
+            f"{pid}.deciding": "CAST(0 AS SMALLINT)",
             f"{pid}.near_miss": "CAST(NULL AS VARCHAR)",
             f"{pid}.settle": f"COALESCE({audience}, TRUE)",
         }
@@ -95,8 +98,8 @@ def compile_program(program: Program, compiler: Compiler, names: Names, order: d
     ineligible = f"(NOT COALESCE({tree.sql}, TRUE))" + (f" OR {excluded}" if ex else "")
     eligible = f"COALESCE({tree.sql}, FALSE)" + "".join(f" AND {x} IS NOT NULL" for x in ex)
     out.status_sql = (
-        f"CASE WHEN NOT {audience} THEN {INELIGIBLE} WHEN {ineligible} THEN {INELIGIBLE} "
-        f"WHEN {eligible} THEN {ELIGIBLE} ELSE {UNDETERMINED} END"
+        f"CAST(CASE WHEN NOT {audience} THEN {INELIGIBLE} WHEN {ineligible} THEN {INELIGIBLE} "
+        f"WHEN {eligible} THEN {ELIGIBLE} ELSE {UNDETERMINED} END AS TINYINT)"
     )
     status = lit.ident(out.status_column)
     # The failed criteria: the tree's walk towards false, then the exclusions that hold (bit 0:
@@ -123,8 +126,10 @@ def compile_program(program: Program, compiler: Compiler, names: Names, order: d
                  f"{pid}.deciding": tuple(n for n, _ in deciding_parts)}
     out.columns = {
         pid: status,
-        f"{pid}.failed": f"CASE WHEN NOT {audience} THEN 1 WHEN {status} = {INELIGIBLE} THEN {_mask(failed_parts, 1)} ELSE 0 END",
-        f"{pid}.deciding": f"CASE WHEN {status} = {UNDETERMINED} THEN {_mask(deciding_parts)} ELSE 0 END",
+        f"{pid}.failed": f"CAST(CASE WHEN NOT {audience} THEN 1 WHEN {status} = {INELIGIBLE} THEN {_mask(failed_parts, 1)} "
+                         f"ELSE 0 END AS {_mask_type(1 + len(failed_parts))})",
+        f"{pid}.deciding": f"CAST(CASE WHEN {status} = {UNDETERMINED} THEN {_mask(deciding_parts)} ELSE 0 END "
+                           f"AS {_mask_type(len(deciding_parts))})",
         f"{pid}.near_miss": f"CASE WHEN {audience} AND {status} = {INELIGIBLE} THEN NULLIF({near}, '') END",
         # Only an undetermined outcome is searched by the reference engine: a decided one is
         # already exact (three-valued logic never decides wrongly), criteria and all.
@@ -172,6 +177,11 @@ def named(code: str, names: tuple[str, ...], lists: bool = True) -> str:
     if not lists:
         return f"CASE {code} {' '.join(f'WHEN {i} THEN {lit.text(n)}' for i, n in enumerate(names))} END"
     return f"[{', '.join(lit.text(n) for n in names)}][{code} + 1]"
+
+
+def _mask_type(bits: int) -> str:
+    """The smallest signed integer type holding a mask of `bits` bits (at most 63)."""
+    return "SMALLINT" if bits <= 15 else "INTEGER" if bits <= 31 else "BIGINT"
 
 
 def spelled(mask: str, names: tuple[str, ...], lists: bool = True) -> str:

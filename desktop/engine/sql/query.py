@@ -94,7 +94,11 @@ class CompiledPack:
             if name == p.program.id:
                 return named(column, STATUSES, lists=not self.portable)
             if name in p.lists:
-                return spelled(column, p.lists[name], lists=not self.portable)
+                text = spelled(column, p.lists[name], lists=not self.portable)
+                if name.endswith(".deciding") and not self.portable:
+                    # Most outcomes are decided: no deciding question, the empty text without a look-up.
+                    return f"CASE WHEN {column} = 0 THEN '' ELSE {text} END"
+                return text
             if name == p.program.id + ".near_miss":
                 return f"COALESCE({column}, '')"
         return column
