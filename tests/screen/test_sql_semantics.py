@@ -213,3 +213,31 @@ def test_every_form_the_rules_use_compiles(pack):
     kinds = {type(n).__name__ for p in compiled_pack.programs for leaf in p.leaves if leaf.tree
              for n in ast.walk(leaf.tree)}
     assert {"Compare", "BoolOp", "Call"} <= kinds
+
+
+def test_a_program_whose_list_would_not_fit_a_64_bit_mask_goes_to_the_reference_engine(pack):
+    """The failed criteria are a mask with a bit per criterion (and one for the audience): a
+    program of 64 criteria and more is not compiled, and its rows are settled by the reference
+    engine, so nothing overflows silently."""
+    import dataclasses
+
+    from desktop.engine.model import criteria_of
+    from desktop.engine.sql import compile_pack
+
+    pid = "smart-factory"
+    program = pack.programs[pid]
+    first = next(criteria_of(program.eligibility))
+
+    def with_exclusions(n):
+        extra = tuple(dataclasses.replace(first, id=f"{first.id}-{i}") for i in range(n))
+        programs = dict(pack.programs)
+        programs[pid] = dataclasses.replace(program, exclusions=extra)
+        return compile_pack(dataclasses.replace(pack, programs=programs), TODAY, [pid]).programs[0]
+
+    leaves = len(list(criteria_of(program.eligibility)))
+    fits = with_exclusions(62 - leaves)  # 62 criteria and the audience: 63 bits
+    assert not fits.reference_only
+    assert len(fits.lists[f"{pid}.failed"]) == 63
+    assert "BIGINT" in fits.columns[f"{pid}.failed"]
+    too_many = with_exclusions(63 - leaves)
+    assert too_many.reference_only and "63" in too_many.reason
