@@ -25,8 +25,10 @@ class NearMissSpec:
     limit: Callable[[Any], Any]
 
 
-def near_miss_spec(tree: ast.expr, built: dict, names) -> tuple[NearMissSpec, ...]:
-    """`built` maps id(node) to what the builder made of it; `names` is the expression's Names."""
+def near_miss_shape(tree: ast.AST) -> tuple[tuple[str, str, ast.expr], ...]:
+    """The limits a failure of `tree` can be measured against, as (name, op, limit), read from the
+    name's side: `name < limit` either way round, or both ends of `low <= name <= high`; () for
+    any other shape. The one reading of the shape, for the Python engine and the SQL compiler."""
     if not isinstance(tree, ast.Compare) or not all(type(op) in _OP_TEXT for op in tree.ops):
         return ()
     operands = [tree.left, *tree.comparators]
@@ -34,18 +36,21 @@ def near_miss_spec(tree: ast.expr, built: dict, names) -> tuple[NearMissSpec, ..
         left, right = operands
         op = _OP_TEXT[type(tree.ops[0])]
         if isinstance(left, ast.Name) and left.id != "today":
-            spec = _spec(left.id, op, right, built, names)
-        elif isinstance(right, ast.Name) and right.id != "today":
-            spec = _spec(right.id, _FLIP[op], left, built, names)
-        else:
-            spec = None
-        return (spec,) if spec else ()
+            return ((left.id, op, right),)
+        if isinstance(right, ast.Name) and right.id != "today":
+            return ((right.id, _FLIP[op], left),)
+        return ()
     if len(tree.ops) == 2 and isinstance(operands[1], ast.Name) and operands[1].id != "today":
         name = operands[1].id
-        low = _spec(name, _FLIP[_OP_TEXT[type(tree.ops[0])]], operands[0], built, names)
-        high = _spec(name, _OP_TEXT[type(tree.ops[1])], operands[2], built, names)
-        return (low, high) if low and high else ()
+        return ((name, _FLIP[_OP_TEXT[type(tree.ops[0])]], operands[0]),
+                (name, _OP_TEXT[type(tree.ops[1])], operands[2]))
     return ()
+
+
+def near_miss_spec(tree: ast.expr, built: dict, names) -> tuple[NearMissSpec, ...]:
+    """`built` maps id(node) to what the builder made of it; `names` is the expression's Names."""
+    specs = tuple(_spec(name, op, limit, built, names) for name, op, limit in near_miss_shape(tree))
+    return specs if specs and all(specs) else ()
 
 
 def _spec(name: str, op: str, other: ast.expr, built: dict, names) -> NearMissSpec | None:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass, field
 
+from desktop.engine.expr.nearmiss import near_miss_shape
 from desktop.engine.expr.parse import parse
 from desktop.engine.model import Criterion, Group, Program
 from desktop.engine.near_band import DEFAULT_SHARE, DEFAULT_YEARS, YEAR_UNITS
@@ -27,8 +28,6 @@ from desktop.engine.sql.expr import Compiler, NotCompilable
 from desktop.engine.sql.freedom import Names, askable, free_when, matters_when, questions_in
 
 SEP = lit.LIST_SEP
-_OPS = {ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">="}
-_FLIP = {"<": ">", "<=": ">=", ">": "<", ">=": "<="}
 
 
 @dataclass
@@ -297,35 +296,14 @@ def _leaf(c: Criterion, column: str, compiler: Compiler, names: Names, order: di
 
 def _near_name(tree: ast.AST) -> str | None:
     """The name whose first limit a near miss measures (the engine's unit comes from it)."""
-    operands = [tree.left, *tree.comparators]
-    if len(tree.ops) == 2:
-        return operands[1].id
-    left, right = operands
-    return left.id if isinstance(left, ast.Name) and left.id != "today" else right.id
+    return near_miss_shape(tree)[0][0]
 
 
 def _near(tree: ast.AST, compiler: Compiler, names: Names) -> tuple:
-    """`name < limit` (either way round) or `low <= name <= high`: the limits a failure is
-    measured against, as the reference engine recognises them."""
-    if not isinstance(tree, ast.Compare) or not all(type(op) in _OPS for op in tree.ops):
-        return ()
-    operands = [tree.left, *tree.comparators]
-    if len(tree.ops) == 1:
-        left, right = operands
-        op = _OPS[type(tree.ops[0])]
-        if isinstance(left, ast.Name) and left.id != "today":
-            spec = _spec(left.id, op, right, compiler, names)
-        elif isinstance(right, ast.Name) and right.id != "today":
-            spec = _spec(right.id, _FLIP[op], left, compiler, names)
-        else:
-            spec = None
-        return (spec,) if spec else ()
-    if len(tree.ops) == 2 and isinstance(operands[1], ast.Name) and operands[1].id != "today":
-        name = operands[1].id
-        low = _spec(name, _FLIP[_OPS[type(tree.ops[0])]], operands[0], compiler, names)
-        high = _spec(name, _OPS[type(tree.ops[1])], operands[2], compiler, names)
-        return (low, high) if low and high else ()
-    return ()
+    """The limits a failure is measured against, as the reference engine recognises them
+    (`near_miss_shape`), each as SQL: (value, op, limit)."""
+    specs = tuple(_spec(name, op, limit, compiler, names) for name, op, limit in near_miss_shape(tree))
+    return specs if specs and all(specs) else ()
 
 
 def _spec(name: str, op: str, other: ast.AST, compiler: Compiler, names: Names):
