@@ -20,6 +20,20 @@ import sys
 import threading
 from pathlib import Path
 
+# Imported before PySide6 on purpose. Once PySide6 is imported it reads the source of every module
+# imported after it (to see whether the module asks for PySide's `__feature__` options), a
+# fraction of a millisecond each, for some two hundred modules at start-up. The window and the
+# rules need these parts, which have nothing to do with Qt (with the standard library modules
+# they use), before the window is up, so they are imported first and never inspected.
+import desktop.engine  # noqa: E402,F401,I001  (the engine, with its rule-file reader and cache)
+import desktop.engine.explain  # noqa: F401
+import desktop.engine.loader  # noqa: F401
+import desktop.packs.store  # noqa: F401  (where installed rule packs are; the user's folders)
+import desktop.storage  # noqa: F401
+import desktop.storage.store  # noqa: F401
+import desktop.tabular  # noqa: F401
+import platformdirs  # noqa: F401  (the user's folders: desktop.paths asks it when first needed)
+
 import PySide6
 from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
 from PySide6.QtGui import QGuiApplication

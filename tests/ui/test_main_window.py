@@ -127,6 +127,35 @@ def test_the_start_page_waits_for_nothing_it_does_not_show(tmp_path):
     assert out[1] == "domains not made"
 
 
+IMPORT_ORDER = """
+import sys
+first = []
+class Watch:  # notes the order in which modules are first looked for, and finds none itself
+    def find_spec(self, name, path=None, target=None):
+        first.append(name)
+sys.meta_path.insert(0, Watch())
+import desktop.ui.app
+print(" ".join(first))
+"""
+
+
+def test_the_parts_without_qt_are_imported_before_pyside6():
+    """PySide6 reads the source of every module imported after it; the engine (rule-file reader
+    and cache included), the storage, the table reader and the rule-pack store, which the window
+    and its rules need at start-up, are imported before it, and with them what they import."""
+    import subprocess
+    import sys
+
+    first = subprocess.run([sys.executable, "-c", IMPORT_ORDER], capture_output=True, text=True,
+                           timeout=120, check=True).stdout.split()
+    qt = first.index("PySide6")
+    for name in ("desktop.engine", "desktop.engine.loader", "desktop.engine.parsed_cache",
+                 "desktop.engine.explain", "desktop.storage.store", "desktop.tabular",
+                 "desktop.packs.store", "platformdirs", "sqlite3", "json", "hashlib"):
+        assert first.index(name) < qt, name
+    assert [name for name in first[:qt] if name.startswith("desktop.ui.")] == ["desktop.ui.app"]
+
+
 def test_pages_made_on_first_use_work_when_clicked(qtbot, main_window, open_profile):
     w = main_window
     assert set(w.pages) == {"start"}  # the other pages are made when first shown
