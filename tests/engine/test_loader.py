@@ -2,6 +2,8 @@
 
 import textwrap
 
+import pytest
+
 from desktop.engine import load_rules
 from desktop.engine.yamlsrc import YamlProblem, parse_source
 
@@ -211,3 +213,35 @@ def test_definition_chains_are_bounded(mini_dir):
     got = messages(pack)
     assert got[0] == "rules/definitions.yaml:52: definition 'd50' rests on a chain of more than 50 definitions"
     assert "d49" in pack.definitions and "d59" not in pack.definitions
+
+
+def test_the_cycle_collector_is_paused_while_loading_and_left_as_it_was(mini_dir, monkeypatch):
+    import gc
+
+    from desktop.engine import loader
+
+    seen = []
+    real = loader._load
+
+    def watched(*args):
+        seen.append(gc.isenabled())
+        return real(*args)
+
+    monkeypatch.setattr(loader, "_load", watched)
+    assert gc.isenabled()
+    pack = load_rules(mini_dir, cache=None)
+    assert seen == [False] and gc.isenabled() and "cofund" in pack.programs
+    gc.disable()
+    try:
+        load_rules(mini_dir, cache=None)
+        assert seen == [False, False] and not gc.isenabled()  # a caller's own pause is kept
+    finally:
+        gc.enable()
+
+    def broken(*args):
+        raise RuntimeError("a bug in the loader")
+
+    monkeypatch.setattr(loader, "_load", broken)
+    with pytest.raises(RuntimeError):
+        load_rules(mini_dir, cache=None)
+    assert gc.isenabled()  # running again even when loading failed
