@@ -74,6 +74,8 @@ def bad_items(found: list[tuple[tuple, int, str]], list_key: str, src: SourceFil
 
 
 def text_of(value: object) -> Text | None:
-    if isinstance(value, dict) and isinstance(value.get("ko"), str) and isinstance(value.get("en"), str):
-        return Text(value["ko"], value["en"])
+    if isinstance(value, dict):
+        ko, en = value.get("ko"), value.get("en")
+        if isinstance(ko, str) and isinstance(en, str):
+            return Text(ko, en)
     return None

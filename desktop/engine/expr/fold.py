@@ -41,9 +41,9 @@ def constant(value) -> Built:
 
 
 def merge(*parts: Built) -> tuple[frozenset, bool, frozenset]:
-    names: frozenset = frozenset().union(*(p.names for p in parts)) if parts else frozenset()
-    today = any(p.today for p in parts)
-    tables: frozenset = frozenset().union(*(p.tables for p in parts)) if parts else frozenset()
+    names: frozenset = frozenset().union(*[p.names for p in parts])
+    today = any([p.today for p in parts])
+    tables: frozenset = frozenset().union(*[p.tables for p in parts])
     return names, today, tables
 
 
