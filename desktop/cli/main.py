@@ -11,8 +11,6 @@ import re
 import sys
 
 from desktop import __version__
-from desktop.cli import (cmd_check, cmd_deadlines, cmd_diff, cmd_evaluate, cmd_pack, cmd_report, cmd_rulebook,
-                         cmd_screen, cmd_selfcheck)
 from desktop.cli.common import UsageError
 
 
@@ -47,6 +45,11 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    # The subcommands' modules are imported here, not with this one: `jiwon` with no subcommand
+    # starts the desktop app, which needs none of them.
+    from desktop.cli import (cmd_check, cmd_deadlines, cmd_diff, cmd_evaluate, cmd_pack, cmd_report,
+                             cmd_rulebook, cmd_screen, cmd_selfcheck)
+
     parser = _Parser(
         prog="jiwon",
         description="지원: 정부 지원사업 신청 자격 도우미 / Jiwon: eligibility assistant for Korean support programs",

@@ -248,6 +248,32 @@ def test_app_options_go_to_the_app(capsys, monkeypatch):
     assert calls == [["--lang", "en", "--today", "2026-03-02"], ["gui", "--rules", "x"]]
 
 
+GUI_START = """
+import sys, types
+started = []
+fake = types.ModuleType("desktop.ui.app")
+fake.run = lambda argv: started.append(argv) or 0
+sys.modules["desktop.ui.app"] = fake
+from desktop.cli.main import main
+code = main(sys.argv[1:])
+print(code, started, sorted(m for m in sys.modules if m.startswith("desktop.cli.cmd_")))
+"""
+
+
+def test_starting_the_desktop_app_imports_no_subcommand(tmp_path):
+    """`jiwon` (and `jiwon --lang en`) goes straight to the app: the subcommands' modules, which
+    the app needs none of, are imported only to read a subcommand's arguments."""
+    def run(*args):
+        return subprocess.run([sys.executable, "-c", GUI_START, *args], capture_output=True, text=True,
+                              timeout=120, check=True, cwd=tmp_path,
+                              env={**__import__("os").environ, "PYTHONPATH": str(REPO)}).stdout.strip()
+
+    assert run() == "0 [[]] []"
+    assert run("--lang", "en") == "0 [['--lang', 'en']] []"
+    shown = run("--version").splitlines()
+    assert shown[0].startswith("jiwon ") and "desktop.cli.cmd_check" in shown[-1] and "[]" in shown[-1]
+
+
 def test_other_applicants_programs_are_one_line_unless_all_programs(mini, capsys, tmp_path):
     """A company's text, PDF and calendar leave the school and individual programs to one line;
     --all-programs brings them back; the JSON keeps every program either way."""
