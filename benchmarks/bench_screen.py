@@ -41,24 +41,12 @@ sys.path.insert(0, str(ROOT))
 TODAY = dt.date(2026, 11, 30)
 
 
-def _cell(value) -> str | None:
-    if value is None:
-        return "모름"
-    if isinstance(value, tuple):
-        return ";".join(value) if value else "없음"
-    if isinstance(value, bool):
-        return "예" if value else "아니오"
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return str(value)
-
-
 def make_register(path: Path, rows: int, distinct: int, unknown: float, seed: int) -> None:
     import json
 
     from desktop.engine import load_rules
     from desktop.screen import duck
-    from desktop.screen.synthetic import Generator
+    from desktop.screen.synthetic import Generator, register_cell
 
     pack = load_rules()
     gen = Generator(pack, TODAY, seed=seed, unknown=unknown)
@@ -68,7 +56,7 @@ def make_register(path: Path, rows: int, distinct: int, unknown: float, seed: in
         for k, answers in enumerate(gen.profiles(distinct)):
             record = {"k": k}
             for q in questions:
-                record[q] = _cell(answers[q]) if q in answers else None
+                record[q] = register_cell(answers[q]) if q in answers else None
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
     con = duck.connect(memory_limit="3GB")
     spec = "{'k': 'BIGINT', " + ", ".join(f"'{q}': 'VARCHAR'" for q in questions) + "}"

@@ -123,6 +123,21 @@ class Generator:
             yield self.profile()
 
 
+def register_cell(value: Any) -> str:
+    """A generated answer as a register's cell holds it (what the cell parser reads back): "I don't
+    know" as 모름, several choices joined by `;` (none as 없음), yes/no as 예/아니오, a date as
+    YYYY-MM-DD."""
+    if value is None:
+        return "모름"
+    if isinstance(value, tuple):
+        return ";".join(value) if value else "없음"
+    if isinstance(value, bool):
+        return "예" if value else "아니오"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
 def _years_before(day: dt.date, years: int) -> dt.date:
     try:
         return day.replace(year=day.year - years)

@@ -17,23 +17,11 @@ from desktop.engine import evaluate
 from desktop.screen import outputs
 from desktop.screen.cells import ABSENT, parse_cell
 from desktop.screen.reference import outcome
-from desktop.screen.synthetic import Generator
+from desktop.screen.synthetic import Generator, register_cell
 
 duckdb = pytest.importorskip("duckdb")
 
 TODAY = "2026-11-30"
-
-
-def _cell(value) -> str:
-    if value is None:
-        return "모름"
-    if isinstance(value, tuple):
-        return ";".join(value) if value else "없음"
-    if isinstance(value, bool):
-        return "예" if value else "아니오"
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return str(value)
 
 
 def write_register(pack, path: Path, n: int, seed: int = 7, bad: dict | None = None) -> list[list[str]]:
@@ -43,7 +31,7 @@ def write_register(pack, path: Path, n: int, seed: int = 7, bad: dict | None = N
     head = ["id", *pack.questions]
     rows = []
     for i, answers in enumerate(gen.profiles(n), 1):
-        row = [f"R{i}"] + [("" if q not in answers else _cell(answers[q])) for q in pack.questions]
+        row = [f"R{i}"] + [("" if q not in answers else register_cell(answers[q])) for q in pack.questions]
         if bad and i in bad:
             column, value = bad[i]
             row[head.index(column)] = value

@@ -116,7 +116,7 @@ class CompiledPack:
         """The query: the `keep` columns, then per program its status and detail columns as the
         output writes them (and `<id>.settle`)."""
         inner = self.outcomes_sql(source, keep, settle)
-        return f"{self.spelled_sql('(' + inner + ') AS outcomes', keep, settle)}"
+        return self.spelled_sql(f"({inner}) AS outcomes", keep, settle)
 
     def criteria_sql(self, source: str = "answers", keep: tuple[str, ...] = ("row",)) -> str:
         """The truth of every criterion and exclusion: `<program>#c<i>` / `<program>#x<i>`."""
