@@ -45,23 +45,25 @@ def calendar_section(ctx: ReportContext) -> list[Flowable]:
     rows = [[para(markup(ctx.w(k)), ss[s]) for k, s in (
         ("col_closes", "CellHead"), ("col_program", "CellHead"), ("col_opens", "CellHead"),
         ("col_days_left", "CellHeadRight"))]]
-    small = f'<font size="7" color="{st.css(st.MUTED)}">'
     for e in entries:
+        # each line of a cell its own paragraph of one style (much faster to lay out than one
+        # paragraph that changes size and colour at a line break)
         look = st.STATUS_LOOK[status[e.program.id]]
-        program = (f"{number.get(e.program.id, '')}. {markup(ctx.name(e.program))}<br/>"
-                   f'<font size="7">{status_markup(look, ctx.status_word(status[e.program.id]))}</font>')
+        program = [para(f"{number.get(e.program.id, '')}. {markup(ctx.name(e.program))}", ss["Cell"]),
+                   para(status_markup(look, ctx.status_word(status[e.program.id])), ss["CellSmall"])]
         if e.note is not None:
-            program += f"<br/>{small}{markup(ctx.text(e.note))}</font>"
+            program.append(para(markup(ctx.text(e.note)), ss["CellSmall"]))
         if e.closes is not None:
-            closes = markup(ctx.date(e.closes, weekday=True))
+            closes = [para(markup(ctx.date(e.closes, weekday=True)), ss["CellBold"])]
         else:  # rolling, or until the budget runs out: say so instead of a bare dash
-            closes = markup(word("round", e.kind, ctx.lang))
+            closes = [para(markup(word("round", e.kind, ctx.lang)), ss["Cell"])]
         if e.estimated:
-            closes += "<br/>" + coloured(f"({markup(ctx.say('estimated'))})", st.WARN, bold=True)
+            closes.append(para(coloured(f"({markup(ctx.say('estimated'))})", st.WARN, bold=True),
+                               ss["Cell"]))
         days = entry_days_text(e, ctx.as_of).get(ctx.lang)
         rows.append([
-            para(closes, ss["CellBold"] if e.closes else ss["Cell"]),
-            para(program, ss["Cell"]),
+            closes,
+            program,
             para(markup(ctx.date(e.opens, weekday=True)), ss["Cell"]),
             para(markup(days), ss["CellRight"]),
         ])

@@ -22,6 +22,15 @@ _lock = threading.Lock()
 _coverage: frozenset[int] | None = None
 
 
+def _font(name: str, bold: bool) -> TTFont:
+    font = TTFont(name, str(font_path(bold=bold)))
+    # ReportLab asks a font for its ascent and descent first and, for a TrueType font, finds them
+    # on its face only after an exception: once for every word of a paragraph that mixes bold,
+    # sizes or colours. The font carries its face's values, so the first look finds them.
+    font.ascent, font.descent = font.face.ascent, font.face.descent
+    return font
+
+
 def register_fonts() -> tuple[str, str]:
     """Register the regular and bold faces as one family; safe to call any number of times.
 
@@ -31,9 +40,9 @@ def register_fonts() -> tuple[str, str]:
     with _lock:
         registered = set(pdfmetrics.getRegisteredFontNames())
         if REGULAR not in registered:
-            pdfmetrics.registerFont(TTFont(REGULAR, str(font_path(bold=False))))
+            pdfmetrics.registerFont(_font(REGULAR, bold=False))
         if BOLD not in registered:
-            pdfmetrics.registerFont(TTFont(BOLD, str(font_path(bold=True))))
+            pdfmetrics.registerFont(_font(BOLD, bold=True))
         # The family mapping lets <b> inside a Paragraph switch to the bold file; the font has
         # no italic, so italic falls back to the upright faces instead of a missing font.
         addMapping(REGULAR, 0, 0, REGULAR)

@@ -162,7 +162,9 @@ def _evidence(ctx: ReportContext, r: ProgramResult, ids: tuple[str, ...],
         for name, value in c.values.items():
             values.setdefault(name, value)
         refs += c.sources
-    parts = [_value_markup(ctx, name, value) for name, value in values.items()]
+    # The whole line is grey already: the labels need no colour of their own (fewer pieces of
+    # text for ReportLab to lay out one by one).
+    parts = [_value_markup(ctx, name, value, muted_label=False) for name, value in values.items()]
     marks = sources.refs(tuple(refs), per_line=99)
     if marks != "–":
         parts.append(markup(marks))
@@ -282,12 +284,14 @@ def _values_markup(ctx: ReportContext, c: CriterionResult) -> str:
     return "<br/>".join(lines) if lines else "–"
 
 
-def _value_markup(ctx: ReportContext, name: str, value: object) -> str:
+def _value_markup(ctx: ReportContext, name: str, value: object, muted_label: bool = True) -> str:
     label = ctx.question_label(name)
     if not label.rstrip().endswith(("?", "？", ":")):
         label += ":"
-    return (f'<font color="{st.css(st.MUTED)}">{markup(label)}</font> '
-            f"{markup(ctx.value(name, value), 400)}")
+    label = markup(label)
+    if muted_label:
+        label = f'<font color="{st.css(st.MUTED)}">{label}</font>'
+    return f"{label} {markup(ctx.value(name, value), 400)}"
 
 
 # ------------------------------------------------------------------ benefits, documents, apply

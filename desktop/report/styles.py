@@ -78,6 +78,9 @@ def stylesheet() -> StyleSheet1:
     ss.add(ParagraphStyle(
         "Base", fontName=REGULAR, fontSize=9, leading=13.5, textColor=INK, alignment=TA_LEFT,
         splitLongWords=1, allowWidows=0, allowOrphans=0, bulletFontName=REGULAR,
+        # Spaces keep their width: squeezing them so that one more word fits a line costs
+        # ReportLab a pass over the line for every word of a paragraph that mixes styles.
+        spaceShrinkage=0,
     ))
     ss.add(ParagraphStyle("Body", parent=ss["Base"], spaceAfter=4))
     ss.add(ParagraphStyle("BodySmall", parent=ss["Body"], fontSize=8, leading=12))
