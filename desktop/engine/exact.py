@@ -228,6 +228,21 @@ class View:
             points.update((other - one, other, other + one))
         return tuple(_spread(sorted(points))) if points else base
 
+    def signature(self, qid: str, as_of: dt.date) -> tuple:
+        """Everything a search over `qid` on `as_of` takes from this view: the values tried,
+        whether and how they are narrowed once other answers are known (`here`), the date
+        offsets, and for an industry the class each code is read as. Two views with equal
+        signatures for each open question search alike, step by step."""
+        spec = self.dynamic.get(qid)
+        if spec is not None and spec[0] != "date":
+            spec = (spec[1], spec[2])  # the question itself is compared by whoever asks
+        classes = None
+        q = self.pack.questions.get(qid)
+        if q is not None and q.type == "industry":
+            class_of = self.industry_class(as_of)
+            classes = tuple((code, class_of(code)) for code in self.pack.industries)
+        return (self.of(qid, as_of), spec, self.domains._date_offsets.get(qid), classes)
+
     def of(self, qid: str, as_of: dt.date) -> tuple | None:
         found = self.fixed.get(qid)
         if found is not None:

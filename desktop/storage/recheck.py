@@ -20,7 +20,7 @@ from desktop.engine.dated import in_force
 from desktop.engine.deadlines import program_deadline
 from desktop.engine.evaluate import evaluate
 from desktop.engine.model import Assessment, RulePack, Text
-from desktop.engine.same_outcome import same_outcome_programs
+from desktop.engine.same_outcome import CarryOver, carry_over
 from desktop.engine.what_changed import (Cause, ProfileChanges, ProgramChange, deadline_news, may_report,
                                          what_changed, what_changed_since_record)
 from desktop.storage.assessments import (SNAPSHOT_FORMAT, SnapshotText, count_statuses,
@@ -137,8 +137,9 @@ def _load(db: Database):
 
 class _Carry:
     """What can be carried over from a stored assessment instead of assessed again: per earlier
-    rules version and day, the programs whose outcome is the same for any answers
-    (desktop.engine.same_outcome) and those whose deadline is news (what_changed.deadline_news);
+    rules version and day, the programs whose outcome is the same for any answers or for the
+    answers at hand (desktop.engine.same_outcome.carry_over) and those whose deadline is news
+    (what_changed.deadline_news);
     the other programs are assessed on the new rules' own plan, shared by every profile."""
 
     def __init__(self, new_pack: RulePack, as_of: dt.date, packs: Mapping[str, RulePack]):
@@ -152,13 +153,13 @@ class _Carry:
         self._news: dict[tuple, frozenset] = {}
         self.text = SnapshotText(as_of, new_pack.version, self.names, deadlines)
 
-    def same(self, version: str, day: dt.date) -> frozenset | None:
+    def same(self, version: str, day: dt.date) -> CarryOver | None:
         old_pack = self.packs.get(version)
         if old_pack is None:
             return None
         key = (version, day)
         if key not in self._same:
-            self._same[key] = same_outcome_programs(old_pack, day, self.new_pack, self.as_of)
+            self._same[key] = carry_over(old_pack, day, self.new_pack, self.as_of)
         return self._same[key]
 
     def news(self, old_pack: RulePack, day: dt.date) -> frozenset:
@@ -175,9 +176,10 @@ class _Carry:
         machine)."""
         if old_snapshot.get("format") != SNAPSHOT_FORMAT or old_snapshot.get("answers") != stored:
             return None
-        same = self.same(old_snapshot.get("rules_version"), dt.date.fromisoformat(old_snapshot["as_of"]))
-        if same is None:
+        carry = self.same(old_snapshot.get("rules_version"), dt.date.fromisoformat(old_snapshot["as_of"]))
+        if carry is None:
             return None
+        same = carry.unchanged(answers)
         before = old_snapshot.get("programs", {})
         todo = frozenset(pid for pid in self.order if pid not in same or pid not in before)
         fresh = {}
@@ -218,8 +220,9 @@ def recheck_all(db: Database, new_pack: RulePack, as_of: dt.date,
     and `progress` is told every 100 profiles. `current`: assessments already made under
     `new_pack` on `as_of`, by profile id, used rather than assessing those profiles again.
 
-    A program whose outcome cannot differ from the stored one (same answers, same rule texts, see
-    `same_outcome`) is carried over, not assessed again. What changed is worked out by the
+    A program whose outcome cannot differ from the stored one (same answers, same rule texts, or
+    only table entries these answers never reach, see `same_outcome`) is carried over, not
+    assessed again. What changed is worked out by the
     engine's `what_changed` on the programs it can say something about (`_to_compare`), each
     assessed under both rules; the changes are the same as from two full assessments."""
     profiles, answers, stored, last = _load(db)

@@ -3,8 +3,15 @@ with a change flagged, each with its causes; and the watch list."""
 
 import datetime as dt
 import json
+import shutil
+import tempfile
+from pathlib import Path
 
-from desktop.engine import evaluate
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from desktop.engine import evaluate, load_rules
 from desktop.engine.profile import load_profile
 from desktop.storage.recheck import NO_OLD_RULES
 
@@ -167,3 +174,83 @@ def test_what_a_recheck_reports_is_what_two_full_assessments_give(store, pack, r
     assert changed == expected
     kinds = {c.kind for changes in changed.values() for p in changes.programs for c in p.causes}
     assert {"round", "value"} <= kinds  # the new round and the moved ceiling both reach someone
+
+
+# ---------------------------------------------------------------- one moved table entry
+
+ABSENT = "absent"
+COMPANY_CASES = sorted(p.name for p in (Path(__file__).resolve().parents[2] / "rules" / "cases").glob("company-*.yaml"))
+
+
+@pytest.fixture(scope="module")
+def one_entry(tmp_path_factory, rules_dir):
+    """The shipped rules with the SME sales ceiling of C11 (beverages) moved from 800억 to 900억."""
+    root = tmp_path_factory.mktemp("one-entry")
+    shutil.copytree(rules_dir, root / "rules")
+    shutil.copytree(rules_dir.parent / "seeds", root / "seeds")
+    definitions = root / "rules" / "definitions.yaml"
+    text = definitions.read_text(encoding="utf-8")
+    assert "      C11: 80_000_000_000\n" in text
+    definitions.write_text(text.replace("      C11: 80_000_000_000\n", "      C11: 90_000_000_000\n"), encoding="utf-8")
+    new = load_rules(root / "rules")
+    assert new.errors == ()
+    return new
+
+
+@st.composite
+def company(draw, pack, rules_dir):
+    """A company case from the rules, with its industry and sales drawn (the moved industry, its
+    finer codes, others, "I don't know", unanswered) and some other answers left out."""
+    answers = dict(load_profile(rules_dir / "cases" / draw(st.sampled_from(COMPANY_CASES)), pack).answers)
+    for qid in [q for q in answers if q != "applicant_type"]:
+        if draw(st.integers(0, 4)) == 0:
+            del answers[qid]
+    for qid, values in (("industry", (ABSENT, None, "C11", "C1120", "C10", "C25", "C31202", "S94")),
+                        ("avg_sales_3y", (ABSENT, None, 50_000_000_000, 79_999_999_999, 80_000_000_000,
+                                          85_000_000_000, 90_000_000_000, 90_000_000_001))):
+        value = draw(st.sampled_from(values))
+        if value == ABSENT:
+            answers.pop(qid, None)
+        else:
+            answers[qid] = value
+    return answers
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                   HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_a_recheck_after_a_moved_table_entry_writes_what_full_assessments_give(pack, rules_dir, one_entry, data):
+    """Differential: generated companies saved under the shipped rules, re-checked after the
+    C11 ceiling moved; programs carried over for industries that never reach C11. Every row
+    written is the snapshot of a full assessment under the new rules, and the changes are those
+    of two full assessments."""
+    from desktop.engine.what_changed import what_changed
+    from desktop.storage import open_store
+    from desktop.storage.assessments import snapshot
+
+    # A food maker between the two ceilings, always among them: not an SME before, one now.
+    beverages = dict(load_profile(rules_dir / "cases" / "company-food-near-miss.yaml", pack).answers,
+                     industry="C11", avg_sales_3y=85_000_000_000)
+    profiles = [beverages] + data.draw(st.lists(company(pack, rules_dir), min_size=1, max_size=8))
+    day = data.draw(st.sampled_from((D(2025, 6, 1), D(2026, 12, 1))))
+    with tempfile.TemporaryDirectory() as tmp, open_store(Path(tmp) / "profiles.db") as store:
+        ids = []
+        for i, answers in enumerate(profiles):
+            pid = store.create_profile(f"p{i}", "company", answers)
+            store.save_assessment(pid, evaluate(pack, store.get_answers(pid), day))
+            ids.append(pid)
+        changed = {c.profile_id: c.changes
+                   for c in store.recheck_all(one_entry, day, {pack.version: pack, one_entry.version: one_entry})}
+        expected = {}
+        for pid in ids:
+            answers = store.get_answers(pid)
+            full = evaluate(one_entry, answers, day)
+            text = store.db.execute("SELECT snapshot FROM assessments WHERE profile_id = ? ORDER BY id DESC",
+                                    [pid]).fetchone()[0]
+            assert text == json.dumps(snapshot(full), ensure_ascii=False), answers
+            changes = what_changed(evaluate(pack, answers, day), full, pack, one_entry)
+            if changes.changed:
+                expected[pid] = changes
+        assert changed == expected
+        moved = {p.program_id: (p.old_status, p.new_status) for p in changed[ids[0]].programs}
+        assert moved["sme-ax"] == ("ineligible", "eligible")
