@@ -4,6 +4,7 @@ file is parsed again, and a damaged, edited or unwritable cache is no cache at a
 import dataclasses
 import hashlib
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -89,7 +90,7 @@ def _rewrite(entry: Path, change) -> None:
 
 @pytest.mark.parametrize("damage", [
     "garbage", "truncated", "edited body, old digest", "empty", "another file's entry",
-    "lines not numbers", "lines not a table", "line zero", "too deep", "verdict for no schema", "verdict not a list",
+    "lines not numbers", "lines not a table", "line zero", "a line without its number", "two tabs on a line", "too deep", "verdict for no schema", "verdict not a list",
 ])
 def test_a_damaged_or_edited_entry_is_ignored_and_made_again(rules_copy, tmp_path, damage):
     cache_dir = tmp_path / "cache"
@@ -109,11 +110,15 @@ def test_a_damaged_or_edited_entry_is_ignored_and_made_again(rules_copy, tmp_pat
         elif damage == "another file's entry":
             pass  # below: every name gets another entry's (valid) contents
         elif damage == "lines not numbers":
-            _rewrite(entry, lambda body: body["lines"].__setitem__(next(iter(body["lines"])), "9; rm -rf /"))
+            _rewrite(entry, lambda body: body.__setitem__("lines", re.sub(r"\t\d+\n", "\t9; rm -rf /\n", body["lines"], 1)))
         elif damage == "lines not a table":
-            _rewrite(entry, lambda body: body.__setitem__("lines", [list(body["lines"].values()), []]))
+            _rewrite(entry, lambda body: body.__setitem__("lines", [body["lines"].split("\n"), []]))
         elif damage == "line zero":
-            _rewrite(entry, lambda body: body["lines"].__setitem__(next(iter(body["lines"])), 0))
+            _rewrite(entry, lambda body: body.__setitem__("lines", re.sub(r"\t\d+\n", "\t0\n", body["lines"], 1)))
+        elif damage == "a line without its number":
+            _rewrite(entry, lambda body: body.__setitem__("lines", re.sub(r"\t\d+\n", "\n", body["lines"], 1)))
+        elif damage == "two tabs on a line":
+            _rewrite(entry, lambda body: body.__setitem__("lines", re.sub(r"\t(\d+)\n", r"\t\1\t\1\n", body["lines"], 1)))
         elif damage == "verdict for no schema":
             _rewrite(entry, lambda body: body.__setitem__("valid", ["anything goes"]))
         elif damage == "verdict not a list":
