@@ -2,8 +2,10 @@
 
 What is kept is what `yamlsrc.parse_source` makes of a file — its plain data and the line of each
 key path — and whether that data met the file's schema (a file that did is not checked again).
-Nothing else derived from it is kept: criteria, expressions and problems are worked out from the
-data on every load, exactly as without the cache, so every `path:line: message` is the same.
+Criteria and problems are worked out from the data on every load, exactly as without the cache,
+so every `path:line: message` is the same. The one other thing kept in the same folder, as an
+entry of its own, is the record of the expressions that built without a problem
+(`expr_records`: found by the names they read, built again at their first evaluation).
 
 Choices, and why:
 
@@ -130,7 +132,9 @@ class ParsedCache:
     def _path(self, key: str) -> str:
         return f"{self._start}{key}.json"
 
-    def _read(self, key: str):
+    def read_entry(self, key: str) -> dict | None:
+        """The entry kept under `key`: a JSON object whose digest matches its body and which says
+        it was made under this key and FORMAT; None for anything else (missing, damaged, copied)."""
         try:
             with open(self._path(key), "rb") as handle:
                 blob = handle.read()
@@ -145,19 +149,11 @@ class ParsedCache:
             return None
         if not isinstance(entry, dict) or entry.get("key") != key or entry.get("format") != FORMAT:
             return None
-        lines = _Lines.of(entry.get("lines"))
-        valid = entry.get("valid")
-        if type(valid) is not list or not all(type(v) is str and v in _SCHEMAS for v in valid):
-            return None
-        if lines is None or "data" not in entry or not _within_bounds(entry["data"]):
-            return None
-        return entry["data"], lines, frozenset(valid)
+        return entry
 
-    def _write(self, key: str, src: SourceFile) -> None:
-        lines = _Lines.encoded(src.lines)
-        if lines is None:
-            return
-        entry = {"format": FORMAT, "key": key, "data": src.data, "valid": sorted(src.valid_as), "lines": lines}
+    def write_entry(self, key: str, entry: dict) -> None:
+        """Keeps `entry` (plain data) under `key`, with its digest; nothing when it cannot be."""
+        entry = {"format": FORMAT, "key": key, **entry}
         try:
             body = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         except (ValueError, TypeError, RecursionError):
@@ -182,6 +178,23 @@ class ParsedCache:
             self._pruned = True
             self._prune()
 
+    def _read(self, key: str):
+        entry = self.read_entry(key)
+        if entry is None:
+            return None
+        lines = _Lines.of(entry.get("lines"))
+        valid = entry.get("valid")
+        if type(valid) is not list or not all(type(v) is str and v in _SCHEMAS for v in valid):
+            return None
+        if lines is None or "data" not in entry or not _within_bounds(entry["data"]):
+            return None
+        return entry["data"], lines, frozenset(valid)
+
+    def _write(self, key: str, src: SourceFile) -> None:
+        lines = _Lines.encoded(src.lines)
+        if lines is not None:
+            self.write_entry(key, {"data": src.data, "valid": sorted(src.valid_as), "lines": lines})
+
     def _prune(self) -> None:
         """Keeps the folder at KEEP entries: rule files change, and old entries are never asked for."""
         try:
@@ -203,12 +216,15 @@ class _Lines(Mapping):
     each path, "\\n<path as text>\\t<line>" (`_key`), ending in a newline. A load asks the line
     of a few hundred paths of the thousands a pack has, so each is looked for in that text when
     asked (a search for the path between a newline and a tab), instead of every path made into a
-    table up front: decoding one JSON text is some times quicker than decoding a JSON object."""
+    table up front: decoding one JSON text is some times quicker than decoding a JSON object. A
+    file asked for more than a few lines (the catalog, say) has its table made then, once."""
 
-    __slots__ = ("_text",)
+    __slots__ = ("_text", "_asked", "_rows")
 
     def __init__(self, text: str):
         self._text = text
+        self._asked = 0
+        self._rows: dict[str, str] | None = None  # path text -> line, once asked often
 
     @classmethod
     def of(cls, raw) -> "_Lines | None":
@@ -232,7 +248,15 @@ class _Lines(Mapping):
         return "".join(out) + "\n" if out else None
 
     def get(self, path, default=None):
+        rows = self._rows
+        if rows is not None:
+            found = rows.get(_key(path))
+            return default if found is None else int(found)
         text = self._text
+        self._asked += 1
+        if self._asked > _SEARCHED:  # a file asked often (the catalog, the definitions): a table
+            self._rows = dict(row.split("\t") for row in text[1:-1].split("\n"))
+            return self.get(path, default)
         sought = f"\n{_key(path)}\t"
         at = text.find(sought)
         if at < 0:
@@ -257,6 +281,7 @@ class _Lines(Mapping):
 
 
 _SEP, _ITEM = "/", "#"  # before a key; before an item number
+_SEARCHED = 12  # lines looked for in the text of an entry before its table is made
 _RESERVED = (_SEP, _ITEM, "\t", "\n")
 _NOT_A_LINE = re.compile(r"\t(?![1-9][0-9]{0,9}\n)")  # a tab not followed by a line number and a newline
 
