@@ -9,7 +9,8 @@ Measures `load_rules()` in this process, each after one warm-up load:
 - warm: every file found in the cache (what a second start of the app does: a new cache object
   each time, so the fingerprints of the parser and the schemas are worked out each time too);
 and, apart, what loading no longer does: the evaluation plan, made at the first evaluation
-(`plan_of`), and that first evaluation of an empty profile itself.
+(`plan_of`; from the cache it also builds the expressions the load took as built before,
+`expr_records`), and that first evaluation of an empty profile itself.
 
 Wall-clock time is shared with everyone on the machine; CPU time (`process_time`) less so.
 """

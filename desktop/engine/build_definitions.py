@@ -11,7 +11,8 @@ import ast
 import datetime as dt
 from typing import Any, Mapping
 
-from desktop.engine.expr import UNKNOWN, Expr, ExprError, Names, build_expr
+from desktop.engine.expr import UNKNOWN, Expr, ExprError, Names
+from desktop.engine.expr_records import builder
 from desktop.engine.model import DatedValue, Definition, Table, Where
 from desktop.engine.problems import Problems, bad_items, text_of
 from desktop.engine.text import Text, led
@@ -120,8 +121,10 @@ def read_definitions(
     questions: Mapping[str, Any],
     tables: Mapping[str, Table],
     unavailable: dict[str, str] | None = None,
+    records=None,
 ) -> dict[str, Definition]:
-    """Build every definition that can be built, in dependency order."""
+    """Build every definition that can be built, in dependency order (through `records`, the
+    expressions built before, when given: `expr_records`)."""
     data = src.data if isinstance(src.data, dict) else {}
     skip = bad_items(found, "definitions", src)
     raw_items: dict[str, tuple[int, dict]] = {}
@@ -159,6 +162,7 @@ def read_definitions(
         if isinstance(raw, dict) and isinstance(raw.get("id"), str) and raw["id"] not in raw_items:
             unavailable.setdefault(raw["id"], "definition")
     loose = Names(questions, {d: "any" for d in raw_items}, tables, unavailable)
+    build_loose = builder(records, loose)
     uses: dict[str, frozenset] = {}
     broken: set[str] = set()
     validities: dict[str, list[Validity]] = {}
@@ -175,7 +179,7 @@ def read_definitions(
                 continue
             validities[did].append(validity)
             try:
-                found_names |= build_expr(raw["expr"], loose).names
+                found_names |= build_loose(raw["expr"]).names
             except ExprError as err:
                 problems.expr(src, ("definitions", i, "expr"), f"definition '{did}'", err)
                 broken.add(did)
@@ -215,10 +219,11 @@ def read_definitions(
             )
             continue
         scope_names = Names(questions, kinds, tables, unavailable, bounds)
+        build = builder(records, scope_names)
         versions: list[Definition] = []
         for (vi, vraw), validity in zip([(i, raw), *later.get(did, ())], validities[did]):
             try:
-                expr = build_expr(vraw["expr"], scope_names)
+                expr = build(vraw["expr"])
             except ExprError as err:
                 problems.expr(src, ("definitions", vi, "expr"), f"definition '{did}'", err)
                 versions = []

@@ -52,6 +52,9 @@ class ProgramContext:
     # (text, test) -> what building it gave (Expr or ExprError): the names do not change while
     # programs are read, and criterion groups and common tests repeat from program to program.
     built: dict = field(default_factory=dict)
+    # Builds an expression against `names` (text, test) -> Expr, raising ExprError: through the
+    # expressions built before (`expr_records.builder`); None: `build_expr`.
+    build: Any = None
 
 
 class _Reader:
@@ -118,8 +121,9 @@ class _Reader:
         key = (text, test) if type(text) is str else None
         found = self.ctx.built.get(key)
         if found is None:
+            build = self.ctx.build
             try:
-                found = build_expr(text, self.ctx.names, test=test)
+                found = build(text, test) if build is not None else build_expr(text, self.ctx.names, test=test)
             except ExprError as err:
                 found = err
             if key is not None:

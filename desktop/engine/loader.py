@@ -26,7 +26,8 @@ from desktop.engine.build_catalog import (
 from desktop.engine.build_definitions import read_definitions, read_tables
 from desktop.engine.build_notes import read_note
 from desktop.engine.build_program import ProgramContext, read_program
-from desktop.engine.expr import ExprError, Names, build_expr
+from desktop.engine.expr import ExprError, Names
+from desktop.engine.expr_records import ExprRecords, builder
 from desktop.engine.model import APPLICANT_TYPES, Option, Program, Question, RulePack, Text, Topic
 from desktop.engine.parsed_cache import ParsedCache, default_cache
 from desktop.engine.problems import Problems, bad_items
@@ -221,15 +222,18 @@ def _load(rules_dir, seeds_dir, cache) -> RulePack:
     if sources["documents.yaml"] is not None and sources["documents.yaml"].data is not None:
         documents = read_documents(sources["documents.yaml"], problems)
 
+    # Expressions that built before against the same names are not built again until evaluated.
+    records = ExprRecords(files.cache) if files.cache is not None else None
     tables, definitions = {}, {}
     dsrc = sources["definitions.yaml"]
     if dsrc is not None and dsrc.data is not None:
         found = problems.check_schema(dsrc, "definitions")
         tables = read_tables(dsrc, problems, found)
-        definitions = read_definitions(dsrc, problems, found, shells, tables, unavailable)
+        definitions = read_definitions(dsrc, problems, found, shells, tables, unavailable, records)
     def_kinds = {d.id: d.expr.kind for d in definitions.values()}
     def_bounds = {d.id: d.expr.bound for d in definitions.values()}
     names = Names(shells, def_kinds, tables, unavailable, def_bounds)
+    build = builder(records, names)
 
     questions: dict[str, Question] = {}
     first_item: dict[str, tuple[int, dict]] = {}  # question id -> (index, raw) of its first item
@@ -241,7 +245,7 @@ def _load(rules_dir, seeds_dir, cache) -> RulePack:
             questions[qid] = q if q.order == len(questions) else dataclasses.replace(q, order=len(questions))
             continue
         try:
-            expr = build_expr(raw["applies_if"], names, test=True)
+            expr = build(raw["applies_if"], True)
         except ExprError as err:
             problems.expr(qsrc, ("questions", i, "applies_if"), f"question '{qid}' applies_if", err)
             unavailable[qid] = "question"
@@ -270,7 +274,8 @@ def _load(rules_dir, seeds_dir, cache) -> RulePack:
     groups = _criterion_groups(rules, files, problems)
     programs: dict[str, Program] = {}
     left_out: set[str] = set()
-    ctx = ProgramContext(names, documents, notes, frozenset(broken_notes), groups, programs, left_out)
+    ctx = ProgramContext(names, documents, notes, frozenset(broken_notes), groups, programs, left_out,
+                         build=builder(records, names))
     program_files = _yaml_files(rules / "programs", problems, rules)
     if rules.is_dir() and not program_files and not (rules / "programs").is_dir():
         problems.add(display_path(rules / "programs"), 1, Text("programs 폴더가 없습니다", "the programs folder is missing"))
@@ -280,6 +285,8 @@ def _load(rules_dir, seeds_dir, cache) -> RulePack:
     _read_each(files, problems, _parents_first(program_files, files.raw), "rules/programs", "program",
                lambda src: read_program(src, problems, ctx), programs, left_out, "program",
                lambda p: p.path)
+    if records is not None:
+        records.save()
     for pid in list(programs):
         parent = programs[pid].tracks_of
         if parent is not None and parent not in programs:

@@ -17,7 +17,7 @@ from desktop.engine.expr.nearmiss import NearMissSpec, near_miss_spec
 from desktop.engine.expr.parse import parse
 from desktop.engine.expr.tri import UNKNOWN
 
-__all__ = ["Expr", "Names", "NearMissSpec", "QUESTION_KINDS", "build_expr"]
+__all__ = ["Expr", "Names", "NearMissSpec", "QUESTION_KINDS", "Unbuilt", "build_expr"]
 
 
 class Expr:
@@ -44,6 +44,51 @@ class Expr:
 
     def __repr__(self) -> str:
         return f"Expr({self.text!r})"
+
+
+_SLOT = {name: Expr.__dict__[name] for name in Expr.__slots__}  # Expr's own attributes, under any subclass
+
+
+class Unbuilt(Expr):
+    """An expression already known to build without a problem against the same names, with what
+    that build gave kept (`text`, `names`, `uses_today`, `kind`, `tables`, `bound`): its function,
+    tree and near-miss limits are made the first time one of them is asked for, by `build_expr`,
+    and it is then an `Expr` like any other. Until then `fn` holds what building needs."""
+
+    __slots__ = ()
+
+    def __init__(self, written: str, names: Names, test: bool, text, found_names, uses_today, kind, tables, bound):
+        for name, value in zip(Expr.__slots__, (text, (written, names, test), found_names, uses_today, kind, (), tables,
+                                                None, bound)):
+            _SLOT[name].__set__(self, value)
+
+    def _built(self) -> None:
+        written, names, test = _SLOT["fn"].__get__(self)
+        try:
+            made = build_expr(written, names, test=test)
+        except ExprError:
+            # Not for an expression a load recorded as built: only for a record edited by hand to
+            # say so. Such an expression is always unknown, never a crash.
+            made = Expr(self.text, lambda scope: UNKNOWN, self.names, self.uses_today, self.kind, (), self.tables,
+                        None, self.bound)
+        for name in Expr.__slots__:
+            _SLOT[name].__set__(self, _SLOT[name].__get__(made))
+        self.__class__ = Expr
+
+    @property
+    def fn(self):
+        self._built()
+        return self.fn
+
+    @property
+    def tree(self):
+        self._built()
+        return self.tree
+
+    @property
+    def near(self):
+        self._built()
+        return self.near
 
 
 _TRUTH_HINTS = {
