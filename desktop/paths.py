@@ -4,6 +4,7 @@ the one user-data folder (saved profiles, the log, installed rule updates)."""
 from __future__ import annotations
 
 import sys
+from functools import lru_cache
 from pathlib import Path
 
 
@@ -16,6 +17,13 @@ def base_dir() -> Path:
     bundled = getattr(sys, "_MEIPASS", None)
     if bundled:
         return Path(bundled)
+    return _source_base()
+
+
+@lru_cache(maxsize=1)
+def _source_base() -> Path:
+    """The repository root, resolved once: every file Jiwon reads of its own is found from it, and
+    resolving a path asks the disk about each folder on the way."""
     return Path(__file__).resolve().parent.parent
 
 

@@ -111,15 +111,10 @@ class ParsedCache:
         (new or from the cache) then has `schema` in its `valid_as`, and is not checked again."""
         key = self.key(raw)
         found = self._read(key)
-        if found is not None:
+        if found is not None:  # the bytes are decoded only if a message shows a line of them
             data, lines, valid = found
-            try:
-                text = raw.decode("utf-8-sig")
-            except UnicodeDecodeError:  # cannot happen for an entry made by parse(); parse anew
-                pass
-            else:
-                self.hits += 1
-                return SourceFile(shown, data, lines, text=text, valid_as=valid)
+            self.hits += 1
+            return SourceFile(shown, data, lines, valid_as=valid, raw=raw)
         self.misses += 1
         src = yamlsrc.parse_source(raw, shown)
         if schema is not None and self._verdicts and src.data is not None and not schema_problems(src, schema):
@@ -255,7 +250,8 @@ class _Lines(Mapping):
         text = self._text
         self._asked += 1
         if self._asked > _SEARCHED:  # a file asked often (the catalog, the definitions): a table
-            self._rows = dict(row.split("\t") for row in text[1:-1].split("\n"))
+            parts = text[1:-1].replace("\t", "\n").split("\n")  # path, line, path, line, ...
+            self._rows = dict(zip(parts[::2], parts[1::2]))
             return self.get(path, default)
         sought = f"\n{_key(path)}\t"
         at = text.find(sought)

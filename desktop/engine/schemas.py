@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator
@@ -44,9 +45,11 @@ def schemas_fingerprint(folder: Path | None = None) -> str | None:
     `folder` is given), or None when one cannot be read. Whether a file meets its schema depends
     on its data and on these files only: the parsed-file cache keeps that verdict under it."""
     h = hashlib.sha256()
+    start = os.path.dirname(schema_file(SCHEMA_NAMES[0], folder))  # the folder, found once
     for name in SCHEMA_NAMES:
         try:
-            body = schema_file(name, folder).read_bytes()
+            with open(os.path.join(start, f"{name}.schema.json"), "rb") as handle:
+                body = handle.read()
         except OSError:
             return None
         h.update(f"{name}\0{len(body)}\0".encode() + body)

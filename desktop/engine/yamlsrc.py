@@ -71,10 +71,18 @@ class SourceFile:
     path: str
     data: Any
     lines: Mapping[tuple, int] = field(default_factory=dict)  # a dict when parsed here
-    text: str | None = None  # the file as read, for showing a line of it under a message
+    text: str | None = None  # the file as read, for showing a line of it under a message (`shown_text`)
     # The schemas the data is known to meet (the parsed-file cache says so for a file it checked
     # before against the same schema files), so that checking it again is left out.
     valid_as: frozenset[str] = frozenset()
+    # The file's bytes, decoded into `text` only when a message shows a line of it (a file from
+    # the parsed-file cache; the parser decodes as it reads).
+    raw: bytes | None = field(default=None, repr=False, compare=False)
+
+    def shown_text(self) -> str | None:
+        if self.text is None and self.raw is not None:
+            self.text = self.raw.decode("utf-8-sig", errors="replace")
+        return self.text
 
     def line(self, *path: Any) -> int:
         """The line of the deepest part of `path` that exists (1 when nothing matches)."""
@@ -231,11 +239,12 @@ def position_in_value(src: SourceFile, path: tuple, column: int) -> tuple[int, i
     Only asked when there is a problem to show, so the file is composed again here rather than
     every position being kept for every file at load.
     """
-    if src.text is None:
+    text = src.shown_text()
+    if text is None:
         return None
     try:
         compose = _backend()[0]
-        node = compose(src.text)
+        node = compose(text)
     except Exception:
         return None
     for part in path:
@@ -250,7 +259,7 @@ def position_in_value(src: SourceFile, path: tuple, column: int) -> tuple[int, i
             return None
     if _kind(node) != "scalar":
         return None
-    file_lines = src.text.splitlines()
+    file_lines = text.splitlines()
     value = node.value
     offset = min(max(column - 1, 0), len(value))
     style = node.style or ""
