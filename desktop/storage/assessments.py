@@ -8,14 +8,23 @@ grows with every detail the views show): per program its status and name, the qu
 would decide it, the criteria it failed and its deadline, plus the answers it was made from. The
 counts per status are columns too, for the saved-profiles list.
 
-Snapshot format 1:
-    {"format": 1, "as_of": "YYYY-MM-DD", "rules_version": str,
+The snapshot (as `snapshot` makes it and `AssessmentRecord.snapshot` gives it back):
+    {"format": 2, "as_of": "YYYY-MM-DD", "rules_version": str,
      "programs": {program id: {"status": str, "name": {"ko", "en"}, "missing": [question id],
                                "failed": [criterion id],
                                "deadline": {"status", "opens": "YYYY-MM-DD"|None,
                                             "closes": "YYYY-MM-DD"|None, "round": str|None,
                                             "estimated"}}},
      "answers": {question id: [kind, json text]}}   (see codec.py)
+
+Format 2 keeps it in two columns (`stored_texts`): `snapshot` holds what is the profile's own,
+    {"format": 2, "as_of", "rules_version", "programs": {program id: [status, missing, failed]},
+     "answers"},
+and `program_facts` what every profile checked under those rules on that day shares,
+    {program id: {"name", "deadline"}},
+so that a re-check reads a few hundred bytes per profile, not every program's names again. A
+format 1 row (made before) holds the whole snapshot in `snapshot`, with "format": 1, and no
+`program_facts`; both are read back alike (`read_snapshot`).
 
 A deadline's "opens" and "round" were added later (a check stored before has neither): with them a
 stored check says whether a window moved even when the rules it was made with are gone.
@@ -40,7 +49,7 @@ from desktop.storage.rows import rows
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-SNAPSHOT_FORMAT = 1
+SNAPSHOT_FORMAT = 2
 
 
 @dataclass(frozen=True)
@@ -140,27 +149,66 @@ def snapshot(assessment: Assessment) -> dict[str, Any]:
     }
 
 
+def stored_texts(data: Mapping[str, Any]) -> tuple[str, str]:
+    """The two column texts a snapshot is kept as (see the module docstring): the profile's own
+    part, and the programs' names and deadlines."""
+    own = {"format": SNAPSHOT_FORMAT, "as_of": data["as_of"], "rules_version": data["rules_version"],
+           "programs": {pid: [e["status"], e["missing"], e["failed"]] for pid, e in data["programs"].items()},
+           "answers": data["answers"]}
+    facts = {pid: {"name": e["name"], "deadline": e["deadline"]} for pid, e in data["programs"].items()}
+    return json.dumps(own, ensure_ascii=False), json.dumps(facts, ensure_ascii=False)
+
+
+_FACTS: dict[str, dict] = {}  # program_facts text -> decoded: one text is shared by many rows
+
+
+def _facts(text: str) -> dict:
+    found = _FACTS.get(text)
+    if found is None:
+        if len(_FACTS) > 16:
+            _FACTS.clear()
+        found = _FACTS[text] = json.loads(text)
+    return found
+
+
+def read_snapshot(text: str, facts: str | None) -> dict[str, Any]:
+    """The snapshot a row holds (format 1 or 2) in the shape `snapshot` makes."""
+    return whole_snapshot(json.loads(text), facts)
+
+
+def whole_snapshot(data: Mapping[str, Any], facts: str | None) -> dict[str, Any]:
+    """`read_snapshot` from the row's `snapshot` already decoded."""
+    if data.get("format") != 2:
+        return dict(data)
+    shared = _facts(facts) if facts is not None else {}  # names and deadlines lost: ids stand in
+    programs = {}
+    for pid, (status, missing, failed) in data["programs"].items():
+        fact = shared.get(pid) or {}
+        programs[pid] = {"status": status, "name": fact.get("name") or {"ko": pid, "en": pid},
+                         "missing": missing, "failed": failed, "deadline": fact.get("deadline") or {}}
+    return {**data, "programs": programs}
+
+
 class SnapshotText:
-    """The JSON text of snapshots of one rules version on one day, exactly what
-    `json.dumps(snapshot, ensure_ascii=False)` writes, with each program's entry written once
-    per distinct outcome: a program's name and deadline are the same for every profile, and the
-    profiles of a re-check repeat the same few outcomes (a status, its open questions or failed
-    criteria) thousands of times."""
+    """The column texts of snapshots of one rules version on one day, exactly what
+    `stored_texts(snapshot)` gives, with each program's entry written once per distinct outcome
+    (the profiles of a re-check repeat the same few outcomes, a status with its open questions or
+    failed criteria, thousands of times) and the programs' facts once for all."""
 
     def __init__(self, as_of: dt.date, rules_version: str, names: Mapping[str, Any],
                  deadlines: Mapping[str, Any]) -> None:
         self._head = json.dumps({"format": SNAPSHOT_FORMAT, "as_of": as_of.isoformat(),
                                  "rules_version": rules_version}, ensure_ascii=False)[:-1]
-        self._names, self._deadlines = names, deadlines
+        self.facts = json.dumps({pid: {"name": names[pid], "deadline": deadlines[pid]} for pid in names},
+                                ensure_ascii=False)
         self._entries: dict[tuple, str] = {}
 
     def entry(self, pid: str, status: str, missing, failed) -> str:
         key = (pid, status, tuple(missing), tuple(failed))
         text = self._entries.get(key)
         if text is None:
-            entry = {"status": status, "name": self._names[pid], "missing": list(missing),
-                     "failed": list(failed), "deadline": self._deadlines[pid]}
-            text = self._entries[key] = json.dumps({pid: entry}, ensure_ascii=False)[1:-1]
+            text = self._entries[key] = json.dumps({pid: [status, list(missing), list(failed)]},
+                                                   ensure_ascii=False)[1:-1]
         return text
 
     def dumps(self, entries: list[str], stored_answers: Mapping[str, Any]) -> str:
@@ -186,6 +234,7 @@ def save_assessment(db: Database, profile_id: int, assessment: Assessment, now: 
     profiles.require(db.conn, profile_id)
     data = snapshot(assessment)
     counts = count_statuses(snapshot_statuses(data))
+    text, facts = stored_texts(data)
     return db.table("assessments").insert(
         {
             "profile_id": profile_id,
@@ -195,7 +244,8 @@ def save_assessment(db: Database, profile_id: int, assessment: Assessment, now: 
             "eligible": counts["eligible"],
             "ineligible": counts["ineligible"],
             "undetermined": counts["undetermined"],
-            "snapshot": json.dumps(data, ensure_ascii=False),
+            "snapshot": text,
+            "program_facts": facts,
             "changes": changes,
         }
     ).last_pk
@@ -209,7 +259,7 @@ def _record(row: dict[str, Any]) -> AssessmentRecord:
         as_of=dt.date.fromisoformat(row["as_of"]),
         rules_version=row["rules_version"],
         counts={status: row[status] for status in STATUSES},
-        snapshot=json.loads(row["snapshot"]),
+        snapshot=read_snapshot(row["snapshot"], row.get("program_facts")),
     )
 
 

@@ -8,14 +8,13 @@ thousand clients. These functions work inside a transaction the caller opened, l
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
 
 from desktop.engine.model import Assessment
 from desktop.storage.answers import APPLICANT_TYPE
 from desktop.storage.assessments import (AssessmentRecord, _record, count_statuses, snapshot,
-                                         snapshot_statuses)
+                                         snapshot_statuses, stored_texts)
 from desktop.storage.codec import decode_answer, encode_answer
 from desktop.storage.profiles import check_applicant_type, check_name
 from desktop.storage.rows import rows
@@ -88,10 +87,9 @@ def save_assessments(db: Database, items: Iterable[tuple[int, Assessment]], now:
         data = snapshot(assessment)
         counts = count_statuses(snapshot_statuses(data))
         rows.append((profile_id, now, data["as_of"], assessment.rules_version,
-                     counts["eligible"], counts["ineligible"], counts["undetermined"],
-                     json.dumps(data, ensure_ascii=False)))
+                     counts["eligible"], counts["ineligible"], counts["undetermined"], *stored_texts(data)))
     if rows:
         db.conn.executemany(
             "INSERT INTO assessments (profile_id, created, as_of, rules_version, eligible, "
-            "ineligible, undetermined, snapshot) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+            "ineligible, undetermined, snapshot, program_facts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
     return len(rows)

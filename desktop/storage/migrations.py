@@ -116,6 +116,15 @@ def m005_profile_trash(db: Database) -> None:
         db.table("profiles").add_column("trashed", str)
 
 
+@migration
+def m006_program_facts(db: Database) -> None:
+    """A check's program names and deadlines, the same for every profile checked under those
+    rules on that day, kept beside its snapshot rather than in it (snapshot format 2, see
+    assessments.py); NULL for a check stored whole before (format 1)."""
+    if "program_facts" not in db.table("assessments").columns_dict:
+        db.table("assessments").add_column("program_facts", str)
+
+
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

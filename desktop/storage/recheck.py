@@ -23,9 +23,9 @@ from desktop.engine.model import Assessment, RulePack, Text
 from desktop.engine.same_outcome import CarryOver, carry_over
 from desktop.engine.what_changed import (Cause, ProfileChanges, ProgramChange, deadline_news, may_report,
                                          what_changed, what_changed_since_record)
-from desktop.storage.assessments import (SNAPSHOT_FORMAT, SnapshotText, count_statuses,
-                                         deadline_entry as _deadline, recorded_programs, snapshot,
-                                         snapshot_statuses)
+from desktop.storage.assessments import (SnapshotText, count_statuses, deadline_entry as _deadline,
+                                         recorded_programs, snapshot, snapshot_statuses, stored_texts,
+                                         whole_snapshot)
 from desktop.storage.codec import decode_answer, decode_answers, encode_answer
 from desktop.storage.errors import storage_error
 from desktop.storage.rows import rows
@@ -129,10 +129,43 @@ def _load(db: Database):
                     continue
             answers[pid][qid] = found
             stored[pid][qid] = [kind, value]
-    last = dict(conn.execute(
-        "SELECT a.profile_id, a.snapshot FROM assessments a JOIN "
-        "(SELECT profile_id, MAX(id) AS id FROM assessments GROUP BY profile_id) m ON a.id = m.id"))
+    last = {pid: (text, facts) for pid, text, facts in conn.execute(
+        "SELECT a.profile_id, a.snapshot, a.program_facts FROM assessments a JOIN "
+        "(SELECT profile_id, MAX(id) AS id FROM assessments GROUP BY profile_id) m ON a.id = m.id")}
     return profiles, answers, stored, last
+
+
+class _Stored:
+    """A profile's last check as the re-check reads it: its rules version, day, answers and the
+    outcome of each program (id -> [status, missing, failed]) from the profile's own part of
+    the row; the whole snapshot, with the programs' names and deadlines, only when asked."""
+
+    __slots__ = ("facts", "data", "outcomes", "_whole")
+
+    def __init__(self, text: str, facts: str | None):
+        self.facts = facts
+        self.data = data = json.loads(text)
+        self._whole = None
+        programs = data.get("programs", {})
+        if data.get("format") == 2:
+            self.outcomes = programs
+        else:  # format 1: the whole snapshot in one text
+            self._whole = data
+            self.outcomes = {pid: [e["status"], e["missing"], e["failed"]] for pid, e in programs.items()}
+
+    def get(self, key: str, default=None):
+        return self.data.get(key, default)
+
+    def __bool__(self) -> bool:
+        return bool(self.data)
+
+    def statuses(self) -> dict[str, str]:
+        return {pid: e[0] for pid, e in self.outcomes.items()}
+
+    def whole(self) -> dict:
+        if self._whole is None:
+            self._whole = whole_snapshot(self.data, self.facts)
+        return self._whole
 
 
 class _Carry:
@@ -168,19 +201,19 @@ class _Carry:
             self._news[key] = deadline_news(old_pack, day, self.new_pack, self.as_of)
         return self._news[key]
 
-    def snapshot(self, old_snapshot: Mapping[str, Any], answers: Mapping[str, Any],
+    def snapshot(self, old_snapshot: _Stored, answers: Mapping[str, Any],
                  stored: Mapping[str, Any]) -> tuple[dict, str, dict] | None:
         """The new snapshot with the unchanged programs carried over: its statuses (program id
-        -> status), its JSON text, and the results of the programs assessed afresh; None when
-        the stored assessment cannot be used (other answers since, or rules no longer on this
+        -> status), its text, and the results of the programs assessed afresh; None when the
+        stored assessment cannot be used (other answers since, or rules no longer on this
         machine)."""
-        if old_snapshot.get("format") != SNAPSHOT_FORMAT or old_snapshot.get("answers") != stored:
+        if old_snapshot.get("format") not in (1, 2) or old_snapshot.get("answers") != stored:
             return None
-        carry = self.same(old_snapshot.get("rules_version"), dt.date.fromisoformat(old_snapshot["as_of"]))
+        carry = self.same(old_snapshot.get("rules_version"), dt.date.fromisoformat(old_snapshot.get("as_of")))
         if carry is None:
             return None
         same = carry.unchanged(answers)
-        before = old_snapshot.get("programs", {})
+        before = old_snapshot.outcomes
         todo = frozenset(pid for pid in self.order if pid not in same or pid not in before)
         fresh = {}
         if todo:
@@ -193,9 +226,9 @@ class _Carry:
                 statuses[pid] = r.status
                 entries.append(entry(pid, r.status, r.missing, r.failed))
             else:
-                old = before[pid]
-                statuses[pid] = old["status"]
-                entries.append(entry(pid, old["status"], old["missing"], old["failed"]))
+                status, missing, failed = before[pid]
+                statuses[pid] = status
+                entries.append(entry(pid, status, missing, failed))
         return statuses, self.text.dumps(entries, stored), fresh
 
 
@@ -235,8 +268,8 @@ def recheck_all(db: Database, new_pack: RulePack, as_of: dt.date,
     changed: list[Rechecked] = []
     total = len(targets)
     for done, pid in enumerate(targets, start=1):
-        text = last.get(pid)
-        old_snapshot = json.loads(text) if text is not None else None
+        found = last.get(pid)
+        old_snapshot = _Stored(*found) if found is not None else None
         new = (current or {}).get(pid)
         if (new is not None and (new.rules_version != new_pack.version or new.as_of != as_of
                                  or dict(new.answers) != answers[pid])):
@@ -250,13 +283,14 @@ def recheck_all(db: Database, new_pack: RulePack, as_of: dt.date,
         else:
             new = new or evaluate(new_pack, answers[pid], as_of)
             data = snapshot(new)
-            statuses, text = snapshot_statuses(data), json.dumps(data, ensure_ascii=False)
+            statuses, text = snapshot_statuses(data), stored_texts(data)[0]
         changes = None
         if old_snapshot is not None:
             changes = _changes(carry, old_snapshot, statuses, new, fresh, answers[pid])
         counts = count_statuses(statuses)
         rows.append((pid, now, as_of.isoformat(), new_pack.version, counts["eligible"], counts["ineligible"],
-                     counts["undetermined"], text, changes_to_json(changes) if changes is not None else None))
+                     counts["undetermined"], text, carry.text.facts,
+                     changes_to_json(changes) if changes is not None else None))
         if changes is not None:
             changed.append(Rechecked(pid, profiles[pid]["name"], changes))
         if batch:
@@ -271,18 +305,19 @@ def recheck_all(db: Database, new_pack: RulePack, as_of: dt.date,
     return changed
 
 
-def _changes(carry: _Carry, old_snapshot: Mapping[str, Any], statuses: Mapping[str, str],
+def _changes(carry: _Carry, old_snapshot: _Stored, statuses: Mapping[str, str],
              new: Assessment | None, fresh: Mapping[str, Any], answers: Mapping[str, Any]) -> ProfileChanges | None:
     """What changed since the stored assessment, None when nothing did."""
     old_pack = carry.packs.get(old_snapshot.get("rules_version"))
     if old_pack is None:
-        if snapshot_statuses(old_snapshot) == statuses and not _windows_moved(old_snapshot, carry.deadlines):
+        whole = old_snapshot.whole()
+        if old_snapshot.statuses() == statuses and not _windows_moved(whole, carry.deadlines):
             return None  # without the earlier rules, the record is compared: outcomes and windows
         new = new or evaluate(carry.new_pack, answers, carry.as_of)
-        changes = _snapshot_changes(old_snapshot, new)
+        changes = _snapshot_changes(whole, new)
         return changes if changes.changed else None
-    old_day = dt.date.fromisoformat(old_snapshot["as_of"])
-    compare = _to_compare(snapshot_statuses(old_snapshot), statuses, carry.news(old_pack, old_day))
+    old_day = dt.date.fromisoformat(old_snapshot.get("as_of"))
+    compare = _to_compare(old_snapshot.statuses(), statuses, carry.news(old_pack, old_day))
     if not compare:
         return None
     if new is not None:
@@ -300,7 +335,7 @@ def _changes(carry: _Carry, old_snapshot: Mapping[str, Any], statuses: Mapping[s
 
 
 _COLUMNS = ("profile_id", "created", "as_of", "rules_version", "eligible", "ineligible",
-            "undetermined", "snapshot", "changes")
+            "undetermined", "snapshot", "program_facts", "changes")
 
 
 def _write(db: Database, rows: list[tuple]) -> None:

@@ -13,6 +13,7 @@ import pytest
 from desktop.engine import evaluate, load_profile, load_rules
 from desktop.paths import rules_dir, seeds_dir
 from desktop.storage import AssessmentRecord, ProfileSummary, StatusChange, status_changes
+from desktop.storage.codec import encode_answers
 
 CASES = sorted(rules_dir().joinpath("cases").glob("*.yaml"))
 PARTS_MAKER = rules_dir() / "cases" / "company-parts-maker-eligible.yaml"
@@ -43,13 +44,20 @@ def test_saved_row_and_snapshot(store, clock, pack, parts_maker):
     aid = store.save_assessment(pid, assessment)  # tick 2
     counts = expected_counts(assessment)
     [row] = list(store.db["assessments"].rows)
-    snapshot = json.loads(row.pop("snapshot"))
+    own, facts = json.loads(row.pop("snapshot")), json.loads(row.pop("program_facts"))
     assert row == {
         "id": aid, "profile_id": pid, "created": clock.stamp(2),
         "as_of": parts_maker.today.isoformat(), "rules_version": pack.version, **counts,
         "changes": None,
     }
-    assert snapshot["format"] == 1
+    # The row keeps the profile's own part and the programs' names and deadlines apart; the
+    # record puts them back together.
+    assert own["programs"] == {r.id: [r.status, list(r.missing), list(r.failed)] for r in assessment.programs}
+    assert own["answers"] == encode_answers(dict(assessment.answers))
+    assert list(facts) == [r.id for r in assessment.programs]
+    snapshot = store.last_assessment(pid).snapshot
+    assert {pid: {"name": e["name"], "deadline": e["deadline"]} for pid, e in snapshot["programs"].items()} == facts
+    assert snapshot["format"] == own["format"] == 2
     assert snapshot["as_of"] == parts_maker.today.isoformat()
     assert snapshot["rules_version"] == pack.version
     assert snapshot["programs"] == {

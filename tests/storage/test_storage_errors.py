@@ -208,7 +208,7 @@ def test_garbage_file_is_set_aside_and_a_fresh_one_started(db_path):
         assert moved is not None and SET_ASIDE.fullmatch(moved.name)
         assert moved.parent == db_path.parent
         assert moved.read_bytes() == garbage  # kept exactly, never deleted
-        assert store.schema_version == 5
+        assert store.schema_version == 6
         assert store.list_profiles() == []
         pid = store.create_profile("새 프로필", "school")
         store.set_answer(pid, "students", 300)
@@ -291,7 +291,7 @@ def test_default_location_is_the_user_data_folder(tmp_path, monkeypatch):
 def test_memory_store_for_carrying_on_without_the_file(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     with open_store(":memory:") as store:
-        assert store.schema_version == 5 and store.recovered_from is None
+        assert store.schema_version == 6 and store.recovered_from is None
         pid = store.create_profile("임시", "company", {"employees": 3})
         assert store.get_answers(pid) == {"applicant_type": "company", "employees": 3}
     assert list(tmp_path.iterdir()) == []  # no file appeared anywhere

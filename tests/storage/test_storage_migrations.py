@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sqlite3
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from desktop.storage import MIGRATIONS, SCHEMA_VERSION, StorageError, migrations
 
 FIXTURES = Path(__file__).parent / "fixtures"
 NAMES = ["m001_initial", "m002_profile_position", "m003_assessments_by_profile",
-         "m004_changes_and_watch_list", "m005_profile_trash"]
+         "m004_changes_and_watch_list", "m005_profile_trash", "m006_program_facts"]
 
 
 def user_version(path: Path) -> int:
@@ -26,7 +27,7 @@ def user_version(path: Path) -> int:
 
 def test_a_new_file_gets_every_step(db_path):
     with open_store(db_path) as store:
-        assert store.schema_version == SCHEMA_VERSION == len(MIGRATIONS) == 5
+        assert store.schema_version == SCHEMA_VERSION == len(MIGRATIONS) == 6
         assert [row["name"] for row in store.db["_migrations"].rows] == NAMES
         assert set(store.db.table_names()) == {"_migrations", "profiles", "answers", "assessments", "watched_programs"}
         assert store.db["profiles"].columns_dict == {
@@ -34,7 +35,7 @@ def test_a_new_file_gets_every_step(db_path):
             "position": str, "trashed": str,
         }
         assert [ix.columns for ix in store.db["assessments"].indexes] == [["profile_id", "id"]]
-    assert user_version(db_path) == 5
+    assert user_version(db_path) == 6
 
 
 def test_running_again_does_nothing(db_path):
@@ -59,7 +60,7 @@ def test_a_file_from_an_older_step_set_is_upgraded(db_path, upto):
     assert migrations.schema_version(db) == upto
     db.close()
     with open_store(db_path) as store:
-        assert store.schema_version == 5
+        assert store.schema_version == 6
         assert [row["name"] for row in store.db["_migrations"].rows] == NAMES
         fresh = Database(db_path.with_name("fresh.db"))
         migrations.migrate(fresh)
@@ -75,7 +76,7 @@ def test_the_version_1_fixture_is_upgraded_with_nothing_lost(db_path):
 
     with open_store(db_path) as store:
         assert store.recovered_from is None
-        assert store.schema_version == 5
+        assert store.schema_version == 6
         rows = list(store.db["_migrations"].rows)
         assert rows[0] == {"name": "m001_initial", "applied": "2025-01-10T08:00:00.000000+00:00"}
         assert [row["name"] for row in rows] == NAMES
@@ -94,11 +95,15 @@ def test_the_version_1_fixture_is_upgraded_with_nothing_lost(db_path):
             dt.date(2025, 1, 10), "old-rules", {"eligible": 1, "ineligible": 0, "undetermined": 1}
         )
         assert last.statuses() == {"sme-ax": "eligible", "ai-training": "undetermined"}
+        # A snapshot stored whole (format 1) reads back as it was written.
+        text = store.db.execute("SELECT snapshot FROM assessments WHERE id = 1").fetchone()[0]
+        assert last.snapshot == json.loads(text) and last.snapshot["format"] == 1
+        assert last.snapshot["programs"]["sme-ax"]["name"] == {"ko": "중소기업 AX", "en": "SME AX"}
         assert store.is_stale(1, "new-rules") is True
         # The new column works on the old rows.
         store.set_position(1, {"question": "tax_arrears"})
         assert store.get_profile(1).position == {"question": "tax_arrears"}
-    assert user_version(db_path) == 5
+    assert user_version(db_path) == 6
 
 
 def test_a_failing_step_leaves_the_file_at_the_step_before(db_path, monkeypatch):
@@ -114,9 +119,9 @@ def test_a_failing_step_leaves_the_file_at_the_step_before(db_path, monkeypatch)
         migrations.migrate(db)
     assert "half_done" not in db.table_names()
     assert [row["name"] for row in db["_migrations"].rows] == NAMES
-    assert migrations.schema_version(db) == 5
+    assert migrations.schema_version(db) == 6
     db.close()
-    assert user_version(db_path) == 5
+    assert user_version(db_path) == 6
 
 
 def test_a_file_from_a_newer_version_is_refused_and_left_alone(db_path):

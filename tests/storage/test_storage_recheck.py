@@ -137,7 +137,7 @@ def test_what_a_recheck_reports_is_what_two_full_assessments_give(store, pack, r
 
     from desktop.engine import load_rules
     from desktop.engine.what_changed import what_changed
-    from desktop.storage.assessments import snapshot
+    from desktop.storage.assessments import snapshot, stored_texts
 
     shutil.copytree(rules_dir, tmp_path / "rules")
     shutil.copytree(rules_dir.parent / "seeds", tmp_path / "seeds")
@@ -168,9 +168,9 @@ def test_what_a_recheck_reports_is_what_two_full_assessments_give(store, pack, r
         changes = what_changed(evaluate(pack, answers, day), full, pack, new)
         if changes.changed:
             expected[pid] = changes
-        stored_text = store.db.execute("SELECT snapshot FROM assessments WHERE profile_id = ? ORDER BY id DESC",
-                                       [pid]).fetchone()[0]
-        assert stored_text == json.dumps(snapshot(full), ensure_ascii=False)
+        stored = store.db.execute("SELECT snapshot, program_facts FROM assessments WHERE profile_id = ? "
+                                  "ORDER BY id DESC", [pid]).fetchone()
+        assert tuple(stored) == stored_texts(snapshot(full))
     assert changed == expected
     kinds = {c.kind for changes in changed.values() for p in changes.programs for c in p.causes}
     assert {"round", "value"} <= kinds  # the new round and the moved ceiling both reach someone
@@ -226,7 +226,7 @@ def test_a_recheck_after_a_moved_table_entry_writes_what_full_assessments_give(p
     of two full assessments."""
     from desktop.engine.what_changed import what_changed
     from desktop.storage import open_store
-    from desktop.storage.assessments import snapshot
+    from desktop.storage.assessments import snapshot, stored_texts
 
     # A food maker between the two ceilings, always among them: not an SME before, one now.
     beverages = dict(load_profile(rules_dir / "cases" / "company-food-near-miss.yaml", pack).answers,
@@ -245,12 +245,60 @@ def test_a_recheck_after_a_moved_table_entry_writes_what_full_assessments_give(p
         for pid in ids:
             answers = store.get_answers(pid)
             full = evaluate(one_entry, answers, day)
-            text = store.db.execute("SELECT snapshot FROM assessments WHERE profile_id = ? ORDER BY id DESC",
-                                    [pid]).fetchone()[0]
-            assert text == json.dumps(snapshot(full), ensure_ascii=False), answers
+            stored = store.db.execute("SELECT snapshot, program_facts FROM assessments WHERE profile_id = ? "
+                                      "ORDER BY id DESC", [pid]).fetchone()
+            assert tuple(stored) == stored_texts(snapshot(full)), answers
             changes = what_changed(evaluate(pack, answers, day), full, pack, one_entry)
             if changes.changed:
                 expected[pid] = changes
         assert changed == expected
         moved = {p.program_id: (p.old_status, p.new_status) for p in changed[ids[0]].programs}
         assert moved["sme-ax"] == ("ineligible", "eligible")
+
+
+def test_checks_stored_whole_before_are_read_and_rechecked_alike(store, pack, rules_dir, one_entry):
+    """Rows from before the programs' facts had a column of their own (format 1: the whole
+    snapshot in one text) read back as they were, and a re-check from them writes and reports
+    what it does from rows stored now."""
+    from desktop.engine.what_changed import what_changed
+    from desktop.storage.assessments import snapshot
+
+    day = D(2026, 12, 1)
+    cases = [c for c in COMPANY_CASES if "food" in c or "parts" in c] + ["individual-bar-owner.yaml"]
+    saved = [_saved(store, pack, rules_dir, case, day) for case in cases]
+    beverages = store.create_profile("beverages", "company", dict(
+        load_profile(rules_dir / "cases" / "company-food-near-miss.yaml", pack).answers,
+        industry="C11", avg_sales_3y=85_000_000_000))
+    store.save_assessment(beverages, evaluate(pack, store.get_answers(beverages), day))
+    saved.append(beverages)
+    whole = {}
+    for pid in saved:
+        data = dict(snapshot(evaluate(pack, store.get_answers(pid), day)), format=1)
+        whole[pid] = data
+        store.db.execute("UPDATE assessments SET snapshot = ?, program_facts = NULL WHERE profile_id = ?",
+                         [json.dumps(data, ensure_ascii=False), pid])
+    store.db.conn.commit()
+    for pid in saved:
+        assert store.last_assessment(pid).snapshot == whole[pid]
+    changed = {c.profile_id: c.changes
+               for c in store.recheck_all(one_entry, day, {pack.version: pack, one_entry.version: one_entry})}
+    expected = {}
+    for pid in saved:
+        answers = store.get_answers(pid)
+        full = evaluate(one_entry, answers, day)
+        assert store.last_assessment(pid).snapshot == snapshot(full)
+        changes = what_changed(evaluate(pack, answers, day), full, pack, one_entry)
+        if changes.changed:
+            expected[pid] = changes
+    assert changed == expected and beverages in changed
+    # Without the earlier rules, a whole row still says what changed, from its record.
+    for pid in saved:
+        store.db.execute("UPDATE assessments SET snapshot = ?, program_facts = NULL WHERE id = "
+                         "(SELECT MAX(id) FROM assessments WHERE profile_id = ?)",
+                         [json.dumps(whole[pid], ensure_ascii=False), pid])
+    store.db.conn.commit()
+    [flagged] = store.recheck_all(one_entry, day, {})
+    assert flagged.profile_id == beverages
+    sme_ax = next(p for p in flagged.changes.programs if p.program_id == "sme-ax")
+    assert (sme_ax.old_status, sme_ax.new_status) == ("ineligible", "eligible")
+    assert [c.text for c in sme_ax.causes] == [NO_OLD_RULES]
