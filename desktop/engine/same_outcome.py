@@ -282,19 +282,21 @@ def carry_over(old_pack: RulePack, old_day: dt.date, new_pack: RulePack, new_day
                 continue
             keys = tuple((tid, qid) for tid, qids in sorted(new_keys.items())
                          if _table(old_cut.tables[tid]) != _table(new_cut.tables[tid]) for qid in sorted(qids))
-            searched = _searched_apart(old_cut, old_day, new_cut, new_day, pid)
+            answered = frozenset(q for _, q in keys)
+            searched = _searched_apart(old_cut, old_day, new_cut, new_day, pid, answered)
             if searched is None:
                 continue
-            keyed[pid] = ByAnswer(keys, frozenset(q for _, q in keys) | searched)
+            keyed[pid] = ByAnswer(keys, answered | searched)
         except Exception:  # a shape this module does not know: assess it again
             continue
     return CarryOver(old_cut, new_cut, frozenset(same), keyed)
 
 
 def _searched_apart(old_cut: RulePack, old_day: dt.date, new_cut: RulePack, new_day: dt.date,
-                    pid: str) -> frozenset | None:
+                    pid: str, answered: frozenset) -> frozenset | None:
     """The questions the exact search of program `pid` would try other values for (or in
-    another way) under the new rules than under the old; None when the two cannot be told."""
+    another way) under the new rules than under the old, of those not in `answered` (asked to
+    be answered anyway); None when the two cannot be told."""
     old_plan, new_plan = plan_of(old_cut), plan_of(new_cut)
     old_pp, new_pp = old_plan.programs[pid], new_plan.programs[pid]
     old_leaves = (*old_pp.leaves, *old_pp.exclusions)
@@ -309,6 +311,6 @@ def _searched_apart(old_cut: RulePack, old_day: dt.date, new_cut: RulePack, new_
     for old_roots, new_roots, qids in pairs:
         old_view, new_view = old_plan.domains.view(old_roots), new_plan.domains.view(new_roots)
         for qid in qids:
-            if old_view.signature(qid, old_day) != new_view.signature(qid, new_day):
+            if qid not in answered and old_view.signature(qid, old_day) != new_view.signature(qid, new_day):
                 apart.add(qid)
     return frozenset(apart)
