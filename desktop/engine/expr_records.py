@@ -103,8 +103,8 @@ class _Parts:
     def part(self, mapping, shown) -> str:
         found = self._seen.get(id(mapping))
         values = list(mapping.values())
-        if found is not None and found[0] is mapping and len(found[1]) == len(values) and all(
-                a is b for a, b in zip(found[1], values)) and list(mapping) == found[3]:
+        # (lists compare their items by identity first: the same objects cost no comparison)
+        if found is not None and found[0] is mapping and found[1] == values and list(mapping) == found[3]:
             return found[2]
         made = hashlib.sha256(repr([shown(k, v) for k, v in mapping.items()]).encode("utf-8", "backslashreplace")).hexdigest()
         self._seen[id(mapping)] = (mapping, values, made, list(mapping))

@@ -47,6 +47,7 @@ class Expr:
 
 
 _SLOT = {name: Expr.__dict__[name] for name in Expr.__slots__}  # Expr's own attributes, under any subclass
+_SET = {name: slot.__set__ for name, slot in _SLOT.items()}
 
 
 class Unbuilt(Expr):
@@ -58,9 +59,15 @@ class Unbuilt(Expr):
     __slots__ = ()
 
     def __init__(self, written: str, names: Names, test: bool, text, found_names, uses_today, kind, tables, bound):
-        for name, value in zip(Expr.__slots__, (text, (written, names, test), found_names, uses_today, kind, (), tables,
-                                                None, bound)):
-            _SLOT[name].__set__(self, value)
+        _SET["text"](self, text)
+        _SET["fn"](self, (written, names, test))
+        _SET["names"](self, found_names)
+        _SET["uses_today"](self, uses_today)
+        _SET["kind"](self, kind)
+        _SET["near"](self, ())
+        _SET["tables"](self, tables)
+        _SET["tree"](self, None)
+        _SET["bound"](self, bound)
 
     def _built(self) -> None:
         written, names, test = _SLOT["fn"].__get__(self)
