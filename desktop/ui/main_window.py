@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
+from typing import TYPE_CHECKING, Literal
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
@@ -26,9 +27,6 @@ from desktop.storage import NoSuchProfile, Store, StorageError
 from desktop.storage.store import TRASH_DAYS
 from desktop.ui import i18n, settings
 from desktop.ui.changes_banner import ChangesBanner
-from desktop.ui.help_dialog import GUIDE as GUIDE_TAB
-from desktop.ui.help_dialog import SHORTCUTS as SHORTCUTS_TAB
-from desktop.ui.help_dialog import HelpDialog
 from desktop.ui.i18n import current_lang
 from desktop.ui.icons import app_icon
 from desktop.ui.session import ProfileSession
@@ -36,6 +34,9 @@ from desktop.ui.start_page import StartPage
 from desktop.ui.report_commands import ReportCommands
 from desktop.ui.retranslate import Retranslating
 from desktop.ui.window_banners import WindowBanners
+
+if TYPE_CHECKING:
+    from desktop.ui.help_dialog import HelpDialog
 
 log = logging.getLogger("jiwon.ui")
 
@@ -203,8 +204,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.act_deadlines = a("actDeadlines", lambda: self.show_page(DEADLINES), ("Ctrl+4",))
         self.act_review = a("actReview", lambda: self.show_page(REVIEW), ("Ctrl+5",))
         self.act_clients = a("actClients", self.show_clients, ("Ctrl+6",))
-        self.act_guide = a("actGuide", lambda: self.show_help(GUIDE_TAB), ("F1",))
-        self.act_shortcuts = a("actShortcuts", lambda: self.show_help(SHORTCUTS_TAB))
+        self.act_guide = a("actGuide", lambda: self.show_help("guide"), ("F1",))
+        self.act_shortcuts = a("actShortcuts", lambda: self.show_help("shortcuts"))
         self.act_about = a("actAbout", self.show_about)
         self.lang_group = QActionGroup(self)
         self.lang_actions: dict[str, QAction] = {}
@@ -486,11 +487,14 @@ class MainWindow(Retranslating, QMainWindow):
         about.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         about.open()
 
-    def show_help(self, tab: int) -> None:
-        """The guide or the shortcuts list: one window, kept beside the work (not modal)."""
+    def show_help(self, tab: Literal["guide", "shortcuts"]) -> None:
+        """The guide or the shortcuts list: one window, kept beside the work (not modal). Its
+        module, with the Qt widgets only it uses, is imported when help is first asked for."""
+        from desktop.ui import help_dialog
+
         if self.help is None:
-            self.help = HelpDialog(self, self.actions(), TRASH_DAYS)
-        self.help.show_tab(tab)
+            self.help = help_dialog.HelpDialog(self, self.actions(), TRASH_DAYS)
+        self.help.show_tab(help_dialog.GUIDE if tab == "guide" else help_dialog.SHORTCUTS)
 
     def _profiles_changed(self) -> None:
         """A rename or delete on the start page may concern the open profile."""
