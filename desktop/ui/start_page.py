@@ -30,9 +30,7 @@ from desktop.tabular import TABLE_SUFFIXES
 from desktop.ui import errors, settings, status_style
 from desktop.ui.banner import Banner
 from desktop.ui.i18n import current_lang
-from desktop.ui.new_profile_dialog import NewProfileDialog
 from desktop.ui.retranslate import Retranslating
-from desktop.ui.trash_dialog import TrashDialog
 
 _ID = Qt.ItemDataRole.UserRole
 _SORT = Qt.ItemDataRole.UserRole + 1  # what a column sorts by, when not its text
@@ -397,6 +395,8 @@ class StartPage(Retranslating, QWidget):
     def new_profile(self, applicant_type: str = "company", name: str | None = None) -> int | None:
         """Ask for a name (unless given) and create the profile; it is opened at once."""
         if name is None:
+            from desktop.ui.new_profile_dialog import NewProfileDialog  # made when first asked for
+
             dialog = NewProfileDialog(self, applicant_type)
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return None
@@ -506,6 +506,8 @@ class StartPage(Retranslating, QWidget):
 
     def show_trash(self) -> list[int]:
         """The deleted profiles, to restore one; the ids restored."""
+        from desktop.ui.trash_dialog import TrashDialog  # made when first asked for
+
         dialog = TrashDialog(self.store, self)
         dialog.exec()
         restored = dialog.restored

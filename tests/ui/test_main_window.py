@@ -101,7 +101,8 @@ jiwon.QApplication.processEvents()
 assert w.current_page() == "start"
 deferred = ("reportlab", "jsonschema", "ruamel.yaml", "desktop.report", "desktop.ui.results",
             "desktop.ui.deadlines_view", "desktop.ui.workspace", "desktop.ui.report_actions",
-            "desktop.ui.about_dialog", "desktop.ui.help_dialog", "desktop.ui.wizard.view",
+            "desktop.ui.about_dialog", "desktop.ui.help_dialog", "desktop.ui.new_profile_dialog",
+            "desktop.ui.trash_dialog", "desktop.ui.wizard.view",
             "desktop.ui.wizard.review", "sqlite_utils")
 print(" ".join(m for m in deferred if m in sys.modules) or "none")
 print("domains made" if w.pack.compiled is not None and w.pack.compiled.made_later else "domains not made")
