@@ -117,12 +117,12 @@ def make_application(argv: list[str]) -> QApplication:
         QCoreApplication.setOrganizationName(settings.ORGANIZATION)
         QCoreApplication.setApplicationName(settings.APPLICATION)
         QCoreApplication.setApplicationVersion(__version__)
-        app = QApplication(argv)
+        app = QApplication([*argv, *style.COMMAND_LINE])
     else:
         app = existing  # type: ignore[assignment]
     QGuiApplication.setApplicationDisplayName("Jiwon")
     QGuiApplication.setDesktopFileName("jiwon")
-    style.apply_style(app)
+    style.apply_style(app, fusion_asked=existing is None)
     fonts.apply_app_font(app)
     app.setWindowIcon(app_icon())
     return app

@@ -157,6 +157,29 @@ def test_the_parts_without_qt_are_imported_before_pyside6():
     assert [name for name in first[:qt] if name.startswith("desktop.ui.")] == ["desktop.ui.app"]
 
 
+FUSION = """
+import sys
+from desktop.ui import app as jiwon
+application = jiwon.make_application(["jiwon", *sys.argv[1:]])
+application.setStyleSheet("")  # the style under the app's style sheet
+print(application.style().name())
+"""
+
+
+def test_the_app_draws_with_fusion_whatever_the_desktop_asks():
+    """The app asks for Fusion on QApplication's command line (not with setStyle afterwards, which
+    makes a second style): it wins over a desktop's QT_STYLE_OVERRIDE and a user's -style."""
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QT_STYLE_OVERRIDE="windows")
+    for args in ([], ["-style", "windows"]):
+        out = subprocess.run([sys.executable, "-c", FUSION, *args], capture_output=True, text=True,
+                             env=env, timeout=120, check=True).stdout.split()
+        assert out == ["fusion"], args
+
+
 def test_pages_made_on_first_use_work_when_clicked(qtbot, main_window, open_profile):
     w = main_window
     assert set(w.pages) == {"start"}  # the other pages are made when first shown
