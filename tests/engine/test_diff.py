@@ -10,12 +10,7 @@ from desktop.cli.main import main
 from desktop.engine import load_rules
 from desktop.engine.change_words import rule_change_text
 from desktop.engine.diff import diff_packs
-
-
-def edit(path, old, new):
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+from rule_edits import edit, move_c11_ceiling
 
 
 @pytest.fixture
@@ -76,7 +71,7 @@ def test_diff_reports_programs_tables_and_dated_entries(pack, tmp_path, rules_di
     for case in (tmp_path / "rules" / "cases").glob("*.yaml"):
         text = case.read_text(encoding="utf-8")
         case.write_text(re.sub(r"\n  industrial-ai-collab: \w+", "", text), encoding="utf-8")
-    edit(tmp_path / "rules" / "definitions.yaml", "      C11: 80_000_000_000\n", "      C11: 90_000_000_000\n")
+    move_c11_ceiling(tmp_path / "rules")
     new = load_rules(tmp_path / "rules")
     assert new.errors == ()
     diff = diff_packs(pack, new)

@@ -15,15 +15,10 @@ from desktop.engine.model import APPLICANT_TYPES
 from desktop.engine.same_outcome import carry_over, same_outcome_programs
 
 from answer_strategies import ABSENT, _limits, partial_answers, value_strategy
+from rule_edits import edit, move_c11_ceiling
 
 D = dt.date
 DAYS = (D(2025, 6, 1), D(2026, 6, 1), D(2026, 12, 1))
-
-
-def edit(path, old, new):
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
@@ -36,7 +31,7 @@ def updated(tmp_path_factory, rules_dir):
     edit(root / "rules" / "programs" / "sme-specialized-hs.yaml", "recurrence:\n", (
         '  - id: "2027"\n    kind: fixed\n    opens: 2027-01-12\n    closes: 2027-02-13\n'
         "    source: [mss-2025-01-specialized-hs-call#deadline-2025]\nrecurrence:\n"))
-    edit(root / "rules" / "definitions.yaml", "      C11: 80_000_000_000\n", "      C11: 90_000_000_000\n")
+    move_c11_ceiling(root / "rules")
     new = load_rules(root / "rules")
     assert new.errors == ()
     return new
@@ -88,7 +83,7 @@ def one_entry(tmp_path_factory, rules_dir):
     root = tmp_path_factory.mktemp("one-entry")
     shutil.copytree(rules_dir, root / "rules")
     shutil.copytree(rules_dir.parent / "seeds", root / "seeds")
-    edit(root / "rules" / "definitions.yaml", "      C11: 80_000_000_000\n", "      C11: 90_000_000_000\n")
+    move_c11_ceiling(root / "rules")
     new = load_rules(root / "rules")
     assert new.errors == ()
     return new

@@ -9,14 +9,9 @@ import pytest
 from desktop.engine import load_rules
 from desktop.engine.profile import load_profile
 from desktop.engine.what_changed import recheck
+from rule_edits import edit
 
 D = dt.date
-
-
-def edit(path, old, new):
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def test_dated_ceiling_explains_itself(pack, rules_dir):

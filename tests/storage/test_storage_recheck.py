@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from desktop.engine import evaluate, load_rules
 from desktop.engine.profile import load_profile
 from desktop.storage.recheck import NO_OLD_RULES
+from rule_edits import move_c11_ceiling
 
 D = dt.date
 
@@ -149,10 +150,7 @@ def test_what_a_recheck_reports_is_what_two_full_assessments_give(store, pack, r
     hs.write_text(hs.read_text(encoding="utf-8").replace("recurrence:\n", (
         '  - id: "2027"\n    kind: fixed\n    opens: 2027-01-12\n    closes: 2027-02-13\n'
         "    source: [mss-2025-01-specialized-hs-call#deadline-2025]\nrecurrence:\n"), 1), encoding="utf-8")
-    definitions = tmp_path / "rules" / "definitions.yaml"
-    text = definitions.read_text(encoding="utf-8")
-    assert "      C11: 80_000_000_000\n" in text
-    definitions.write_text(text.replace("      C11: 80_000_000_000\n", "      C11: 90_000_000_000\n"), encoding="utf-8")
+    move_c11_ceiling(tmp_path / "rules")
     new = load_rules(tmp_path / "rules")
     assert new.errors == ()
     days = (D(2025, 6, 1), D(2026, 12, 1))
@@ -188,10 +186,7 @@ def one_entry(tmp_path_factory, rules_dir):
     root = tmp_path_factory.mktemp("one-entry")
     shutil.copytree(rules_dir, root / "rules")
     shutil.copytree(rules_dir.parent / "seeds", root / "seeds")
-    definitions = root / "rules" / "definitions.yaml"
-    text = definitions.read_text(encoding="utf-8")
-    assert "      C11: 80_000_000_000\n" in text
-    definitions.write_text(text.replace("      C11: 80_000_000_000\n", "      C11: 90_000_000_000\n"), encoding="utf-8")
+    move_c11_ceiling(root / "rules")
     new = load_rules(root / "rules")
     assert new.errors == ()
     return new
