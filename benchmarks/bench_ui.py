@@ -32,21 +32,21 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 BARE = """
-import sys
+import sys, time
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 app = QApplication(sys.argv)
 w = QMainWindow()
 w.resize(1200, 800)
 w.show()
-QTimer.singleShot(0, lambda: (print("READY", flush=True), app.quit()))
+QTimer.singleShot(0, lambda: (print("READY", time.process_time(), flush=True), app.quit()))
 app.exec()
 """
 
 # Jiwon starts as the `jiwon` command does: its command line first, then the app's module (which
 # imports the parts without Qt before PySide6), then PySide6 (already loaded by then).
 JIWON = """
-import sys
+import sys, time
 from desktop.cli import main as cli
 from desktop.ui import app as jiwon
 from PySide6.QtCore import QTimer
@@ -54,7 +54,7 @@ from PySide6.QtWidgets import QApplication
 
 make = jiwon.make_application
 def ready():
-    print("READY", flush=True)
+    print("READY", time.process_time(), flush=True)
     QTimer.singleShot(0, QApplication.quit)  # the first turn may come before app.exec()
 def patched(argv):
     application = make(argv)
@@ -66,7 +66,7 @@ sys.exit(cli.main(["--data-dir", sys.argv[1], "--lang", "ko"]))
 
 # The same start, timed until the rules are in and the start page shows its counts.
 JIWON_WITH_RULES = """
-import sys
+import sys, time
 from desktop.cli import main as cli
 from desktop.ui import app as jiwon
 from PySide6.QtCore import QTimer
@@ -75,7 +75,7 @@ from desktop.ui.main_window import MainWindow
 
 given = MainWindow.set_pack
 def ready():
-    print("READY", flush=True)
+    print("READY", time.process_time(), flush=True)
     QApplication.quit()
 def set_pack(self, pack):
     given(self, pack)
@@ -129,13 +129,17 @@ def env() -> dict[str, str]:
     return e
 
 
-def launch_time(code: str, *args: str) -> float:
+def launch_time(code: str, *args: str, cpu: list[float] | None = None) -> float:
+    """Seconds from starting the process to its READY line; with `cpu`, the CPU seconds the
+    process had used by then (user and system, as it reports them) are appended to it."""
     start = time.perf_counter()
     proc = subprocess.Popen([sys.executable, "-c", code, *args], stdout=subprocess.PIPE,
                             stderr=subprocess.DEVNULL, text=True, env=env(), cwd=ROOT)
     for line in proc.stdout:
-        if line.strip() == "READY":
+        if line.startswith("READY"):
             elapsed = time.perf_counter() - start
+            if cpu is not None:
+                cpu.append(float(line.split()[1]))
             break
     else:
         raise RuntimeError("the app never became ready")
@@ -145,14 +149,15 @@ def launch_time(code: str, *args: str) -> float:
 
 def bench_startup(runs: int) -> None:
     bare, jiwon, complete = [], [], []
+    bare_cpu, jiwon_cpu, complete_cpu = [], [], []
     load = "load average %.2f %.2f %.2f" % os.getloadavg()
     with tempfile.TemporaryDirectory() as data:
         launch_time(JIWON, data)  # first start creates the database and warms the file cache
         launch_time(BARE)
         for _ in range(runs):
-            bare.append(launch_time(BARE))
-            jiwon.append(launch_time(JIWON, data))
-            complete.append(launch_time(JIWON_WITH_RULES, data))
+            bare.append(launch_time(BARE, cpu=bare_cpu))
+            jiwon.append(launch_time(JIWON, data, cpu=jiwon_cpu))
+            complete.append(launch_time(JIWON_WITH_RULES, data, cpu=complete_cpu))
     b, j, c = statistics.median(bare), statistics.median(jiwon), statistics.median(complete)
     print(f"start-up, launch to usable main window ({runs} runs each, median; {load} before, "
           f"%.2f %.2f %.2f after):" % os.getloadavg())
@@ -162,6 +167,11 @@ def bench_startup(runs: int) -> None:
     print(f"  ratio Jiwon / bare         {j / b:7.2f}")
     print(f"  ... with its rules in      {c * 1000:7.0f} ms   (min {min(complete) * 1000:.0f})"
           f"   ratio {c / b:.2f}")
+    # CPU time used by each process until it was ready: other programs on the machine disturb it
+    # less than they disturb the time on the clock.
+    bc, jc, cc = (statistics.median(x) for x in (bare_cpu, jiwon_cpu, complete_cpu))
+    print(f"  CPU time until ready (median)  bare {bc * 1000:.0f} ms, Jiwon {jc * 1000:.0f} ms "
+          f"(ratio {jc / bc:.2f}), with its rules in {cc * 1000:.0f} ms (ratio {cc / bc:.2f})")
 
 
 def bench_answers(rounds: int) -> None:
