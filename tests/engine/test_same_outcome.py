@@ -15,7 +15,7 @@ from desktop.engine.model import APPLICANT_TYPES
 from desktop.engine.same_outcome import carry_over, same_outcome_programs
 
 from answer_strategies import ABSENT, _limits, partial_answers, value_strategy
-from rule_edits import edit, move_c11_ceiling
+from rule_edits import edit, move_c11_ceiling, rules_with_c11_moved
 
 D = dt.date
 DAYS = (D(2025, 6, 1), D(2026, 6, 1), D(2026, 12, 1))
@@ -80,13 +80,7 @@ CEILING_READERS = {"sme-ax", "smart-factory", "smart-factory-depreciation", "sma
 def one_entry(tmp_path_factory, rules_dir):
     """The shipped rules with one table entry moved: the SME sales ceiling of C11 (beverages),
     from 800억 to 900억."""
-    root = tmp_path_factory.mktemp("one-entry")
-    shutil.copytree(rules_dir, root / "rules")
-    shutil.copytree(rules_dir.parent / "seeds", root / "seeds")
-    move_c11_ceiling(root / "rules")
-    new = load_rules(root / "rules")
-    assert new.errors == ()
-    return new
+    return rules_with_c11_moved(rules_dir, tmp_path_factory.mktemp("one-entry"))
 
 
 def _company(pack, industry, **more):

@@ -3,7 +3,6 @@ with a change flagged, each with its causes; and the watch list."""
 
 import datetime as dt
 import json
-import shutil
 import tempfile
 from pathlib import Path
 
@@ -11,10 +10,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desktop.engine import evaluate, load_rules
+from desktop.engine import evaluate
 from desktop.engine.profile import load_profile
 from desktop.storage.recheck import NO_OLD_RULES
-from rule_edits import move_c11_ceiling
+from rule_edits import move_c11_ceiling, rules_with_c11_moved
 
 D = dt.date
 
@@ -183,13 +182,26 @@ COMPANY_CASES = sorted(p.name for p in (Path(__file__).resolve().parents[2] / "r
 @pytest.fixture(scope="module")
 def one_entry(tmp_path_factory, rules_dir):
     """The shipped rules with the SME sales ceiling of C11 (beverages) moved from 800억 to 900억."""
-    root = tmp_path_factory.mktemp("one-entry")
-    shutil.copytree(rules_dir, root / "rules")
-    shutil.copytree(rules_dir.parent / "seeds", root / "seeds")
-    move_c11_ceiling(root / "rules")
-    new = load_rules(root / "rules")
-    assert new.errors == ()
-    return new
+    return rules_with_c11_moved(rules_dir, tmp_path_factory.mktemp("one-entry"))
+
+
+def _recheck_against_full(store, pack, new, day, ids, check):
+    """What `recheck_all` reports after the update to `new`, and what it should report: the
+    changes between full assessments of each profile under `pack` and under `new` on `day`.
+    `check(pid, full)` is called for each profile with its full assessment under `new`."""
+    from desktop.engine.what_changed import what_changed
+
+    changed = {c.profile_id: c.changes
+               for c in store.recheck_all(new, day, {pack.version: pack, new.version: new})}
+    expected = {}
+    for pid in ids:
+        answers = store.get_answers(pid)
+        full = evaluate(new, answers, day)
+        check(pid, full)
+        changes = what_changed(evaluate(pack, answers, day), full, pack, new)
+        if changes.changed:
+            expected[pid] = changes
+    return changed, expected
 
 
 @st.composite
@@ -219,7 +231,6 @@ def test_a_recheck_after_a_moved_table_entry_writes_what_full_assessments_give(p
     C11 ceiling moved; programs carried over for industries that never reach C11. Every row
     written is the snapshot of a full assessment under the new rules, and the changes are those
     of two full assessments."""
-    from desktop.engine.what_changed import what_changed
     from desktop.storage import open_store
     from desktop.storage.assessments import snapshot, stored_texts
 
@@ -234,18 +245,12 @@ def test_a_recheck_after_a_moved_table_entry_writes_what_full_assessments_give(p
             pid = store.create_profile(f"p{i}", "company", answers)
             store.save_assessment(pid, evaluate(pack, store.get_answers(pid), day))
             ids.append(pid)
-        changed = {c.profile_id: c.changes
-                   for c in store.recheck_all(one_entry, day, {pack.version: pack, one_entry.version: one_entry})}
-        expected = {}
-        for pid in ids:
-            answers = store.get_answers(pid)
-            full = evaluate(one_entry, answers, day)
+        def row_is_the_snapshot(pid, full):
             stored = store.db.execute("SELECT snapshot, program_facts FROM assessments WHERE profile_id = ? "
                                       "ORDER BY id DESC", [pid]).fetchone()
-            assert tuple(stored) == stored_texts(snapshot(full)), answers
-            changes = what_changed(evaluate(pack, answers, day), full, pack, one_entry)
-            if changes.changed:
-                expected[pid] = changes
+            assert tuple(stored) == stored_texts(snapshot(full)), store.get_answers(pid)
+
+        changed, expected = _recheck_against_full(store, pack, one_entry, day, ids, row_is_the_snapshot)
         assert changed == expected
         moved = {p.program_id: (p.old_status, p.new_status) for p in changed[ids[0]].programs}
         assert moved["sme-ax"] == ("ineligible", "eligible")
@@ -255,7 +260,6 @@ def test_checks_stored_whole_before_are_read_and_rechecked_alike(store, pack, ru
     """Rows from before the programs' facts had a column of their own (format 1: the whole
     snapshot in one text) read back as they were, and a re-check from them writes and reports
     what it does from rows stored now."""
-    from desktop.engine.what_changed import what_changed
     from desktop.storage.assessments import snapshot
 
     day = D(2026, 12, 1)
@@ -275,16 +279,10 @@ def test_checks_stored_whole_before_are_read_and_rechecked_alike(store, pack, ru
     store.db.conn.commit()
     for pid in saved:
         assert store.last_assessment(pid).snapshot == whole[pid]
-    changed = {c.profile_id: c.changes
-               for c in store.recheck_all(one_entry, day, {pack.version: pack, one_entry.version: one_entry})}
-    expected = {}
-    for pid in saved:
-        answers = store.get_answers(pid)
-        full = evaluate(one_entry, answers, day)
+    def last_is_the_snapshot(pid, full):
         assert store.last_assessment(pid).snapshot == snapshot(full)
-        changes = what_changed(evaluate(pack, answers, day), full, pack, one_entry)
-        if changes.changed:
-            expected[pid] = changes
+
+    changed, expected = _recheck_against_full(store, pack, one_entry, day, saved, last_is_the_snapshot)
     assert changed == expected and beverages in changed
     # Without the earlier rules, a whole row still says what changed, from its record.
     for pid in saved:
