@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from typing import Any, Mapping
 
 from desktop.engine.dated import in_force
-from desktop.engine.model import Group, Program, RulePack, Table
+from desktop.engine.model import Group, Program, RulePack, Table, criteria_of
 from desktop.engine.plan import plan_of
 
 
@@ -72,7 +72,7 @@ def _reads(pack: RulePack, program: Program, day: dt.date, keyed: bool) -> tuple
     today = [False]
     tree = _node(program.eligibility, names, tables, today)
     exclusions = tuple(_node(c, names, tables, today) for c in program.exclusions)
-    exprs = [c.expr for c in _leaves(program) if c.expr is not None]
+    exprs = [c.expr for c in (*criteria_of(program.eligibility), *program.exclusions) if c.expr is not None]
     definitions: dict[str, Any] = {}
     questions: dict[str, Any] = {}
     position = _positions(pack)
@@ -137,17 +137,6 @@ def _reads(pack: RulePack, program: Program, day: dt.date, keyed: bool) -> tuple
         day if today[0] else None,
     )
     return reads, by_answer
-
-
-def _leaves(program: Program) -> list:
-    out, stack = [], [program.eligibility]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, Group):
-            stack.extend(node.children)
-        else:
-            out.append(node)
-    return out + list(program.exclusions)
 
 
 def _lookup_keys(tid: str, exprs: list, pack: RulePack) -> frozenset | None:

@@ -149,14 +149,24 @@ def snapshot(assessment: Assessment) -> dict[str, Any]:
     }
 
 
+def outcomes(programs: Mapping[str, Any]) -> dict[str, list]:
+    """The programs of a whole snapshot as the profile's own part keeps them:
+    program id -> [status, missing, failed]."""
+    return {pid: [e["status"], e["missing"], e["failed"]] for pid, e in programs.items()}
+
+
+def own_text(data: Mapping[str, Any]) -> str:
+    """The `snapshot` column's text for a snapshot: the profile's own part."""
+    own = {"format": SNAPSHOT_FORMAT, "as_of": data["as_of"], "rules_version": data["rules_version"],
+           "programs": outcomes(data["programs"]), "answers": data["answers"]}
+    return json.dumps(own, ensure_ascii=False)
+
+
 def stored_texts(data: Mapping[str, Any]) -> tuple[str, str]:
     """The two column texts a snapshot is kept as (see the module docstring): the profile's own
     part, and the programs' names and deadlines."""
-    own = {"format": SNAPSHOT_FORMAT, "as_of": data["as_of"], "rules_version": data["rules_version"],
-           "programs": {pid: [e["status"], e["missing"], e["failed"]] for pid, e in data["programs"].items()},
-           "answers": data["answers"]}
     facts = {pid: {"name": e["name"], "deadline": e["deadline"]} for pid, e in data["programs"].items()}
-    return json.dumps(own, ensure_ascii=False), json.dumps(facts, ensure_ascii=False)
+    return own_text(data), json.dumps(facts, ensure_ascii=False)
 
 
 _FACTS: dict[str, dict] = {}  # program_facts text -> decoded: one text is shared by many rows

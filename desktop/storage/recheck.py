@@ -24,7 +24,7 @@ from desktop.engine.same_outcome import CarryOver, carry_over
 from desktop.engine.what_changed import (Cause, ProfileChanges, ProgramChange, deadline_news, may_report,
                                          what_changed, what_changed_since_record)
 from desktop.storage.assessments import (SnapshotText, count_statuses, deadline_entry as _deadline,
-                                         recorded_programs, snapshot, snapshot_statuses, stored_texts,
+                                         outcomes, own_text, recorded_programs, snapshot, snapshot_statuses,
                                          whole_snapshot)
 from desktop.storage.codec import decode_answer, decode_answers, encode_answer
 from desktop.storage.errors import storage_error
@@ -151,7 +151,7 @@ class _Stored:
             self.outcomes = programs
         else:  # format 1: the whole snapshot in one text
             self._whole = data
-            self.outcomes = {pid: [e["status"], e["missing"], e["failed"]] for pid, e in programs.items()}
+            self.outcomes = outcomes(programs)
 
     def get(self, key: str, default=None):
         return self.data.get(key, default)
@@ -283,7 +283,7 @@ def recheck_all(db: Database, new_pack: RulePack, as_of: dt.date,
         else:
             new = new or evaluate(new_pack, answers[pid], as_of)
             data = snapshot(new)
-            statuses, text = snapshot_statuses(data), stored_texts(data)[0]
+            statuses, text = snapshot_statuses(data), own_text(data)  # the facts are carry.text's
         changes = None
         if old_snapshot is not None:
             changes = _changes(carry, old_snapshot, statuses, new, fresh, answers[pid])
