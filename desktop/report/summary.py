@@ -178,8 +178,7 @@ def closing_cell(ctx: ReportContext, deadline) -> list[Flowable]:
     state = ctx.deadline_word(deadline.status)
     if deadline.estimated:
         state += f" · {ctx.say('estimated')}"
-    ss = st.stylesheet()
-    return [para(first, ss["Cell"]), para(markup(state), ss["CellSmall"])]
+    return [para(first, ctx.ss["Cell"]), para(markup(state), ctx.ss["CellSmall"])]
 
 
 def plain_title(ctx: ReportContext) -> str:

@@ -27,7 +27,6 @@ from desktop.engine.sql.freedom import Names
 from desktop.engine.sql.program import STATUSES, ProgramSQL, compile_program, named, spelled
 
 OUTCOME_SUFFIXES = ("", ".failed", ".deciding", ".near_miss")
-MASKED = (".failed", ".deciding")  # the detail columns computed as bit masks
 
 
 @dataclass
