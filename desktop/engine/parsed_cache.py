@@ -40,6 +40,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from desktop.engine import yamlsrc
+from desktop.engine.file_bytes import read_bytes
 from desktop.engine.schemas import SCHEMA_NAMES, schema_problems, schemas_fingerprint
 from desktop.engine.yamlsrc import SourceFile
 
@@ -131,8 +132,7 @@ class ParsedCache:
         """The entry kept under `key`: a JSON object whose digest matches its body and which says
         it was made under this key and FORMAT; None for anything else (missing, damaged, copied)."""
         try:
-            with open(self._path(key), "rb") as handle:
-                blob = handle.read()
+            blob = read_bytes(self._path(key))
         except OSError:
             return None
         digest, _, body = blob.partition(b"\n")

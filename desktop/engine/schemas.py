@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator
 
 from desktop import paths
+from desktop.engine.file_bytes import read_bytes
 from desktop.engine.model import Text
 from desktop.engine.suggest import did_you_mean, did_you_mean_ko
 from desktop.engine.validators import fast_validator, schema_file
@@ -48,8 +49,7 @@ def schemas_fingerprint(folder: Path | None = None) -> str | None:
     start = os.path.dirname(schema_file(SCHEMA_NAMES[0], folder))  # the folder, found once
     for name in SCHEMA_NAMES:
         try:
-            with open(os.path.join(start, f"{name}.schema.json"), "rb") as handle:
-                body = handle.read()
+            body = read_bytes(os.path.join(start, f"{name}.schema.json"))
         except OSError:
             return None
         h.update(f"{name}\0{len(body)}\0".encode() + body)

@@ -13,6 +13,7 @@ file expand into a huge one or ask for Python objects.
 
 from __future__ import annotations
 
+import os
 import re
 import stat
 from dataclasses import dataclass, field
@@ -20,6 +21,7 @@ from pathlib import Path
 from collections.abc import Mapping
 from typing import Any
 
+from desktop.engine.file_bytes import read_bytes
 from desktop.engine.problem import Problem
 from desktop.engine.text import Text
 
@@ -173,18 +175,15 @@ def read_limited(path: Path) -> bytes:
     The size is checked before reading (a huge sparse file costs nothing to refuse) and the read
     stops one byte past the limit (a device such as /dev/zero never ends). OSError passes through.
     """
-    info = path.stat()
+    info = os.stat(path)
     if not stat.S_ISREG(info.st_mode):
         raise YamlProblem(Text("보통 파일이 아닙니다", "not a regular file") if not stat.S_ISDIR(info.st_mode)
                           else Text("파일이 아니라 폴더입니다", "a folder, not a file"))
     if info.st_size > MAX_BYTES:
         raise YamlProblem(TOO_LARGE)
-    with open(path, "rb") as handle:
-        # As much as the size said, and one byte more to see whether the file has grown since
-        # (asking for MAX_BYTES + 1 at once would set that much memory aside for every file).
-        raw = handle.read(info.st_size + 1)
-        if len(raw) > info.st_size:
-            raw += handle.read(MAX_BYTES + 1 - len(raw))
+    # As much as the size said, and one byte more to see whether the file has grown since; then
+    # on, up to one byte past the limit.
+    raw = read_bytes(path, info.st_size + 1, MAX_BYTES + 1)
     if len(raw) > MAX_BYTES:
         raise YamlProblem(TOO_LARGE)
     return raw
