@@ -21,8 +21,9 @@ Choices, and why:
   goes on (it leaves out what has problems as it finds them).
 - The code is fingerprinted from the source files of the rule language (every module of
   `desktop/engine/expr/` in use, and the few it calls); where they cannot be read (an installed
-  bundle), from their compiled code (slower, the same in every process). As with Python's own
-  compiled files, a source file changed while a program runs is taken as the code it ran.
+  bundle), from their compiled code (slower, the same in every process). The sources are read
+  at the first load of a process, and again only when a module is found at another file: a
+  source file changed while a program runs is not the code it runs, and is not taken for it.
 - The record is one entry of the parsed-file cache's folder (the same digest, key and format
   checks, the same pruning). One that is damaged, or with any row not of the shape a load writes,
   is ignored whole: every expression is built, and the record written anew. A load that builds
@@ -40,6 +41,7 @@ import types
 from desktop.engine.expr import ExprError, Names, build_expr
 from desktop.engine.expr.compile import Expr, Unbuilt
 from desktop.engine.expr.kinds import KIND_WORDS
+from desktop.engine.file_bytes import read_bytes
 from desktop.engine.parsed_cache import ParsedCache, _feed
 
 # Besides the rule language's own modules, those whose code decides what building gives.
@@ -55,17 +57,27 @@ def _code_modules() -> list[str]:
 
 def code_fingerprint() -> str:
     """The SHA-256 of the source of every module of the rule language in use and of _ALSO (with
-    the Python version); of their compiled code when a source file cannot be read."""
-    h = hashlib.sha256(sys.version.encode())
+    the Python version); of their compiled code when a source file cannot be read. The sources
+    are read once for the same modules at the same files (each load asks): a module's code does
+    not change while it runs, whatever happens to its file since."""
     modules = _code_modules()
+    where = tuple((name, importlib.import_module(name).__file__) for name in modules)
+    found = _READ.get(where)
+    if found is not None:
+        return found
+    h = hashlib.sha256(sys.version.encode())
     try:
-        for name in modules:
-            with open(importlib.import_module(name).__file__, "rb") as handle:
-                body = handle.read()
+        for name, file in where:
+            body = read_bytes(file)
             h.update(f"{name}\0{len(body)}\0".encode() + body)
     except (OSError, TypeError):
         return compiled_fingerprint(modules)
-    return h.hexdigest()
+    _READ.clear()  # (one set of files at a time: any other is other code)
+    _READ[where] = h.hexdigest()
+    return _READ[where]
+
+
+_READ: dict[tuple, str] = {}  # ((module, its file), ...) -> the fingerprint of those sources
 
 
 def compiled_fingerprint(modules: list[str]) -> str:

@@ -54,19 +54,40 @@ def _parser_fingerprint() -> str:
     does counts (not where its file is, nor its line numbers), and sets are taken in sorted order,
     so every process and every copy of the same code agrees. (The two YAML back ends give the same
     data, a test checks that: which one is in use does not count, and no YAML library is imported
-    to find out.)"""
+    to find out.) Worked out again only when that code or a constant is another object (or a
+    set of other members) than when it was last worked out: every new cache asks for it."""
+    parts = _parser_parts()
+    if _LAST_PARSER[0] == parts:  # (code objects compare by identity first: the same cost nothing)
+        return _LAST_PARSER[1]
     h = hashlib.sha256(f"{FORMAT}\0{sys.version}".encode())
-    for name, obj in vars(yamlsrc).items():
-        if getattr(obj, "__module__", None) == yamlsrc.__name__ and isinstance(obj, (type, types.FunctionType)):
-            codes = [obj.__code__] if isinstance(obj, types.FunctionType) else [
-                v.__code__ for v in vars(obj).values() if isinstance(v, types.FunctionType)]
-            for code in codes:
+    for name, kind, value in parts:
+        if kind is types.CodeType:
+            for code in value:
                 h.update(name.encode() + b"\0")
                 _feed(h, code)
-        elif name.isupper() and isinstance(obj, (int, str, frozenset, set)):
+        else:
             h.update(name.encode() + b"=")
-            _feed(h, obj)
-    return h.hexdigest()
+            _feed(h, value)
+    _LAST_PARSER[:] = [parts, h.hexdigest()]
+    return _LAST_PARSER[1]
+
+
+def _parser_parts() -> list[tuple]:
+    """What the parser's fingerprint is made of, in the module's order: (name, CodeType, the
+    compiled code of it) for every function and class of `yamlsrc`, (name, its type, its value)
+    for each of its constants (a set as a frozenset of its members then)."""
+    parts = []
+    for name, obj in vars(yamlsrc).items():
+        if getattr(obj, "__module__", None) == yamlsrc.__name__ and isinstance(obj, (type, types.FunctionType)):
+            codes = (obj.__code__,) if isinstance(obj, types.FunctionType) else tuple(
+                v.__code__ for v in vars(obj).values() if isinstance(v, types.FunctionType))
+            parts.append((name, types.CodeType, codes))
+        elif name.isupper() and isinstance(obj, (int, str, frozenset, set)):
+            parts.append((name, type(obj), frozenset(obj) if isinstance(obj, set) else obj))
+    return parts
+
+
+_LAST_PARSER: list = [None, None]  # [the parts the fingerprint was last worked out from, it]
 
 
 def _feed(h, obj) -> None:
