@@ -23,7 +23,7 @@ from typing import Any, Callable
 from desktop.engine.model import RulePack
 from desktop.engine.sql import OUTCOME_SUFFIXES, compile_pack
 from desktop.engine.sql.literals import ident, text
-from desktop.screen import duck, reference, summary
+from desktop.screen import duck, reference, spelling, summary
 from desktop.screen.cells import ABSENT, AnswerError, parse_cell
 from desktop.screen.sources import open_source
 from desktop.screen.typing import prepare
@@ -194,12 +194,20 @@ def _count(con, compiled, run: Run, cases, settled) -> summary.Summary:
 
 
 def _final(con, compiled, run: Run, keep, cases, settled) -> str:
-    """The output query: the table's rows in order, spelled out, the settled outcomes in place of
-    SQL's for the flagged programs (looked up by row number, only on the flagged rows; a join
-    would not keep the order)."""
+    """The output query: the table's rows in order, spelled out (spelling.py), the settled
+    outcomes in place of SQL's for the flagged programs (looked up by row number, only on the
+    flagged rows; a join would not keep the order)."""
+    names = [pid + suffix for pid in run.programs for suffix in OUTCOME_SUFFIXES]
+    found: dict[str, set[str]] = {}
+    for flat in settled:
+        for name, value in zip(names, flat):
+            if value is not None:
+                found.setdefault(name, set()).add(value)
+    spelled = spelling.columns(con, compiled, "outcomes", found)
     cols = [ident(k) for k in keep]
     if not cases:
-        return compiled.spelled_sql("outcomes", keep, settle=False)
+        cols += [f"{spelled[name].sql} AS {ident(name)}" for name in names]
+        return f"SELECT {', '.join(cols)} FROM outcomes"
     by_row = {row: flat for case, flat in zip(cases, settled) for row in case[0]}
     from duckdb import list_type
     from duckdb.sqltypes import BIGINT, VARCHAR
@@ -207,10 +215,9 @@ def _final(con, compiled, run: Run, keep, cases, settled) -> str:
     con.create_function("settled_outcomes", lambda row: by_row[row], [BIGINT], list_type(VARCHAR), type="native",
                         side_effects=False)
     flags = [ident(p + ".settle") for p in run.programs]
-    for i, pid in enumerate(run.programs):
-        for j, suffix in enumerate(OUTCOME_SUFFIXES):
-            name = ident(pid + suffix)
-            ours = compiled.spelled(pid + suffix, name)
-            cols.append(f"CASE WHEN {flags[i]} THEN \"#settled\"[{4 * i + j + 1}] ELSE {ours} END AS {name}")
+    for k, name in enumerate(names):
+        ours = spelled[name]
+        cols.append(f"CASE WHEN {flags[k // len(OUTCOME_SUFFIXES)]} THEN CAST(\"#settled\"[{k + 1}] AS {ours.type}) "
+                    f"ELSE {ours.sql} END AS {ident(name)}")
     return (f"SELECT {', '.join(cols)} FROM (SELECT *, CASE WHEN {' OR '.join(flags)} THEN settled_outcomes(row) END "
             f"AS \"#settled\" FROM outcomes)")

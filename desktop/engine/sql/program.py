@@ -183,6 +183,11 @@ def _mask_type(bits: int) -> str:
     return "SMALLINT" if bits <= 15 else "INTEGER" if bits <= 31 else "BIGINT"
 
 
+def spelling(mask: int, names: tuple[str, ...]) -> str:
+    """The text of a mask: the names whose bit is set, in order, joined by ';' ('' for none)."""
+    return SEP.join(name for i, name in enumerate(names) if mask >> i & 1)
+
+
 def spelled(mask: str, names: tuple[str, ...], lists: bool = True) -> str:
     """SQL: the names whose bit is set in `mask`, in order, joined by ';' ('' for none)."""
     if not names:
@@ -196,7 +201,7 @@ def spelled(mask: str, names: tuple[str, ...], lists: bool = True) -> str:
     texts = []
     for start in range(0, len(names), CHUNK):
         chunk = names[start:start + CHUNK]
-        spellings = [SEP.join(name for i, name in enumerate(chunk) if m >> i & 1) for m in range(1 << len(chunk))]
+        spellings = [spelling(m, chunk) for m in range(1 << len(chunk))]
         index = mask if len(names) <= CHUNK else f"(({mask} >> {start}) & {(1 << len(chunk)) - 1})"
         texts.append(f"[{', '.join(lit.text(t) for t in spellings)}][{index} + 1]")
     if len(texts) == 1:

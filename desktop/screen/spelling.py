@@ -1,0 +1,97 @@
+"""The output's text columns as DuckDB ENUMs, read off the outcome table's codes and masks.
+
+A status, a list of failed criteria or deciding questions and a near miss each take few distinct
+texts across a register of millions. Spelled as VARCHAR, every cell is a string made row by row
+and hashed again by the Parquet writer for its dictionary; as an ENUM a cell is a small code
+picked from a list that is folded once, and the writer writes the enum's texts once per row group
+(the file holds the same text columns as before: a reader sees strings). An ENUM's texts are fixed
+before the query runs, so they are worked out first:
+
+- a status: its three names, read off at the code;
+- a list of up to CHUNK names: every one of its 2^n spellings, read off at the mask;
+- a longer list: the spellings of the masks found in the table, most frequent first, and the
+  mask's place in that list (list_position, which mostly stops at the first entries);
+- a near miss: the texts found in the table.
+
+The texts of the settled outcomes (the reference engine's, for the flagged rows) are added to
+each column's type, so that they can be cast to it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+from desktop.engine.sql.literals import ident, text
+from desktop.engine.sql.program import CHUNK, STATUSES, spelling
+
+
+@dataclass
+class Spelled:
+    """One output column as an ENUM: `sql` reads it off the outcome table; `type` is the ENUM."""
+
+    sql: str
+    type: str
+
+
+def _type(con, name: str, texts: Iterable[str]) -> str:
+    unique = list(dict.fromkeys(texts))
+    type_name = ident("enum#" + name)
+    con.execute(f"CREATE TYPE {type_name} AS ENUM ({', '.join(text(t) for t in unique)})")
+    return type_name
+
+
+def _picked(texts: list[str], type_name: str, index: str) -> str:
+    """SQL: the index-th (from 1) of `texts`, as the ENUM (the list is cast once, not per row)."""
+    return f"([{', '.join(text(t) for t in texts)}]::{type_name}[])[{index}]"
+
+
+def columns(con, compiled, relation: str, extra: dict[str, set[str]]) -> dict[str, Spelled]:
+    """Create the ENUM types and return, per output column (`<id>`, `<id>.failed`, ...), how to
+    read it from `relation` (the outcome table). `extra`: further texts a column must hold."""
+    out: dict[str, Spelled] = {}
+    long: dict[str, tuple[str, ...]] = {}
+    for p in compiled.programs:
+        pid = p.program.id
+        kind = _type(con, pid, (*STATUSES, *extra.get(pid, ())))
+        out[pid] = Spelled(_picked(list(STATUSES), kind, f"{ident(pid)} + 1"), kind)
+        for name, names in p.lists.items():
+            if len(names) > CHUNK:
+                long[name] = names
+                continue
+            texts = [spelling(m, names) for m in range(1 << len(names))]
+            kind = _type(con, name, (*texts, *extra.get(name, ())))
+            out[name] = Spelled(_picked(texts, kind, f"{ident(name)} + 1"), kind)
+    for name, masks in _by_frequency(con, relation, long).items():
+        texts = [spelling(m, long[name]) for m in masks]
+        kind = _type(con, name, (*texts, *extra.get(name, ())))
+        place = f"list_position([{', '.join(map(str, masks))}]::BIGINT[], CAST({ident(name)} AS BIGINT))"
+        out[name] = Spelled(_picked(texts, kind, place), kind)
+    near = [p.program.id + ".near_miss" for p in compiled.programs]
+    for name, found in _distinct(con, relation, near).items():
+        kind = _type(con, name, ("", *sorted(found), *extra.get(name, ())))
+        out[name] = Spelled(f"CAST(COALESCE({ident(name)}, '') AS {kind})", kind)
+    return out
+
+
+def _by_frequency(con, relation: str, names) -> dict[str, list[int]]:
+    """The distinct values of each named column, the most frequent first."""
+    if not names:
+        return {}
+    parts = [f"SELECT {text(n)} AS c, CAST({ident(n)} AS BIGINT) AS v, count(*) AS k FROM {relation} "
+             f"WHERE {ident(n)} IS NOT NULL GROUP BY ALL" for n in names]
+    found: dict[str, list[int]] = {n: [] for n in names}
+    for c, v, _ in con.execute(f"SELECT * FROM ({' UNION ALL '.join(parts)}) ORDER BY c, k DESC, v").fetchall():
+        found[c].append(v)
+    return found
+
+
+def _distinct(con, relation: str, names) -> dict[str, set[str]]:
+    """The distinct texts of each named column (NULL left out)."""
+    found: dict[str, set[str]] = {n: set() for n in names}
+    if names:
+        parts = [f"SELECT {text(n)} AS c, {ident(n)} AS v FROM {relation} WHERE {ident(n)} IS NOT NULL GROUP BY ALL"
+                 for n in names]
+        for c, v in con.execute(" UNION ALL ".join(parts)).fetchall():
+            found[c].add(v)
+    return found
