@@ -120,7 +120,6 @@ def compile_program(program: Program, compiler: Compiler, names: Names, order: d
             by = f"({value} - {limit})" if op in ("<", "<=") else f"({limit} - {value})"
             width = _band_width(limit, leaf.unit, leaf.criterion.near_within)
             near_cases.append((leaf.criterion.id, cond, value, limit, by, width))
-    near = _near_joined(near_cases)
     out.lists = {f"{pid}.failed": (AUDIENCE, *(n for n, _ in failed_parts)),
                  f"{pid}.deciding": tuple(n for n, _ in deciding_parts)}
     out.columns = {
@@ -129,7 +128,7 @@ def compile_program(program: Program, compiler: Compiler, names: Names, order: d
                          f"ELSE 0 END AS {_mask_type(1 + len(failed_parts))})",
         f"{pid}.deciding": f"CAST(CASE WHEN {status} = {UNDETERMINED} THEN {_mask(deciding_parts)} ELSE 0 END "
                            f"AS {_mask_type(len(deciding_parts))})",
-        f"{pid}.near_miss": f"CASE WHEN {audience} AND {status} = {INELIGIBLE} THEN NULLIF({near}, '') END",
+        f"{pid}.near_miss": _near_column(f"{audience} AND {status} = {INELIGIBLE}", near_cases),
         # Only an undetermined outcome is searched by the reference engine: a decided one is
         # already exact (three-valued logic never decides wrongly), criteria and all.
         f"{pid}.settle": f"CASE WHEN {audience} AND {status} = {UNDETERMINED} THEN COALESCE({_settle(out, open_paths)}, FALSE) ELSE FALSE END",
@@ -219,23 +218,23 @@ def _band_width(limit: str, unit: str | None, band) -> str:
     return f"(abs(CAST({limit} AS DOUBLE)) * {DEFAULT_SHARE!r}::DOUBLE)"
 
 
-def _near_joined(cases) -> str:
-    """The first limit of each failed criterion missed by more than 0 and no more than its band
-    (near_band): `id=gap`."""
+def _near_column(guard: str, cases) -> str:
+    """SQL: the first limit of each failed criterion missed by more than 0 and no more than its
+    band (near_band), as `id=gap;...`, NULL when none is. The text is made only on the rows
+    where some limit is missed by so little (most rows have none)."""
     if not cases:
-        return "''"
+        return "CAST(NULL AS VARCHAR)"
     by_leaf: dict[str, list] = {}
     for cid, cond, value, limit, by, width in cases:
-        by_leaf.setdefault(cid, []).append((cond, value, limit, by, width))
+        hit = f"{cond} AND {value} IS NOT NULL AND {limit} IS NOT NULL AND {by} > 0 AND {by} <= {width}"
+        by_leaf.setdefault(cid, []).append((hit, by))
     pieces = []
     for cid, specs in by_leaf.items():
-        whens = " ".join(
-            f"WHEN {cond} AND {value} IS NOT NULL AND {limit} IS NOT NULL AND {by} > 0 AND {by} <= {width} "
-            f"THEN {lit.text(cid + '=')} || CAST({by} AS VARCHAR) || {lit.text(SEP)}"
-            for cond, value, limit, by, width in specs
-        )
+        whens = " ".join(f"WHEN {hit} THEN {lit.text(cid + '=')} || CAST({by} AS VARCHAR) || {lit.text(SEP)}"
+                         for hit, by in specs)
         pieces.append(f"(CASE {whens} ELSE '' END)")
-    return f"RTRIM({' || '.join(pieces)}, {lit.text(SEP)})"
+    near = " OR ".join(f"({hit})" for specs in by_leaf.values() for hit, _ in specs)
+    return f"CASE WHEN {guard} AND ({near}) THEN RTRIM({' || '.join(pieces)}, {lit.text(SEP)}) END"
 
 
 class _Node:
