@@ -115,7 +115,7 @@ def screen(pack: RulePack, path, mapping: Callable, today: dt.date, *, programs=
     with _timed(run, "settle"):
         if progress is not None:
             progress.phase("settle")
-        cases = _open_cases(con, pack, run, targets)
+        cases = _open_cases(con, pack, compiled, run, targets)
         settled = _settle(pack, today, run, cases)
         run.counted = _count(con, compiled, run, cases, settled)
     run.outcomes = run.screened * len(run.programs)
@@ -139,15 +139,16 @@ def _problems(con, columns, strict: bool) -> list[CellProblem]:
     return [CellProblem(*r) for r in found]
 
 
-def _open_cases(con, pack: RulePack, run: Run, targets) -> list[tuple]:
+def _open_cases(con, pack: RulePack, compiled, run: Run, targets) -> list[tuple]:
     """The rows with an outcome for the reference engine, one case per distinct row of cells and
     programs to settle: (rows, flags..., cells...). The flagged rows' cells are read again as
     written (the cell parser reads them as the reference engine would)."""
     flags = [ident(p + ".settle") for p in run.programs]
     if not flags:
         return []
-    con.execute(f"CREATE TEMP TABLE flagged AS SELECT row, {', '.join(flags)} FROM outcomes "
-                f"WHERE {' OR '.join(flags)}")
+    read = [compiled.stored(p + ".settle") for p in run.programs]
+    con.execute(f"CREATE TEMP TABLE flagged AS SELECT row, {', '.join(f'{r} AS {f}' for r, f in zip(read, flags))} "
+                f"FROM outcomes WHERE {' OR '.join(read)}")
     cells = [f"CAST({ident(c)} AS VARCHAR)" for c, t in targets.items() if t in pack.questions]
     return con.execute(
         f"SELECT list(row ORDER BY row), {', '.join(flags + cells)} FROM flagged JOIN src USING (row) GROUP BY ALL"
@@ -185,7 +186,7 @@ def _settle(pack: RulePack, today: dt.date, run: Run, cases) -> list[list[Any]]:
 
 def _count(con, compiled, run: Run, cases, settled) -> summary.Summary:
     """The summary's counts: SQL's own outcomes counted in the table, the settled ones here."""
-    counted = summary.from_sql(con, "outcomes", run.programs, compiled.spelled, unless=".settle")
+    counted = summary.from_sql(con, "outcomes", compiled, run.programs, settled_apart=True)
     for case, flat in zip(cases, settled):
         for i, pid in enumerate(run.programs):
             if case[1 + i]:
@@ -214,7 +215,7 @@ def _final(con, compiled, run: Run, keep, cases, settled) -> str:
 
     con.create_function("settled_outcomes", lambda row: by_row[row], [BIGINT], list_type(VARCHAR), type="native",
                         side_effects=False)
-    flags = [ident(p + ".settle") for p in run.programs]
+    flags = [compiled.stored(p + ".settle") for p in run.programs]
     for k, name in enumerate(names):
         ours = spelled[name]
         cols.append(f"CASE WHEN {flags[k // len(OUTCOME_SUFFIXES)]} THEN CAST(\"#settled\"[{k + 1}] AS {ours.type}) "

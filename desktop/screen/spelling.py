@@ -54,40 +54,41 @@ def columns(con, compiled, relation: str, extra: dict[str, set[str]]) -> dict[st
     for p in compiled.programs:
         pid = p.program.id
         kind = _type(con, pid, (*STATUSES, *extra.get(pid, ())))
-        out[pid] = Spelled(_picked(list(STATUSES), kind, f"{ident(pid)} + 1"), kind)
+        out[pid] = Spelled(_picked(list(STATUSES), kind, f"{compiled.stored(pid)} + 1"), kind)
         for name, names in p.lists.items():
             if len(names) > CHUNK:
                 long[name] = names
                 continue
             texts = [spelling(m, names) for m in range(1 << len(names))]
             kind = _type(con, name, (*texts, *extra.get(name, ())))
-            out[name] = Spelled(_picked(texts, kind, f"{ident(name)} + 1"), kind)
-    for name, masks in _by_frequency(con, relation, long).items():
+            out[name] = Spelled(_picked(texts, kind, f"{compiled.stored(name)} + 1"), kind)
+    for name, masks in _by_frequency(con, relation, {n: compiled.stored(n) for n in long}).items():
         texts = [spelling(m, long[name]) for m in masks]
         kind = _type(con, name, (*texts, *extra.get(name, ())))
-        place = f"list_position([{', '.join(map(str, masks))}]::BIGINT[], CAST({ident(name)} AS BIGINT))"
+        place = f"list_position([{', '.join(map(str, masks))}]::BIGINT[], CAST({compiled.stored(name)} AS BIGINT))"
         out[name] = Spelled(_picked(texts, kind, place), kind)
-    near = [p.program.id + ".near_miss" for p in compiled.programs]
-    for name, found in _distinct(con, relation, near).items():
+    near = {p.program.id + ".near_miss": p for p in compiled.programs}
+    stored = [n for n, p in near.items() if n in p.columns]  # a program without limits has no near miss
+    for name, found in {**{n: set() for n in near}, **_distinct(con, relation, stored)}.items():
         kind = _type(con, name, ("", *sorted(found), *extra.get(name, ())))
-        out[name] = Spelled(f"CAST(COALESCE({ident(name)}, '') AS {kind})", kind)
+        out[name] = Spelled(f"CAST(COALESCE({compiled.stored(name)}, '') AS {kind})", kind)
     return out
 
 
-def _by_frequency(con, relation: str, names) -> dict[str, list[int]]:
-    """The distinct values of each named column, the most frequent first."""
-    if not names:
+def _by_frequency(con, relation: str, read: dict[str, str]) -> dict[str, list[int]]:
+    """The distinct values of each named column (`read`: name -> SQL), the most frequent first."""
+    if not read:
         return {}
-    parts = [f"SELECT {text(n)} AS c, CAST({ident(n)} AS BIGINT) AS v, count(*) AS k FROM {relation} "
-             f"WHERE {ident(n)} IS NOT NULL GROUP BY ALL" for n in names]
-    found: dict[str, list[int]] = {n: [] for n in names}
+    parts = [f"SELECT {text(n)} AS c, CAST({sql} AS BIGINT) AS v, count(*) AS k FROM {relation} "
+             f"WHERE {sql} IS NOT NULL GROUP BY ALL" for n, sql in read.items()]
+    found: dict[str, list[int]] = {n: [] for n in read}
     for c, v, _ in con.execute(f"SELECT * FROM ({' UNION ALL '.join(parts)}) ORDER BY c, k DESC, v").fetchall():
         found[c].append(v)
     return found
 
 
 def _distinct(con, relation: str, names) -> dict[str, set[str]]:
-    """The distinct texts of each named column (NULL left out)."""
+    """The distinct texts of each named stored column (NULL left out)."""
     found: dict[str, set[str]] = {n: set() for n in names}
     if names:
         parts = [f"SELECT {text(n)} AS c, {ident(n)} AS v FROM {relation} WHERE {ident(n)} IS NOT NULL GROUP BY ALL"

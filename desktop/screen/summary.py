@@ -75,21 +75,22 @@ class Summary:
         return header, rows
 
 
-def from_sql(con, relation: str, programs, spelled, unless: str | None = None) -> Summary:
+def from_sql(con, relation: str, compiled, programs, settled_apart: bool = False) -> Summary:
     """Count the outcomes in DuckDB, in one query (grouped there by status code and mask of
     deciding questions, which is 0 unless undetermined; only the totals come to Python, spelled
-    by `spelled(name, column)`, the compiled pack's). `unless`: a suffix naming each program's column of outcomes not to count
-    here."""
-    from desktop.engine.sql.literals import ident, text
+    by the compiled pack). `relation` holds the compiled pack's stored outcomes
+    (CompiledPack.outcomes_sql); `settled_apart`: the outcomes the reference engine settles are
+    not counted here."""
+    from desktop.engine.sql.literals import text
 
     summary = Summary(tuple(programs))
     parts = []
     for pid in programs:
-        status, deciding = ident(pid), ident(pid + ".deciding")
-        where = f" WHERE NOT {ident(pid + unless)}" if unless else ""
+        status, deciding = compiled.stored(pid), compiled.stored(pid + ".deciding")
+        where = f" WHERE NOT {compiled.stored(pid + '.settle')}" if settled_apart else ""
         counted = f"SELECT {status} AS s, {deciding} AS d, count(*) AS n FROM {relation}{where} GROUP BY ALL"
-        parts.append(f"SELECT {text(pid)} AS program, {spelled(pid, 's')} AS status, "
-                     f"COALESCE({spelled(pid + '.deciding', 'd')}, '') AS deciding, n FROM ({counted})")
+        parts.append(f"SELECT {text(pid)} AS program, {compiled.spelled(pid, 's')} AS status, "
+                     f"COALESCE({compiled.spelled(pid + '.deciding', 'd')}, '') AS deciding, n FROM ({counted})")
     if parts:
         for pid, st, d, n in con.execute(" UNION ALL ".join(parts)).fetchall():
             summary.add(pid, st, d, n)

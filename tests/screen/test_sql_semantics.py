@@ -238,6 +238,6 @@ def test_a_program_whose_list_would_not_fit_a_64_bit_mask_goes_to_the_reference_
     fits = with_exclusions(62 - leaves)  # 62 criteria and the audience: 63 bits
     assert not fits.reference_only
     assert len(fits.lists[f"{pid}.failed"]) == 63
-    assert "BIGINT" in fits.columns[f"{pid}.failed"]
+    assert "BIGINT" in fits.columns[f"{pid}#mask"]
     too_many = with_exclusions(63 - leaves)
     assert too_many.reference_only and "63" in too_many.reason

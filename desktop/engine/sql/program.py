@@ -10,8 +10,13 @@ bit stands for which name), the status as a code (0 eligible, 1 ineligible, 2 un
 near miss as NULL when there is none; they are spelled as text only where text is wanted
 (`named`, `spelled`): a table of outcomes holds numbers, not text built row by row.
 
-Each program also gets a `settle` column: true on the rows whose outcome three-valued SQL cannot
-be sure of (see freedom.py). Those rows go to the reference engine for that program.
+Some undetermined outcomes three-valued SQL cannot be sure of (see freedom.py): their status code
+is 3, and those rows go to the reference engine for that program (the `settle` flag).
+
+A table of outcomes holds, per program, the status code, one mask (the failed criteria of an
+ineligible outcome or the deciding questions of an undetermined one: never both at once) and,
+for a program with limits, the near-miss text: a few narrow columns per program, since a table
+of millions of rows costs by the column.
 """
 
 from __future__ import annotations
@@ -53,7 +58,7 @@ class ProgramSQL:
     reason: str | None = None  # why it is left to the reference engine, if it is
     status_sql: str | None = None  # the status, computed once in its own column
     tree_sql: str = "TRUE"
-    columns: dict[str, str] = field(default_factory=dict)  # output name -> SQL (the lists as masks)
+    columns: dict[str, str] = field(default_factory=dict)  # stored column -> SQL (CompiledPack.stored reads them)
     lists: dict[str, tuple[str, ...]] = field(default_factory=dict)  # a mask column -> its bits' names
 
     @property
@@ -79,11 +84,8 @@ def compile_program(program: Program, compiler: Compiler, names: Names, order: d
     except NotCompilable as err:
         out.reason = str(err)
         out.columns = {
-            pid: f"CAST(CASE WHEN {audience} THEN NULL ELSE {INELIGIBLE} END AS TINYINT)",
-            f"{pid}.failed": f"CAST(CASE WHEN {audience} THEN 0 ELSE 1 END AS SMALLINT)",
-            f"{pid}.deciding": "CAST(0 AS SMALLINT)",
-            f"{pid}.near_miss": "CAST(NULL AS VARCHAR)",
-            f"{pid}.settle": f"COALESCE({audience}, TRUE)",
+            pid: f"CAST(CASE WHEN COALESCE({audience}, TRUE) THEN {TO_SETTLE} ELSE {INELIGIBLE} END AS TINYINT)",
+            f"{pid}#mask": f"CAST(CASE WHEN COALESCE({audience}, TRUE) THEN 0 ELSE 1 END AS SMALLINT)",
         }
         out.lists = {f"{pid}.failed": (AUDIENCE,), f"{pid}.deciding": ()}
         return out
@@ -122,17 +124,19 @@ def compile_program(program: Program, compiler: Compiler, names: Names, order: d
             near_cases.append((leaf.criterion.id, cond, value, limit, by, width))
     out.lists = {f"{pid}.failed": (AUDIENCE, *(n for n, _ in failed_parts)),
                  f"{pid}.deciding": tuple(n for n, _ in deciding_parts)}
+    # Stored: the status code (3: undetermined, and the reference engine settles it — only an
+    # undetermined outcome is searched: a decided one is already exact, three-valued logic never
+    # decides wrongly), one mask (the failed criteria of an ineligible outcome, the deciding
+    # questions of an undetermined one: never both), the near miss if the program has limits.
+    bits = max(1 + len(failed_parts), len(deciding_parts))
     out.columns = {
-        pid: status,
-        f"{pid}.failed": f"CAST(CASE WHEN NOT {audience} THEN 1 WHEN {status} = {INELIGIBLE} THEN {_mask(failed_parts, 1)} "
-                         f"ELSE 0 END AS {_mask_type(1 + len(failed_parts))})",
-        f"{pid}.deciding": f"CAST(CASE WHEN {status} = {UNDETERMINED} THEN {_mask(deciding_parts)} ELSE 0 END "
-                           f"AS {_mask_type(len(deciding_parts))})",
-        f"{pid}.near_miss": _near_column(f"{audience} AND {status} = {INELIGIBLE}", near_cases),
-        # Only an undetermined outcome is searched by the reference engine: a decided one is
-        # already exact (three-valued logic never decides wrongly), criteria and all.
-        f"{pid}.settle": f"CASE WHEN {audience} AND {status} = {UNDETERMINED} THEN COALESCE({_settle(out, open_paths)}, FALSE) ELSE FALSE END",
+        pid: f"CAST(CASE WHEN {status} = {UNDETERMINED} AND COALESCE({_settle(out, open_paths)}, FALSE) "
+             f"THEN {TO_SETTLE} ELSE {status} END AS TINYINT)",
+        f"{pid}#mask": f"CAST(CASE WHEN NOT {audience} THEN 1 WHEN {status} = {INELIGIBLE} THEN {_mask(failed_parts, 1)} "
+                       f"WHEN {status} = {UNDETERMINED} THEN {_mask(deciding_parts)} ELSE 0 END AS {_mask_type(bits)})",
     }
+    if near_cases:
+        out.columns[f"{pid}.near_miss"] = _near_column(f"{audience} AND {status} = {INELIGIBLE}", near_cases)
     return out
 
 
@@ -158,7 +162,7 @@ def _settle(out: ProgramSQL, open_paths) -> str:
 
 
 STATUSES = ("eligible", "ineligible", "undetermined")  # a status column's codes 0, 1, 2
-ELIGIBLE, INELIGIBLE, UNDETERMINED = range(3)
+ELIGIBLE, INELIGIBLE, UNDETERMINED, TO_SETTLE = range(4)  # 3: undetermined, for the reference engine
 AUDIENCE = "audience"  # the failed criterion of an applicant outside the program's audience
 CHUNK = 8  # names per list literal: 256 spellings each
 

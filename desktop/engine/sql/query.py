@@ -6,10 +6,10 @@ order (a level at a time, side by side those that do not read each other), then 
 per criterion, then per program its status and detail columns. It is text for DuckDB's dialect;
 desktop/screen runs it and renders it for other engines.
 
-`outcomes_sql` gives the outcomes as computed: statuses as codes, the failed criteria and deciding
-questions as bit masks, no near miss as NULL (program.py), what a table of millions of outcomes
-holds; `spelled_sql` turns them into the
-output's text; `sql` is the two in one query.
+`outcomes_sql` gives the outcomes as computed and stored (program.py): statuses as codes, the
+failed criteria and deciding questions as bit masks, no near miss as NULL, what a table of
+millions of outcomes holds; `stored` reads each output column from them, `spelled_sql` turns
+them into the output's text; `sql` is the two in one query.
 """
 
 from __future__ import annotations
@@ -24,7 +24,8 @@ from desktop.engine.plan import unit_of
 from desktop.engine.sql import literals as lit
 from desktop.engine.sql.expr import Compiler, NotCompilable, Scope, Value
 from desktop.engine.sql.freedom import Names
-from desktop.engine.sql.program import STATUSES, ProgramSQL, compile_program, named, spelled
+from desktop.engine.sql.program import (INELIGIBLE, STATUSES, TO_SETTLE, UNDETERMINED, ProgramSQL, compile_program,
+                                        named, spelled)
 
 OUTCOME_SUFFIXES = ("", ".failed", ".deciding", ".near_miss")
 
@@ -74,21 +75,36 @@ class CompiledPack:
             prev = "statuses"
         return ctes, prev
 
-    def outcomes_sql(self, source: str = "answers", keep: tuple[str, ...] = ("row",), settle: bool = True) -> str:
-        """The query: the `keep` columns, then per program its status and detail columns, the
-        failed criteria and deciding questions as masks (and `<id>.settle`, true where the
-        reference engine must settle the outcome)."""
+    def outcomes_sql(self, source: str = "answers", keep: tuple[str, ...] = ("row",)) -> str:
+        """The query: the `keep` columns, then per program its stored columns (program.py: the
+        status code, one mask, the near miss if any), which `stored` reads."""
         ctes, last = self._chain(source)
         cols = [lit.ident(k) for k in keep]
-        for p in self.programs:
-            for suffix in OUTCOME_SUFFIXES + ((".settle",) if settle else ()):
-                name = p.program.id + suffix
-                cols.append(f"{p.columns[name]} AS {lit.ident(name)}")
+        cols += [f"{sql} AS {lit.ident(name)}" for p in self.programs for name, sql in p.columns.items()]
         return "WITH " + ",\n".join(ctes) + f"\nSELECT {', '.join(cols)}\nFROM {last}"
+
+    def stored(self, name: str) -> str:
+        """SQL over outcomes_sql's columns: the output column `name` (`<id>`, `<id>.failed`,
+        `<id>.deciding`, `<id>.near_miss`, `<id>.settle`) as computed: the status as its code 0-2,
+        the lists as masks, no near miss as NULL, the settle flag."""
+        for p in self.programs:
+            pid = p.program.id
+            code, mask = lit.ident(pid), lit.ident(pid + "#mask")
+            if name == pid:
+                return f"(CASE WHEN {code} = {TO_SETTLE} THEN {UNDETERMINED} ELSE {code} END)"
+            if name == pid + ".failed":
+                return f"(CASE WHEN {code} = {INELIGIBLE} THEN {mask} ELSE 0 END)"
+            if name == pid + ".deciding":
+                return f"(CASE WHEN {code} >= {UNDETERMINED} THEN {mask} ELSE 0 END)"
+            if name == pid + ".near_miss":
+                return lit.ident(name) if name in p.columns else "CAST(NULL AS VARCHAR)"
+            if name == pid + ".settle":
+                return f"({code} = {TO_SETTLE})"
+        raise KeyError(name)
 
     def spelled(self, name: str, column: str) -> str:
         """SQL: the output's text of the outcome column `name` (`<id>`, `<id>.failed`, ...) from
-        `column`, that column as outcomes_sql gives it."""
+        `column`, that column as `stored` gives it."""
         for p in self.programs:
             if name == p.program.id:
                 return named(column, STATUSES, lists=not self.portable)
@@ -103,18 +119,19 @@ class CompiledPack:
         return column
 
     def spelled_sql(self, relation: str, keep: tuple[str, ...] = ("row",), settle: bool = True) -> str:
-        """The outcomes in `relation` (outcomes_sql's columns) with their lists spelled out."""
+        """The outcomes in `relation` (outcomes_sql's columns) as the output writes them (and
+        `<id>.settle` unless `settle` is false)."""
         cols = [lit.ident(k) for k in keep]
         for p in self.programs:
             for suffix in OUTCOME_SUFFIXES + ((".settle",) if settle else ()):
                 name = p.program.id + suffix
-                cols.append(f"{self.spelled(name, lit.ident(name))} AS {lit.ident(name)}")
+                cols.append(f"{self.spelled(name, self.stored(name))} AS {lit.ident(name)}")
         return f"SELECT {', '.join(cols)} FROM {relation}"
 
     def sql(self, source: str = "answers", keep: tuple[str, ...] = ("row",), settle: bool = True) -> str:
         """The query: the `keep` columns, then per program its status and detail columns as the
         output writes them (and `<id>.settle`)."""
-        inner = self.outcomes_sql(source, keep, settle)
+        inner = self.outcomes_sql(source, keep)
         return self.spelled_sql(f"({inner}) AS outcomes", keep, settle)
 
     def criteria_sql(self, source: str = "answers", keep: tuple[str, ...] = ("row",)) -> str:
