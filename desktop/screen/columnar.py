@@ -207,7 +207,7 @@ def _final(con, compiled, run: Run, keep, cases, settled) -> str:
     spelled = spelling.columns(con, compiled, "outcomes", found)
     cols = [ident(k) for k in keep]
     if not cases:
-        cols += [f"{spelled[name].sql} AS {ident(name)}" for name in names]
+        cols += [f"{spelled[name].sql()} AS {ident(name)}" for name in names]
         return f"SELECT {', '.join(cols)} FROM outcomes"
     by_row = {row: flat for case, flat in zip(cases, settled) for row in case[0]}
     from duckdb import list_type
@@ -217,8 +217,7 @@ def _final(con, compiled, run: Run, keep, cases, settled) -> str:
                         side_effects=False)
     flags = [compiled.stored(p + ".settle") for p in run.programs]
     for k, name in enumerate(names):
-        ours = spelled[name]
-        cols.append(f"CASE WHEN {flags[k // len(OUTCOME_SUFFIXES)]} THEN CAST(\"#settled\"[{k + 1}] AS {ours.type}) "
-                    f"ELSE {ours.sql} END AS {ident(name)}")
+        theirs = f'"#settled"[{k + 1}]'
+        cols.append(f"{spelled[name].sql(flags[k // len(OUTCOME_SUFFIXES)], theirs)} AS {ident(name)}")
     return (f"SELECT {', '.join(cols)} FROM (SELECT *, CASE WHEN {' OR '.join(flags)} THEN settled_outcomes(row) END "
             f"AS \"#settled\" FROM outcomes)")

@@ -28,10 +28,22 @@ from desktop.engine.sql.program import CHUNK, STATUSES, spelling
 
 @dataclass
 class Spelled:
-    """One output column as an ENUM: `sql` reads it off the outcome table; `type` is the ENUM."""
+    """One output column as an ENUM `type`: `value` where `when` holds (always, if None), else
+    `otherwise`; each an ENUM expression over the outcome table's columns."""
 
-    sql: str
     type: str
+    value: str
+    when: str | None = None
+    otherwise: str = "NULL"
+
+    def sql(self, flag: str | None = None, settled: str | None = None) -> str:
+        """SQL for the column; with `flag`, the text `settled` (VARCHAR) wherever the flag holds."""
+        whens = [f"WHEN {flag} THEN CAST({settled} AS {self.type})"] if flag else []
+        if self.when is not None:
+            whens.append(f"WHEN {self.when} THEN {self.value}")
+        if not whens:
+            return self.value
+        return f"CASE {' '.join(whens)} ELSE {self.otherwise if self.when is not None else self.value} END"
 
 
 def _type(con, name: str, texts: Iterable[str]) -> str:
@@ -48,40 +60,44 @@ def _picked(texts: list[str], type_name: str, index: str) -> str:
 
 def columns(con, compiled, relation: str, extra: dict[str, set[str]]) -> dict[str, Spelled]:
     """Create the ENUM types and return, per output column (`<id>`, `<id>.failed`, ...), how to
-    read it from `relation` (the outcome table). `extra`: further texts a column must hold."""
+    read it from `relation` (the outcome table, read as CompiledPack.read says). `extra`:
+    further texts a column must hold."""
     out: dict[str, Spelled] = {}
     long: dict[str, tuple[str, ...]] = {}
     for p in compiled.programs:
         pid = p.program.id
         kind = _type(con, pid, (*STATUSES, *extra.get(pid, ())))
-        out[pid] = Spelled(_picked(list(STATUSES), kind, f"{compiled.stored(pid)} + 1"), kind)
+        out[pid] = Spelled(kind, _picked(list(STATUSES), kind, f"{compiled.read(pid)[1]} + 1"))
         for name, names in p.lists.items():
             if len(names) > CHUNK:
                 long[name] = names
                 continue
+            when, mask, _ = compiled.read(name)
             texts = [spelling(m, names) for m in range(1 << len(names))]
             kind = _type(con, name, (*texts, *extra.get(name, ())))
-            out[name] = Spelled(_picked(texts, kind, f"{compiled.stored(name)} + 1"), kind)
-    for name, masks in _by_frequency(con, relation, {n: compiled.stored(n) for n in long}).items():
+            out[name] = Spelled(kind, _picked(texts, kind, f"{mask} + 1"), when, f"CAST('' AS {kind})")
+    for name, masks in _by_frequency(con, relation, {n: compiled.read(n) for n in long}).items():
+        when, mask, _ = compiled.read(name)
         texts = [spelling(m, long[name]) for m in masks]
-        kind = _type(con, name, (*texts, *extra.get(name, ())))
-        place = f"list_position([{', '.join(map(str, masks))}]::BIGINT[], CAST({compiled.stored(name)} AS BIGINT))"
-        out[name] = Spelled(_picked(texts, kind, place), kind)
+        kind = _type(con, name, ("", *texts, *extra.get(name, ())))
+        place = f"list_position([{', '.join(map(str, masks))}]::BIGINT[], CAST({mask} AS BIGINT))"
+        out[name] = Spelled(kind, _picked(texts, kind, place), when, f"CAST('' AS {kind})")
     near = {p.program.id + ".near_miss": p for p in compiled.programs}
     stored = [n for n, p in near.items() if n in p.columns]  # a program without limits has no near miss
     for name, found in {**{n: set() for n in near}, **_distinct(con, relation, stored)}.items():
         kind = _type(con, name, ("", *sorted(found), *extra.get(name, ())))
-        out[name] = Spelled(f"CAST(COALESCE({compiled.stored(name)}, '') AS {kind})", kind)
+        out[name] = Spelled(kind, f"CAST(COALESCE({compiled.read(name)[1]}, '') AS {kind})")
     return out
 
 
-def _by_frequency(con, relation: str, read: dict[str, str]) -> dict[str, list[int]]:
-    """The distinct values of each named column (`read`: name -> SQL), the most frequent first."""
-    if not read:
+def _by_frequency(con, relation: str, reads: dict) -> dict[str, list[int]]:
+    """The distinct masks of each named column where they are read (CompiledPack.read), the most
+    frequent first."""
+    if not reads:
         return {}
-    parts = [f"SELECT {text(n)} AS c, CAST({sql} AS BIGINT) AS v, count(*) AS k FROM {relation} "
-             f"WHERE {sql} IS NOT NULL GROUP BY ALL" for n, sql in read.items()]
-    found: dict[str, list[int]] = {n: [] for n in read}
+    parts = [f"SELECT {text(n)} AS c, CAST({mask} AS BIGINT) AS v, count(*) AS k FROM {relation} "
+             f"WHERE {when or 'TRUE'} GROUP BY ALL" for n, (when, mask, _) in reads.items()]
+    found: dict[str, list[int]] = {n: [] for n in reads}
     for c, v, _ in con.execute(f"SELECT * FROM ({' UNION ALL '.join(parts)}) ORDER BY c, k DESC, v").fetchall():
         found[c].append(v)
     return found

@@ -83,24 +83,30 @@ class CompiledPack:
         cols += [f"{sql} AS {lit.ident(name)}" for p in self.programs for name, sql in p.columns.items()]
         return "WITH " + ",\n".join(ctes) + f"\nSELECT {', '.join(cols)}\nFROM {last}"
 
-    def stored(self, name: str) -> str:
-        """SQL over outcomes_sql's columns: the output column `name` (`<id>`, `<id>.failed`,
-        `<id>.deciding`, `<id>.near_miss`, `<id>.settle`) as computed: the status as its code 0-2,
-        the lists as masks, no near miss as NULL, the settle flag."""
+    def read(self, name: str) -> tuple[str | None, str, str]:
+        """How the output column `name` (`<id>`, `<id>.failed`, `<id>.deciding`, `<id>.near_miss`,
+        `<id>.settle`) is read from outcomes_sql's columns: (condition, value, otherwise), the
+        value where the condition holds (None: everywhere), `otherwise` elsewhere. The status
+        as its code 0-2, the lists as masks, no near miss as NULL, the settle flag."""
         for p in self.programs:
             pid = p.program.id
             code, mask = lit.ident(pid), lit.ident(pid + "#mask")
             if name == pid:
-                return f"(CASE WHEN {code} = {TO_SETTLE} THEN {UNDETERMINED} ELSE {code} END)"
+                return None, f"LEAST({code}, {UNDETERMINED})", ""
             if name == pid + ".failed":
-                return f"(CASE WHEN {code} = {INELIGIBLE} THEN {mask} ELSE 0 END)"
+                return f"{code} = {INELIGIBLE}", mask, "0"
             if name == pid + ".deciding":
-                return f"(CASE WHEN {code} >= {UNDETERMINED} THEN {mask} ELSE 0 END)"
+                return f"{code} >= {UNDETERMINED}", mask, "0"
             if name == pid + ".near_miss":
-                return lit.ident(name) if name in p.columns else "CAST(NULL AS VARCHAR)"
+                return None, lit.ident(name) if name in p.columns else "CAST(NULL AS VARCHAR)", ""
             if name == pid + ".settle":
-                return f"({code} = {TO_SETTLE})"
+                return None, f"({code} = {TO_SETTLE})", ""
         raise KeyError(name)
+
+    def stored(self, name: str) -> str:
+        """SQL over outcomes_sql's columns: the output column `name` as computed (`read`)."""
+        cond, value, otherwise = self.read(name)
+        return value if cond is None else f"(CASE WHEN {cond} THEN {value} ELSE {otherwise} END)"
 
     def spelled(self, name: str, column: str) -> str:
         """SQL: the output's text of the outcome column `name` (`<id>`, `<id>.failed`, ...) from
