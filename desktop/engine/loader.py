@@ -51,10 +51,11 @@ def default_seeds_dir(rules_dir: Path) -> Path:
     return inside if inside.is_dir() else rules_dir.parent / "seeds"
 
 
-def _yaml_files(folder: Path, problems: Problems, root: Path) -> list[Path]:
+def _yaml_files(folder: Path, problems: Problems, root: Path, plain: set[str] | None = None) -> list[Path]:
     """The YAML files of `folder`, by name. Reported and not read: a folder that cannot be listed,
     a file whose name holds a control character (a newline would forge a `path:line:` line of
-    its own in `check`), and a link to a file outside `root`."""
+    its own in `check`), and a link to a file outside `root`. The path of each file the listing
+    says is no link is added to `plain` (`_Files.shown` then need not ask the disk)."""
     if not folder.is_dir():
         return []
     shown = display_path(folder)
@@ -78,6 +79,8 @@ def _yaml_files(folder: Path, problems: Problems, root: Path) -> list[Path]:
             continue
         if e.is_file():
             files.append(p)
+            if plain is not None and not e.is_symlink():
+                plain.add(os.fspath(p))
     return files
 
 
@@ -95,12 +98,13 @@ class _Files:
         self.hashed: list[tuple[str, bytes]] = []
         self.cache = cache
         self.folders: dict[str, str] = {}  # folder -> how a path in it begins when shown
+        self.plain: set[str] = set()  # paths a folder listing said are files, not links
         self._bytes: dict[str, bytes | OSError | YamlProblem] = {}
 
     def shown(self, path: Path) -> str:
         """`display_path(path)`, with each folder resolved once rather than every file in it."""
         name = os.fspath(path)
-        if os.path.islink(name):
+        if name not in self.plain and os.path.islink(name):
             return display_path(path)
         folder, _, leaf = name.rpartition(os.sep)
         start = self.folders.get(folder)
@@ -268,7 +272,7 @@ def _load(rules_dir, seeds_dir, cache) -> RulePack:
 
     notes = {}
     broken_notes: set[str] = set()
-    _read_each(files, problems, _yaml_files(seeds, problems, seeds), "seeds", "source-note", lambda src: read_note(src, problems),
+    _read_each(files, problems, _yaml_files(seeds, problems, seeds, files.plain), "seeds", "source-note", lambda src: read_note(src, problems),
                notes, broken_notes, "source note", lambda n: n.where.path)
 
     groups = _criterion_groups(rules, files, problems)
@@ -276,7 +280,7 @@ def _load(rules_dir, seeds_dir, cache) -> RulePack:
     left_out: set[str] = set()
     ctx = ProgramContext(names, documents, notes, frozenset(broken_notes), groups, programs, left_out,
                          build=builder(records, names))
-    program_files = _yaml_files(rules / "programs", problems, rules)
+    program_files = _yaml_files(rules / "programs", problems, rules, files.plain)
     if rules.is_dir() and not program_files and not (rules / "programs").is_dir():
         problems.add(display_path(rules / "programs"), 1, Text("programs 폴더가 없습니다", "the programs folder is missing"))
     elif rules.is_dir() and not program_files:
