@@ -306,7 +306,7 @@ _NOT_A_LINE = re.compile(r"\t(?![1-9][0-9]{0,9}\n)")  # a tab not followed by a 
 def _key(path: tuple) -> str:
     """A key path as text, each key after a slash and each item number after a hash:
     ("criteria", 0, "id") -> "/criteria#0/id", () -> "" and ("",) -> "/"."""
-    return "".join(_SEP + part if type(part) is str else f"{_ITEM}{part}" for part in path)
+    return "".join([_SEP + part if type(part) is str else f"{_ITEM}{part}" for part in path])
 
 
 def _within_bounds(data) -> bool:
