@@ -37,13 +37,14 @@ class Spelled:
     otherwise: str = "NULL"
 
     def sql(self, flag: str | None = None, settled: str | None = None) -> str:
-        """SQL for the column; with `flag`, the text `settled` (VARCHAR) wherever the flag holds."""
+        """SQL for the column (one CASE); with `flag`, the text `settled` (VARCHAR) wherever the
+        flag holds."""
         whens = [f"WHEN {flag} THEN CAST({settled} AS {self.type})"] if flag else []
+        last = self.value
         if self.when is not None:
             whens.append(f"WHEN {self.when} THEN {self.value}")
-        if not whens:
-            return self.value
-        return f"CASE {' '.join(whens)} ELSE {self.otherwise if self.when is not None else self.value} END"
+            last = self.otherwise
+        return f"CASE {' '.join(whens)} ELSE {last} END" if whens else last
 
 
 def _type(con, name: str, texts: Iterable[str]) -> str:
@@ -83,9 +84,10 @@ def columns(con, compiled, relation: str, extra: dict[str, set[str]]) -> dict[st
         place = f"list_position([{', '.join(map(str, masks))}]::BIGINT[], CAST({mask} AS BIGINT))"
         out[name] = Spelled(kind, _picked(texts, kind, place), when, f"CAST('' AS {kind})")
     near = {p.program.id + ".near_miss": p for p in compiled.programs}
-    stored = [n for n, p in near.items() if n in p.columns]  # a program without limits has no near miss
-    for name, found in {**{n: set() for n in near}, **_distinct(con, relation, stored)}.items():
-        kind = _type(con, name, ("", *sorted(found), *extra.get(name, ())))
+    # a program without limits stores no near miss: its column is always the empty text
+    found = _distinct(con, relation, [n for n, p in near.items() if n in p.columns])
+    for name in near:
+        kind = _type(con, name, ("", *sorted(found.get(name, ())), *extra.get(name, ())))
         out[name] = Spelled(kind, f"CAST(COALESCE({compiled.read(name)[1]}, '') AS {kind})")
     return out
 
