@@ -102,7 +102,7 @@ def run(args: argparse.Namespace) -> int:
 
     from desktop.screen.progress import Progress
 
-    progress = Progress()
+    progress = Progress(getattr(sys.stderr, "unfiltered", sys.stderr), lang=lang)
     print(bi(f"엔진: {engine}", f"engine: {engine}", lang), file=sys.stderr)
     try:
         if engine == "duckdb":

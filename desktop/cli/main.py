@@ -28,6 +28,7 @@ class _Printable:
 
     def __init__(self, stream):
         self._stream = stream
+        self.unfiltered = stream  # for the program's own control characters (a progress line's \r)
 
     def write(self, text: str) -> int:
         return self._stream.write(_UNPRINTABLE.sub(_replacement, text))

@@ -1,7 +1,9 @@
 """A progress line on a terminal for runs longer than a second; nothing when piped.
 
-For the columnar engine it polls DuckDB's own progress of the running query; for the row-wise
-engine the caller ticks with the row number.
+For the columnar engine it polls DuckDB's own progress of the running query (DuckDB keeps none
+unless asked: `enable_progress_bar` is switched on for the connection, its own printing off);
+for the row-wise engine the caller ticks with the row number, and without a known total the
+line counts rows instead of showing a share.
 """
 
 from __future__ import annotations
@@ -12,14 +14,23 @@ import time
 
 WIDTH = 30
 DELAY = 1.0  # seconds before anything is shown
+EVERY = 0.2  # seconds between two drawings
+
+PHASES = {  # what the line says is being done, Korean and English
+    "read": ("읽기", "read"),
+    "evaluate": ("평가", "evaluate"),
+    "settle": ("확정", "settle"),
+    "write": ("쓰기", "write"),
+}
 
 
 class Progress:
-    def __init__(self, stream=None, total: int | None = None):
+    def __init__(self, stream=None, total: int | None = None, lang: str = "ko"):
         self.stream = stream or sys.stderr
         self.enabled = bool(getattr(self.stream, "isatty", lambda: False)())
         self.start = time.monotonic()
         self.total = total
+        self.lang = lang
         self.label = "read"
         self._con = None
         self._stop = threading.Event()
@@ -31,6 +42,8 @@ class Progress:
         """Poll DuckDB's progress of whatever query runs on `con`."""
         if not self.enabled:
             return
+        con.execute("SET enable_progress_bar = true")
+        con.execute("SET enable_progress_bar_print = false")
         self._con = con
         self._thread = threading.Thread(target=self._poll, daemon=True)
         self._thread.start()
@@ -39,28 +52,36 @@ class Progress:
         self.label = label
 
     def _poll(self) -> None:
-        while not self._stop.wait(0.2):
+        while not self._stop.wait(EVERY):
             try:
-                share = self._con.query_progress()
-            except Exception:
-                share = -1
-            if share is not None and share >= 0:
-                self._draw(share / 100.0 if share > 1 else share)
+                percent = self._con.query_progress()
+            except Exception:  # the connection is closing: nothing to show
+                percent = -1
+            if percent is not None and percent >= 0:
+                self._draw(f"[{self._bar(percent / 100.0)}] {min(percent, 100.0):5.1f}%")
 
     def tick(self, done: int) -> None:
-        if not self.enabled or not self.total:
+        if not self.enabled:
             return
         now = time.monotonic()
-        if now - self._last >= 0.2:
-            self._last = now
-            self._draw(done / self.total)
+        if now - self._last < EVERY:
+            return
+        self._last = now
+        if self.total:
+            self._draw(f"[{self._bar(done / self.total)}] {100.0 * done / self.total:5.1f}%")
+        else:
+            self._draw(f"{done:,}행" if self.lang == "ko" else f"{done:,} rows")
 
-    def _draw(self, share: float) -> None:
+    @staticmethod
+    def _bar(share: float) -> str:
+        filled = int(WIDTH * min(max(share, 0.0), 1.0))
+        return "#" * filled + "." * (WIDTH - filled)
+
+    def _draw(self, what: str) -> None:
         if time.monotonic() - self.start < DELAY:
             return
-        share = min(max(share, 0.0), 1.0)
-        filled = int(WIDTH * share)
-        self.stream.write(f"\r{self.label:<9} [{'#' * filled}{'.' * (WIDTH - filled)}] {share * 100:5.1f}%")
+        ko, en = PHASES.get(self.label, (self.label, self.label))
+        self.stream.write(f"\r{ko if self.lang == 'ko' else en:<9} {what}")
         self.stream.flush()
         self._shown = True
 
@@ -68,6 +89,8 @@ class Progress:
         self._stop.set()
         if self._thread is not None:
             self._thread.join(timeout=1)
+            self._thread = None
         if self._shown:
             self.stream.write("\r" + " " * (WIDTH + 20) + "\r")
             self.stream.flush()
+            self._shown = False

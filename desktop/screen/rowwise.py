@@ -73,6 +73,8 @@ def screen(pack: RulePack, path, mapping: Callable, today: dt.date, *, programs=
     """Screen every row; return the run and the output rows (header: outputs.header)."""
     run = Run("python")
     start = time.perf_counter()
+    if progress is not None:
+        progress.phase("evaluate")
     head, first_column, rows = read_rows(path)
     columns = column_map(head, mapping(head), first_column)
     sources = [i for i, t in enumerate(columns.targets) if t in ("id", "name")]

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
+import re
 from pathlib import Path
 
 import pytest
@@ -15,7 +17,9 @@ import pytest
 from desktop.cli.main import main
 from desktop.engine import evaluate
 from desktop.screen import outputs
+from desktop.screen import progress as progress_module
 from desktop.screen.cells import ABSENT, parse_cell
+from desktop.screen.progress import Progress
 from desktop.screen.reference import outcome
 from desktop.screen.synthetic import Generator, register_cell
 
@@ -227,3 +231,51 @@ def test_file_errors_speak_korean_first(pack, tmp_path, monkeypatch, capsys):
     assert "신청자 유형(applicant_type) 열이 없습니다" in capsys.readouterr().err
     assert main(["screen", "missing.csv", "-o", "o.csv", "--lang", "ko"]) == 2
     assert "missing.csv: 파일이 없습니다" in capsys.readouterr().err
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_duckdb_progress_is_drawn_while_a_query_runs(monkeypatch):
+    from desktop.screen import duck
+
+    monkeypatch.setattr(progress_module, "DELAY", 0.0)
+    monkeypatch.setattr(progress_module, "EVERY", 0.05)
+    con = duck.connect(memory_limit="1GB", threads=2)
+    con.execute("CREATE TABLE t AS SELECT i, hash(i) % 1000 AS k FROM range(20000000) r(i)")
+    term = _Terminal()
+    bar = Progress(term, lang="en")
+    bar.attach(con)
+    bar.phase("evaluate")
+    drawn = ""
+    for _ in range(8):  # a query long enough to be polled at least once, however fast the machine
+        con.execute("SELECT k, count(DISTINCT i % 7919), sum(i) FROM t GROUP BY k").fetchall()
+        drawn = term.getvalue()
+        if "%" in drawn:
+            break
+    bar.close()
+    assert re.search(r"\revaluate +\[[#.]{30}\] +[0-9.]+%", drawn), repr(drawn[:200])
+    assert term.getvalue().endswith("\r")  # the line is erased at the end
+
+
+def test_a_row_count_is_drawn_in_korean_by_the_python_engine(pack, tmp_path, monkeypatch):
+    monkeypatch.setattr(progress_module, "DELAY", 0.0)
+    write_register(pack, tmp_path / "in.csv", 5)
+    term = _Terminal()
+    monkeypatch.setattr("sys.stderr", term)
+    assert main(["screen", str(tmp_path / "in.csv"), "-o", str(tmp_path / "o.csv"), "--today", TODAY,
+                 "--engine", "python"]) == 0
+    err = term.getvalue()
+    assert re.search("\r평가 +1행", err), repr(err)  # the first row at once, later ones at most every 0.2 s
+    assert "5행 심사" in err  # and the summary line follows the erased progress line
+
+
+def test_nothing_is_drawn_when_not_on_a_terminal(monkeypatch):
+    monkeypatch.setattr(progress_module, "DELAY", 0.0)
+    piped = io.StringIO()
+    bar = Progress(piped, total=10)
+    bar.tick(5)
+    bar.close()
+    assert piped.getvalue() == ""
