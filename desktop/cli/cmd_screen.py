@@ -110,7 +110,8 @@ def run(args: argparse.Namespace) -> int:
 
             result = columnar.screen(pack, args.input, mapping, today, programs=programs, lang=lang,
                                      strict=args.strict, memory_limit=args.memory_limit,
-                                     write=writing.writer(args.output, fmt, pack, lang), progress=progress)
+                                     write=writing.writer(args.output, fmt, pack, lang), progress=progress,
+                                     fits=writing.fits(args.output, fmt))
         else:
             from desktop.screen import rowwise, writing
 

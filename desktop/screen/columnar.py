@@ -77,9 +77,11 @@ def _timed(run: Run, phase: str):
 
 
 def screen(pack: RulePack, path, mapping: Callable, today: dt.date, *, programs=None, lang="ko",
-           strict=False, write: Callable, memory_limit="3GB", threads=None, progress=None) -> Run:
+           strict=False, write: Callable, memory_limit="3GB", threads=None, progress=None,
+           fits: Callable | None = None) -> Run:
     """Screen the register at `path`. `mapping(headers) -> {column: target}` says which column
-    answers what; `write(con, query, run)` writes the output from the final query."""
+    answers what; `write(con, query, run)` writes the output from the final query; `fits(run)`,
+    called once the rows are read and counted, raises when the output cannot hold them."""
     run = Run("duckdb")
     con = duck.connect(memory_limit=memory_limit, threads=threads)
     if progress is not None:
@@ -104,6 +106,9 @@ def screen(pack: RulePack, path, mapping: Callable, today: dt.date, *, programs=
         # The rows with a bad cell are left out (none to leave out: no test on every row).
         bad = f" WHERE NOT ({' OR '.join(c.bad for c in columns)})" if run.problems else ""
         con.execute(f"CREATE VIEW answers AS SELECT {', '.join(select)} FROM src{bad}")
+        run.screened = run.rows - len({p.row for p in run.problems})
+        if fits is not None:
+            fits(run)
     keep = ("row",) + run.passthrough
     compiled = compile_pack(pack, today, programs)
     run.programs = tuple(p.program.id for p in compiled.programs)
@@ -112,7 +117,6 @@ def screen(pack: RulePack, path, mapping: Callable, today: dt.date, *, programs=
             progress.phase("evaluate")
         # Once over every row, into a table kept in input order (insertion order is preserved).
         con.execute(f"CREATE TEMP TABLE outcomes AS {compiled.outcomes_sql('answers', keep)}")
-        run.screened = run.rows - len({p.row for p in run.problems})
     with _timed(run, "settle"):
         if progress is not None:
             progress.phase("settle")

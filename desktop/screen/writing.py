@@ -19,8 +19,7 @@ def writer(path, fmt: str, pack: RulePack, lang: str):
 
     def write(con, query: str, run: Run) -> None:
         if fmt == "xlsx":
-            if run.screened + 1 > outputs.XLSX_MAX_ROWS:
-                raise outputs.too_many_rows(run.screened, path)
+            fits(path, fmt)(run)
             cursor = con.execute(query)
             head = [d[0] for d in cursor.description]
 
@@ -37,6 +36,17 @@ def writer(path, fmt: str, pack: RulePack, lang: str):
         _summary_csv(path, run.counted, pack, lang, run)
 
     return write
+
+
+def fits(path, fmt: str):
+    """For the columnar engine, once the register is read: raise OutputError before anything is
+    evaluated when the screened rows cannot all go into `path` (one XLSX sheet)."""
+
+    def check(run: Run) -> None:
+        if fmt == "xlsx" and run.screened + 1 > outputs.XLSX_MAX_ROWS:
+            raise outputs.too_many_rows(run.screened, path)
+
+    return check
 
 
 def write_rows(path, fmt: str, pack: RulePack, lang: str, run: Run, rows: list) -> None:
