@@ -46,6 +46,7 @@ class ProgramContext:
     documents: Mapping[str, Document]
     notes: Mapping[str, SourceNote]
     broken_notes: frozenset = frozenset()  # note ids whose files failed to load
+    no_notes: bool = False  # no source notes folder at all: said once, citations not looked up
     groups: Mapping[str, tuple] = field(default_factory=dict)  # criterion group id -> (src, path, raw)
     programs: Mapping[str, Program] | None = None  # the programs read so far (parents for extends)
     left_out: set = field(default_factory=set)  # program ids whose files did not load
@@ -83,6 +84,8 @@ class _Reader:
         note_id, _, fact_id = cite.partition("#")
         note = self.ctx.notes.get(note_id)
         if note is None:
+            if self.ctx.no_notes:
+                return
             if note_id in self.ctx.broken_notes:
                 self.error(path, Text(f"인용한 출처 노트 '{note_id}'의 파일에 오류가 있습니다",
                                      f"cites source note '{note_id}', whose file has errors"))

@@ -272,13 +272,19 @@ def _load(rules_dir, seeds_dir, cache) -> RulePack:
 
     notes = {}
     broken_notes: set[str] = set()
+    no_notes = rules.is_dir() and not seeds.is_dir()
+    if no_notes:  # one line, not one per citation (a rules folder copied without its notes)
+        problems.add(display_path(seeds), 1, Text(
+            "출처 노트 폴더가 없습니다. 규칙 폴더 안이나 옆에 seeds 폴더를 두십시오 (인용은 확인하지 않았습니다)",
+            "there is no source notes folder; put a seeds folder inside or beside the rules folder "
+            "(citations were not checked)"))
     _read_each(files, problems, _yaml_files(seeds, problems, seeds, files.plain), "seeds", "source-note", lambda src: read_note(src, problems),
                notes, broken_notes, "source note", lambda n: n.where.path)
 
     groups = _criterion_groups(rules, files, problems)
     programs: dict[str, Program] = {}
     left_out: set[str] = set()
-    ctx = ProgramContext(names, documents, notes, frozenset(broken_notes), groups, programs, left_out,
+    ctx = ProgramContext(names, documents, notes, frozenset(broken_notes), no_notes, groups, programs, left_out,
                          build=builder(records, names))
     program_files = _yaml_files(rules / "programs", problems, rules, files.plain)
     if rules.is_dir() and not program_files and not (rules / "programs").is_dir():

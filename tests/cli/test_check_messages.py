@@ -135,3 +135,27 @@ def test_five_mistakes_five_messages_in_korean_and_nothing_else(tmp_path, monkey
             and not re.match(r"rules/programs/\S+\.yaml: .+ — .+에서 가져옴 \(rules/\S+\.yaml\)$", line)]
     assert folded in out
     assert rest == [out[-1]] and out[-1].startswith("프로그램 ") and " 문제 5건 " in out[-1]
+
+
+def test_a_rules_folder_copied_without_its_source_notes_is_told_once(tmp_path, monkeypatch, capsys):
+    """Every program cites source notes; a rules folder copied without the seeds folder beside it
+    gives one line saying so, not one per citation, and the real mistakes are still found."""
+    shutil.copytree(REPO / "rules", tmp_path / "rules")
+    draft = PROGRAM.replace("avg_sale_3y <= 120_000_000_000 and", "avg_sale_3y <= 1200억 &&")
+    (tmp_path / "rules" / "programs" / "clerk-draft.yaml").write_text(draft, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+
+    assert main(["check", "--rules", "rules", "--lang", "en"]) == 2
+    out = capsys.readouterr().out.splitlines()
+    assert not any("unknown source note" in line for line in out)
+    headers = [line for line in out if re.match(r"\S+:\d+: ", line)]
+    assert headers[0] == ("seeds:1: there is no source notes folder; put a seeds folder inside or beside "
+                          "the rules folder (citations were not checked)")
+    # the slips of line 13 and the misspelt names around them, all in this one run
+    assert [h.split(": ", 2)[-1] for h in headers if ":13: " in h] == [
+        "unknown name 'avg_sale_3y' (did you mean 'avg_sales_3y'?) (column 14)",
+        "'1200억' is a Korean amount; the rule language counts in whole won (column 29)",
+        "'&&' is not part of the rule language (column 35)",
+        "unknown name 'full_time_worker' (did you mean 'full_time_workers'?) (column 38)",
+    ]
+    assert " 8 problem(s) " in out[-1]  # and the wrong value, the comma and `true` of the five

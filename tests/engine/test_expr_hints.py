@@ -60,3 +60,22 @@ def test_text_in_quotes_is_left_alone():
 def test_named_argument_keeps_its_own_message():
     found = slips("has(tags, value='ai')")
     assert found[0][2] == "has(): named arguments are not allowed"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a misspelt name after and before a slip: both told at their columns in the text as written
+        ("nn > 1 && bb", [(1, "nn"), (8, "&&"), (11, "bb")]),
+        ("!bb || m <= 1200억 and ch == 'gren'", [(1, "!"), (2, "bb"), (5, "||"), (13, "1200억"), (29, "'gren'")]),
+        ("n = 3 and nn", [(3, "="), (11, "nn")]),
+        ("n ＞ 3 AND b == true", [(3, "＞"), (7, "AND"), (16, "true")]),
+    ],
+)
+def test_the_rest_of_an_expression_is_read_past_its_slips(text, expected):
+    assert [(c, t) for c, t, _m, _h in slips(text)] == expected
+
+
+def test_slips_alone_are_told_once_each():
+    # mended, the rest is sound: nothing more than the slips themselves
+    assert [(c, t) for c, t, _m, _h in slips("b && n >= 3억")] == [(3, "&&"), (11, "3억")]

@@ -115,7 +115,10 @@ def build_expr(text: object, names: Names, test: bool = False) -> Expr:
 
     `test`: the expression decides something (a criterion, an exclusion, `applies_if`) and must
     be a yes/no value; a number or a text there would count as met for any value but 0 or ''."""
-    tree, body = parse(text)
+    try:
+        tree, body = parse(text)
+    except ExprError as err:
+        raise _and_the_rest(err, text, names, test) from None
     lead = len(str(text)) - len(str(text).lstrip())
     builder = Builder(body, names, lead)
     try:
@@ -130,3 +133,46 @@ def build_expr(text: object, names: Names, test: bool = False) -> Expr:
         raise ExprError.of(builder.errors)
     near = near_miss_spec(tree, builder.built, names)
     return Expr(body, built.fn, built.names, built.today, built.kind, near, built.tables, tree, built.bound)
+
+
+def _and_the_rest(err: ExprError, text: object, names: Names, test: bool) -> ExprError:
+    """`err` and, when it holds only clerk's slips with a known fix (`&&`, `=`, `1200억`, ...),
+    the mistakes in the rest of the expression too: the slips are replaced by their fixes, the
+    result is read again, and what is wrong there is told at its column in the text as written
+    (a misspelt name after an `&&` is found in the same run, not after the `&&` is mended)."""
+    slips = err.each()
+    if not isinstance(text, str) or any(e.fix is None or e.column is None for e in slips):
+        return err
+    edits = []  # (index in text, length as written, length of the fix), left to right
+    mended, shift, end = text, 0, 0
+    for e in slips:
+        if e.column - 1 < end:  # two slips in one place: the rest is not read
+            return err
+        end = e.column - 1 + len(e.text)
+        at = e.column - 1 + shift
+        mended = mended[:at] + e.fix + mended[at + len(e.text):]
+        edits.append((e.column - 1, len(e.text), len(e.fix)))
+        shift += len(e.fix) - len(e.text)
+    try:
+        build_expr(mended, names, test)
+    except ExprError as rest:
+        more = [e for e in (_moved_back(r, edits) for r in rest.each()) if e is not None]
+        return ExprError.of(list(slips) + more)
+    return err
+
+
+def _moved_back(err: ExprError, edits) -> ExprError | None:
+    """`err`, found in the mended text, with its column in the text as written; None when it
+    lies in a fix (the slip itself is already told)."""
+    if err.column is None:
+        return err
+    at, shift = err.column - 1, 0
+    for start, written, fixed in edits:
+        if at < start + shift:
+            break
+        if at < start + shift + fixed:
+            return None
+        shift += fixed - written
+    err.column = at - shift + 1
+    err.more = ()
+    return err

@@ -16,6 +16,7 @@ class ExprError(Problem):
     def __init__(self, message: str, column: int | None = None, text: str | None = None,
                  suggestion: str | None = None):
         self.more: tuple[ExprError, ...] = ()
+        self.fix: str | None = None  # a clerk's slip: what its text is replaced by (hints.py)
         super().__init__(message, column=column, text=text, suggestion=suggestion)
 
     def header(self, lang: str = "en") -> str:

@@ -45,8 +45,10 @@ def clerk_slips(text: str, lead: int = 0) -> list[ExprError]:
     chars = _outside_quotes(text)
     plain = {i for i, _ in chars}
 
-    def slip(i: int, length: int, message: Text, suggestion: Text) -> None:
-        found.append(ExprError(message, i + 1 + lead, text[i:i + length], suggestion))
+    def slip(i: int, length: int, message: Text, suggestion: Text, fix: str) -> None:
+        error = ExprError(message, i + 1 + lead, text[i:i + length], suggestion)
+        error.fix = fix  # what the slip's text is replaced by to read the rest of the expression
+        found.append(error)
 
     skip: set[int] = set()
     parens: list[bool] = []  # True for the brackets of a call, where `name=value` is its own mistake
@@ -62,36 +64,38 @@ def clerk_slips(text: str, lead: int = 0) -> list[ExprError]:
         prev = text[i - 1] if i > 0 else ""
         if ch == "&" and nxt == "&":
             slip(i, 2, Text("규칙 언어에 없는 기호: '&&'", "'&&' is not part of the rule language"),
-                 Text("and (예: a and b)", "write 'and': a and b"))
+                 Text("and (예: a and b)", "write 'and': a and b"), " and ")
             skip.add(i + 1)
         elif ch == "|" and nxt == "|":
             slip(i, 2, Text("규칙 언어에 없는 기호: '||'", "'||' is not part of the rule language"),
-                 Text("or (예: a or b)", "write 'or': a or b"))
+                 Text("or (예: a or b)", "write 'or': a or b"), " or ")
             skip.add(i + 1)
         elif ch == "!" and nxt != "=":
             slip(i, 1, Text("규칙 언어에 없는 기호: '!'", "'!' is not part of the rule language"),
-                 Text("not (예: not a)", "write 'not': not a"))
+                 Text("not (예: not a)", "write 'not': not a"), " not ")
         elif ch == "=" and nxt != "=" and prev not in "=!<>:" and not (parens and parens[-1]):
             slip(i, 1, Text("비교에 쓸 수 없는 기호: '=' (값을 정하는 기호입니다. 같은지 비교하는 기호: '==')",
                             "'=' sets a value; to compare, write '=='"),
-                 Text("== (예: a == b)", "write '==': a == b"))
+                 Text("== (예: a == b)", "write '==': a == b"), "==")
         elif ch == "=" and nxt == "=":
             skip.add(i + 1)
         elif ch in _QUOTES:
             slip(i, 1, Text(f"인쇄용 따옴표: '{ch}'", f"'{ch}' is a typographic quote"),
-                 Text(f"{_QUOTES[ch]} (자판의 보통 따옴표)", f"write {_QUOTES[ch]} (the plain quote on the keyboard)"))
+                 Text(f"{_QUOTES[ch]} (자판의 보통 따옴표)", f"write {_QUOTES[ch]} (the plain quote on the keyboard)"),
+                 _QUOTES[ch])
         elif ord(ch) > 127:
             plain_form = unicodedata.normalize("NFKC", ch)
             if plain_form != ch and plain_form.isascii():
                 shown = Text("빈칸", "a space") if plain_form == " " else Text(f"'{plain_form}'", f"'{plain_form}'")
                 slip(i, 1, Text(f"전각 문자: '{ch}'", f"'{ch}' is a full-width character"),
                      Text(f"{shown.ko} (자판을 반각으로 바꾸세요)",
-                          f"write {shown.en} (switch the keyboard to half-width)"))
+                          f"write {shown.en} (switch the keyboard to half-width)"), plain_form)
     for m in re.finditer(r"\b(AND|OR|NOT|And|Or|Not)\b", text):
         if m.start() in plain:
             slip(m.start(), len(m.group()), Text(f"규칙 언어에 없는 말: '{m.group()}'",
                                                  f"'{m.group()}' is not part of the rule language"),
-                 Text(f"{m.group().lower()} (소문자)", f"write '{m.group().lower()}' in small letters"))
+                 Text(f"{m.group().lower()} (소문자)", f"write '{m.group().lower()}' in small letters"),
+                 m.group().lower())
     for m in _AMOUNT.finditer(text):
         if m.start() not in plain or not re.search(r"[조억만천]", m.group()):
             continue
@@ -102,7 +106,7 @@ def clerk_slips(text: str, lead: int = 0) -> list[ExprError]:
             continue
         slip(m.start(), len(written), Text(f"한국식 금액 표기: '{written}' (규칙 언어는 원 단위 숫자로 셉니다)",
                                            f"'{written}' is a Korean amount; the rule language counts in whole won"),
-             Text(f"{_whole_won(amount)}", f"write {_whole_won(amount)}"))
+             Text(f"{_whole_won(amount)}", f"write {_whole_won(amount)}"), _whole_won(amount))
     return found
 
 
