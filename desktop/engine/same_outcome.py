@@ -63,6 +63,16 @@ def reads_of(pack: RulePack, program: Program, day: dt.date) -> tuple:
     return _reads(pack, program, day, keyed=False)[0]
 
 
+def questions_read(pack: RulePack, program: Program, day: dt.date) -> frozenset[str]:
+    """The questions whose answers the outcome of `program` is worked out from (those its rules
+    reach, with what decides whether each is asked, and the applicant type): two profiles with the
+    same answers to these get the same outcome, failed criteria, open questions and gaps."""
+    reads = _reads(pack, program, day, keyed=False)[0]
+    if reads[0] == "unknown":
+        return frozenset(pack.questions)
+    return frozenset(qid for qid, _ in reads[5]) | {"applicant_type"}
+
+
 def _reads(pack: RulePack, program: Program, day: dt.date, keyed: bool) -> tuple[tuple, dict]:
     """`reads_of`; with `keyed`, a table looked up only by questions and constants stands for
     its shape and the entries its constant keys reach, and the second value maps such a table

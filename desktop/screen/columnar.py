@@ -5,9 +5,9 @@
 2. evaluate: the compiled query runs over every row once, into a table in input order; it marks
    the outcomes three-valued SQL cannot be sure of (`<program>.settle`). The table holds the
    failed criteria and deciding questions as bit masks, not text.
-3. settle: those rows' cells are read again, grouped by distinct cells (a register repeats
-   itself: the same cells, the same outcomes), parsed by the cell parser and evaluated by the
-   reference engine once per case; only the flagged programs' outcomes are taken from it.
+3. settle: for each program, its flagged rows' cells of the questions it reads are read again
+   and grouped by distinct cells (other answers cannot change its outcome, and a register repeats
+   itself), parsed by the cell parser and evaluated by the reference engine once per case.
 4. write: the table into the output file, the masks spelled out and the settled outcomes looked
    up by row number on the flagged rows as they stream past (the order stays, nothing is sorted
    or updated).
@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from desktop.engine.model import RulePack
+from desktop.engine.same_outcome import questions_read
 from desktop.engine.sql import OUTCOME_SUFFIXES, compile_pack
 from desktop.engine.sql.literals import ident, text
 from desktop.screen import duck, halves, reference, spelling, summary
@@ -120,7 +121,7 @@ def screen(pack: RulePack, path, mapping: Callable, today: dt.date, *, programs=
     with _timed(run, "settle"):
         if progress is not None:
             progress.phase("settle")
-        cases = _open_cases(con, pack, compiled, run, targets)
+        cases = _open_cases(con, pack, compiled, run, targets, today)
         settled = _settle(pack, today, run, cases)
         run.counted = _count(con, compiled, run, cases, settled)
     run.outcomes = run.screened * len(run.programs)
@@ -144,32 +145,47 @@ def _problems(con, columns, strict: bool) -> list[CellProblem]:
     return [CellProblem(*r) for r in found]
 
 
-def _open_cases(con, pack: RulePack, compiled, run: Run, targets) -> list[tuple]:
-    """The rows with an outcome for the reference engine, one case per distinct row of cells and
-    programs to settle: (rows, flags..., cells...). The flagged rows' cells are read again as
-    written (the cell parser reads them as the reference engine would)."""
-    flags = [ident(p + ".settle") for p in run.programs]
+def _open_cases(con, pack: RulePack, compiled, run: Run, targets, today: dt.date) -> list[tuple]:
+    """The outcomes for the reference engine, one case per program and distinct cells of the
+    questions that program reads (same_outcome.questions_read: other answers cannot change its
+    outcome, so rows that differ only there are one case): (program index, rows, cells...). The
+    flagged rows' cells are read again as written (the cell parser reads them as the reference
+    engine would)."""
+    flags = [compiled.stored(p + ".settle") for p in run.programs]
     if not flags:
         return []
-    read = [compiled.stored(p + ".settle") for p in run.programs]
-    con.execute(f"CREATE TEMP TABLE flagged AS SELECT row, {', '.join(f'{r} AS {f}' for r, f in zip(read, flags))} "
-                f"FROM outcomes WHERE {' OR '.join(read)}")
-    cells = [f"CAST({ident(c)} AS VARCHAR)" for c, t in targets.items() if t in pack.questions]
-    return con.execute(
-        f"SELECT list(row ORDER BY row), {', '.join(flags + cells)} FROM flagged JOIN src USING (row) GROUP BY ALL"
-    ).fetchall()
+    names = [ident(f"#{i}") for i in range(len(flags))]
+    mapped = [c for c, t in targets.items() if t in pack.questions]
+    cells = [f"CAST(src.{ident(c)} AS VARCHAR) AS {ident(c)}" for c in mapped]
+    # One pass over the register for the flagged rows' cells, then one grouping per program.
+    con.execute(f"CREATE TEMP TABLE flagged AS SELECT row, {', '.join(f'{f} AS {n}' for f, n in zip(flags, names))}"
+                f"{''.join(', ' + c for c in cells)} FROM (SELECT * FROM outcomes WHERE {' OR '.join(flags)}) "
+                f"JOIN src USING (row)")
+    programs = {p.program.id: p.program for p in compiled.programs}
+    cases: list[tuple] = []
+    for i, pid in enumerate(run.programs):
+        reads = questions_read(pack, programs[pid], today)
+        cells = [(c, targets[c]) for c in mapped if targets[c] in reads]
+        wanted = [ident(c) for c, _ in cells]
+        found = con.execute(
+            f"SELECT list(row ORDER BY row){''.join(', ' + w for w in wanted)} FROM flagged "
+            f"WHERE {names[i]} GROUP BY ALL"
+        ).fetchall()
+        questions = tuple(t for _, t in cells)
+        cases.extend((i, questions, found_rows, values) for found_rows, *values in found)
+    con.execute("DROP TABLE flagged")
+    return cases
 
 
-def _settle(pack: RulePack, today: dt.date, run: Run, cases) -> list[list[Any]]:
-    """The reference engine's four columns per program for each case (None where not flagged),
-    half of the cases in a second process when there are many (halves.py)."""
-    n = len(run.programs)
+def _settle(pack: RulePack, today: dt.date, run: Run, cases) -> list[tuple]:
+    """The reference engine's four columns of each case's program, half of the cases in a second
+    process when there are many (halves.py)."""
     parsed: dict = {}  # (question, cell) -> its value: a column holds few distinct cells
 
-    def settled(case) -> list[Any]:
-        flags, values = case[1:1 + n], case[1 + n:]
+    def settled(case) -> tuple:
+        i, questions, _rows, values = case
         answers: dict[str, Any] = {}
-        for qid, raw in zip(run.questions, values):
+        for qid, raw in zip(questions, values):
             value = parsed.get((qid, raw), parsed)
             if value is parsed:
                 try:
@@ -179,27 +195,23 @@ def _settle(pack: RulePack, today: dt.date, run: Run, cases) -> list[list[Any]]:
                 parsed[(qid, raw)] = value
             if value is not ABSENT:
                 answers[qid] = value
-        wanted = {pid for pid, f in zip(run.programs, flags) if f}
-        found = reference.outcomes(pack, answers, today, wanted)
-        flat: list[Any] = []
-        for pid in run.programs:
-            flat.extend(found.get(pid, (None,) * 4) if pid in wanted else (None,) * 4)
-        return flat
+        pid = run.programs[i]
+        return reference.outcomes(pack, answers, today, {pid})[pid]
 
     out = halves.map_in_two(settled, cases)
-    for case in cases:
-        run.settled_rows += len(case[0])
-        run.settled_outcomes += len(case[0]) * sum(1 for f in case[1:1 + n] if f)
+    rows: set[int] = set()
+    for i, _questions, found_rows, _values in cases:
+        rows.update(found_rows)
+        run.settled_outcomes += len(found_rows)
+    run.settled_rows = len(rows)
     return out
 
 
 def _count(con, compiled, run: Run, cases, settled) -> summary.Summary:
     """The summary's counts: SQL's own outcomes counted in the table, the settled ones here."""
     counted = summary.from_sql(con, "outcomes", compiled, run.programs, settled_apart=True)
-    for case, flat in zip(cases, settled):
-        for i, pid in enumerate(run.programs):
-            if case[1 + i]:
-                counted.add(pid, flat[4 * i], flat[4 * i + 2], len(case[0]))
+    for (i, _questions, found_rows, _values), found in zip(cases, settled):
+        counted.add(run.programs[i], found[0], found[2], len(found_rows))
     return counted
 
 
@@ -208,17 +220,23 @@ def _final(con, compiled, run: Run, keep, cases, settled) -> str:
     outcomes in place of SQL's for the flagged programs (looked up by row number, only on the
     flagged rows; a join would not keep the order)."""
     names = [pid + suffix for pid in run.programs for suffix in OUTCOME_SUFFIXES]
+    width = len(OUTCOME_SUFFIXES)
     found: dict[str, set[str]] = {}
-    for flat in settled:
-        for name, value in zip(names, flat):
+    by_row: dict[int, list] = {}
+    for (i, _questions, found_rows, _values), four in zip(cases, settled):
+        for k, value in enumerate(four):
             if value is not None:
-                found.setdefault(name, set()).add(value)
+                found.setdefault(names[width * i + k], set()).add(value)
+        for row in found_rows:
+            flat = by_row.get(row)
+            if flat is None:
+                flat = by_row[row] = [None] * len(names)
+            flat[width * i:width * i + width] = four
     spelled = spelling.columns(con, compiled, "outcomes", found)
     cols = [ident(k) for k in keep]
     if not cases:
         cols += [f"{spelled[name].sql()} AS {ident(name)}" for name in names]
         return f"SELECT {', '.join(cols)} FROM outcomes"
-    by_row = {row: flat for case, flat in zip(cases, settled) for row in case[0]}
     from duckdb import list_type
     from duckdb.sqltypes import BIGINT, VARCHAR
 
@@ -227,6 +245,6 @@ def _final(con, compiled, run: Run, keep, cases, settled) -> str:
     flags = [compiled.stored(p + ".settle") for p in run.programs]
     for k, name in enumerate(names):
         theirs = f'"#settled"[{k + 1}]'
-        cols.append(f"{spelled[name].sql(flags[k // len(OUTCOME_SUFFIXES)], theirs)} AS {ident(name)}")
+        cols.append(f"{spelled[name].sql(flags[k // width], theirs)} AS {ident(name)}")
     return (f"SELECT {', '.join(cols)} FROM (SELECT *, CASE WHEN {' OR '.join(flags)} THEN settled_outcomes(row) END "
             f"AS \"#settled\" FROM outcomes)")
