@@ -45,12 +45,12 @@ _W = {
     "apply": Text("신청 방법", "How to apply"),
     "uses": Text("사용하는 정의·표", "Definitions and tables used"),
     "used_by": Text("사용하는 사업", "Used by"),
-    "amount_rule": Text("금액 계산식", "Amount worked out as"),
-    "amount_bound.exact": Text("지급값", "what it gives"),
-    "amount_bound.up_to": Text("최댓값", "the most it gives"),
-    "amount_bound.at_least": Text("최솟값", "the least it gives"),
-    "amount_unit.KRW": Text("원", "KRW"),
-    "amount_unit.percent": Text("%", "percent"),
+    "amount_rule": Text("금액 계산식", "Amount rule"),
+    "amount_bound.exact": Text("지급액 그대로", "the amount itself"),
+    "amount_bound.up_to": Text("상한", "an upper limit"),
+    "amount_bound.at_least": Text("하한", "a lower limit"),
+    "amount_unit.KRW": Text("단위 원", "in KRW"),
+    "amount_unit.percent": Text("단위 %", "in percent"),
     "all": Text("다음을 모두 충족", "All of the following"),
     "any": Text("다음 중 하나 이상 충족", "At least one of the following"),
     "not": Text("다음에 해당하지 않음", "None of the following"),
@@ -74,7 +74,15 @@ _W = {
     "groups": Text("공통 요건 묶음", "Criterion groups"),
     "value": Text("값", "Value"),
     "in_force": Text("시행 기간", "In force"),
+    "round": Text("회차", "Round"),
+    "from_program": Text("사업", "program"),
+    "from_group": Text("공통 요건 묶음", "criterion group"),
+    "cited_by_tables": Text("인용한 표", "Cited by the tables"),
+    "no_source": Text("(사업의 출처를 따름)", "(the program's sources)"),
 }
+
+_MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+              "October", "November", "December")
 
 NOTE_KIND = {
     "press_release": Text("보도자료", "Press release"),
@@ -97,14 +105,19 @@ h1 { font-size: 1.8rem; } h2 { font-size: 1.4rem; border-bottom: 2px solid #333;
 h3 { font-size: 1.1rem; margin-top: 1.4rem; }
 .program, .note, .definition, .table { break-inside: auto; }
 section.program, h2.part { break-before: page; page-break-before: always; }
-h1, h2, h3, .group, .cid { break-after: avoid; page-break-after: avoid; }
+h1, h2, h3, h4, .group, .cid { break-after: avoid; page-break-after: avoid; }
+.group { display: block; }
+thead { display: table-header-group; }
+.entries.whole { break-inside: avoid; page-break-inside: avoid; }
 tr, li.leaf, p, ul:not(.tree) > li { break-inside: avoid; page-break-inside: avoid; }
 table.rounds { width: 100%; }
 .keep { break-inside: avoid; page-break-inside: avoid; }
 .entries { display: flex; flex-wrap: wrap; gap: 0 1.5rem; align-items: flex-start; }
 .entries td:nth-child(2) { white-space: nowrap; }
 table.rounds th, table.rounds td.short { white-space: nowrap; }
-table.rounds td.sources { overflow-wrap: anywhere; width: 30%; }
+table.rounds td.kind { min-width: 6rem; }
+table.rounds td.sources { overflow-wrap: anywhere; width: 32%; }
+table.rounds td.note { width: 32%; }
 table.facts td { border: none; padding: .1rem 1rem .1rem 0; }
 table.facts th { border: none; padding: .1rem 1rem .1rem 0; white-space: nowrap; }
 ul.tree { list-style: none; padding-left: 1.2rem; border-left: 1px solid #bbb; }
@@ -112,7 +125,8 @@ ul.tree > li { margin: .35rem 0; }
 .group { font-weight: bold; }
 code { font-family: "DejaVu Sans Mono", monospace; background: #f2f2f2; padding: 0 .25rem; white-space: pre-wrap; }
 .cid { color: #555; font-size: .85rem; }
-.mark { border: 1px solid #a60; color: #a60; padding: 0 .3rem; font-size: .8rem; border-radius: .2rem; }
+.mark { border: 1px solid #a60; color: #a60; padding: 0 .3rem; font-size: .8rem; border-radius: .2rem;
+        white-space: nowrap; }
 table { border-collapse: collapse; margin: .5rem 0; }
 td, th { border: 1px solid #bbb; padding: .15rem .5rem; text-align: left; vertical-align: top; }
 .sources { font-size: .85rem; color: #333; }
@@ -221,8 +235,14 @@ class _Book:
             parts.append(f'<div class="sources">{self.w("sources")}: {self.cite_links(c.sources)}</div>')
         if c.origin:
             target = c.origin.split("'")[1] if "'" in c.origin else ""
-            href = f"#prog-{_e(target)}" if c.origin.startswith("program") else "#criteria-groups"
-            parts.append(f'<div class="sources">{self.w("origin")}: <a href="{href}">{_e(c.origin)}</a> '
+            if c.origin.startswith("program"):
+                parent = self.pack.programs.get(target)
+                shown = f"{self.w('from_program')} {self.t(parent.name) if parent else _e(target)}"
+                href = f"#prog-{_e(target)}"
+            else:
+                shown = f"{self.w('from_group')} {_e(target)}"
+                href = "#criteria-groups"
+            parts.append(f'<div class="sources">{self.w("origin")}: <a href="{href}">{shown}</a> '
                          f'({_e(_rel(c.where.path)) if c.where else ""})</div>')
         if c.note:
             parts.append(f'<div class="sources">{self.w("note")}: {self.t(c.note)}</div>')
@@ -301,22 +321,36 @@ class _Book:
             return ""
         out = [f'<div class="keep"><h3>{self.w("rounds")}</h3>']
         if p.rounds:
-            out.append(f"<table class=\"rounds\"><tr><th>id</th><th>{self.w('kind')}</th><th>{self.w('opens')}</th>"
-                       f"<th>{self.w('closes')}</th><th>{self.w('note')}</th><th>{self.w('sources')}</th></tr>")
+            out.append(f"<table class=\"rounds\"><thead><tr><th>{self.w('round')}</th><th>{self.w('kind')}</th>"
+                       f"<th>{self.w('opens')}</th><th>{self.w('closes')}</th><th>{self.w('note')}</th>"
+                       f"<th>{self.w('sources')}</th></tr></thead>")
             for r in p.rounds:
                 out.append(
-                    f"<tr><td class=\"short\">{_e(r.id)}</td><td class=\"short\">{_e(_word('round', r.kind, self.lang))}</td>"
+                    f"<tr><td class=\"short\">{_e(r.id)}</td><td class=\"kind\">{_e(_word('round', r.kind, self.lang))}</td>"
                     f"<td class=\"short\">{_e(_day(r.opens))}</td><td class=\"short\">{_e(_day(r.closes))}</td>"
-                    f"<td>{self.t(r.note)}</td>"
-                    f"<td class=\"sources\">{self.cite_links(r.sources)}</td></tr>"
+                    f"<td class=\"note\">{self.t(r.note)}</td>"
+                    f"<td class=\"sources\">{self.cite_links(r.sources) or self.w('no_source')}</td></tr>"
                 )
             out.append("</table>")
         if p.recurrence is not None:
             rec = p.recurrence
-            out.append(f"<p>{self.w('recurrence')}: {rec.opens[0]:02d}-{rec.opens[1]:02d} – "
-                       f"{rec.closes[0]:02d}-{rec.closes[1]:02d} {self.t(rec.note)}</p>")
+            until = " ~ " if self.lang == "ko" else " to "
+            out.append(f"<p>{self.w('recurrence')}: {_e(self.month_day(rec.opens))}{until}{_e(self.month_day(rec.closes))}. "
+                       f"{self.t(rec.note)}</p>")
         out.append("</div>")
         return "\n".join(out)
+
+    def month_day(self, md) -> str:
+        month, day = md
+        return f"{month}월 {day}일" if self.lang == "ko" else f"{day} {_MONTHS_EN[month - 1]}"
+
+    def program_links(self, ids) -> str:
+        """Programs named in words, each linked to its section."""
+        links = []
+        for pid in ids:
+            p = self.pack.programs.get(pid)
+            links.append(f'<a href="#prog-{_e(pid)}">{self.t(p.name) if p else _e(pid)}</a>')
+        return ", ".join(links)
 
     def definitions(self) -> str:
         out = [f'<section id="definitions"><h2 class="part" id="criteria-groups">{self.w("groups")}</h2>']
@@ -328,11 +362,10 @@ class _Book:
                     if p.id not in used.setdefault(gid, []):
                         used[gid].append(p.id)
         for gid, users in used.items():
-            links = ", ".join(f'<a href="#prog-{_e(u)}">{_e(u)}</a>' for u in users)
-            out.append(f"<p><b>{_e(gid)}</b> (rules/criteria.yaml): {self.w('used_by')} {links}</p>")
-        out.append(f'<h2 class="part">{self.w("definitions")}</h2>')
+            out.append(f"<p><b>{_e(gid)}</b> (rules/criteria.yaml): {self.w('used_by')}: {self.program_links(users)}</p>")
+        out.append(f'<h2 id="definitions-part">{self.w("definitions")}</h2>')
         for d in self.pack.definitions.values():
-            users = ", ".join(f'<a href="#prog-{_e(u)}">{_e(u)}</a>' for u in self.def_users.get(d.id, []))
+            users = self.program_links(self.def_users.get(d.id, []))
             out.append(f'<div class="definition" id="def-{_e(d.id)}"><h3>{self.t(d.label)} '
                        f'<span class="cid">[{_e(d.id)}]</span></h3>')
             if d.help:
@@ -369,12 +402,20 @@ class _Book:
         if t.default is not None:
             rows.append(f"<tr><td><em>{self.w('default')}</em></td><td>{_e(_value(t.default, self.lang))}</td>"
                         f"{'<td></td>' if dated else ''}</tr>")
-        head = (f"<tr><th>{self.w('key')}</th><th>{self.w('value')}</th>"
-                f"{'<th>' + self.w('in_force') + '</th>' if dated else ''}</tr>")
-        parts = 1 if len(rows) <= 12 or dated else 2
+        head = (f"<thead><tr><th>{self.w('key')}</th><th>{self.w('value')}</th>"
+                f"{'<th>' + self.w('in_force') + '</th>' if dated else ''}</tr></thead>")
+        # Side by side only when both halves fit on one page (about forty rows); a longer table
+        # runs down the pages as one, its header repeated on each.
+        parts = 2 if 12 < len(rows) <= 80 and not dated else 1
         size = -(-len(rows) // parts)
-        tables = [f"<table>{head}{''.join(rows[i:i + size])}</table>" for i in range(0, len(rows), size)]
-        return f'<div class="entries">{"".join(tables)}</div>'
+        tables = [f"<table>{head}<tbody>{''.join(rows[i:i + size])}</tbody></table>" for i in range(0, len(rows), size)]
+        whole = " whole" if parts == 2 else ""
+        return f'<div class="entries{whole}">{"".join(tables)}</div>'
+
+    @staticmethod
+    def table_notes(t) -> set[str]:
+        """The source notes a table's dated entries cite."""
+        return {cite.partition("#")[0] for versions in t.dated.values() for v in versions for cite in v.sources}
 
     def days(self, validity) -> str:
         start, end = validity.valid_from, validity.valid_to
@@ -400,9 +441,13 @@ class _Book:
             out.append(f"<tr><th>{self.w('reliability')}</th><td>{_e(mark)}</td></tr>")
             if n.url:
                 out.append(f'<tr><th>URL</th><td><a href="{_e(n.url)}">{_e(n.url)}</a></td></tr>')
-            users = ", ".join(f'<a href="#prog-{_e(u)}">{_e(u)}</a>' for u in self.note_users.get(n.id, []))
+            users = self.program_links(self.note_users.get(n.id, []))
             if users:
                 out.append(f"<tr><th>{self.w('cited_by')}</th><td>{users}</td></tr>")
+            tables = [t for t in self.pack.tables.values() if n.id in self.table_notes(t)]
+            if tables:
+                shown = ", ".join(f'<a href="#table-{_e(t.id)}">{self.t(t.label) or _e(t.id)}</a>' for t in tables)
+                out.append(f"<tr><th>{self.w('cited_by_tables')}</th><td>{shown}</td></tr>")
             out.append(f"</table><h4>{self.w('facts')}</h4><ul>")
             for f in n.facts.values():
                 out.append(f'<li id="note-{_e(n.id)}-{_e(f.id)}"><span class="cid">#{_e(f.id)}</span> {self.t(f.text)}</li>')
@@ -417,7 +462,8 @@ class _Book:
             f"<h1>{title}</h1>",
             f"<p>{self.w('version')} {_e(self.pack.version)} · {self.w('made')} {_e(today.isoformat())}</p>",
             f'<nav><h2>{self.w("contents")}</h2><h3>{self.w("programs")}</h3><ol>{"".join(toc)}</ol>'
-            f'<p><a href="#definitions">{self.w("definitions")}</a> · <a href="#tables">{self.w("tables")}</a> · '
+            f'<p><a href="#criteria-groups">{self.w("groups")}</a> · <a href="#definitions-part">{self.w("definitions")}</a> · '
+            f'<a href="#tables">{self.w("tables")}</a> · '
             f'<a href="#notes">{self.w("notes")}</a></p></nav>',
         ]
         body.extend(self.program(p) for p in self.pack.programs.values())

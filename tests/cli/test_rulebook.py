@@ -99,3 +99,22 @@ def _leaves(node):
     if hasattr(node, "children"):
         return [leaf for kid in node.children for leaf in _leaves(kid)]
     return [node]
+
+
+def test_the_korean_book_names_what_is_inherited_and_its_rounds_in_korean(tmp_path):
+    out = tmp_path / "book.html"
+    assert main(["rulebook", "-o", str(out)]) == 0
+    html = out.read_text(encoding="utf-8")
+    pack = load_rules()
+    parent = pack.programs["sme-specialized-hs"]
+    # a track's inherited criteria name the program they come from by its name, in Korean words
+    assert f'가져온 곳: <a href="#prog-sme-specialized-hs">사업 {parent.name.ko}</a>' in html
+    assert "가져온 곳: <a href=\"#criteria-groups\">공통 요건 묶음 sme-size</a>" in html
+    assert "program '" not in html and "criteria group '" not in html
+    assert "<th>회차</th>" in html and "<th>id</th>" not in html
+    # a source note is cited by program names, and by the tables whose dated entries cite it
+    note = re.search(r'id="note-law-sme-framework-decree-2015".*?</table>', html, re.S).group()
+    assert "인용한 표" in note and 'href="#table-sme_sales_ceiling"' in note
+    # printed: every table repeats its header on a new page; a short one kept whole side by side
+    assert re.search(r'<table( class="rounds")?>(?!<thead>)', html) is None
+    assert '<div class="entries whole">' in html
