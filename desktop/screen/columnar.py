@@ -122,7 +122,7 @@ def screen(pack: RulePack, path, mapping: Callable, today: dt.date, *, programs=
         if progress is not None:
             progress.phase("settle")
         cases = _open_cases(con, pack, compiled, run, targets, today)
-        settled = _settle(pack, today, run, cases)
+        settled = _settle(pack, today, run, cases, progress)
         run.counted = _count(con, compiled, run, cases, settled)
     run.outcomes = run.screened * len(run.programs)
     with _timed(run, "write"):
@@ -177,12 +177,17 @@ def _open_cases(con, pack: RulePack, compiled, run: Run, targets, today: dt.date
     return cases
 
 
-def _settle(pack: RulePack, today: dt.date, run: Run, cases) -> list[tuple]:
+def _settle(pack: RulePack, today: dt.date, run: Run, cases, progress=None) -> list[tuple]:
     """The reference engine's four columns of each case's program, half of the cases in a second
     process when there are many (halves.py)."""
     parsed: dict = {}  # (question, cell) -> its value: a column holds few distinct cells
+    done = [0]  # cases done by this process (each process does about every other one)
+    share = 2 if len(cases) >= halves.LEAST and halves.can_fork() else 1
 
     def settled(case) -> tuple:
+        if progress is not None:
+            done[0] += share
+            progress.tick(done[0], len(cases))
         i, questions, _rows, values = case
         answers: dict[str, Any] = {}
         for qid, raw in zip(questions, values):

@@ -3,11 +3,12 @@
 For the columnar engine it polls DuckDB's own progress of the running query (DuckDB keeps none
 unless asked: `enable_progress_bar` is switched on for the connection, its own printing off);
 for the row-wise engine the caller ticks with the row number, and without a known total the
-line counts rows instead of showing a share.
+line counts rows instead of showing a share; settling ticks with the cases done.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 import threading
 import time
@@ -37,6 +38,8 @@ class Progress:
         self._thread = None
         self._shown = False
         self._last = 0.0
+        self._pid = os.getpid()
+        self._ticked = False
 
     def attach(self, con) -> None:
         """Poll DuckDB's progress of whatever query runs on `con`."""
@@ -50,6 +53,7 @@ class Progress:
 
     def phase(self, label: str) -> None:
         self.label = label
+        self._ticked = False  # a phase that ticks is drawn by its ticks alone
 
     def _poll(self) -> None:
         while not self._stop.wait(EVERY):
@@ -57,18 +61,23 @@ class Progress:
                 percent = self._con.query_progress()
             except Exception:  # the connection is closing: nothing to show
                 percent = -1
-            if percent is not None and percent >= 0:
+            if percent is not None and percent >= 0 and not self._ticked:
                 self._draw(f"[{self._bar(percent / 100.0)}] {min(percent, 100.0):5.1f}%")
 
-    def tick(self, done: int) -> None:
-        if not self.enabled:
+    def tick(self, done: int, total: int | None = None) -> None:
+        """`done` of `total` (of the total given at the start when None; rows counted when
+        neither is known). Only the process that made this line draws it (not a forked child)."""
+        if not self.enabled or os.getpid() != self._pid:
             return
         now = time.monotonic()
         if now - self._last < EVERY:
             return
         self._last = now
-        if self.total:
-            self._draw(f"[{self._bar(done / self.total)}] {100.0 * done / self.total:5.1f}%")
+        self._ticked = True
+        total = total or self.total
+        if total:
+            share = min(done / total, 1.0)
+            self._draw(f"[{self._bar(share)}] {100.0 * share:5.1f}%")
         else:
             self._draw(f"{done:,}행" if self.lang == "ko" else f"{done:,} rows")
 

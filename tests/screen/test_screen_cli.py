@@ -285,3 +285,17 @@ def test_nothing_is_drawn_when_not_on_a_terminal(monkeypatch):
     bar.tick(5)
     bar.close()
     assert piped.getvalue() == ""
+
+
+def test_settling_ticks_with_its_share_and_only_the_parent_draws(monkeypatch):
+    monkeypatch.setattr(progress_module, "DELAY", 0.0)
+    term = _Terminal()
+    bar = Progress(term, lang="en")
+    bar.phase("settle")
+    bar.tick(50, 200)
+    assert re.search(r"\rsettle +\[#{7}\.{23}\] +25\.0%", term.getvalue()), repr(term.getvalue())
+    monkeypatch.setattr(bar, "_pid", -1)  # as in a forked child: its ticks are not drawn
+    monkeypatch.setattr(bar, "_last", 0.0)
+    drawn = term.getvalue()
+    bar.tick(150, 200)
+    assert term.getvalue() == drawn
