@@ -78,6 +78,7 @@ _W = {
     "from_program": Text("사업", "program"),
     "from_group": Text("공통 요건 묶음", "criterion group"),
     "cited_by_tables": Text("인용한 표", "Cited by the tables"),
+    "used_by_defs": Text("사용하는 정의", "Used by the definitions"),
     "no_source": Text("(사업의 출처를 따름)", "(the program's sources)"),
 }
 
@@ -373,6 +374,11 @@ class _Book:
             out.append(f"<p><code>{self.expr_html(d.source)}</code></p>")
             if users:
                 out.append(f'<p class="sources">{self.w("used_by")}: {users}</p>')
+            by_defs = [o for o in self.pack.definitions.values()
+                       if any(d.id in e.expr.names for e in (o, *o.versions) if e.expr is not None)]
+            if by_defs:
+                shown = ", ".join(f'<a href="#def-{_e(o.id)}">{self.t(o.label)}</a>' for o in by_defs)
+                out.append(f'<p class="sources">{self.w("used_by_defs")}: {shown}</p>')
             out.append("</div>")
         out.append(f'<h2 id="tables">{self.w("tables")}</h2>')
         for t in self.pack.tables.values():

@@ -118,3 +118,6 @@ def test_the_korean_book_names_what_is_inherited_and_its_rounds_in_korean(tmp_pa
     # printed: every table repeats its header on a new page; a short one kept whole side by side
     assert re.search(r'<table( class="rounds")?>(?!<thead>)', html) is None
     assert '<div class="entries whole">' in html
+    # a definition read only by other definitions says which
+    small = re.search(r'id="def-small_sales_limit".*?</div>', html, re.S).group()
+    assert '사용하는 정의: <a href="#def-is_small_enterprise">' in small
