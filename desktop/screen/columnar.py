@@ -165,14 +165,13 @@ def _open_cases(con, pack: RulePack, compiled, run: Run, targets, today: dt.date
     cases: list[tuple] = []
     for i, pid in enumerate(run.programs):
         reads = questions_read(pack, programs[pid], today)
-        cells = [(c, targets[c]) for c in mapped if targets[c] in reads]
-        wanted = [ident(c) for c, _ in cells]
+        own = [c for c in mapped if targets[c] in reads]
         found = con.execute(
-            f"SELECT list(row ORDER BY row){''.join(', ' + w for w in wanted)} FROM flagged "
+            f"SELECT list(row ORDER BY row){''.join(', ' + ident(c) for c in own)} FROM flagged "
             f"WHERE {names[i]} GROUP BY ALL"
         ).fetchall()
-        questions = tuple(t for _, t in cells)
-        cases.extend((i, questions, found_rows, values) for found_rows, *values in found)
+        questions = tuple(targets[c] for c in own)
+        cases.extend((i, questions, found_rows, values) for found_rows, *values in found if found_rows)
     con.execute("DROP TABLE flagged")
     return cases
 
