@@ -132,6 +132,7 @@ table { border-collapse: collapse; margin: .5rem 0; }
 td, th { border: 1px solid #bbb; padding: .15rem .5rem; text-align: left; vertical-align: top; }
 .sources { font-size: .85rem; color: #333; }
 nav ol { columns: 2; }
+nav ol ul { list-style: circle; padding-left: 1.2rem; }
 a { color: #0645ad; text-decoration: none; }
 @page { size: A4; margin: 16mm 14mm; }
 @media print { a { color: inherit; } body { margin: 0; max-width: none; font-size: 10pt; } nav ol { columns: 1; } }
@@ -461,9 +462,27 @@ class _Book:
         out.append("</section>")
         return "\n".join(out)
 
+    def order(self) -> list[Program]:
+        """The programs by name in the book's language, each track right after its program."""
+        by_name = sorted(self.pack.programs.values(), key=lambda p: (_sort_key(p.name.get(self.lang)), p.id))
+        tops = [p for p in by_name if p.tracks_of not in self.pack.programs]
+        out: list[Program] = []
+        for top in tops:
+            out.append(top)
+            out.extend(p for p in by_name if p.tracks_of == top.id)
+        return out
+
     def book(self, today: dt.date) -> str:
         title = self.w("title")
-        toc = [f'<li><a href="#prog-{_e(p.id)}">{self.t(p.name)}</a></li>' for p in self.pack.programs.values()]
+        programs = self.order()
+        toc = []
+        for p in programs:  # a program's tracks listed under it
+            if p.tracks_of in self.pack.programs:
+                continue
+            tracks = "".join(f'<li><a href="#prog-{_e(q.id)}">{self.t(q.name)}</a></li>'
+                             for q in programs if q.tracks_of == p.id)
+            toc.append(f'<li><a href="#prog-{_e(p.id)}">{self.t(p.name)}</a>'
+                       f'{"<ul>" + tracks + "</ul>" if tracks else ""}</li>')
         body = [
             f"<h1>{title}</h1>",
             f"<p>{self.w('version')} {_e(self.pack.version)} · {self.w('made')} {_e(today.isoformat())}</p>",
@@ -472,13 +491,23 @@ class _Book:
             f'<a href="#tables">{self.w("tables")}</a> · '
             f'<a href="#notes">{self.w("notes")}</a></p></nav>',
         ]
-        body.extend(self.program(p) for p in self.pack.programs.values())
+        body.extend(self.program(p) for p in programs)
         body.append(self.definitions())
         body.append(self.notes())
         return (
             f'<!DOCTYPE html>\n<html lang="{self.lang}"><head><meta charset="utf-8">'
             f"<title>{title}</title><style>{_CSS}</style></head><body>\n" + "\n".join(body) + "\n</body></html>\n"
         )
+
+
+_ROMAN = {"I": "1", "II": "2", "III": "3", "IV": "4", "V": "5"}
+
+
+def _sort_key(name: str) -> str:
+    """A name for ordering: Roman numerals as digits, so that type I comes before type II."""
+    import re
+
+    return re.sub(r"(?<![A-Za-z])(III|II|IV|I|V)(?![A-Za-z])", lambda m: _ROMAN[m.group()], name).casefold()
 
 
 def _table_word(table, key: str, lang: str) -> str:

@@ -121,3 +121,24 @@ def test_the_korean_book_names_what_is_inherited_and_its_rounds_in_korean(tmp_pa
     # a definition read only by other definitions says which
     small = re.search(r'id="def-small_sales_limit".*?</div>', html, re.S).group()
     assert '사용하는 정의: <a href="#def-is_small_enterprise">' in small
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_programs_come_by_name_each_track_after_its_program(lang):
+    from desktop.report.rulebook import rulebook_html
+
+    pack = load_rules()
+    html = rulebook_html(pack, lang)
+    nav = html[html.index("<nav>"):html.index("</nav>")]
+    order = re.findall(r'href="#prog-([^"]+)"', nav)
+    assert sorted(order) == sorted(pack.programs)
+    for i, pid in enumerate(order):  # a track follows its program or a sibling track
+        parent = pack.programs[pid].tracks_of
+        if parent is not None:
+            assert order[i - 1] in (parent, *[q for q in order if pack.programs[q].tracks_of == parent])
+    tops = [pack.programs[p].name.get(lang).casefold() for p in order if pack.programs[p].tracks_of is None]
+    if lang == "ko":
+        assert order.index("nesp-type1") < order.index("nesp-type2")  # I유형 before II유형
+    assert tops == sorted(tops, key=lambda n: n.replace(" ii", " i\uffff"))
+    # the body follows the same order
+    assert re.findall(r'<section class="program" id="prog-([^"]+)"', html) == order
