@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import re
 from pathlib import Path
 from typing import Any
 
@@ -149,6 +150,16 @@ class _Book:
         self.lang = lang
         self.def_users: dict[str, list[str]] = {}
         self.note_users: dict[str, list[str]] = {}
+        self.def_readers: dict[str, list] = {}  # definition id -> the definitions that read it
+        for o in pack.definitions.values():
+            read = {n for e in (o, *o.versions) if e.expr is not None for n in e.expr.names}
+            for name in read & pack.definitions.keys():
+                self.def_readers.setdefault(name, []).append(o)
+        self.note_tables: dict[str, list] = {}  # note id -> the tables whose dated entries cite it
+        for t in pack.tables.values():
+            cited = {cite.partition("#")[0] for versions in t.dated.values() for v in versions for cite in v.sources}
+            for note_id in cited:
+                self.note_tables.setdefault(note_id, []).append(t)
         for pid, p in pack.programs.items():
             for name in self._uses(p):
                 self.def_users.setdefault(name, []).append(pid)
@@ -236,8 +247,8 @@ class _Book:
         if c.sources:
             parts.append(f'<div class="sources">{self.w("sources")}: {self.cite_links(c.sources)}</div>')
         if c.origin:
-            target = c.origin.split("'")[1] if "'" in c.origin else ""
-            if c.origin.startswith("program"):
+            kind, target = _origin(c.origin)
+            if kind == "program":
                 parent = self.pack.programs.get(target)
                 shown = f"{self.w('from_program')} {self.t(parent.name) if parent else _e(target)}"
                 href = f"#prog-{_e(target)}"
@@ -359,8 +370,8 @@ class _Book:
         used: dict[str, list[str]] = {}
         for p in self.pack.programs.values():
             for c in self._leaves(p.eligibility):
-                if c.origin and c.origin.startswith("criteria group"):
-                    gid = c.origin.split("'")[1]
+                kind, gid = _origin(c.origin) if c.origin else (None, "")
+                if kind == "criteria group":
                     if p.id not in used.setdefault(gid, []):
                         used[gid].append(p.id)
         for gid, users in used.items():
@@ -375,8 +386,7 @@ class _Book:
             out.append(f"<p><code>{self.expr_html(d.source)}</code></p>")
             if users:
                 out.append(f'<p class="sources">{self.w("used_by")}: {users}</p>')
-            by_defs = [o for o in self.pack.definitions.values()
-                       if any(d.id in e.expr.names for e in (o, *o.versions) if e.expr is not None)]
+            by_defs = self.def_readers.get(d.id, [])
             if by_defs:
                 shown = ", ".join(f'<a href="#def-{_e(o.id)}">{self.t(o.label)}</a>' for o in by_defs)
                 out.append(f'<p class="sources">{self.w("used_by_defs")}: {shown}</p>')
@@ -419,11 +429,6 @@ class _Book:
         whole = " whole" if parts == 2 else ""
         return f'<div class="entries{whole}">{"".join(tables)}</div>'
 
-    @staticmethod
-    def table_notes(t) -> set[str]:
-        """The source notes a table's dated entries cite."""
-        return {cite.partition("#")[0] for versions in t.dated.values() for v in versions for cite in v.sources}
-
     def days(self, validity) -> str:
         start, end = validity.valid_from, validity.valid_to
         if self.lang == "en":
@@ -451,7 +456,7 @@ class _Book:
             users = self.program_links(self.note_users.get(n.id, []))
             if users:
                 out.append(f"<tr><th>{self.w('cited_by')}</th><td>{users}</td></tr>")
-            tables = [t for t in self.pack.tables.values() if n.id in self.table_notes(t)]
+            tables = self.note_tables.get(n.id, [])
             if tables:
                 shown = ", ".join(f'<a href="#table-{_e(t.id)}">{self.t(t.label) or _e(t.id)}</a>' for t in tables)
                 out.append(f"<tr><th>{self.w('cited_by_tables')}</th><td>{shown}</td></tr>")
@@ -500,13 +505,17 @@ class _Book:
         )
 
 
+def _origin(origin: str) -> tuple[str, str]:
+    """("program", id) or ("criteria group", id) from a criterion's `origin` ("program 'x'")."""
+    kind, _, quoted = origin.partition(" '")
+    return kind, quoted.rstrip("'")
+
+
 _ROMAN = {"I": "1", "II": "2", "III": "3", "IV": "4", "V": "5"}
 
 
 def _sort_key(name: str) -> str:
     """A name for ordering: Roman numerals as digits, so that type I comes before type II."""
-    import re
-
     return re.sub(r"(?<![A-Za-z])(III|II|IV|I|V)(?![A-Za-z])", lambda m: _ROMAN[m.group()], name).casefold()
 
 
@@ -516,8 +525,6 @@ def _table_word(table, key: str, lang: str) -> str:
 
 
 def _link_word(escaped: str, name: str, anchor: str) -> str:
-    import re
-
     return re.sub(rf"(?<![\w\"'#-]){re.escape(name)}(?![\w\"'-])", f'<a href="#{anchor}">{name}</a>', escaped)
 
 

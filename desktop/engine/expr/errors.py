@@ -14,9 +14,9 @@ class ExprError(Problem):
     `text` is the offending part and `suggestion` what to write instead, when known."""
 
     def __init__(self, message: str, column: int | None = None, text: str | None = None,
-                 suggestion: str | None = None):
+                 suggestion: str | None = None, fix: str | None = None):
         self.more: tuple[ExprError, ...] = ()
-        self.fix: str | None = None  # a clerk's slip: what its text is replaced by (hints.py)
+        self.fix = fix  # a clerk's slip: what its text is replaced by to read the rest (hints.py)
         super().__init__(message, column=column, text=text, suggestion=suggestion)
 
     def header(self, lang: str = "en") -> str:

@@ -46,9 +46,7 @@ def clerk_slips(text: str, lead: int = 0) -> list[ExprError]:
     plain = {i for i, _ in chars}
 
     def slip(i: int, length: int, message: Text, suggestion: Text, fix: str) -> None:
-        error = ExprError(message, i + 1 + lead, text[i:i + length], suggestion)
-        error.fix = fix  # what the slip's text is replaced by to read the rest of the expression
-        found.append(error)
+        found.append(ExprError(message, i + 1 + lead, text[i:i + length], suggestion, fix))
 
     skip: set[int] = set()
     parens: list[bool] = []  # True for the brackets of a call, where `name=value` is its own mistake
