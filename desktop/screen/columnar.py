@@ -181,7 +181,7 @@ def _settle(pack: RulePack, today: dt.date, run: Run, cases, progress=None) -> l
     process when there are many (halves.py)."""
     parsed: dict = {}  # (question, cell) -> its value: a column holds few distinct cells
     done = [0]  # cases done by this process (each process does about every other one)
-    share = 2 if len(cases) >= halves.LEAST and halves.can_fork() else 1
+    share = 2 if halves.splits(len(cases)) else 1
 
     def settled(case) -> tuple:
         if progress is not None:

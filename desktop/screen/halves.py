@@ -25,9 +25,14 @@ def can_fork() -> bool:
     return sys.platform.startswith("linux") and hasattr(os, "fork")
 
 
+def splits(count: int, least: int = LEAST) -> bool:
+    """Whether map_in_two gives half of `count` items to a second process."""
+    return count >= least and can_fork()
+
+
 def map_in_two(fn: Callable[[T], R], items: Sequence[T], least: int = LEAST) -> list[R]:
     """[fn(x) for x in items], in order, the odd-numbered items done by a forked child."""
-    if len(items) < least or not can_fork():
+    if not splits(len(items), least):
         return [fn(x) for x in items]
     ctx = multiprocessing.get_context("fork")
     reader, writer = ctx.Pipe(duplex=False)
